@@ -1,0 +1,40 @@
+# Two set-up commands (README): `make run` runs the product, `make test` runs the tests.
+# Both create .venv on first use and are safe to repeat.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install run test lint bench eval loadtest clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# torch first, pinned: 2.13.0 is the CPU build; an unpinned torch would pull CUDA (GBs).
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) -m bot
+
+test: install
+	$(PY) -m pytest -q
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+bench: install
+	$(PY) -m benchmarks.bench_retrieval
+
+eval: install
+	$(PY) -m benchmarks.eval_retrieval
+
+clean:
+	rm -rf $(VENV) data/index

@@ -1,7 +1,8 @@
 """Errors the engine raises, as one small tree.
 
     PyDrumsError
-     ├── NotationError        bad pattern text: carries line, column and step
+     ├── InputError           a request a user can fix (unknown style, bpm out of range)
+     │    └── NotationError   bad pattern text: carries line, column and step
      ├── LibraryError         a groove file that breaks the library's rules
      ├── EmbeddingIndexError  the embedding index cannot be read or written
      └── LLMError             anything that kept the model from answering
@@ -20,7 +21,11 @@ class PyDrumsError(Exception):
     """Base of every error the engine means to show a user."""
 
 
-class NotationError(PyDrumsError, ValueError):
+class InputError(PyDrumsError, ValueError):
+    """A request the user can fix: the message says what is wrong and what is expected."""
+
+
+class NotationError(InputError):
     """Pattern text that does not follow the notation.
 
     ``line`` and ``column`` are 1-based positions in the text the user wrote; ``step`` is
@@ -53,7 +58,16 @@ class EmbeddingIndexError(PyDrumsError):
 
 
 class LLMError(PyDrumsError):
-    """The model could not give a usable pattern."""
+    """The model could not give a usable pattern.
+
+    ``attempts`` counts the requests sent to the model before giving up, the one that
+    failed included.
+    """
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.attempts = attempts
 
 
 class LLMUnavailable(LLMError):

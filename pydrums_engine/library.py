@@ -89,7 +89,9 @@ class Library:
         """A hash of everything that shapes the index, so a changed library is noticed."""
         blob = json.dumps(
             [[g.id, g.style, g.tags, g.bpm, g.time_signature, g.swing, g.description, g.notation] for g in self.grooves]
-            + [[s.key, s.name, *(getattr(s, f) for f in ("aliases",) + STYLE_LORE_FIELDS)] for s in self.styles.values()],
+            + [
+                [s.key, s.name, *(getattr(s, f) for f in ("aliases", *STYLE_LORE_FIELDS))] for s in self.styles.values()
+            ],
             ensure_ascii=False,
         )
         return hashlib.sha256(blob.encode()).hexdigest()
@@ -126,7 +128,7 @@ def load_files(files: list[Path]) -> Library:
 def _style(key: str, table: dict, source: str) -> Style:
     if "name" not in table:
         raise LibraryError(f"{source}: style {key!r} needs a name")
-    lore = {f: tuple(str(v) for v in table.get(f, ())) for f in ("aliases",) + STYLE_LORE_FIELDS}
+    lore = {f: tuple(str(v) for v in table.get(f, ())) for f in ("aliases", *STYLE_LORE_FIELDS)}
     unknown = set(table) - {"name", "aliases", *STYLE_LORE_FIELDS}
     if unknown:
         raise LibraryError(f"{source}: style {key!r} has unknown fields {sorted(unknown)}")

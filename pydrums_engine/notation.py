@@ -89,7 +89,7 @@ def get_meter(name: str) -> Meter:
     """The `Meter` for a time signature such as '6/8'; a NotationError lists the known ones."""
     meter = METERS.get(name.strip().replace(" ", ""))
     if meter is None:
-        raise NotationError(f"unknown time signature {name!r}; use one of {', '.join(METERS)}")
+        raise NotationError(f"unknown time signature {name.strip()!r}; use one of {', '.join(METERS)}")
     return meter
 
 
@@ -129,8 +129,7 @@ class Pattern:
                 raise NotationError(f"track {code} holds {sorted(bad)}; use {SYMBOL_HELP}")
         if length == 0 or length % self.steps_per_bar:
             raise NotationError(
-                f"{length} steps is not a whole number of {self.time_signature} bars "
-                f"of {self.steps_per_bar} steps"
+                f"{length} steps is not a whole number of {self.time_signature} bars of {self.steps_per_bar} steps"
             )
         if not 1 <= length // self.steps_per_bar <= MAX_BARS:
             raise NotationError(f"a pattern is 1 to {MAX_BARS} bars, not {length // self.steps_per_bar}")
@@ -259,8 +258,7 @@ def parse_pattern(text: str, *, time_signature: str | None = None, steps_per_bar
         if code is None:
             known = ", ".join(BY_CODE)
             raise NotationError(
-                f"line {entry_no}: {name.strip()!r} is not an instrument; {suggest_instrument(name)}"
-                f"use one of {known}",
+                f"line {entry_no}: {name.strip()!r} is not an instrument; {suggest_instrument(name)}use one of {known}",
                 line=entry_no,
                 column=column,
             )
@@ -300,9 +298,7 @@ def parse_pattern(text: str, *, time_signature: str | None = None, steps_per_bar
         meter_name, grid = inferred
     else:
         meter = get_meter(meter_name)
-        grid = steps_per_bar or (
-            meter.steps_per_bar if length % meter.steps_per_bar == 0 else meter.steps_per_bar // 2
-        )
+        grid = steps_per_bar or (meter.steps_per_bar if length % meter.steps_per_bar == 0 else meter.steps_per_bar // 2)
         if length % grid or not 1 <= length // grid <= MAX_BARS:
             raise NotationError(
                 f"{length} steps does not fill whole {meter.name} bars; a {meter.name} bar has "

@@ -1,0 +1,277 @@
+"""The description builder: many natural requests for each groove, derived from its grid.
+
+PyDrums indexed 1,201 examples with only 77 distinct texts, so most matches tied. Here every
+groove speaks for itself: what its grid actually does (four-on-the-floor kick, backbeat,
+ghost notes, offbeat open hats, ...), how a drummer would name it, and what listeners say
+about its style (mood, era, scenes, places, dances, artists, records). Half-time and
+double-time variants get their own examples, made with real transforms.
+
+Everything is deterministic (a seed per groove id), so the index only re-encodes what
+changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .library import Groove, Library, Style
+from .notation import Pattern
+from .transforms import double_time, half_time
+
+CYMBAL_PULSE = ("ch", "ph")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One description→pattern pair of the index."""
+
+    text: str
+    groove_id: str
+    variant: str = ""  # "" for the groove as written, or "half-time" / "double-time"
+    kind: str = "description"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Something the grid does, with the ways a musician might say it."""
+
+    key: str
+    phrases: tuple[str, ...]
+
+
+def grid_features(pattern: Pattern, swing: float = 0.0) -> list[Feature]:
+    """What a drummer hears in this grid, strongest traits first."""
+    f: list[Feature] = []
+    beats = set(pattern.beat_starts())
+    spb = pattern.steps_per_bar
+    four_four = pattern.time_signature == "4/4" and spb == 16
+    kick = set(pattern.hits("bd"))
+    backbeat_voices = [c for c in ("sd", "cp", "rs") if pattern.hits(c)]
+    snare = set().union(*(pattern.hits(c) for c in backbeat_voices)) if backbeat_voices else set()
+
+    if beats and beats <= kick:
+        f.append(
+            Feature("four on the floor", ("four-on-the-floor kick", "kick on every beat", "a steady four on the floor"))
+        )
+    if four_four:
+        twos_fours = {b * spb + s for b in range(pattern.bars) for s in (4, 12)}
+        threes = {b * spb + 8 for b in range(pattern.bars)}
+        if twos_fours <= snare:
+            f.append(Feature("backbeat", ("backbeat on 2 and 4", "snare on two and four", "a solid backbeat")))
+        elif threes <= snare and not snare & twos_fours:
+            f.append(Feature("half-time", ("half-time snare on beat 3", "half-time feel", "snare only on three")))
+    if "o" in pattern.steps("sd") or "o" in pattern.steps("rs"):
+        f.append(Feature("ghost notes", ("ghost notes on the snare", "ghosted snare notes", "quiet ghost notes")))
+    offbeat_kicks = [k for k in kick if k not in beats]
+    if len(offbeat_kicks) >= max(1, pattern.bars):
+        f.append(Feature("syncopated kick", ("syncopated kick", "kick pushing the offbeats", "an off-beat kick drum")))
+    f += _hat_features(pattern)
+    if pattern.hits("oh"):
+        offbeat = all((s % 4) == 2 for s in pattern.hits("oh")) if four_four else False
+        f.append(
+            Feature("open hats", ("open hi-hats on the offbeats", "offbeat open hats"))
+            if offbeat
+            else Feature("open hats", ("open hi-hat accents", "splashy open hats"))
+        )
+    if pattern.hits("rc"):
+        f.append(
+            Feature("ride", ("the ride cymbal instead of hi-hats", "time on the ride"))
+            if not pattern.hits("ch")
+            else Feature("ride", ("ride cymbal over the hats", "hats and ride together"))
+        )
+    if pattern.hits("rb"):
+        f.append(Feature("ride bell", ("ride bell accents", "a bell pattern on the ride")))
+    toms = sum(len(pattern.hits(c)) for c in ("ht", "mt", "lt"))
+    if toms >= 2 * pattern.bars:
+        f.append(Feature("toms", ("tom-heavy", "rolling toms", "lots of toms")))
+    elif toms:
+        f.append(Feature("toms", ("a tom accent", "a touch of floor tom")))
+    if pattern.hits("rs"):
+        f.append(Feature("cross stick", ("cross-stick rim clicks", "side stick instead of snare")))
+    if pattern.hits("cp"):
+        on_backbeat = four_four and {4, 12} <= {s % 16 for s in pattern.hits("cp")}
+        f.append(
+            Feature("clap", ("hand claps", "claps on the backbeat") if on_backbeat else ("hand claps", "clap accents"))
+        )
+    for code, words in (("cb", "cowbell"), ("sh", "shaker"), ("tb", "tambourine"), ("cl", "clave")):
+        if pattern.hits(code):
+            f.append(Feature(words, (words, f"a {words} part")))
+    if "r" in "".join(s for _, s in pattern.track_items):
+        f.append(Feature("rolls", ("rolls and buzzes", "drum rolls")))
+    if "f" in "".join(s for _, s in pattern.track_items):
+        f.append(Feature("flams", ("flams", "flammed hits")))
+    if _double_kick(pattern):
+        f.append(Feature("double kick", ("double bass drum", "double-kick runs", "fast double kick")))
+    density = sum(len(pattern.hits(c)) for c in pattern.tracks) / pattern.bars
+    if density >= 30:
+        f.append(Feature("busy", ("busy and dense", "a lot of notes", "a busy groove")))
+    elif density <= 10:
+        f.append(Feature("sparse", ("sparse", "minimal and spacious", "lots of space")))
+    if swing >= 0.5:
+        f.append(Feature("swing", ("a heavy swing", "shuffled", "a triplet swing feel")))
+    elif swing > 0:
+        f.append(Feature("swing", ("a light swing", "slightly swung", "a lazy swing")))
+    if pattern.time_signature != "4/4":
+        f.append(Feature(f"in {pattern.time_signature}", _meter_phrases(pattern.time_signature)))
+    return f
+
+
+def _hat_features(pattern: Pattern) -> list[Feature]:
+    hats = sorted(set(pattern.hits("ch")) | set(pattern.hits("ph")))
+    if not hats or pattern.time_signature != "4/4" or pattern.steps_per_bar != 16:
+        return []
+    per_bar = len(hats) / pattern.bars
+    if "r" in pattern.steps("ch"):
+        return [Feature("rolling hats", ("rolling hi-hats", "hi-hat rolls", "stuttering trap hats"))]
+    if per_bar >= 14:
+        return [Feature("sixteenth hats", ("sixteenth-note hi-hats", "busy 16th hats"))]
+    if all(s % 4 == 2 for s in hats):
+        return [Feature("offbeat hats", ("offbeat hi-hats", "hats on the ands"))]
+    if per_bar >= 7 and all(s % 2 == 0 for s in hats):
+        return [Feature("eighth hats", ("straight eighth-note hi-hats", "8th-note hats"))]
+    if per_bar <= 4 and all(s % 4 == 0 for s in hats):
+        return [Feature("quarter hats", ("quarter-note hi-hats", "hats on every beat"))]
+    return [Feature("hats", ("a syncopated hi-hat figure", "a hat pattern with some skips"))]
+
+
+def _double_kick(pattern: Pattern) -> bool:
+    kick = pattern.steps("bd")
+    return "xxxx" in kick.replace("X", "x")
+
+
+def _meter_phrases(meter: str) -> tuple[str, ...]:
+    words = {
+        "3/4": ("in 3/4", "in waltz time", "three beats to the bar"),
+        "6/8": ("in 6/8", "a lilting 6/8 feel", "compound two-beat time"),
+        "12/8": ("in 12/8", "a triplet 12/8 feel", "slow rolling triplets"),
+        "5/4": ("in 5/4", "five beats to the bar", "an odd-meter 5/4"),
+        "7/8": ("in 7/8", "an odd-meter 7/8", "seven eighth notes to the bar"),
+    }
+    return words.get(meter, (f"in {meter}", f"an odd meter, {meter}"))
+
+
+def tempo_word(bpm: int) -> str:
+    """How a musician would call a tempo."""
+    if bpm < 75:
+        return "slow"
+    if bpm < 100:
+        return "mid-tempo"
+    if bpm < 130:
+        return "upbeat"
+    if bpm < 160:
+        return "fast"
+    return "very fast"
+
+
+def build_examples(library: Library) -> list[Example]:
+    """Every description→pattern example of the index, grouped by groove in library order."""
+    out: list[Example] = []
+    for groove in library.grooves:
+        out += list(dict.fromkeys(_groove_examples(groove, library.styles[groove.style])))
+    return out
+
+
+def variant_pattern(groove: Groove, variant: str) -> Pattern:
+    """The groove's pattern in the named variant ("" for as written)."""
+    if variant == "half-time":
+        return half_time(groove.pattern)
+    if variant == "double-time":
+        return double_time(groove.pattern)
+    return groove.pattern
+
+
+def _rng(groove: Groove) -> random.Random:
+    return random.Random(int(hashlib.sha256(groove.id.encode()).hexdigest()[:12], 16))
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _groove_examples(groove: Groove, style: Style) -> Iterator[Example]:
+    rng = _rng(groove)
+    feats = grid_features(groove.pattern, groove.swing)
+    names = [_style_word(style), *style.aliases[:3]]
+    tempo = tempo_word(groove.bpm)
+
+    def pick(seq, default=""):
+        return rng.choice(seq) if seq else default
+
+    def phrase(feature: Feature) -> str:
+        return rng.choice(feature.phrases)
+
+    top = [phrase(x) for x in feats[:3]]
+    other = [phrase(x) for x in rng.sample(feats, min(2, len(feats)))]
+    gid = groove.id
+
+    yield Example(groove.description, gid, kind="description")
+    yield Example(f"{groove.name}: a {tempo} {names[0]} groove with {_join(top)}", gid, kind="technical")
+    tag_text = _join(rng.sample(list(groove.tags), min(2, len(groove.tags))))
+    yield Example(f"{pick(names)} drums, {tag_text}, around {groove.bpm} bpm", gid, kind="technical")
+    yield Example(_lore_line(rng, style, names, other), gid, kind="lore")
+    yield Example(_scene_line(rng, style, names, feats, groove), gid, kind="lore")
+    yield Example(_plain_line(rng, style, names, groove, feats), gid, kind="plain")
+    yield from _speed_examples(groove, names[0], feats, rng)
+
+
+def _style_word(style: Style) -> str:
+    """The style's name as it reads mid-sentence: 'funk', but 'UK garage' and 'R&B'."""
+    keeps_case = any(w.isupper() or not w.isalpha() for w in style.name.split())
+    return style.name if keeps_case else style.name.lower()
+
+
+def _lore_line(rng: random.Random, style: Style, names: list[str], feature_words: list[str]) -> str:
+    mood = rng.choice(style.moods) if style.moods else "great"
+    name = rng.choice(names)
+    extra = f" with {_join(feature_words)}" if feature_words else ""
+    options = []
+    if style.artists:
+        options.append(f"{mood} {name} drums like {rng.choice(style.artists)}{extra}")
+    if style.records:
+        options.append(f"a {mood} beat in the vein of {rng.choice(style.records)}{extra}")
+    if style.eras or style.places:
+        era = rng.choice(style.eras) if style.eras else ""
+        place = rng.choice(style.places) if style.places else ""
+        options.append(" ".join(w for w in (era, place, name, "groove") if w) + extra)
+    return rng.choice(options) if options else f"a {mood} {name} groove{extra}"
+
+
+def _scene_line(rng: random.Random, style: Style, names: list[str], feats: list[Feature], groove: Groove) -> str:
+    options = []
+    if style.scenes:
+        options.append(f"a {rng.choice(style.moods or ['good'])} rhythm for {rng.choice(style.scenes)}")
+    if style.dances:
+        options.append(f"something to dance the {rng.choice(style.dances)} to, {tempo_word(groove.bpm)}")
+    if style.phrases:
+        feat = rng.choice(feats).phrases[0] if feats else groove.name.lower()
+        options.append(f"{rng.choice(style.phrases)}, with {feat}")
+    return rng.choice(options) if options else f"{groove.name} in a {rng.choice(names)} mood"
+
+
+def _plain_line(rng: random.Random, style: Style, names: list[str], groove: Groove, feats: list[Feature]) -> str:
+    tag = rng.choice(groove.tags) if groove.tags else ""
+    name = rng.choice(names)
+    templates = [
+        f"{name} beat with {tag}",
+        f"give me a {tempo_word(groove.bpm)} {name} drum beat, {tag}",
+        f"{name} drum pattern, {tag}",
+        f"play me some {name} with {tag}",
+    ]
+    return rng.choice(templates)
+
+
+def _speed_examples(groove: Groove, name: str, feats: list[Feature], rng: random.Random) -> Iterator[Example]:
+    """Half-time and double-time versions of straight 4/4 backbeat grooves."""
+    keys = {f.key for f in feats}
+    if groove.pattern.time_signature != "4/4" or groove.pattern.bars > 2 or "backbeat" not in keys:
+        return
+    rest = [rng.choice(f.phrases) for f in feats if f.key not in ("backbeat", "busy", "sparse")][:2]
+    with_rest = f" with {_join(rest)}" if rest else ""
+    yield Example(f"half-time {name} groove{with_rest}, snare on three", groove.id, "half-time", kind="speed")
+    if groove.bpm <= 130:
+        yield Example(f"double-time {name} beat{with_rest}, twice as fast", groove.id, "double-time", kind="speed")

@@ -1,0 +1,102 @@
+"""Lexical side of retrieval: TF-IDF over each groove's words, and what a query names.
+
+Embeddings know "groovy" is close to "funky"; they are vaguer about exact terms a drummer
+types ("one drop", "dembow", "2-3 clave", "6/8"). TF-IDF over unigrams and bigrams of each
+groove's descriptions, tags, name and style names makes those count. Tokens keep "6/8",
+"2-3" and "r&b" whole, and hyphens split ("hip-hop" = "hip hop").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .library import Library, Style
+
+_REWRITES = (
+    (re.compile(r"\br\s*&\s*b\b|\brnb\b"), " rnb "),
+    (re.compile(r"\bd\s*&\s*b\b|\bdrum\s*(?:&|n|'n'|and)\s*bass\b"), " drum and bass "),
+    (re.compile(r"&"), " and "),
+    (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[/'][a-z0-9]+)*|\d+-\d+")
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case text with the rewrites that make query and library words meet."""
+    text = text.lower().replace("’", "'")
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(normalise_text(text))
+
+
+class LexicalScorer:
+    """TF-IDF cosine between a query and each groove's bag of words."""
+
+    def __init__(self, documents: list[str]) -> None:
+        self._vectorizer = TfidfVectorizer(
+            tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=(1, 2), sublinear_tf=True
+        )
+        matrix = self._vectorizer.fit_transform(documents)
+        self._matrix_t = matrix.T.tocsr().astype(np.float32)
+
+    def scores(self, query: str) -> np.ndarray:
+        """Cosine similarity of the query to every document, float32 in [0, 1]."""
+        q = self._vectorizer.transform([query]).astype(np.float32)
+        return np.asarray((q @ self._matrix_t).todense(), dtype=np.float32).ravel()
+
+
+@dataclass(frozen=True)
+class StyleMatcher:
+    """Finds the styles a query names ("funky", "drum & bass", "one drop" → reggae)."""
+
+    phrases: tuple[tuple[str, str], ...]  # (normalised phrase, style key), longest first
+
+    @classmethod
+    def for_library(cls, library: Library) -> StyleMatcher:
+        pairs: dict[str, str] = {}
+        for style in library.styles.values():
+            for name in _style_names(style):
+                pairs.setdefault(normalise_text(name), style.key)
+        ordered = sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        return cls(tuple(ordered))
+
+    def find(self, query: str) -> list[str]:
+        """Style keys named in the query, in order of appearance, each once."""
+        text = f" {normalise_text(query)} "
+        found: list[tuple[int, str]] = []
+        for phrase, key in self.phrases:
+            at = text.find(f" {phrase} ")
+            if at < 0:
+                continue
+            found.append((at, key))
+            text = text[:at] + " " + "#" * len(phrase) + " " + text[at + len(phrase) + 2 :]
+        return list(dict.fromkeys(key for _, key in sorted(found)))
+
+    def resolve(self, name: str) -> str | None:
+        """The style key a user's style argument names, or None."""
+        wanted = normalise_text(name)
+        for phrase, key in self.phrases:
+            if phrase == wanted or normalise_text(key) == wanted:
+                return key
+        return None
+
+
+def _style_names(style: Style) -> list[str]:
+    return [style.key.replace("-", " "), style.name, *style.aliases]
+
+
+def groove_documents(library: Library, example_texts: dict[str, list[str]]) -> list[str]:
+    """One bag of words per groove: its name, tags, style names and every example text."""
+    docs = []
+    for g in library.grooves:
+        style = library.styles[g.style]
+        docs.append(" . ".join([g.name, *g.tags, *_style_names(style), *example_texts.get(g.id, [])]))
+    return docs

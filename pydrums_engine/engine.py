@@ -1,0 +1,291 @@
+"""`Engine`: the one object the CLI and the Discord bot call.
+
+    Engine.load()        library (data/grooves) → examples → embedding index → retriever
+    engine.similar()     the library's best grooves for a request
+    engine.generate()    a new pattern: retrieval → prompt → Ollama, or the library fallback
+    engine.render()      MIDI, WAV and PNG bytes of a pattern
+    engine.rebuild()     re-read the library and re-embed what changed, then swap it in
+
+All state lives on the object. Searching reads one immutable snapshot (`_State`), and a
+rebuild builds a new snapshot beside it and swaps it in with one assignment, so queries
+keep being answered from the old index while the new one is built.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .descriptions import Example, build_examples
+from .embeddings import DEFAULT_MODEL, Encoder
+from .errors import InputError, PyDrumsError
+from .generation import Generation, check_request, generate_pattern, plan_request
+from .index import ensure_index
+from .library import DEFAULT_DATA_DIR, Library, load_library
+from .llm import OllamaSettings, PatternWriter
+from .notation import Pattern, parse_pattern
+from .render import midi_bytes, render_png, render_wav
+from .retrieval import Hit, Retriever
+from .variation import vary
+
+log = logging.getLogger(__name__)
+
+MAX_K = 50
+QUERY_CACHE = 512
+
+
+class RebuildInProgress(PyDrumsError):
+    """A rebuild was asked for while another one runs."""
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    patterns: int
+    examples: int
+    reencoded: int
+    seconds: float
+
+    def summary(self) -> str:
+        return (
+            f"{self.patterns} grooves, {self.examples} examples, {self.reencoded} re-encoded in {self.seconds:.1f} s"
+        )
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The three files of a pattern, as bytes (nothing written to disk)."""
+
+    midi: bytes
+    wav: bytes
+    png: bytes
+    audio_renderer: str  # "builtin" or "fluidsynth"
+
+
+@dataclass(frozen=True)
+class _State:
+    library: Library
+    examples: list[Example]
+    retriever: Retriever
+    semantic: bool  # False when the model or index could not be loaded (lexical only)
+    index_note: str
+
+
+class Engine:
+    """Semantic groove search, generation and rendering over one groove library."""
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        index_dir: Path,
+        encoder: Encoder | None,
+        encoder_error: str | None,
+        writer: PatternWriter | None,
+        ollama: OllamaSettings | None,
+        model_name: str,
+    ) -> None:
+        self.data_dir = data_dir
+        self.index_dir = index_dir
+        self.encoder = encoder
+        self.encoder_error = encoder_error
+        self.writer = writer
+        self.ollama = ollama
+        self.model_name = model_name
+        self._rebuild_lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._state = self._build_state(progress=False)[0]
+
+    @classmethod
+    def load(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        model: str | None = None,
+        index_dir: Path | str | None = None,
+        ollama: OllamaSettings | None = None,
+        use_llm: bool = True,
+    ) -> Engine:
+        """Load the library, the model and the index (building it when stale).
+
+        ``model`` is "all-MiniLM-L6-v2" (bundled, the default), a local folder or a hub
+        name. When it cannot be loaded the engine still works on lexical scores alone.
+        """
+        data = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+        index = Path(index_dir) if index_dir else data / "index"
+        model_name = model or DEFAULT_MODEL
+        encoder, error = None, None
+        try:
+            encoder = Encoder(model_name)
+        except Exception as exc:  # any failure to load a model degrades to lexical search
+            error = f"model {model_name!r} could not be loaded ({type(exc).__name__}: {exc})"
+            log.warning("%s; searching with lexical scores only", error)
+        settings = (ollama or OllamaSettings.from_env()) if use_llm else None
+        writer = PatternWriter(settings) if settings else None
+        return cls(
+            data_dir=data,
+            index_dir=index,
+            encoder=encoder,
+            encoder_error=error,
+            writer=writer,
+            ollama=settings,
+            model_name=encoder.name if encoder else model_name,
+        )
+
+    # -- state -------------------------------------------------------------------------
+
+    def _build_state(self, progress: bool) -> tuple[_State, int, float]:
+        start = time.perf_counter()
+        library = load_library(self.data_dir)
+        examples = build_examples(library)
+        vectors, note, reencoded = None, self.encoder_error or "", 0
+        if self.encoder is not None:
+            try:
+                encoder = self.encoder
+
+                def encode(texts: list[str]) -> np.ndarray:
+                    return encoder.encode(texts, progress=progress)
+
+                vectors, report = ensure_index(
+                    self.index_dir, examples, encoder.name, encode, library.content_hash()
+                )
+                reencoded, note = report.reencoded, report.reason
+            except (OSError, ValueError, RuntimeError) as exc:
+                note = f"index could not be built ({exc})"
+                log.warning("%s; searching with lexical scores only", note)
+        state = _State(library, examples, Retriever(library, examples, vectors), vectors is not None, note)
+        return state, reencoded, time.perf_counter() - start
+
+    @property
+    def library(self) -> Library:
+        return self._state.library
+
+    def rebuild(self, *, progress: bool = False) -> RebuildReport:
+        """Re-read the library and re-embed what changed; searches continue meanwhile."""
+        if not self._rebuild_lock.acquire(blocking=False):
+            raise RebuildInProgress("a rebuild is already running; try again when it finishes")
+        try:
+            state, reencoded, seconds = self._build_state(progress)
+            self._state = state  # one assignment: readers see the old or the new snapshot
+            with self._cache_lock:
+                self._cache.clear()
+            return RebuildReport(len(state.library.grooves), len(state.examples), reencoded, seconds)
+        finally:
+            self._rebuild_lock.release()
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._rebuild_lock.locked()
+
+    # -- search ------------------------------------------------------------------------
+
+    def resolve_style(self, name: str | None) -> str | None:
+        """The style key for a user's style name or alias; InputError when unknown."""
+        if name is None or not name.strip():
+            return None
+        key = self._state.retriever.matcher.resolve(name)
+        if key is None:
+            known = ", ".join(sorted(self.library.styles))
+            raise InputError(f"unknown style {name.strip()!r}; known styles: {known}")
+        return key
+
+    def similar(self, query: str, k: int = 3, style: str | None = None) -> list[Hit]:
+        """The ``k`` best grooves for ``query``, best first, one hit per groove."""
+        text = " ".join((query or "").split())
+        if not text:
+            raise InputError("the query is empty; describe a groove, e.g. 'funk with ghost notes'")
+        if not 1 <= k <= MAX_K:
+            raise InputError(f"k must be from 1 to {MAX_K}, not {k}")
+        state = self._state
+        key = self.resolve_style(style)
+        vector = self._query_vector(text) if state.semantic else None
+        return state.retriever.search(text, vector, k=k, style=key)
+
+    def _query_vector(self, text: str) -> np.ndarray | None:
+        if self.encoder is None:
+            return None
+        with self._cache_lock:
+            cached = self._cache.get(text)
+            if cached is not None:
+                self._cache.move_to_end(text)
+                return cached
+        vector = self.encoder.encode([text])[0]
+        with self._cache_lock:
+            self._cache[text] = vector
+            while len(self._cache) > QUERY_CACHE:
+                self._cache.popitem(last=False)
+        return vector
+
+    # -- generation and rendering ------------------------------------------------------
+
+    def generate(
+        self,
+        description: str,
+        style: str | None = None,
+        bpm: int | None = None,
+        bars: int | None = None,
+        *,
+        seed: int | None = None,
+    ) -> Generation:
+        """A new pattern for the request: by the model, or from the library when it cannot."""
+        text = check_request(description, bpm, bars)
+        key = self.resolve_style(style)
+        hits = self.similar(text, k=8, style=key)
+        request = plan_request(text, hits, key, bpm, bars)
+        return generate_pattern(self.writer, request, hits, seed=seed)
+
+    def vary(self, pattern: Pattern, seed: int) -> Pattern:
+        """A recognisable variation (ghost notes, hat openings, kick displacement)."""
+        return vary(pattern, seed)
+
+    def parse(self, text: str) -> Pattern:
+        """A user's notation as a Pattern, or a NotationError that says what is wrong."""
+        return parse_pattern(text)
+
+    def render(self, pattern: Pattern, bpm: int, swing: float = 0.0, title: str | None = None) -> Rendering:
+        """MIDI, WAV and PNG of a pattern, in memory."""
+        if not 40 <= bpm <= 240:
+            raise InputError(f"bpm must be from 40 to 240, not {bpm}")
+        audio = render_wav(pattern, bpm, swing)
+        subtitle = f"{pattern.time_signature} · {bpm} bpm · {pattern.bars} bar{'s' if pattern.bars > 1 else ''}"
+        return Rendering(
+            midi=midi_bytes(pattern, bpm, swing, name=title or "PyDrums pattern"),
+            wav=audio.data,
+            png=render_png(pattern, title=title, subtitle=subtitle),
+            audio_renderer=audio.renderer,
+        )
+
+    # -- facts -------------------------------------------------------------------------
+
+    def styles(self) -> dict[str, int]:
+        """Grooves per style, most first."""
+        return self.library.style_counts()
+
+    def info(self, *, check_ollama: bool = True) -> dict:
+        """Library size, styles, index state, model and Ollama reachability."""
+        state = self._state
+        return {
+            "patterns": len(state.library.grooves),
+            "examples": len(state.examples),
+            "distinct_descriptions": len({e.text for e in state.examples}),
+            "styles": state.library.style_counts(),
+            "index": {
+                "state": "semantic" if state.semantic else "lexical only",
+                "model": self.model_name,
+                "dimension": self.encoder.dimension if self.encoder else None,
+                "note": state.index_note,
+                "path": str(self.index_dir),
+            },
+            "model": self.model_name,
+            "ollama": {
+                "host": self.ollama.host if self.ollama else None,
+                "model": self.ollama.model if self.ollama else None,
+                "reachable": bool(self.writer.ping()) if (self.writer and check_ollama) else None,
+            },
+        }

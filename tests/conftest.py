@@ -1,0 +1,60 @@
+"""Shared fixtures: one embedding model and one engine per test session.
+
+Loading MiniLM takes seconds, so tests share it; each engine gets its own index folder so
+no test touches data/index.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="session")
+def library():
+    from pydrums_engine.library import load_library
+
+    return load_library(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    from pydrums_engine.embeddings import Encoder
+
+    return Encoder()
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory, encoder):
+    """The real engine over the real library, with no language model configured."""
+    return make_engine(DATA_DIR, tmp_path_factory.mktemp("index"), encoder)
+
+
+def make_engine(data_dir: Path, index_dir: Path, encoder, writer=None, ollama=None):
+    from pydrums_engine.engine import Engine
+
+    return Engine(
+        data_dir=data_dir,
+        index_dir=index_dir,
+        encoder=encoder,
+        encoder_error=None,
+        writer=writer,
+        ollama=ollama,
+        model_name=encoder.name if encoder else "all-MiniLM-L6-v2",
+    )
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A private copy of data/grooves that a test may edit."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "grooves", target / "grooves")
+    return target

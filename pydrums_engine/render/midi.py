@@ -1,0 +1,78 @@
+"""Standard MIDI files of a pattern: General MIDI drums on channel 10, built in memory.
+
+``bpm`` counts the felt beat (a dotted quarter in 6/8, an eighth in 7/8), so the file's
+tempo in quarters per minute is ``bpm * meter.beat_quarters``.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from io import BytesIO
+
+import mido
+
+from ..notation import Pattern
+from .events import note_events, step_times
+
+TICKS_PER_BEAT = 480  # ticks per quarter note
+DRUM_CHANNEL = 9  # mido counts channels from 0: this is General MIDI's channel 10
+MIDI_CLOCKS_PER_QUARTER = 24
+
+
+def quarters_per_minute(pattern: Pattern, bpm: float) -> float:
+    """Quarter notes per minute when ``bpm`` counts the pattern's felt beat."""
+    if bpm <= 0:
+        raise ValueError(f"bpm must be positive, not {bpm}")
+    return float(bpm * pattern.meter.beat_quarters)
+
+
+def to_ticks(quarters: float | Fraction) -> int:
+    """Quarter notes to MIDI ticks at `TICKS_PER_BEAT`."""
+    return round(quarters * TICKS_PER_BEAT)
+
+
+def midi_file(
+    pattern: Pattern, bpm: int, swing: float = 0.0, loops: int = 1, name: str = "PyDrums pattern"
+) -> mido.MidiFile:
+    """A type-0 MIDI file: tempo, time signature and the pattern's drum notes on channel 10."""
+    top, bottom = (int(n) for n in pattern.time_signature.split("/"))
+    header = [
+        mido.MetaMessage("track_name", name=name, time=0),
+        mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(quarters_per_minute(pattern, bpm)), time=0),
+        mido.MetaMessage(
+            "time_signature",
+            numerator=top,
+            denominator=bottom,
+            clocks_per_click=round(MIDI_CLOCKS_PER_QUARTER * pattern.meter.beat_quarters),
+            notated_32nd_notes_per_beat=8,
+            time=0,
+        ),
+    ]
+    # (tick, order, message): at one tick, note-offs go before note-ons so a repeated note restarts.
+    timed: list[tuple[int, int, mido.Message]] = []
+    for event in note_events(pattern, swing, loops):
+        start = to_ticks(event.time)
+        end = max(start + 1, to_ticks(event.time + event.duration))
+        on = mido.Message("note_on", channel=DRUM_CHANNEL, note=event.note, velocity=event.velocity)
+        timed.append((start, 1, on))
+        timed.append((end, 0, mido.Message("note_off", channel=DRUM_CHANNEL, note=event.note, velocity=0)))
+    timed.sort(key=lambda item: (item[0], item[1]))
+
+    track = mido.MidiTrack(header)
+    now = 0
+    for tick, _, message in timed:
+        track.append(message.copy(time=tick - now))
+        now = tick
+    total = to_ticks(step_times(pattern)[-1] * loops)
+    track.append(mido.MetaMessage("end_of_track", time=max(0, total - now)))
+
+    midi = mido.MidiFile(type=0, ticks_per_beat=TICKS_PER_BEAT)
+    midi.tracks.append(track)
+    return midi
+
+
+def midi_bytes(pattern: Pattern, bpm: int, swing: float = 0.0, loops: int = 1, name: str = "PyDrums pattern") -> bytes:
+    """The bytes of `midi_file`, ready to attach or write out."""
+    buffer = BytesIO()
+    midi_file(pattern, bpm, swing, loops, name).save(file=buffer)
+    return buffer.getvalue()

@@ -76,7 +76,7 @@ REST_ALIASES: tuple[str, ...] = ("_", ".")
 BY_CODE: dict[str, Instrument] = {inst.code: inst for inst in INSTRUMENTS}
 SYMBOLS: dict[str, StepSymbol] = {s.symbol: s for s in STEP_SYMBOLS}
 SYMBOL_CHARS: str = "".join(s.symbol for s in STEP_SYMBOLS)
-STEP_REGEX_CLASS: str = "[" + re.escape(SYMBOL_CHARS) + "]"  # for the model's JSON schema
+STEP_REGEX_CLASS: str = "[" + SYMBOL_CHARS + "]"  # "-" first, so literal: the form grammar decoders accept
 
 
 def _alias_table() -> dict[str, str]:

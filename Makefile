@@ -20,8 +20,14 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
+# With a DISCORD_TOKEN (environment or .env) this starts the bot; without one, console mode.
 run: install
-	$(PY) -m bot
+	@if [ -n "$$DISCORD_TOKEN" ] || grep -qs '^DISCORD_TOKEN=..*' .env; then \
+		$(PY) -m bot; \
+	else \
+		echo "No DISCORD_TOKEN set: starting console mode (type /help, or quit)."; \
+		$(PY) -m bot --console; \
+	fi
 
 test: install
 	$(PY) -m pytest -q
@@ -35,6 +41,9 @@ bench: install
 
 eval: install
 	$(PY) -m benchmarks.eval_retrieval
+
+loadtest: install
+	$(PY) -m benchmarks.load_bot --users 50 --model-delay 2
 
 clean:
 	rm -rf $(VENV) data/index

@@ -38,6 +38,19 @@ _FAST = re.compile(r"\b(fast|uptempo|up-tempo|energetic|frantic|driving|quick|hi
 _BPM = re.compile(r"\b(\d{2,3})\s*bpm\b")
 
 
+def best_per_group(vectors: np.ndarray, query: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Best cosine per group of rows (rows grouped contiguously; ``starts`` = first row of each)."""
+    return np.maximum.reduceat(vectors @ query, starts)
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` highest scores, best first (ties keep index order)."""
+    n = len(scores)
+    k = max(0, min(k, n))
+    top = np.argpartition(-scores, k - 1)[:k] if 0 < k < n else np.arange(n)
+    return top[np.argsort(-scores[top], kind="stable")][:k]
+
+
 @dataclass(frozen=True)
 class Hit:
     """One groove that matches a request, with the parts of its score."""
@@ -153,9 +166,6 @@ class Retriever:
         style_bonus = self._style_bonus(intent, style, W_SEMANTIC * semantic + W_LEXICAL * lexical)
         tempo = self._tempo_bonus(intent)
         total = W_SEMANTIC * semantic + W_LEXICAL * lexical + style_bonus + tempo
-        k = max(0, min(k, n))
-        top = np.argpartition(-total, k - 1)[:k] if 0 < k < n else np.arange(n)
-        top = top[np.argsort(-total[top], kind="stable")][:k]
         return [
             Hit(
                 self.library.grooves[i],
@@ -168,7 +178,7 @@ class Retriever:
                     "tempo": float(tempo[i]),
                 },
             )
-            for i in top
+            for i in top_k(total, k)
         ]
 
     def _best_rows(self, per_example: np.ndarray, best: np.ndarray) -> np.ndarray:

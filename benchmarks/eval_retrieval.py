@@ -1,0 +1,111 @@
+"""Retrieval quality: style-precision@3 and hit@1 per kind, engine vs a keyword baseline.
+
+    make eval            (or: python -m benchmarks.eval_retrieval [--split holdout|tune|all])
+
+The requests (benchmarks/eval/requests.toml) were written before tuning; every third
+request of each kind is held out and never tuned on. The keyword baseline is what PyDrums
+first did: count the query's words that appear in a groove's words (name, tags, style,
+descriptions), best count first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+REQUESTS = Path(__file__).resolve().parent / "eval" / "requests.toml"
+KINDS = ("plain", "synonym", "technical", "poetic", "modern")
+
+
+def load_requests() -> list[dict]:
+    """Requests with their split: every third of each kind is 'holdout'."""
+    items = tomllib.loads(REQUESTS.read_text(encoding="utf-8"))["request"]
+    seen: dict[str, int] = defaultdict(int)
+    for item in items:
+        seen[item["kind"]] += 1
+        item["split"] = "holdout" if seen[item["kind"]] % 3 == 0 else "tune"
+    return items
+
+
+class KeywordBaseline:
+    """PyDrums-style keyword matching over the same library."""
+
+    def __init__(self, engine) -> None:
+        words = defaultdict(set)
+        for example in engine._state.examples:
+            words[example.groove_id] |= set(_words(example.text))
+        self.grooves = engine.library.grooves
+        self.words = [
+            words[g.id] | set(_words(" ".join([g.name, g.style, *g.tags, g.description]))) for g in self.grooves
+        ]
+
+    def styles(self, query: str, k: int = 3) -> list[str]:
+        q = set(_words(query))
+        scored = sorted(range(len(self.grooves)), key=lambda i: -len(q & self.words[i]))
+        return [self.grooves[i].style for i in scored[:k]]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9&/'-]+", text.lower())
+
+
+def evaluate(engine, requests: list[dict]) -> dict:
+    """Per kind and overall: precision@3 and hit@1 for engine and baseline."""
+    baseline = KeywordBaseline(engine)
+    rows = defaultdict(lambda: defaultdict(list))
+    misses = []
+    for item in requests:
+        ok = set(item["styles"])
+        got = [h.style for h in engine.similar(item["text"], k=3)]
+        base = baseline.styles(item["text"])
+        for kind in (item["kind"], "overall"):
+            rows[kind]["engine_p3"].append(sum(s in ok for s in got) / 3)
+            rows[kind]["engine_h1"].append(float(got[0] in ok))
+            rows[kind]["keyword_p3"].append(sum(s in ok for s in base) / 3)
+            rows[kind]["keyword_h1"].append(float(base[0] in ok))
+        if any(s not in ok for s in got):
+            misses.append({"text": item["text"], "want": item["styles"], "got": got, "split": item["split"]})
+    table = {
+        kind: {m: round(sum(v) / len(v), 3) for m, v in metrics.items()} | {"n": len(metrics["engine_p3"])}
+        for kind, metrics in rows.items()
+    }
+    return {"table": table, "misses": misses}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["holdout", "tune", "all"], default="all")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list requests with a wrong style in the top 3")
+    args = parser.parse_args()
+
+    from pydrums_engine.engine import Engine
+
+    engine = Engine.load(use_llm=False)
+    requests = load_requests()
+    splits = ["tune", "holdout"] if args.split == "all" else [args.split]
+    report = {s: evaluate(engine, [r for r in requests if r["split"] == s]) for s in splits}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    for split, result in report.items():
+        print(f"\n{split}: style-precision@3 / hit@1, engine vs keyword baseline")
+        print(f"{'kind':<10} {'n':>3}  {'engine p@3':>10} {'hit@1':>6}  {'keyword p@3':>11} {'hit@1':>6}")
+        for kind in (*KINDS, "overall"):
+            r = result["table"].get(kind)
+            if r:
+                print(
+                    f"{kind:<10} {r['n']:>3}  {r['engine_p3']:>10.3f} {r['engine_h1']:>6.3f}  "
+                    f"{r['keyword_p3']:>11.3f} {r['keyword_h1']:>6.3f}"
+                )
+        if args.misses:
+            for miss in result["misses"]:
+                print(f"  miss: {miss['text']!r} want {miss['want']} got {miss['got']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -167,10 +167,16 @@ def tempo_word(bpm: int) -> str:
 
 
 def build_examples(library: Library) -> list[Example]:
-    """Every description→pattern example of the index, grouped by groove in library order."""
+    """Every description→pattern example of the index, grouped by groove in library order.
+
+    The n-th groove of a style speaks of the n-th artist, scene and record of that style,
+    so across its grooves a style's whole lore is said once, not the same line eight times.
+    """
     out: list[Example] = []
+    rank: dict[str, int] = {}
     for groove in library.grooves:
-        out += list(dict.fromkeys(_groove_examples(groove, library.styles[groove.style])))
+        n = rank[groove.style] = rank.get(groove.style, -1) + 1
+        out += list(dict.fromkeys(_groove_examples(groove, library.styles[groove.style], n)))
     return out
 
 
@@ -193,74 +199,75 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _groove_examples(groove: Groove, style: Style) -> Iterator[Example]:
+def _groove_examples(groove: Groove, style: Style, n: int) -> Iterator[Example]:
     rng = _rng(groove)
     feats = grid_features(groove.pattern, groove.swing)
     names = [_style_word(style), *style.aliases[:3]]
     tempo = tempo_word(groove.bpm)
-
-    def pick(seq, default=""):
-        return rng.choice(seq) if seq else default
-
-    def phrase(feature: Feature) -> str:
-        return rng.choice(feature.phrases)
-
-    top = [phrase(x) for x in feats[:3]]
-    other = [phrase(x) for x in rng.sample(feats, min(2, len(feats)))]
+    top = [rng.choice(f.phrases) for f in feats[:3]]
+    some = [rng.choice(f.phrases) for f in rng.sample(feats, min(2, len(feats)))]
     gid = groove.id
 
     yield Example(groove.description, gid, kind="description")
-    yield Example(f"{groove.name}: a {tempo} {names[0]} groove with {_join(top)}", gid, kind="technical")
-    tag_text = _join(rng.sample(list(groove.tags), min(2, len(groove.tags))))
-    yield Example(f"{pick(names)} drums, {tag_text}, around {groove.bpm} bpm", gid, kind="technical")
-    yield Example(_lore_line(rng, style, names, other), gid, kind="lore")
-    yield Example(_scene_line(rng, style, names, feats, groove), gid, kind="lore")
-    yield Example(_plain_line(rng, style, names, groove, feats), gid, kind="plain")
+    yield Example(f"{groove.name}: {_a(tempo)} {names[0]} groove with {_join(top)}", gid, kind="technical")
+    yield Example(_artist_line(rng, style, names, some, n), gid, kind="lore")
+    yield Example(_scene_line(rng, style, names, groove, n), gid, kind="lore")
+    yield Example(_lore_line(rng, style, names, feats, n), gid, kind="lore")
+    yield Example(_plain_line(rng, names, groove), gid, kind="plain")
     yield from _speed_examples(groove, names[0], feats, rng)
 
 
 def _style_word(style: Style) -> str:
     """The style's name as it reads mid-sentence: 'funk', but 'UK garage' and 'R&B'."""
-    keeps_case = any(w.isupper() or not w.isalpha() for w in style.name.split())
+    keeps_case = any(sum(c.isupper() for c in w) >= 2 or "&" in w for w in style.name.split())
     return style.name if keeps_case else style.name.lower()
 
 
-def _lore_line(rng: random.Random, style: Style, names: list[str], feature_words: list[str]) -> str:
-    mood = rng.choice(style.moods) if style.moods else "great"
-    name = rng.choice(names)
+def _a(word: str) -> str:
+    """The word with its indefinite article: 'an upbeat', 'a slow'."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
+def _nth(items: tuple[str, ...], n: int, default: str = "") -> str:
+    return items[n % len(items)] if items else default
+
+
+def _artist_line(rng: random.Random, style: Style, names: list[str], feature_words: list[str], n: int) -> str:
+    mood = rng.choice(style.moods) if style.moods else "solid"
     extra = f" with {_join(feature_words)}" if feature_words else ""
-    options = []
     if style.artists:
-        options.append(f"{mood} {name} drums like {rng.choice(style.artists)}{extra}")
-    if style.records:
-        options.append(f"a {mood} beat in the vein of {rng.choice(style.records)}{extra}")
-    if style.eras or style.places:
-        era = rng.choice(style.eras) if style.eras else ""
-        place = rng.choice(style.places) if style.places else ""
-        options.append(" ".join(w for w in (era, place, name, "groove") if w) + extra)
-    return rng.choice(options) if options else f"a {mood} {name} groove{extra}"
+        return f"{mood} {rng.choice(names)} drums like {_nth(style.artists, n)}{extra}"
+    return f"{_a(mood)} {rng.choice(names)} groove{extra}"
 
 
-def _scene_line(rng: random.Random, style: Style, names: list[str], feats: list[Feature], groove: Groove) -> str:
-    options = []
+def _scene_line(rng: random.Random, style: Style, names: list[str], groove: Groove, n: int) -> str:
+    mood = rng.choice(style.moods) if style.moods else "good"
     if style.scenes:
-        options.append(f"a {rng.choice(style.moods or ['good'])} rhythm for {rng.choice(style.scenes)}")
-    if style.dances:
-        options.append(f"something to dance the {rng.choice(style.dances)} to, {tempo_word(groove.bpm)}")
-    if style.phrases:
-        feat = rng.choice(feats).phrases[0] if feats else groove.name.lower()
-        options.append(f"{rng.choice(style.phrases)}, with {feat}")
-    return rng.choice(options) if options else f"{groove.name} in a {rng.choice(names)} mood"
+        return f"{_a(mood)} {tempo_word(groove.bpm)} rhythm for {_nth(style.scenes, n)}"
+    return f"{groove.name} in a {mood} {rng.choice(names)} mood"
 
 
-def _plain_line(rng: random.Random, style: Style, names: list[str], groove: Groove, feats: list[Feature]) -> str:
-    tag = rng.choice(groove.tags) if groove.tags else ""
+def _lore_line(rng: random.Random, style: Style, names: list[str], feats: list[Feature], n: int) -> str:
+    """Records, phrases, dances, places and eras in turn, so each is said by some groove."""
+    feature = rng.choice(feats).phrases[0] if feats else "a steady pulse"
+    name = rng.choice(names)
+    lines = (
+        [f"a beat in the vein of {r}, {feature}" for r in style.records]
+        + [f"{phrase}, with {feature}" for phrase in style.phrases]
+        + [f"something to dance the {d} to" for d in style.dances]
+        + [f"{era} {place} {name} drums" for era, place in zip(style.eras, style.places, strict=False)]
+    )
+    return _nth(tuple(lines), n, f"{name} drums with {feature}")
+
+
+def _plain_line(rng: random.Random, names: list[str], groove: Groove) -> str:
+    tags = _join(rng.sample(list(groove.tags), min(2, len(groove.tags))))
     name = rng.choice(names)
     templates = [
-        f"{name} beat with {tag}",
-        f"give me a {tempo_word(groove.bpm)} {name} drum beat, {tag}",
-        f"{name} drum pattern, {tag}",
-        f"play me some {name} with {tag}",
+        f"{name} beat with {tags}",
+        f"give me {_a(tempo_word(groove.bpm))} {name} drum beat, {tags}, around {groove.bpm} bpm",
+        f"{name} drum pattern, {tags}",
+        f"play me some {name} with {tags}",
     ]
     return rng.choice(templates)
 

@@ -1,8 +1,9 @@
 """Lexical side of retrieval: TF-IDF over each groove's words, and what a query names.
 
 Embeddings know "groovy" is close to "funky"; they are vaguer about exact terms a drummer
-types ("one drop", "dembow", "2-3 clave", "6/8"). TF-IDF over unigrams and bigrams of each
-groove's descriptions, tags, name and style names makes those count. Tokens keep "6/8",
+types ("one drop", "dembow", "2-3 clave", "6/8") and names ("Piazzolla"). An idf-weighted
+term coverage over unigrams and bigrams of each groove's and each style's words makes
+those count. Tokens keep "6/8",
 "2-3" and "r&b" whole, and hyphens split ("hip-hop" = "hip hop").
 """
 
@@ -12,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
-from .library import Library, Style
+from .library import STYLE_LORE_FIELDS, Library, Style
 
 _REWRITES = (
     (re.compile(r"\br\s*&\s*b\b|\brnb\b"), " rnb "),
@@ -38,19 +39,32 @@ def tokenize(text: str) -> list[str]:
 
 
 class LexicalScorer:
-    """TF-IDF cosine between a query and each groove's bag of words."""
+    """How much of a query's vocabulary each document speaks, weighted by rarity.
+
+    score = sum of idf(term) over the query's terms (unigrams and bigrams) found in the
+    document / sum of idf(term) over all the query's known terms, with idf = ln((1+n)/(1+df)),
+    so words every document has ("beat", "the") weigh nothing and a rare name ("Piazzolla",
+    "dembow") carries the query. Unlike a TF-IDF cosine it does not fade on long documents.
+    """
 
     def __init__(self, documents: list[str]) -> None:
-        self._vectorizer = TfidfVectorizer(
-            tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=(1, 2), sublinear_tf=True
+        self._vectorizer = CountVectorizer(
+            tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=(1, 2), binary=True
         )
-        matrix = self._vectorizer.fit_transform(documents)
-        self._matrix_t = matrix.T.tocsr().astype(np.float32)
+        present = self._vectorizer.fit_transform(documents).tocsr()
+        df = np.asarray(present.sum(axis=0)).ravel()
+        self._idf = np.log((1 + present.shape[0]) / (1 + df)).astype(np.float32)
+        self._present_t = present.T.tocsr().astype(np.float32)
 
     def scores(self, query: str) -> np.ndarray:
-        """Cosine similarity of the query to every document, float32 in [0, 1]."""
-        q = self._vectorizer.transform([query]).astype(np.float32)
-        return np.asarray((q @ self._matrix_t).todense(), dtype=np.float32).ravel()
+        """Share of the query's idf mass found in each document, float32 in [0, 1]."""
+        terms = self._vectorizer.transform([query]).indices
+        weights = self._idf[terms]
+        total = float(weights.sum())
+        if total <= 0:
+            return np.zeros(self._present_t.shape[1], dtype=np.float32)
+        found = weights @ self._present_t[terms]
+        return (np.asarray(found).ravel() / total).astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -94,9 +108,26 @@ def _style_names(style: Style) -> list[str]:
 
 
 def groove_documents(library: Library, example_texts: dict[str, list[str]]) -> list[str]:
-    """One bag of words per groove: its name, tags, style names and every example text."""
+    """One bag of words per groove: its name, tags, style names and example texts."""
     docs = []
     for g in library.grooves:
         style = library.styles[g.style]
         docs.append(" . ".join([g.name, *g.tags, *_style_names(style), *example_texts.get(g.id, [])]))
     return docs
+
+
+def style_documents(library: Library, example_texts: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """(style keys, one bag of words per style): its names, lore, and all its grooves' words.
+
+    A style's lore ("Piazzolla", "Kirk Franklin") and the traits most of its grooves share
+    ("four on the floor" for house) weigh on every groove of the style, even where no
+    caption of a particular groove says them.
+    """
+    keys = sorted(library.styles)
+    words: dict[str, list[str]] = {k: [] for k in keys}
+    for k in keys:
+        style = library.styles[k]
+        words[k] += [*_style_names(style), *(w for f in STYLE_LORE_FIELDS for w in getattr(style, f))]
+    for g in library.grooves:
+        words[g.style] += [g.name, *g.tags, g.description, *example_texts.get(g.id, [])]
+    return keys, [" . ".join(words[k]) for k in keys]

@@ -2,6 +2,7 @@
 
     score = W_SEMANTIC * best cosine over the groove's examples (+ speed bonus of that example)
           + W_LEXICAL  * TF-IDF cosine of the groove's words
+          + W_STYLE_LEXICAL * TF-IDF cosine of its style's words (lore, shared traits)
           + style bonus (style argument, a style named in the query, or one the top hits agree on)
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
 
@@ -18,11 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .descriptions import Example, variant_pattern
-from .lexical import LexicalScorer, StyleMatcher, groove_documents
+from .lexical import LexicalScorer, StyleMatcher, groove_documents, style_documents
 from .library import Groove, Library
 
 W_SEMANTIC = 0.7
-W_LEXICAL = 0.3
+W_LEXICAL = 0.2
+W_STYLE_LEXICAL = 0.3
 STYLE_BONUS_EXPLICIT = 0.5  # the style argument: the user asked for exactly this style
 STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
 STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
@@ -131,6 +133,9 @@ class Retriever:
         for e in examples:
             texts.setdefault(e.groove_id, []).append(e.text)
         self.lexical = LexicalScorer(groove_documents(library, texts))
+        style_keys, style_docs = style_documents(library, texts)
+        self.style_lexical = LexicalScorer(style_docs)
+        self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)
         position = {g.id: i for i, g in enumerate(library.grooves)}
         owner = np.array([position[e.groove_id] for e in examples], dtype=np.int64)
         if len(owner) and np.any(np.diff(owner) < 0):
@@ -163,9 +168,11 @@ class Retriever:
             semantic = np.maximum.reduceat(per_example, self._starts)
             best_example = self._best_rows(per_example, semantic)
         lexical = self.lexical.scores(query)
-        style_bonus = self._style_bonus(intent, style, W_SEMANTIC * semantic + W_LEXICAL * lexical)
+        style_lexical = self.style_lexical.scores(query)[self._style_row]
+        base = W_SEMANTIC * semantic + W_LEXICAL * lexical + W_STYLE_LEXICAL * style_lexical
+        style_bonus = self._style_bonus(intent, style, base)
         tempo = self._tempo_bonus(intent)
-        total = W_SEMANTIC * semantic + W_LEXICAL * lexical + style_bonus + tempo
+        total = base + style_bonus + tempo
         return [
             Hit(
                 self.library.grooves[i],
@@ -174,6 +181,7 @@ class Retriever:
                 {
                     "semantic": float(semantic[i]),
                     "lexical": float(lexical[i]),
+                    "style_lexical": float(style_lexical[i]),
                     "style": float(style_bonus[i]),
                     "tempo": float(tempo[i]),
                 },

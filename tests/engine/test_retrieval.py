@@ -1,0 +1,88 @@
+"""What `similar` answers: the right styles, different grooves, exact terms honoured."""
+
+from __future__ import annotations
+
+import pytest
+
+from pydrums_engine.errors import InputError
+
+
+def styles_of(hits):
+    return [h.style for h in hits]
+
+
+def test_groovy_ghost_notes_finds_three_different_funk_or_soul_grooves(engine):
+    hits = engine.similar("groovy beat with ghost notes on the snare", k=3)
+    assert len({h.id for h in hits}) == 3
+    assert set(styles_of(hits)) <= {"funk", "soul", "rnb", "go-go", "gospel"}
+
+
+def test_trap_with_rolling_hats_finds_trap(engine):
+    assert styles_of(engine.similar("trap beat with rolling hi-hats", k=3)) == ["trap"] * 3
+
+
+@pytest.mark.parametrize(
+    ("query", "style"),
+    [
+        ("one drop", "reggae"),
+        ("dembow", "reggaeton"),
+        ("funky drums", "funk"),
+        ("drum & bass", "drum-and-bass"),
+        ("r&b slow jam", "rnb"),
+        ("four on the floor house", "house"),
+    ],
+)
+def test_exact_terms_and_style_names_count(engine, query, style):
+    assert styles_of(engine.similar(query, k=3)) == [style] * 3
+
+
+def test_a_style_argument_gives_grooves_of_that_style(engine):
+    hits = engine.similar("something with a lot of energy", k=5, style="samba")
+    assert styles_of(hits) == ["samba"] * 5
+    assert styles_of(engine.similar("party", k=3, style="drum & bass")) == ["drum-and-bass"] * 3
+
+
+def test_results_are_one_per_groove_best_first(engine):
+    hits = engine.similar("rock beat", k=20)
+    assert len({h.id for h in hits}) == 20
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for h in hits:
+        assert h.id in engine.library.by_id
+        assert set(h.parts) == {"semantic", "lexical", "style_lexical", "style", "tempo"}
+
+
+def test_half_time_request_gets_the_half_time_variant(engine):
+    hits = engine.similar("half-time rock groove", k=3)
+    assert any(h.variant == "half-time" or "half-time" in h.groove.tags for h in hits)
+    for h in hits:
+        if h.variant == "half-time":
+            assert h.pattern.bars == 2 * h.groove.pattern.bars
+
+
+def test_unknown_style_and_empty_query_are_input_errors(engine):
+    with pytest.raises(InputError, match="unknown style 'polka-core'"):
+        engine.similar("beat", style="polka-core")
+    with pytest.raises(InputError, match="query is empty"):
+        engine.similar("   ")
+    with pytest.raises(InputError, match="k must be from 1 to 50"):
+        engine.similar("beat", k=0)
+
+
+def test_without_a_model_search_falls_back_to_lexical_and_says_so(tmp_path):
+    from tests.conftest import DATA_DIR, make_engine
+
+    engine = make_engine(DATA_DIR, tmp_path / "index", None)
+    hits = engine.similar("one drop reggae", k=3)
+    assert styles_of(hits) == ["reggae"] * 3
+    assert all(h.parts["semantic"] == 0 for h in hits)
+    assert engine.info(check_ollama=False)["index"]["state"] == "lexical only"
+
+
+def test_engine_load_with_a_missing_model_degrades_to_lexical(tmp_path):
+    from pydrums_engine.engine import Engine
+
+    engine = Engine.load(model=str(tmp_path / "no-such-model"), index_dir=tmp_path / "index", use_llm=False)
+    info = engine.info(check_ollama=False)
+    assert info["index"]["state"] == "lexical only"
+    assert "could not be loaded" in info["index"]["note"]
+    assert engine.similar("dembow", k=1)[0].style == "reggaeton"

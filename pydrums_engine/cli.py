@@ -82,7 +82,9 @@ def _int_range(low: int, high: int):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=os.environ.get("PYDRUMS_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("PYDRUMS_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         return COMMANDS[args.command](args)
@@ -186,7 +188,9 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
-    print(f"library: {info['patterns']} grooves, {info['examples']} examples ({info['distinct_descriptions']} distinct)")
+    print(
+        f"library: {info['patterns']} grooves, {info['examples']} examples ({info['distinct_descriptions']} distinct)"
+    )
     print(f"styles ({len(info['styles'])}): " + ", ".join(f"{k} {v}" for k, v in info["styles"].items()))
     index = info["index"]
     print(f"index: {index['state']}, model {index['model']}" + (f" ({index['note']})" if index["note"] else ""))

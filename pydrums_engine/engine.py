@@ -52,9 +52,7 @@ class RebuildReport:
     seconds: float
 
     def summary(self) -> str:
-        return (
-            f"{self.patterns} grooves, {self.examples} examples, {self.reencoded} re-encoded in {self.seconds:.1f} s"
-        )
+        return f"{self.patterns} grooves, {self.examples} examples, {self.reencoded} re-encoded in {self.seconds:.1f} s"
 
 
 @dataclass(frozen=True)
@@ -152,9 +150,7 @@ class Engine:
                 def encode(texts: list[str]) -> np.ndarray:
                     return encoder.encode(texts, progress=progress)
 
-                vectors, report = ensure_index(
-                    self.index_dir, examples, encoder.name, encode, library.content_hash()
-                )
+                vectors, report = ensure_index(self.index_dir, examples, encoder.name, encode, library.content_hash())
                 reencoded, note = report.reencoded, report.reason
             except (OSError, ValueError, RuntimeError) as exc:
                 note = f"index could not be built ({exc})"

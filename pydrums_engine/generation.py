@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .errors import InputError, LLMError
 from .llm import PatternWriter
-from .notation import METERS, MAX_BARS, Pattern
+from .notation import MAX_BARS, METERS, Pattern
 from .prompt import GenerationRequest
 from .retrieval import Hit
 from .transforms import to_bars
@@ -108,7 +108,9 @@ def check_request(description: str, bpm: int | None, bars: int | None) -> str:
     return text
 
 
-def plan_request(description: str, hits: list[Hit], style: str | None, bpm: int | None, bars: int | None) -> GenerationRequest:
+def plan_request(
+    description: str, hits: list[Hit], style: str | None, bpm: int | None, bars: int | None
+) -> GenerationRequest:
     """Fill in what the user left open from their words and the best match."""
     top = hits[0] if hits else None
     named_meter = next((m for m in _METER_IN_TEXT.findall(description) if m in METERS), None)

@@ -154,7 +154,7 @@ def generate_pattern(
             answer = writer.write(request, examples, seed=seed)
         except LLMError as exc:
             attempts = exc.attempts
-            reason = f"{_sentence(exc.message)} This is the closest groove from the library instead."
+            reason = f"{_clause(exc.message)}, so this is the closest groove from the library instead."
             log.info("model not used (%s): %s", type(exc).__name__, exc.message)
         else:
             pattern = add_fill(answer.pattern, fill) if fill else answer.pattern
@@ -206,7 +206,7 @@ def _swing_for(examples: list[PromptExample], request: GenerationRequest) -> flo
     return examples[0].swing if examples else 0.0
 
 
-def _sentence(message: str) -> str:
-    """One sentence: capitalised, ending in a full stop."""
-    text = message.strip().rstrip(".")
-    return (text[:1].upper() + text[1:] + ".") if text else "The model could not answer."
+def _clause(message: str) -> str:
+    """The error's first sentence as a clause: capitalised, no closing full stop."""
+    text = message.strip().split(". ")[0].rstrip(".") or "The model could not answer"
+    return text[:1].upper() + text[1:]

@@ -25,7 +25,7 @@ import numpy as np
 from .descriptions import Example, build_examples
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
-from .generation import Generation, check_request, generate_pattern, plan_request
+from .generation import Generation, check_request, generate_pattern, named_meter, plan_request
 from .index import ensure_index
 from .library import DEFAULT_DATA_DIR, Library, load_library
 from .llm import OllamaSettings, PatternWriter
@@ -233,6 +233,11 @@ class Engine:
         text = check_request(description, bpm, bars)
         key = self.resolve_style(style)
         hits = self.similar(text, k=8, style=key)
+        meter = named_meter(text)
+        if meter and not any(h.groove.time_signature == meter for h in hits):
+            # "funk in 7/8": the best grooves in that meter, whatever their style, come first
+            wider = self.similar(text, k=MAX_K, style=key)
+            hits = [h for h in wider if h.groove.time_signature == meter][:4] + hits
         request = plan_request(text, hits, key, bpm, bars)
         return generate_pattern(self.writer, request, hits, seed=seed)
 

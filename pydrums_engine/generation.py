@@ -108,13 +108,17 @@ def check_request(description: str, bpm: int | None, bars: int | None) -> str:
     return text
 
 
+def named_meter(description: str) -> str | None:
+    """A time signature the request names ("in 7/8"), if it is one the notation knows."""
+    return next((m for m in _METER_IN_TEXT.findall(description) if m in METERS), None)
+
+
 def plan_request(
     description: str, hits: list[Hit], style: str | None, bpm: int | None, bars: int | None
 ) -> GenerationRequest:
     """Fill in what the user left open from their words and the best match."""
     top = hits[0] if hits else None
-    named_meter = next((m for m in _METER_IN_TEXT.findall(description) if m in METERS), None)
-    meter = named_meter or (top.groove.time_signature if top else "4/4")
+    meter = named_meter(description) or (top.groove.time_signature if top else "4/4")
     if bpm is None:
         named_bpm = _BPM_IN_TEXT.search(description)
         bpm = int(named_bpm[1]) if named_bpm and 40 <= int(named_bpm[1]) <= 240 else (top.bpm if top else 100)
@@ -176,10 +180,14 @@ def generate_pattern(
 def library_answer(
     request: GenerationRequest, hits: list[Hit], reason: str, attempts: int = 0, fill: str | None = None
 ) -> Generation:
-    """The best library groove in the requested meter, shaped to the requested bars."""
+    """The best library groove in the requested meter, shaped to the requested bars.
+
+    ``examples`` lists the grooves the prompt was built from, the one used first.
+    """
     if not hits:
         raise InputError("the library has no groove to offer for that request")
     best = next((h for h in hits if h.groove.time_signature == request.time_signature), hits[0])
+    shown = [e.id for e in prompt_examples(hits, request)]
     pattern = to_bars(best.pattern, min(request.bars, MAX_BARS))
     if fill:
         pattern = add_fill(pattern, fill)
@@ -191,7 +199,7 @@ def library_answer(
         bpm=request.bpm,
         swing=best.groove.swing,
         source="library",
-        examples=[best.id],
+        examples=[best.id, *(i for i in shown if i != best.id)],
         based_on=[best],
         reason=reason,
         attempts=attempts,

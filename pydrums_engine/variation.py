@@ -13,7 +13,11 @@ import re
 
 from .notation import Pattern
 
-_FILL_WORDS = re.compile(r"\bfills?\b|\bfill[\s-]?in\b|\bending with\b|\bturnaround\b|\bbreak at the end\b")
+# "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
+_FILL_WORDS = re.compile(
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|final|the)\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"
+    r"|\bfills\b|\bfill[\s-]in\b|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
+)
 _TOM_WORDS = re.compile(r"\btoms?\b")
 
 

@@ -52,3 +52,5 @@ def test_fill_is_asked_for_in_plain_words():
     assert wants_fill("rock beat ending with a tom fill") == "toms"
     assert wants_fill("funk with a fill at the end") == "snare"
     assert wants_fill("funk groove") is None
+    assert wants_fill("a beat to fill the dance floor") is None
+    assert wants_fill("punk beat with fills") == "snare"

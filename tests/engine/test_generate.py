@@ -1,0 +1,399 @@
+"""Engine.generate() end to end: retrieval, prompt, the real ollama client over real sockets.
+
+One engine and one `FakeOllama` serve the whole module (the embedding index is copied from
+the session engine, so nothing is re-encoded); each test sets the fake's mode and starts
+with an empty request log. Every case pins what a user would see: where the pattern came
+from, why, how many times the model was asked, and which grooves it was shown.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import wave
+from collections.abc import Iterator
+
+import mido
+import pytest
+from PIL import Image
+
+from pydrums_engine.engine import Engine
+from pydrums_engine.errors import InputError
+from pydrums_engine.generation import Generation
+from pydrums_engine.instruments import BY_CODE
+from pydrums_engine.llm import OllamaSettings, PatternWriter
+from pydrums_engine.notation import Pattern, parse_pattern
+from pydrums_engine.render.audio import TAIL_SECONDS
+from pydrums_engine.transforms import to_bars
+from tests.conftest import DATA_DIR, make_engine
+from tests.fakes import FakeOllama, closed_port_url
+
+TIMEOUT = 30.0  # generous: the fake answers at once, the machine may be busy
+SHORT_TIMEOUT = 0.5
+LIBRARY_WORDS = "closest groove from the library"
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOllama]:
+    with FakeOllama(stall_seconds=3.0) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def llm_engine(engine, encoder, fake, tmp_path_factory) -> Engine:
+    """The real engine and library, writing through the real ollama client to the fake."""
+    index = tmp_path_factory.mktemp("generate-index")
+    shutil.copytree(engine.index_dir, index, dirs_exist_ok=True)  # up to date: nothing re-encoded
+    settings = OllamaSettings(host=fake.url, timeout=TIMEOUT)
+    return make_engine(DATA_DIR, index, encoder, writer=PatternWriter(settings), ollama=settings)
+
+
+@pytest.fixture(autouse=True)
+def fresh(fake: FakeOllama, llm_engine: Engine) -> Iterator[None]:
+    """Each test starts with a good server, no script, an empty log and the module's writer."""
+    writer = llm_engine.writer
+    fake.mode, fake.script = "good", []
+    fake.requests.clear()
+    fake.calls.clear()
+    yield
+    llm_engine.writer = writer
+
+
+def point_at(engine: Engine, host: str, timeout: float = TIMEOUT) -> None:
+    """Make the engine's writer talk to ``host`` (restored after the test by `fresh`)."""
+    engine.writer = PatternWriter(OllamaSettings(host=host, timeout=timeout))
+
+
+def step_patterns(request: dict) -> set[str]:
+    """The step regexes of every track in the schema a chat request carried as ``format``."""
+    tracks = request["format"]["properties"]["tracks"]["properties"]
+    return {spec["pattern"] for spec in tracks.values()}
+
+
+def assert_library(result: Generation, engine: Engine, *, attempts: int, because: str) -> None:
+    """A library answer: the groove used first in examples, its own pattern shaped to the bars, the reason given."""
+    assert result.source == "library"
+    assert result.attempts == attempts
+    assert because in result.reason
+    assert LIBRARY_WORDS in result.reason
+    assert 1 <= len(result.examples) <= 5 and len(set(result.examples)) == len(result.examples)
+    groove = engine.library.by_id[result.examples[0]]
+    assert result.style == groove.style
+    assert result.pattern == to_bars(groove.pattern, result.bars)
+    data = result.to_json()
+    assert data["source"] == "library"
+    assert data["reason"] == result.reason
+
+
+# ---------------------------------------------------------------------------------------
+# The model answers
+
+
+def test_good_answer_is_the_models_pattern_built_on_different_library_grooves(llm_engine, fake):
+    """One request, carrying the schema for 32 steps and the 3-5 grooves listed as examples."""
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2)
+
+    assert result.source == "llm"
+    assert result.attempts == 1
+    assert result.reason is None
+    assert result.bars == 2
+    assert result.pattern.length == 2 * 16
+    assert result.pattern.tracks.keys() == {"ch", "sd", "bd"}  # what the fake writes
+    assert 3 <= len(result.examples) <= 5
+    assert len(set(result.examples)) == len(result.examples)
+    assert all(example_id in llm_engine.library.by_id for example_id in result.examples)
+    assert result.style == "funk"
+
+    assert len(fake.requests) == 1
+    sent = fake.requests[0]
+    assert step_patterns(sent) == {"^[-xXofr]{32}$"}
+    messages = sent["messages"]
+    assert messages[0]["role"] == "system"
+    assert messages[-1]["role"] == "user"
+    assert "exactly 32 steps" in messages[-1]["content"]
+    assert "groovy funk with ghost notes" in messages[-1]["content"]
+    for n, example_id in enumerate(result.examples):
+        groove = llm_engine.library.by_id[example_id]
+        ask, answer = messages[1 + 2 * n], messages[2 + 2 * n]
+        assert ask["role"] == "user"
+        assert ask["content"].startswith(f"Groove: {groove.description}\n")
+        assert answer["role"] == "assistant"
+        assert json.loads(answer["content"])["name"] == groove.name
+    assert len(messages) == 2 + 2 * len(result.examples)
+
+
+def test_a_repair_round_fixes_a_wrong_length(llm_engine, fake):
+    """A track one step short is sent back with the parser's complaint; the second answer is used."""
+    fake.script = ["wrong_length", "good"]
+    result = llm_engine.generate("groovy funk with ghost notes", bars=1)
+
+    assert result.source == "llm"
+    assert result.attempts == 2
+    assert result.pattern.length == 16
+    assert len(fake.requests) == 2
+    repair = fake.requests[1]["messages"][-1]["content"]
+    assert "track sd has 15 steps, expected 16" in repair
+
+
+FILL_STEPS = range(24, 32)  # the last two beats of bar 2
+
+
+def assert_tom_fill(pattern: Pattern) -> None:
+    """High, mid and floor tom descend through the last two beats; no hats or ride under them."""
+    first = {code: min(i for i in pattern.hits(code) if i in FILL_STEPS) for code in ("ht", "mt", "lt")}
+    assert first["ht"] < first["mt"] < first["lt"]
+    for code in ("ch", "oh", "ph", "rc"):
+        assert not set(pattern.hits(code)) & set(FILL_STEPS)
+    for step in FILL_STEPS:
+        assert any(pattern.steps(code)[step] != "-" for code in ("sd", "ht", "mt", "lt")), step
+
+
+def test_a_tom_fill_lands_in_the_last_bar(llm_engine):
+    """'ending with a tom fill': the model's groove, then toms over the end of bar 2 and nowhere else."""
+    result = llm_engine.generate("rock beat ending with a tom fill", bars=2)
+
+    assert result.source == "llm"
+    assert_tom_fill(result.pattern)
+    toms = {step for code in ("ht", "mt", "lt") for step in result.pattern.hits(code)}
+    assert min(toms) >= 16
+
+
+def test_a_fill_from_the_library_lands_in_the_last_bar_too(llm_engine):
+    """The fallback honours the fill as well: bar 1 is the groove as written, bar 2 ends in the fill."""
+    point_at(llm_engine, closed_port_url())
+    result = llm_engine.generate("rock beat ending with a tom fill", bars=2)
+
+    assert result.source == "library"
+    assert_tom_fill(result.pattern)
+    groove = to_bars(llm_engine.library.by_id[result.examples[0]].pattern, 2)
+    for code in groove.tracks.keys() | result.pattern.tracks.keys():
+        assert result.pattern.steps(code)[:16] == groove.steps(code)[:16], code
+
+
+# ---------------------------------------------------------------------------------------
+# The model cannot be used: a library groove, and a reason that says why
+
+
+def test_server_down_gives_the_reggae_groove_asked_for(llm_engine):
+    """Nothing listens at OLLAMA_HOST: a reggae library groove of 2 bars, and the reason says so."""
+    point_at(llm_engine, closed_port_url())
+    result = llm_engine.generate("laid back reggae one drop", bars=2)
+
+    assert_library(result, llm_engine, attempts=1, because="did not answer")
+    assert result.style == "reggae"
+    assert result.bars == 2
+    assert result.pattern.length == 32
+    assert result.pattern.time_signature == "4/4"
+
+
+@pytest.mark.parametrize(
+    ("script", "attempts", "because"),
+    [
+        (["error500"], 1, "answered HTTP 500"),
+        (["missing_model"], 1, "run `ollama pull llama3.1`"),
+        (["garbage"], 1, "not an Ollama chat reply"),
+        (["prose", "prose"], 2, "no usable pattern in 2 tries"),
+        (["truncated", "truncated"], 2, "cut off"),
+    ],
+    ids=["error500", "missing_model", "garbage", "prose_twice", "truncated_twice"],
+)
+def test_server_failures_fall_back_to_the_library(llm_engine, fake, script, attempts, because):
+    """Every way the server can fail ends in a library groove with the reason and the tries spent."""
+    fake.script = list(script)
+    fake.mode = script[-1]
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2)
+
+    assert_library(result, llm_engine, attempts=attempts, because=because)
+    assert result.style == "funk"
+    assert result.pattern.length == 32
+    assert len(fake.requests) == attempts
+
+
+def test_a_stalled_server_is_given_up_on_after_the_time_limit(llm_engine, fake):
+    """The server takes longer than OLLAMA_TIMEOUT: library groove, and the limit is named."""
+    fake.mode = "stall"
+    point_at(llm_engine, fake.url, timeout=SHORT_TIMEOUT)
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2)
+
+    assert_library(result, llm_engine, attempts=1, because=f"did not answer within {SHORT_TIMEOUT:g} s")
+
+
+def test_without_a_model_configured_the_library_answers(llm_engine, fake):
+    """Engine.load(use_llm=False) has no writer: library groove, and nothing is sent."""
+    llm_engine.writer = None
+    result = llm_engine.generate("laid back reggae one drop", bars=1)
+
+    assert_library(result, llm_engine, attempts=0, because="No language model is configured")
+    assert result.style == "reggae"
+    assert fake.calls == []
+
+
+# ---------------------------------------------------------------------------------------
+# What the user asked for is what they get
+
+
+@pytest.mark.parametrize("mode", ["good", "error500"])
+def test_explicit_style_bpm_and_bars_are_honoured(llm_engine, fake, mode):
+    """style/bpm/bars given by the user override what retrieval would pick, in both sources."""
+    fake.mode = mode
+    result = llm_engine.generate("something to dance to", style="Funk", bpm=123, bars=3)
+
+    assert result.style == "funk"
+    assert result.bpm == 123
+    assert result.bars == 3
+    assert result.pattern.length == 48
+    data = result.to_json()
+    assert {"notation", "style", "bpm", "bars", "source", "examples"} <= data.keys()
+    assert (data["style"], data["bpm"], data["bars"]) == ("funk", 123, 3)
+    assert data["source"] == ("llm" if mode == "good" else "library")
+    assert ("reason" in data) is (mode != "good")
+    assert parse_pattern(data["notation"]) == result.pattern
+    assert data["examples"] == result.examples
+    assert all(llm_engine.library.by_id[i].style == "funk" for i in data["examples"])
+
+
+def test_json_is_serialisable(llm_engine):
+    """to_json() goes straight into json.dumps (the CLI's --json)."""
+    data = json.loads(json.dumps(llm_engine.generate("trap beat with rolling hi-hats").to_json()))
+    assert data["source"] == "llm"
+    assert "reason" not in data
+
+
+def test_a_tempo_in_the_words_is_used(llm_engine):
+    """'at 132 bpm' in the description sets the tempo when no bpm is given."""
+    assert llm_engine.generate("a driving rock beat at 132 bpm").bpm == 132
+
+
+@pytest.mark.parametrize(
+    ("description", "meter", "steps_per_bar"),
+    [("a waltz", "3/4", 12), ("something in 7/8", "7/8", 14)],
+)
+def test_the_meter_comes_from_the_request(llm_engine, fake, description, meter, steps_per_bar):
+    """A waltz is planned in 3/4, '7/8' in 7/8: the schema and the answer have that many steps."""
+    result = llm_engine.generate(description, bars=2)
+
+    assert result.source == "llm"
+    assert result.pattern.time_signature == meter
+    assert result.pattern.steps_per_bar == steps_per_bar
+    assert result.pattern.length == 2 * steps_per_bar
+    assert step_patterns(fake.requests[0]) == {f"^[-xXofr]{{{2 * steps_per_bar}}}$"}
+    assert f"exactly {2 * steps_per_bar} steps" in fake.requests[0]["messages"][-1]["content"]
+
+
+def test_a_waltz_from_the_library_is_in_three_four(llm_engine):
+    """The fallback picks a groove in the planned meter."""
+    point_at(llm_engine, closed_port_url())
+    result = llm_engine.generate("a waltz", bars=2)
+
+    assert result.source == "library"
+    assert result.pattern.time_signature == "3/4"
+    assert result.pattern.length == 24
+
+
+# ---------------------------------------------------------------------------------------
+# Bad input is refused before anything is sent
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"description": ""}, "describe the groove you want"),
+        ({"description": "   \n\t "}, "describe the groove you want"),
+        ({"description": "x" * 301}, "the description is 301 characters; keep it to 300"),
+        ({"description": "funk", "bpm": 300}, "bpm must be from 40 to 240, not 300"),
+        ({"description": "funk", "bpm": 39}, "bpm must be from 40 to 240, not 39"),
+        ({"description": "funk", "bars": 9}, "bars must be from 1 to 8, not 9"),
+        ({"description": "funk", "bars": 0}, "bars must be from 1 to 8, not 0"),
+        ({"description": "funk", "style": "zydecore"}, "unknown style 'zydecore'; known styles: "),
+    ],
+    ids=["empty", "blank", "too_long", "bpm_300", "bpm_39", "bars_9", "bars_0", "unknown_style"],
+)
+def test_bad_input_is_an_input_error_and_reaches_no_server(llm_engine, fake, kwargs, message):
+    """Each mistake gets a message that says what is wrong; the model is never asked."""
+    with pytest.raises(InputError) as caught:
+        llm_engine.generate(**kwargs)
+
+    assert message in str(caught.value)
+    assert fake.requests == []
+    assert fake.calls == []
+
+
+def test_an_unknown_style_lists_the_known_ones(llm_engine):
+    with pytest.raises(InputError) as caught:
+        llm_engine.generate("funk", style="zydecore")
+    assert "reggae" in str(caught.value)
+    assert "funk" in str(caught.value)
+
+
+def test_exactly_300_characters_is_accepted(llm_engine):
+    assert llm_engine.generate(("funky drums " * 30)[:300]).source == "llm"
+
+
+# ---------------------------------------------------------------------------------------
+# Variations and rendering
+
+
+BACKBEAT = Pattern.from_tracks(
+    {
+        "ch": "x-x-x-x-x-x-x-x-" * 2,
+        "sd": "----X-------X---" * 2,
+        "bd": "x-----x---x-----" * 2,
+    }
+)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_vary_is_repeatable_new_and_keeps_the_backbeat(llm_engine, seed):
+    """Same seed, same variation; it differs from the input; snare on 2 and 4 and the kick on 1 stay."""
+    varied = llm_engine.vary(BACKBEAT, seed)
+
+    assert varied == llm_engine.vary(BACKBEAT, seed)
+    assert varied != BACKBEAT
+    assert varied.length == BACKBEAT.length
+    assert varied.time_signature == BACKBEAT.time_signature
+    assert [i for i, s in enumerate(varied.steps("sd")) if s in "xX"] == [4, 12, 20, 28]
+    assert {0, 16} <= set(varied.hits("bd"))
+
+
+def test_different_seeds_give_different_variations(llm_engine):
+    assert len({llm_engine.vary(BACKBEAT, seed) for seed in range(8)}) > 1
+
+
+def test_vary_keeps_the_backbeat_of_a_generated_groove(llm_engine):
+    pattern = llm_engine.generate("groovy funk with ghost notes", bars=2).pattern
+    accents = [i for i, s in enumerate(pattern.steps("sd")) if s in "xX"]
+    for seed in range(4):
+        varied = llm_engine.vary(pattern, seed)
+        assert varied != pattern
+        assert [i for i, s in enumerate(varied.steps("sd")) if s in "xX"] == accents
+
+
+def test_render_gives_midi_wav_and_png_that_decode(llm_engine):
+    """The three attachments of /drums open in mido, wave and Pillow and match the pattern."""
+    result = llm_engine.generate("groovy funk with ghost notes", bpm=100, bars=2)
+    files = llm_engine.render(result.pattern, result.bpm, result.swing, title=result.name)
+
+    midi = mido.MidiFile(file=io.BytesIO(files.midi))
+    notes = [m for track in midi.tracks for m in track if m.type == "note_on" and m.velocity > 0]
+    assert {m.channel for m in notes} == {9}  # General MIDI drums: channel 10
+    assert {m.note for m in notes} == {BY_CODE[code].gm_note for code in result.pattern.tracks}
+    assert len(notes) == sum(len(result.pattern.hits(code)) for code in result.pattern.tracks)
+
+    with wave.open(io.BytesIO(files.wav)) as audio:
+        assert audio.getnchannels() == 1
+        assert audio.getsampwidth() == 2
+        seconds = audio.getnframes() / audio.getframerate()
+    bars_seconds = 2 * 4 * 60 / 100
+    assert seconds == pytest.approx(bars_seconds + TAIL_SECONDS, abs=0.05)
+    assert files.audio_renderer in ("builtin", "fluidsynth")
+
+    image = Image.open(io.BytesIO(files.png))
+    assert image.format == "PNG"
+    image.load()
+    assert image.width > image.height > 0
+
+
+def test_render_refuses_a_tempo_out_of_range(llm_engine):
+    with pytest.raises(InputError, match="bpm must be from 40 to 240, not 20"):
+        llm_engine.render(BACKBEAT, 20)

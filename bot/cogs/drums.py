@@ -1,0 +1,133 @@
+"""/drums and its Regenerate and Variation buttons.
+
+check the request (mistakes: ephemeral, before anything is spent)
+→ per-user cooldown ("try again in N s", ephemeral)
+→ a place in the generation queue ("busy, try again shortly", ephemeral, when full)
+→ defer (within Discord's 3 s) → wait for a model slot, editing "queued: you are #N"
+→ generate + render in a worker thread → edit the reply: embed, 3 files, buttons
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from pydrums_engine.errors import InputError
+from pydrums_engine.generation import MAX_DESCRIPTION
+
+from .. import handlers
+from ..formatting import read_field, read_pattern_text
+from ..limits import QueueFull
+from ..replies import REQUEST_FIELD, STYLE_FIELD, DrumsActions, DrumsRequest, ShownGroove
+from ..respond import NO_MENTIONS, send_note, send_reply
+from .errors import guarded
+
+if TYPE_CHECKING:
+    from ..client import PyDrumsBot
+
+SEED_RANGE = 2**31
+BUSY = "PyDrums is busy right now: every place in the queue is taken. Try again shortly."
+
+
+def cooldown_note(seconds: int) -> str:
+    return f"Easy on the sticks: try again in {seconds} s."
+
+
+def queued_note(place: int) -> str:
+    return f"Queued: you are #{place} in line."
+
+
+async def style_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Library styles matching what was typed (at most 25); none while the engine loads."""
+    bot: PyDrumsBot = interaction.client  # type: ignore[assignment]
+    if bot._engine is None:
+        return []
+    return [app_commands.Choice(name=label, value=key) for label, key in handlers.style_choices(bot.engine, current)]
+
+
+def read_shown(message: discord.Message | None) -> ShownGroove:
+    """The groove a /drums reply shows, read back from its embed (InputError when it is not one)."""
+    embed = message.embeds[0] if message and message.embeds else None
+    request = read_field(embed, REQUEST_FIELD) if embed else None
+    notation = read_pattern_text(embed) if embed else None
+    if embed is None or not request or not notation:
+        raise InputError("this message no longer shows a groove; ask /drums again")
+    style = read_field(embed, STYLE_FIELD) or ""
+    return ShownGroove(title=embed.title or "Groove", request=request, style=style, notation=notation)
+
+
+class Drums(commands.Cog):
+    """New patterns: the model when it can, the library when it cannot."""
+
+    def __init__(self, bot: PyDrumsBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="drums", description="A new drum pattern from your description")
+    @app_commands.describe(
+        description="What it should sound like, e.g. 'groovy funk with ghost notes'",
+        style="A style from the library (optional)",
+        bpm="Tempo in beats per minute, 40-240 (optional)",
+        bars="How many bars, 1-8 (default 2)",
+    )
+    @app_commands.autocomplete(style=style_autocomplete)
+    async def drums(
+        self,
+        interaction: discord.Interaction,
+        description: app_commands.Range[str, 1, MAX_DESCRIPTION],
+        style: str | None = None,
+        bpm: app_commands.Range[int, 40, 240] | None = None,
+        bars: app_commands.Range[int, 1, 8] | None = None,
+    ) -> None:
+        await self.generate(interaction, DrumsRequest(description, style, bpm, bars), seed=None)
+
+    @guarded
+    async def regenerate(self, interaction: discord.Interaction, actions: DrumsActions) -> None:
+        """Regenerate: the request the message shows, with the options it was asked with, a new seed."""
+        shown = read_shown(interaction.message)
+        request = DrumsRequest(shown.request, actions.style, actions.bpm, actions.bars)
+        await self.generate(interaction, request, seed=random.randrange(SEED_RANGE))
+
+    @guarded
+    async def variation(self, interaction: discord.Interaction, actions: DrumsActions) -> None:
+        """Variation: a few changes to the pattern the message shows; no model call, so no queue."""
+        shown = read_shown(interaction.message)
+        if wait := self.bot.cooldown.hit(interaction.user.id):
+            await send_note(interaction, cooldown_note(wait))
+            return
+        await interaction.response.defer(thinking=True)
+        seed = random.randrange(SEED_RANGE)
+        reply = await asyncio.to_thread(handlers.variation, self.bot.engine, shown, actions, seed)
+        await send_reply(interaction, reply)
+
+    async def generate(self, interaction: discord.Interaction, request: DrumsRequest, seed: int | None) -> None:
+        engine = self.bot.engine
+        request = handlers.check_drums(engine, request)  # cheap; raises InputError before we acknowledge
+        user = interaction.user.id
+        if wait := self.bot.cooldown.hit(user):
+            await send_note(interaction, cooldown_note(wait))
+            return
+        try:
+            ticket = self.bot.queue.enter()
+        except QueueFull:
+            self.bot.cooldown.refund(user)
+            await send_note(interaction, BUSY)
+            return
+        with ticket:
+            await interaction.response.defer(thinking=True)
+
+            async def show_place(place: int) -> None:
+                await interaction.edit_original_response(content=queued_note(place), allowed_mentions=NO_MENTIONS)
+
+            await ticket.ready(show_place)
+            generation = await asyncio.to_thread(handlers.generate, engine, request, seed)
+        reply = await asyncio.to_thread(handlers.drums_reply, engine, generation, request)  # the slot is free again
+        await send_reply(interaction, reply)
+
+
+async def setup(bot: PyDrumsBot) -> None:
+    await bot.add_cog(Drums(bot))

@@ -1,0 +1,144 @@
+"""Buttons that keep working after a restart: `discord.ui.DynamicItem`, state in the custom_id.
+
+    pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>     Regenerate (a new seed, same request)
+    pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>      Variation of the pattern shown
+    pydrums:page:<user id>:<page>:<count>:<style>            /similar ◀ ▶ (only that user pages)
+
+``style``, ``bpm`` and ``bars`` are the options as the user gave them (empty: left to the
+engine); ``tempo`` and ``swing`` are how the shown pattern is played. The long parts, the
+request text, the pattern and the /similar query, do not fit in a custom_id (100
+characters), so they are read back from the message the button sits on: its embed shows
+them exactly (`formatting.escape` is reversible). So any bot process, before or after a
+restart, can answer a press on any message the bot ever sent, with no state in memory.
+
+A press is handed to the cog that owns it (`Drums.regenerate`, `Drums.variation`,
+`Library.turn_page`), which answers the way its slash command does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+
+from .replies import DrumsActions, Paging, Reply
+
+_STYLE = r"(?P<style>[a-z0-9-]{0,40})"
+_ACTIONS = _STYLE + r":(?P<bpm>\d{0,3}):(?P<bars>\d?):(?P<tempo>\d{1,3}):(?P<swing>\d{1,3})"
+_PAGING = r"(?P<user>\d{1,20}):(?P<page>\d{1,2}):(?P<count>\d{1,2}):" + _STYLE
+_STYLE_KEY = re.compile(r"[a-z0-9-]{1,40}")
+
+
+def encode_actions(actions: DrumsActions) -> str:
+    style = actions.style if actions.style and _STYLE_KEY.fullmatch(actions.style) else ""
+    return f"{style}:{actions.bpm or ''}:{actions.bars or ''}:{actions.tempo}:{round(actions.swing * 100)}"
+
+
+def decode_actions(match: re.Match[str]) -> DrumsActions:
+    return DrumsActions(
+        style=match["style"] or None,
+        bpm=int(match["bpm"]) if match["bpm"] else None,
+        bars=int(match["bars"]) if match["bars"] else None,
+        tempo=int(match["tempo"]),
+        swing=int(match["swing"]) / 100,
+    )
+
+
+async def _hand_over(interaction: discord.Interaction, cog_name: str, method: str, *args: Any) -> None:
+    cog = interaction.client.get_cog(cog_name)  # type: ignore[attr-defined]
+    if cog is None:
+        raise RuntimeError(f"the {cog_name} cog is not loaded")
+    await getattr(cog, method)(interaction, *args)
+
+
+class RegenerateButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:regen:" + _ACTIONS):
+    """Ask again for the same request, with a fresh seed: a new message."""
+
+    def __init__(self, actions: DrumsActions) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Regenerate",
+                emoji="\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"pydrums:regen:{encode_actions(actions)}",
+            )
+        )
+        self.actions = actions
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> RegenerateButton:
+        return cls(decode_actions(match))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Drums", "regenerate", self.actions)
+
+
+class VariationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:vary:" + _ACTIONS):
+    """Vary the pattern shown (ghost notes, hat openings, kick moves): a new message."""
+
+    def __init__(self, actions: DrumsActions) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Variation",
+                emoji="\N{TWISTED RIGHTWARDS ARROWS}",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"pydrums:vary:{encode_actions(actions)}",
+            )
+        )
+        self.actions = actions
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> VariationButton:
+        return cls(decode_actions(match))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Drums", "variation", self.actions)
+
+
+class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:page:" + _PAGING):
+    """Show page ``paging.page`` of a /similar answer, in place."""
+
+    def __init__(self, paging: Paging, label: str = "▶", disabled: bool = False) -> None:
+        style = paging.style if paging.style and _STYLE_KEY.fullmatch(paging.style) else ""
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+                custom_id=f"pydrums:page:{paging.user_id}:{paging.page}:{paging.count}:{style}",
+            )
+        )
+        self.paging = paging
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PageButton:
+        paging = Paging(int(match["user"]), int(match["page"]), int(match["count"]), match["style"] or None, False)
+        return cls(paging, getattr(item, "label", None) or "▶")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Library", "turn_page", self.paging)
+
+
+DYNAMIC_ITEMS = (RegenerateButton, VariationButton, PageButton)
+
+
+def view_for(reply: Reply) -> discord.ui.View | None:
+    """The buttons a reply carries, or None when it has none."""
+    view = discord.ui.View(timeout=None)
+    if reply.actions is not None:
+        view.add_item(RegenerateButton(reply.actions))
+        view.add_item(VariationButton(reply.actions))
+    paging = reply.paging
+    if paging is not None and (paging.page > 0 or paging.has_next):
+        back = Paging(paging.user_id, max(paging.page - 1, 0), paging.count, paging.style, False)
+        ahead = Paging(paging.user_id, paging.page + 1, paging.count, paging.style, False)
+        view.add_item(PageButton(back, "◀", disabled=paging.page == 0))
+        view.add_item(PageButton(ahead, "▶", disabled=not paging.has_next))
+    return view if view.children else None

@@ -1,0 +1,280 @@
+"""Replies as plain data, built from engine results by pure functions.
+
+The cogs turn a `Reply` into an embed with files and buttons (`formatting`, `components`);
+the console prints `Reply.to_text()` and writes the files. Both call the same builders, so
+what a terminal user sees is what a Discord user sees, minus the buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pydrums_engine.engine import RebuildReport, Rendering
+from pydrums_engine.generation import Generation
+from pydrums_engine.instruments import BY_CODE, INSTRUMENTS, REST_ALIASES, STEP_SYMBOLS
+from pydrums_engine.notation import MAX_BARS, METERS, Pattern
+from pydrums_engine.retrieval import Hit
+
+from .formatting import bars_text, pattern_block, swing_text
+
+REQUEST_FIELD, STYLE_FIELD, QUERY_FIELD = "Request", "Style", "Query"
+PICTURE = "pattern.png"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled part of a reply; ``code`` is shown as a code block under ``value``."""
+
+    name: str
+    value: str = ""
+    code: str = ""
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class DrumsRequest:
+    """What a user asked /drums for (``style`` a library style key once checked)."""
+
+    description: str
+    style: str | None = None
+    bpm: int | None = None
+    bars: int | None = None
+
+
+@dataclass(frozen=True)
+class DrumsActions:
+    """What the Regenerate and Variation buttons need besides the message they sit on.
+
+    ``style``, ``bpm`` and ``bars`` are the options as asked (None: left to the engine);
+    ``tempo`` and ``swing`` are how the shown pattern is played (a variation keeps them).
+    """
+
+    style: str | None
+    bpm: int | None
+    bars: int | None
+    tempo: int
+    swing: float
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which page of /similar results a message shows, and whose it is."""
+
+    user_id: int
+    page: int
+    count: int
+    style: str | None
+    has_next: bool
+
+
+@dataclass(frozen=True)
+class ShownGroove:
+    """A groove as a /drums reply shows it, read back from the message for the buttons."""
+
+    title: str
+    request: str
+    style: str
+    notation: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Everything one answer says; ``files`` are (filename, bytes), ``image`` names one of them."""
+
+    text: str = ""
+    title: str = ""
+    code: str = ""
+    fields: tuple[Field, ...] = ()
+    footer: str = ""
+    files: tuple[tuple[str, bytes], ...] = ()
+    image: str | None = None
+    ephemeral: bool = False
+    actions: DrumsActions | None = None
+    paging: Paging | None = None
+
+    @property
+    def is_embed(self) -> bool:
+        return bool(self.title or self.code or self.fields)
+
+    def to_text(self) -> str:
+        """The reply for a terminal."""
+        lines = [f"== {self.title} ==" if self.title else "", self.text]
+        lines += [_indent(self.code)] if self.code else []
+        for item in self.fields:
+            if "\n" in item.value:
+                lines.append(f"{item.name}:\n" + _indent(item.value, 4))
+            else:
+                lines.append(f"{item.name}: {item.value}".rstrip())
+            if item.code:
+                lines.append(_indent(item.code, 4))
+        lines.append(f"({self.footer})" if self.footer else "")
+        return "\n".join(line for line in lines if line)
+
+
+def note(text: str) -> Reply:
+    """A one-sentence answer only the asker sees."""
+    return Reply(text=text, ephemeral=True)
+
+
+def _indent(text: str, by: int = 2) -> str:
+    return "\n".join(" " * by + line for line in text.splitlines())
+
+
+def similarity(hit: Hit) -> float:
+    """Cosine similarity of the request and the groove's best description (0-1).
+
+    Grooves are ranked by a blended score (similarity plus lexical, style and tempo
+    bonuses); the similarity is the part a person can read as "how alike". Without a model
+    (lexical search only) the score stands in for it.
+    """
+    value = hit.parts.get("semantic") or hit.score
+    return min(max(value, 0.0), 1.0)
+
+
+def _files(rendering: Rendering) -> tuple[tuple[str, bytes], ...]:
+    return (("pattern.mid", rendering.midi), ("pattern.wav", rendering.wav), (PICTURE, rendering.png))
+
+
+def _playing_fields(request: str, style: str, pattern: Pattern, tempo: int, swing: float) -> list[Field]:
+    return [
+        Field(REQUEST_FIELD, request),
+        Field(STYLE_FIELD, style, inline=True),
+        Field("Tempo", f"{tempo} bpm, {swing_text(swing)}", inline=True),
+        Field("Length", bars_text(pattern), inline=True),
+    ]
+
+
+# -- /drums and its buttons -------------------------------------------------------------------
+
+
+def generation_reply(
+    generation: Generation, rendering: Rendering, request: DrumsRequest, *, model: str | None = None
+) -> Reply:
+    """A /drums answer: the pattern under a beat ruler, what it was based on, who made it."""
+    pattern = generation.pattern.ordered()
+    fields = _playing_fields(request.description, generation.style, pattern, generation.bpm, generation.swing)
+    if generation.based_on:
+        lines = [f"{hit.name} ({hit.style}): {similarity(hit):.2f}" for hit in generation.based_on]
+        fields.append(Field("Based on (similarity)", "\n".join(lines)))
+    if generation.source == "llm":
+        by = f"the model ({model})" if model else "the model"
+        footer = f"Written by {by}, with {len(generation.examples)} library grooves as examples."
+    else:
+        footer = f"From the library, not the model: {generation.reason or 'the model was not used.'}"
+    actions = DrumsActions(request.style, request.bpm, request.bars, generation.bpm, generation.swing)
+    return Reply(
+        title=generation.name,
+        code=pattern_block(pattern),
+        fields=tuple(fields),
+        footer=footer,
+        files=_files(rendering),
+        image=PICTURE,
+        actions=actions,
+    )
+
+
+def variation_reply(shown: ShownGroove, pattern: Pattern, rendering: Rendering, actions: DrumsActions) -> Reply:
+    """A Variation answer: the varied pattern, played as the groove it came from."""
+    base = shown.title.removesuffix(" (variation)")
+    fields = _playing_fields(shown.request, shown.style, pattern, actions.tempo, actions.swing)
+    return Reply(
+        title=f"{base} (variation)",
+        code=pattern_block(pattern.ordered()),
+        fields=tuple(fields),
+        footer="A variation of the groove above: ghost notes, hat openings or kick moves; the backbeat stays.",
+        files=_files(rendering),
+        image=PICTURE,
+        actions=actions,
+    )
+
+
+# -- library --------------------------------------------------------------------------------
+
+
+def similar_reply(query: str, hits: Sequence[Hit], paging: Paging) -> Reply:
+    """One page of /similar: each groove with its style, tempo, similarity and pattern."""
+    first = paging.page * paging.count
+    fields = [Field(QUERY_FIELD, query)]
+    for rank, hit in enumerate(hits, start=first + 1):
+        value = f"{hit.style}, {hit.bpm} bpm, similarity {similarity(hit):.2f}\n{hit.description}"
+        fields.append(Field(f"{rank}. {hit.name}", value, code=pattern_block(hit.pattern.ordered())))
+    if not hits:
+        fields.append(Field("Nothing here", "No more grooves match; go back a page."))
+    footer = f"Page {paging.page + 1}" + (f": grooves {first + 1}-{first + len(hits)}" if hits else "")
+    return Reply(
+        title="Library grooves",
+        fields=tuple(fields),
+        footer=footer + (f", style {paging.style} only" if paging.style else ""),
+        paging=paging,
+    )
+
+
+def styles_reply(styles: Mapping[str, int]) -> Reply:
+    """/styles: every style with its number of grooves."""
+    listing = ", ".join(f"{style} ({count})" for style, count in styles.items())
+    return Reply(
+        title=f"{len(styles)} styles, {sum(styles.values())} grooves",
+        text=listing,
+        footer="Pick one with /drums style:, or just name it in your description.",
+    )
+
+
+def convert_reply(pattern: Pattern, bpm: int, rendering: Rendering) -> Reply:
+    """/convert: the user's own pattern, rendered as written."""
+    names = ", ".join(BY_CODE[code].name for code, _ in pattern.track_items)
+    return Reply(
+        title="Your pattern",
+        code=pattern_block(pattern),
+        fields=(
+            Field("Tempo", f"{bpm} bpm", inline=True),
+            Field("Length", bars_text(pattern), inline=True),
+            Field("Instruments", names),
+        ),
+        footer="MIDI on channel 10 (General MIDI drums), an audio preview and a step-grid picture.",
+        files=_files(rendering),
+        image=PICTURE,
+    )
+
+
+def rebuild_reply(report: RebuildReport) -> Reply:
+    return note(f"Rebuilt the library index: {report.summary()}.")
+
+
+# -- /help, generated from the instrument table -------------------------------------------------
+
+
+def help_reply() -> Reply:
+    """How to ask for a groove and how to write one; instruments and symbols from the one table."""
+    width = max(len(i.name) for i in INSTRUMENTS)
+    table = "\n".join(
+        f"{i.code}  {i.name.ljust(width)}  {i.gm_note:>3}  {', '.join([a for a in i.aliases if a != i.name][:2])}"
+        for i in INSTRUMENTS
+    )
+    symbols = "\n".join(f"{s.symbol}  {s.meaning}" for s in STEP_SYMBOLS)
+    rests = " and ".join(repr(a) for a in REST_ALIASES)
+    bar_sizes = ", ".join(f"{name} {meter.steps_per_bar}" for name, meter in METERS.items())
+    return Reply(
+        title="How PyDrums works",
+        fields=(
+            Field(
+                "/drums description: ...",
+                "Describe the groove in your own words: a style (funk, bossa nova, trap), a feel (laid back, "
+                "driving, swung), a tempo (slow, fast, 90 bpm), a meter (6/8), an artist or a scene. Add "
+                "'with a fill' for a fill in the last bar. style:, bpm: and bars: fix those exactly. "
+                "Regenerate asks again; Variation changes a few notes of the groove shown.",
+            ),
+            Field("/similar query: ...", "The library grooves closest to a description, with their patterns."),
+            Field(
+                "/convert pattern: ...",
+                "Renders a pattern you wrote: one line per instrument, 'code: steps', or lines joined with ';' "
+                "(bd: x---x---x---x---; sd: ----x-------x---). Every line has the same number of steps; "
+                f"steps per bar: {bar_sizes}; 1 to {MAX_BARS} bars. Add 'time: 6/8' to name the meter. "
+                "The bot's own code blocks can be pasted back as they are.",
+            ),
+            Field("Step symbols", f"{rests} are read as rests too.", code=symbols),
+            Field("Instruments (code, name, General MIDI note, other names)", code=table),
+            Field("/styles", "Every style in the library, with its number of grooves."),
+        ),
+        ephemeral=True,
+    )

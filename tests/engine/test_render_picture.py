@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
+from pydrums_engine.instruments import INSTRUMENTS
 from pydrums_engine.notation import parse_pattern
 from pydrums_engine.render import render_png
-from pydrums_engine.render.picture import layout_for
+from pydrums_engine.render.picture import _font, _text, layout_for, png_bytes
 
 
 def picture(text: str, **kwargs) -> Image.Image:
@@ -42,10 +44,31 @@ def luminance(rgb: tuple[int, int, int]) -> float:
     ],
 )
 def test_picture_fits_a_discord_preview(text):
-    """Whatever the meter and length, the picture is 1000-1400 pixels wide and wider than tall."""
+    """Whatever the meter and length, the picture is 1000-1400 pixels wide, wider than tall, and small."""
     image = picture(text, title="Groove", subtitle="based on funk-01")
     assert 1000 <= image.width <= 1400
     assert image.height < image.width
+    assert len(render_png(parse_pattern(text), "Groove", "based on funk-01")) < 200_000
+
+
+def test_every_instrument_accented_still_makes_a_small_file():
+    """The busiest picture (all 17 lanes, every symbol, 8 bars) stays far below Discord's attachment limit."""
+    text = "; ".join(f"{inst.code}: {'X-x-o-f-r-X-x-o-' * 8}" for inst in INSTRUMENTS)
+    assert len(render_png(parse_pattern(text), "Everything", "all instruments")) < 500_000
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L", "RGBA"])
+def test_png_writer_keeps_every_pixel(mode):
+    """The PNG written holds exactly the pixels drawn: noise, flat runs, repeated rows, anti-aliased text."""
+    rng = np.random.default_rng(7)
+    noise = rng.integers(0, 256, size=(60, 90, 3), dtype=np.uint8)
+    noise[20:40] = noise[20]  # rows like the one above, as in a grid
+    noise[:, 50:] = (246, 247, 250)  # a flat lane
+    image = Image.fromarray(noise).convert(mode)
+    ImageDraw.Draw(image).text((4, 44), "bar 1 · ghost", fill="black", font=ImageFont.load_default(size=14))
+    decoded = Image.open(io.BytesIO(png_bytes(image)))
+    assert decoded.format == "PNG" and decoded.size == image.size
+    assert decoded.convert("RGB").tobytes() == image.convert("RGB").tobytes()
 
 
 def test_height_grows_with_the_number_of_tracks():
@@ -117,3 +140,14 @@ def test_same_pattern_same_picture():
     pattern = parse_pattern("ch: x-x-x-x-x-x-x-x-; sd: ----X--o-f--X--r; bd: x-x----x--x-----")
     assert render_png(pattern, "Funk", "96 bpm") == render_png(pattern, "Funk", "96 bpm")
     assert render_png(pattern, "Funk") != render_png(pattern, "Soul")
+
+
+@pytest.mark.parametrize("anchor", ["la", "ls", "lm", "mm", "rm"])
+@pytest.mark.parametrize("xy", [(40, 30), (40.5, 30.5), (41.25, 29.75), (3, 2)])
+def test_stamped_text_looks_exactly_like_drawn_text(anchor, xy):
+    """Labels are stamped from cached masks; every pixel matches drawing them, at any anchor and sub-pixel spot."""
+    drawn, stamped = (Image.new("RGB", (120, 60), (236, 238, 243)) for _ in range(2))
+    ImageDraw.Draw(drawn).text(xy, "snare drum 1&", fill=(110, 116, 128), font=_font(18), anchor=anchor)
+    _text(stamped, xy, "snare drum 1&", (110, 116, 128), 18, anchor)
+    assert stamped.tobytes() == drawn.tobytes()
+    assert drawn.getcolors() and len(drawn.getcolors()) > 2  # something was drawn

@@ -21,6 +21,7 @@ import numpy as np
 from .descriptions import Example, variant_pattern
 from .lexical import LexicalScorer, StyleMatcher, groove_documents, style_documents
 from .library import Groove, Library
+from .vectors import VectorIndex, top_k
 
 W_SEMANTIC = 0.7
 W_LEXICAL = 0.2
@@ -38,19 +39,6 @@ _DOUBLE = re.compile(r"\bdouble[\s-]?time\b")
 _SLOW = re.compile(r"\b(slow|laid[\s-]?back|lazy|chill|relaxed|mellow|dragging|downtempo|sleepy)\b")
 _FAST = re.compile(r"\b(fast|uptempo|up-tempo|energetic|frantic|driving|quick|high[\s-]?energy|rapid)\b")
 _BPM = re.compile(r"\b(\d{2,3})\s*bpm\b")
-
-
-def best_per_group(vectors: np.ndarray, query: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Best cosine per group of rows (rows grouped contiguously; ``starts`` = first row of each)."""
-    return np.maximum.reduceat(vectors @ query, starts)
-
-
-def top_k(scores: np.ndarray, k: int) -> np.ndarray:
-    """Indexes of the ``k`` highest scores, best first (ties keep index order)."""
-    n = len(scores)
-    k = max(0, min(k, n))
-    top = np.argpartition(-scores, k - 1)[:k] if 0 < k < n else np.arange(n)
-    return top[np.argsort(-scores[top], kind="stable")][:k]
 
 
 @dataclass(frozen=True)
@@ -128,6 +116,7 @@ class Retriever:
         self.library = library
         self.examples = examples
         self.vectors = vectors
+        self.index = VectorIndex(vectors) if vectors is not None else None
         self.matcher = StyleMatcher.for_library(library)
         texts: dict[str, list[str]] = {}
         for e in examples:
@@ -143,6 +132,11 @@ class Retriever:
         self._starts = np.searchsorted(owner, np.arange(len(library.grooves)))
         self._owner = owner
         self._variant = np.array([e.variant for e in examples])
+        # per-example speed bonus for each kind of request: a variant wins only when asked for
+        self._speed = {
+            v: (SPEED_BONUS * (self._variant == v) if v else -SPEED_BONUS * (self._variant != "")).astype(np.float32)
+            for v in ("", "half-time", "double-time")
+        }
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
 
@@ -159,12 +153,8 @@ class Retriever:
         n = len(self.library.grooves)
         semantic = np.zeros(n, dtype=np.float32)
         best_example = self._starts.copy()
-        if query_vector is not None and self.vectors is not None and len(self.examples):
-            per_example = self.vectors @ query_vector
-            if intent.variant:
-                per_example = per_example + SPEED_BONUS * (self._variant == intent.variant)
-            else:  # a variant only wins when asked for
-                per_example = per_example - SPEED_BONUS * (self._variant != "")
+        if query_vector is not None and self.index is not None and len(self.examples):
+            per_example = self.index.cosines(query_vector) + self._speed[intent.variant]
             semantic = np.maximum.reduceat(per_example, self._starts)
             best_example = self._best_rows(per_example, semantic)
         lexical = self.lexical.scores(query)

@@ -47,7 +47,9 @@ def apply_endpoints(settings: Settings) -> None:
 
 def load_engine(settings: Settings) -> Engine:
     """The engine, as the settings describe it (slow: reads the library and loads the model)."""
-    return Engine.load(settings.data_dir, index_dir=settings.index_dir, ollama=settings.ollama)
+    engine = Engine.load(settings.data_dir, index_dir=settings.index_dir, ollama=settings.ollama)
+    engine.warm_up()
+    return engine
 
 
 def freeze_long_lived_objects() -> None:

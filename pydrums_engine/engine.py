@@ -262,6 +262,13 @@ class Engine:
             audio_renderer=audio.renderer,
         )
 
+    def warm_up(self) -> None:
+        """Do the one-time work of a first request now: the audio kit (or SoundFont samples),
+        the picture's text, the query path. A server calls this at start so no user waits."""
+        pattern = parse_pattern("ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------")
+        self.render(pattern, 100)
+        self.similar("warm up", k=1)
+
     # -- facts -------------------------------------------------------------------------
 
     def styles(self) -> dict[str, int]:

@@ -126,11 +126,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     check_request(args.description, args.bpm, args.bars)  # bad input fails before the model loads
     engine = _engine(args, use_llm=True)
     result = engine.generate(args.description, style=args.style, bpm=args.bpm, bars=args.bars, seed=args.seed)
-    written = _write_files(engine, result.pattern, result.bpm, result.swing, result.name, args.out)
+    written, audio = _write_files(engine, result.pattern, result.bpm, result.swing, result.name, args.out)
     if args.json:
         data = result.to_json()
         if written:
             data["files"] = written
+            data["audio_renderer"] = audio
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"{result.name} ({result.style}, {result.bpm} bpm, {result.bars} bars, by the {_source(result.source)})")
@@ -140,6 +141,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     print(f"based on: {', '.join(result.examples)}")
     for path in written:
         print(f"wrote {path}")
+    if written:
+        print(f"audio preview rendered by {_AUDIO_NAMES.get(audio, audio)}")
     return 0
 
 
@@ -148,14 +151,15 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from .render import midi_bytes, render_png, render_wav
 
     pattern = parse_pattern(args.pattern)
-    written = []
+    written, audio = [], ""
     if args.out:
+        wav = render_wav(pattern, args.bpm)
         files = {
             "pattern.mid": midi_bytes(pattern, args.bpm),
-            "pattern.wav": render_wav(pattern, args.bpm).data,
+            "pattern.wav": wav.data,
             "pattern.png": render_png(pattern, title="Your pattern", subtitle=f"{args.bpm} bpm"),
         }
-        written = _save(args.out, files)
+        written, audio = _save(args.out, files), wav.renderer
     if args.json:
         print(
             json.dumps(
@@ -165,6 +169,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
                     "bars": pattern.bars,
                     "time_signature": pattern.time_signature,
                     "files": written,
+                    "audio_renderer": audio or None,
                 }
             )
         )
@@ -172,6 +177,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     print(pattern.to_text())
     for path in written:
         print(f"wrote {path}")
+    if written:
+        print(f"audio preview rendered by {_AUDIO_NAMES.get(audio, audio)}")
     return 0
 
 
@@ -200,12 +207,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_files(engine, pattern, bpm: int, swing: float, title: str, out: Path | None) -> list[str]:
+def _write_files(engine, pattern, bpm: int, swing: float, title: str, out: Path | None) -> tuple[list[str], str]:
+    """Paths written and the audio renderer used ("builtin" or "fluidsynth"); nothing without ``out``."""
     if out is None:
-        return []
+        return [], ""
     rendering = engine.render(pattern, bpm, swing, title=title)
     files = {"pattern.mid": rendering.midi, "pattern.wav": rendering.wav, "pattern.png": rendering.png}
-    return _save(out, files)
+    return _save(out, files), rendering.audio_renderer
+
+
+_AUDIO_NAMES = {"builtin": "the built-in kit", "fluidsynth": "FluidSynth with a General MIDI SoundFont"}
 
 
 def _save(out: Path, files: dict[str, bytes]) -> list[str]:

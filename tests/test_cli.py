@@ -60,6 +60,7 @@ def test_generate_without_ollama_answers_from_the_library_and_writes_files(tmp_p
     assert result["source"] == "library" and result["style"] == "reggae" and result["bars"] == 2
     assert "did not answer" in result["reason"] or "could not" in result["reason"]
     assert result["examples"] and {"notation", "bpm"} <= set(result)
+    assert result["audio_renderer"] in {"builtin", "fluidsynth"}
     midi = mido.MidiFile(out / "pattern.mid")
     assert {m.channel for m in midi.tracks[0] if m.type == "note_on"} == {9}
     with wave.open(str(out / "pattern.wav")) as wav:

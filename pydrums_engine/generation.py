@@ -174,19 +174,30 @@ def generate_pattern(
                 based_on=hits[: len(examples)],
                 attempts=answer.attempts,
             )
-    return library_answer(request, hits, reason, attempts, fill)
+    return library_answer(request, hits, reason, attempts, fill, seed)
+
+
+LIBRARY_CHOICES = 3  # a seeded answer (Regenerate) picks among this many of the best
 
 
 def library_answer(
-    request: GenerationRequest, hits: list[Hit], reason: str, attempts: int = 0, fill: str | None = None
+    request: GenerationRequest,
+    hits: list[Hit],
+    reason: str,
+    attempts: int = 0,
+    fill: str | None = None,
+    seed: int | None = None,
 ) -> Generation:
-    """The best library groove in the requested meter, shaped to the requested bars.
+    """A library groove in the requested meter, shaped to the requested bars.
 
-    ``examples`` lists the grooves the prompt was built from, the one used first.
+    Without a seed, the best one; with a seed, one of the best few, so asking again while
+    the model is away gives another groove. ``examples`` lists the grooves the prompt was
+    built from, the one used first.
     """
     if not hits:
         raise InputError("the library has no groove to offer for that request")
-    best = next((h for h in hits if h.groove.time_signature == request.time_signature), hits[0])
+    fitting = [h for h in hits if h.groove.time_signature == request.time_signature] or hits[:1]
+    best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]
     shown = [e.id for e in prompt_examples(hits, request)]
     pattern = to_bars(best.pattern, min(request.bars, MAX_BARS))
     if fill:

@@ -397,3 +397,15 @@ def test_render_gives_midi_wav_and_png_that_decode(llm_engine):
 def test_render_refuses_a_tempo_out_of_range(llm_engine):
     with pytest.raises(InputError, match="bpm must be from 40 to 240, not 20"):
         llm_engine.render(BACKBEAT, 20)
+
+
+def test_asking_again_while_the_model_is_away_gives_another_library_groove(llm_engine):
+    """Regenerate with Ollama down: different seeds reach different grooves among the best few."""
+    point_at(llm_engine, closed_port_url())
+    used = {llm_engine.generate("funk with ghost notes", seed=seed).examples[0] for seed in range(6)}
+    assert 2 <= len(used) <= 3
+    assert all(llm_engine.library.by_id[i].style == "funk" for i in used)
+    assert (
+        llm_engine.generate("funk with ghost notes", seed=4).examples
+        == llm_engine.generate("funk with ghost notes", seed=4).examples
+    )

@@ -130,7 +130,6 @@ class Retriever:
         if len(owner) and np.any(np.diff(owner) < 0):
             raise ValueError("examples must be grouped by groove in library order")
         self._starts = np.searchsorted(owner, np.arange(len(library.grooves)))
-        self._owner = owner
         self._variant = np.array([e.variant for e in examples])
         # per-example speed bonus for each kind of request: a variant wins only when asked for
         self._speed = {
@@ -152,40 +151,40 @@ class Retriever:
         intent = self.intent(query)
         n = len(self.library.grooves)
         semantic = np.zeros(n, dtype=np.float32)
-        best_example = self._starts.copy()
+        per_example: np.ndarray | None = None
         if query_vector is not None and self.index is not None and len(self.examples):
             per_example = self.index.cosines(query_vector) + self._speed[intent.variant]
             semantic = np.maximum.reduceat(per_example, self._starts)
-            best_example = self._best_rows(per_example, semantic)
         lexical = self.lexical.scores(query)
         style_lexical = self.style_lexical.scores(query)[self._style_row]
         base = W_SEMANTIC * semantic + W_LEXICAL * lexical + W_STYLE_LEXICAL * style_lexical
         style_bonus = self._style_bonus(intent, style, base)
         tempo = self._tempo_bonus(intent)
         total = base + style_bonus + tempo
-        return [
-            Hit(
-                self.library.grooves[i],
-                float(total[i]),
-                str(self._variant[best_example[i]]) if len(self.examples) else "",
-                {
-                    "semantic": float(semantic[i]),
-                    "lexical": float(lexical[i]),
-                    "style_lexical": float(style_lexical[i]),
-                    "style": float(style_bonus[i]),
-                    "tempo": float(tempo[i]),
-                },
-            )
-            for i in top_k(total, k)
-        ]
+        hits = []
+        for i in top_k(total, k):
+            row, speed, cosine = self._best_row(i, per_example, intent.variant)
+            parts = {
+                "semantic": cosine,
+                "speed": speed,
+                "lexical": float(lexical[i]),
+                "style_lexical": float(style_lexical[i]),
+                "style": float(style_bonus[i]),
+                "tempo": float(tempo[i]),
+            }
+            variant = str(self._variant[row]) if row is not None else ""
+            hits.append(Hit(self.library.grooves[i], float(total[i]), variant, parts))
+        return hits
 
-    def _best_rows(self, per_example: np.ndarray, best: np.ndarray) -> np.ndarray:
-        """Row of the example that gave each groove its best score."""
-        is_best = per_example >= best[self._owner]
-        rows = np.flatnonzero(is_best)
-        first = np.full(len(best), -1, dtype=np.int64)
-        first[self._owner[rows][::-1]] = rows[::-1]
-        return first
+    def _best_row(self, groove: int, per_example: np.ndarray | None, variant: str) -> tuple[int | None, float, float]:
+        """(row, speed offset, cosine) of the example that gave a groove its semantic score."""
+        if per_example is None:
+            return None, 0.0, 0.0
+        start = int(self._starts[groove])
+        stop = int(self._starts[groove + 1]) if groove + 1 < len(self._starts) else len(per_example)
+        row = start + int(np.argmax(per_example[start:stop]))
+        speed = float(self._speed[variant][row])
+        return row, speed, float(per_example[row]) - speed
 
     def _style_bonus(self, intent: QueryIntent, style: str | None, base: np.ndarray) -> np.ndarray:
         if style:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pydrums_engine.engine import RebuildReport, Rendering
+from pydrums_engine.engine import RebuildReport
 from pydrums_engine.generation import Generation
 from pydrums_engine.instruments import BY_CODE, INSTRUMENTS, REST_ALIASES, STEP_SYMBOLS
 from pydrums_engine.notation import MAX_BARS, METERS, Pattern
+from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
 
 from .formatting import bars_text, pattern_block, swing_text

@@ -126,7 +126,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     check_request(args.description, args.bpm, args.bars)  # bad input fails before the model loads
     engine = _engine(args, use_llm=True)
     result = engine.generate(args.description, style=args.style, bpm=args.bpm, bars=args.bars, seed=args.seed)
-    written, audio = _write_files(engine, result.pattern, result.bpm, result.swing, result.name, args.out)
+    written, audio = _write_files(engine.render, result.pattern, result.bpm, result.swing, result.name, args.out)
     if args.json:
         data = result.to_json()
         if written:
@@ -139,27 +139,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print(f"note: {result.reason}")
     print(result.pattern.ordered().to_text())
     print(f"based on: {', '.join(result.examples)}")
-    for path in written:
-        print(f"wrote {path}")
-    if written:
-        print(f"audio preview rendered by {_AUDIO_NAMES.get(audio, audio)}")
+    _print_written(written, audio)
     return 0
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from .notation import parse_pattern
-    from .render import midi_bytes, render_png, render_wav
+    from .render import render_all
 
-    pattern = parse_pattern(args.pattern)
-    written, audio = [], ""
-    if args.out:
-        wav = render_wav(pattern, args.bpm)
-        files = {
-            "pattern.mid": midi_bytes(pattern, args.bpm),
-            "pattern.wav": wav.data,
-            "pattern.png": render_png(pattern, title="Your pattern", subtitle=f"{args.bpm} bpm"),
-        }
-        written, audio = _save(args.out, files), wav.renderer
+    pattern = parse_pattern(args.pattern)  # no engine: converting needs neither model nor library
+    written, audio = _write_files(render_all, pattern, args.bpm, 0.0, "Your pattern", args.out)
     if args.json:
         print(
             json.dumps(
@@ -175,10 +164,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         )
         return 0
     print(pattern.to_text())
-    for path in written:
-        print(f"wrote {path}")
-    if written:
-        print(f"audio preview rendered by {_AUDIO_NAMES.get(audio, audio)}")
+    _print_written(written, audio)
     return 0
 
 
@@ -207,26 +193,28 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_files(engine, pattern, bpm: int, swing: float, title: str, out: Path | None) -> tuple[list[str], str]:
+def _write_files(render, pattern, bpm: int, swing: float, title: str, out: Path | None) -> tuple[list[str], str]:
     """Paths written and the audio renderer used ("builtin" or "fluidsynth"); nothing without ``out``."""
     if out is None:
         return [], ""
-    rendering = engine.render(pattern, bpm, swing, title=title)
-    files = {"pattern.mid": rendering.midi, "pattern.wav": rendering.wav, "pattern.png": rendering.png}
-    return _save(out, files), rendering.audio_renderer
-
-
-_AUDIO_NAMES = {"builtin": "the built-in kit", "fluidsynth": "FluidSynth with a General MIDI SoundFont"}
-
-
-def _save(out: Path, files: dict[str, bytes]) -> list[str]:
+    rendering = render(pattern, bpm, swing, title)
+    files = rendering.files()
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             atomic_write(out / name, data)
     except OSError as exc:
         raise PyDrumsError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    return [str(out / name) for name in files]
+    return [str(out / name) for name in files], rendering.audio_renderer
+
+
+def _print_written(written: list[str], audio: str) -> None:
+    from .render import AUDIO_RENDERERS
+
+    for path in written:
+        print(f"wrote {path}")
+    if written:
+        print(f"audio preview rendered by {AUDIO_RENDERERS.get(audio, audio)}")
 
 
 def _source(source: str) -> str:

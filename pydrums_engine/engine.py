@@ -30,7 +30,7 @@ from .index import ensure_index
 from .library import DEFAULT_DATA_DIR, Library, load_library
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
-from .render import midi_bytes, render_png, render_wav
+from .render import Rendering, render_all
 from .retrieval import Hit, Retriever
 from .variation import vary
 
@@ -53,16 +53,6 @@ class RebuildReport:
 
     def summary(self) -> str:
         return f"{self.patterns} grooves, {self.examples} examples, {self.reencoded} re-encoded in {self.seconds:.1f} s"
-
-
-@dataclass(frozen=True)
-class Rendering:
-    """The three files of a pattern, as bytes (nothing written to disk)."""
-
-    midi: bytes
-    wav: bytes
-    png: bytes
-    audio_renderer: str  # "builtin" or "fluidsynth"
 
 
 @dataclass(frozen=True)
@@ -251,16 +241,7 @@ class Engine:
 
     def render(self, pattern: Pattern, bpm: int, swing: float = 0.0, title: str | None = None) -> Rendering:
         """MIDI, WAV and PNG of a pattern, in memory."""
-        if not 40 <= bpm <= 240:
-            raise InputError(f"bpm must be from 40 to 240, not {bpm}")
-        audio = render_wav(pattern, bpm, swing)
-        subtitle = f"{pattern.time_signature} · {bpm} bpm · {pattern.bars} bar{'s' if pattern.bars > 1 else ''}"
-        return Rendering(
-            midi=midi_bytes(pattern, bpm, swing, name=title or "PyDrums pattern"),
-            wav=audio.data,
-            png=render_png(pattern, title=title, subtitle=subtitle),
-            audio_renderer=audio.renderer,
-        )
+        return render_all(pattern, bpm, swing, title)
 
     def warm_up(self) -> None:
         """Do the one-time work of a first request now: the audio kit (or SoundFont samples),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.formatting import pattern_block
 from bot.replies import DrumsRequest, Paging, generation_reply, help_reply, similar_reply
-from pydrums_engine.engine import Rendering
 from pydrums_engine.generation import Generation
 from pydrums_engine.instruments import INSTRUMENTS, STEP_SYMBOLS
+from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
 from tests.fakes.grooves import sample_grooves
 

@@ -33,25 +33,6 @@ _BPM_IN_TEXT = re.compile(r"\b(\d{2,3})\s*bpm\b", re.I)
 
 
 @dataclass(frozen=True)
-class PromptExample:
-    """A retrieved groove as the prompt shows it (the variant's pattern, not the original)."""
-
-    id: str
-    name: str
-    style: str
-    description: str
-    bpm: int
-    time_signature: str
-    swing: float
-    pattern: Pattern
-
-    @classmethod
-    def from_hit(cls, hit: Hit) -> PromptExample:
-        g = hit.groove
-        return cls(g.id, g.name, g.style, g.description, g.bpm, g.time_signature, g.swing, hit.pattern)
-
-
-@dataclass(frozen=True)
 class Generation:
     """A generated pattern and how it came to be."""
 
@@ -132,11 +113,11 @@ def plan_request(
     )
 
 
-def prompt_examples(hits: list[Hit], request: GenerationRequest) -> list[PromptExample]:
-    """3-5 different grooves for the prompt, those in the requested meter first."""
-    same = [h for h in hits if h.groove.time_signature == request.time_signature]
-    other = [h for h in hits if h.groove.time_signature != request.time_signature]
-    return [PromptExample.from_hit(h) for h in (same + other)[:PROMPT_EXAMPLES]]
+def prompt_examples(hits: list[Hit], request: GenerationRequest) -> list[Hit]:
+    """3-5 different grooves for the prompt (a hit shows its variant's pattern), requested meter first."""
+    same = [h for h in hits if h.time_signature == request.time_signature]
+    other = [h for h in hits if h.time_signature != request.time_signature]
+    return (same + other)[:PROMPT_EXAMPLES]
 
 
 def generate_pattern(
@@ -217,7 +198,7 @@ def library_answer(
     )
 
 
-def _swing_for(examples: list[PromptExample], request: GenerationRequest) -> float:
+def _swing_for(examples: list[Hit], request: GenerationRequest) -> float:
     """Swing of the closest example when the request sounds swung, else straight."""
     low = request.description.lower()
     if any(w in low for w in ("swing", "swung", "shuffle", "lazy", "dilla", "boom bap")):

@@ -21,6 +21,7 @@ import numpy as np
 from .descriptions import Example, variant_pattern
 from .lexical import LexicalScorer, StyleMatcher, groove_documents, style_documents
 from .library import Groove, Library
+from .notation import Pattern
 from .vectors import VectorIndex, top_k
 
 W_SEMANTIC = 0.7
@@ -71,7 +72,16 @@ class Hit:
         return self.groove.bpm
 
     @property
-    def pattern(self):
+    def time_signature(self) -> str:
+        return self.groove.time_signature
+
+    @property
+    def swing(self) -> float:
+        return self.groove.swing
+
+    @property
+    def pattern(self) -> Pattern:
+        """The groove as this hit offers it: as written, or its half-/double-time variant."""
         return variant_pattern(self.groove, self.variant)
 
     @property

@@ -30,8 +30,13 @@ _PAGING = r"(?P<user>\d{1,20}):(?P<page>\d{1,2}):(?P<count>\d{1,2}):" + _STYLE
 _STYLE_KEY = re.compile(r"[a-z0-9-]{1,40}")
 
 
+def _safe_style(style: str | None) -> str:
+    """The style key if it fits a custom_id's pattern, else empty (left to the engine)."""
+    return style if style and _STYLE_KEY.fullmatch(style) else ""
+
+
 def encode_actions(actions: DrumsActions) -> str:
-    style = actions.style if actions.style and _STYLE_KEY.fullmatch(actions.style) else ""
+    style = _safe_style(actions.style)
     return f"{style}:{actions.bpm or ''}:{actions.bars or ''}:{actions.tempo}:{round(actions.swing * 100)}"
 
 
@@ -52,59 +57,45 @@ async def _hand_over(interaction: discord.Interaction, cog_name: str, method: st
     await getattr(cog, method)(interaction, *args)
 
 
-class RegenerateButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:regen:" + _ACTIONS):
-    """Ask again for the same request, with a fresh seed: a new message."""
+# The two /drums buttons: label, emoji, colour, and the Drums cog method that answers a press.
+_DRUMS_BUTTONS = {
+    "regen": ("Regenerate", "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}", discord.ButtonStyle.primary,
+              "regenerate"),
+    "vary": ("Variation", "\N{TWISTED RIGHTWARDS ARROWS}", discord.ButtonStyle.secondary, "variation"),
+}  # fmt: skip
 
-    def __init__(self, actions: DrumsActions) -> None:
+
+class DrumsButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:(?P<action>regen|vary):" + _ACTIONS):
+    """Regenerate (the same request, a fresh seed) or Variation (of the pattern shown): a new message."""
+
+    def __init__(self, action: str, actions: DrumsActions) -> None:
+        label, emoji, style, _method = _DRUMS_BUTTONS[action]
         super().__init__(
             discord.ui.Button(
-                label="Regenerate",
-                emoji="\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}",
-                style=discord.ButtonStyle.primary,
-                custom_id=f"pydrums:regen:{encode_actions(actions)}",
+                label=label,
+                emoji=emoji,
+                style=style,
+                custom_id=f"pydrums:{action}:{encode_actions(actions)}",
             )
         )
+        self.action = action
         self.actions = actions
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> RegenerateButton:
-        return cls(decode_actions(match))
+    ) -> DrumsButton:
+        return cls(match["action"], decode_actions(match))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _hand_over(interaction, "Drums", "regenerate", self.actions)
-
-
-class VariationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:vary:" + _ACTIONS):
-    """Vary the pattern shown (ghost notes, hat openings, kick moves): a new message."""
-
-    def __init__(self, actions: DrumsActions) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Variation",
-                emoji="\N{TWISTED RIGHTWARDS ARROWS}",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"pydrums:vary:{encode_actions(actions)}",
-            )
-        )
-        self.actions = actions
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> VariationButton:
-        return cls(decode_actions(match))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _hand_over(interaction, "Drums", "variation", self.actions)
+        await _hand_over(interaction, "Drums", _DRUMS_BUTTONS[self.action][3], self.actions)
 
 
 class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:page:" + _PAGING):
     """Show page ``paging.page`` of a /similar answer, in place."""
 
     def __init__(self, paging: Paging, label: str = "▶", disabled: bool = False) -> None:
-        style = paging.style if paging.style and _STYLE_KEY.fullmatch(paging.style) else ""
+        style = _safe_style(paging.style)
         super().__init__(
             discord.ui.Button(
                 label=label,
@@ -126,15 +117,15 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:p
         await _hand_over(interaction, "Library", "turn_page", self.paging)
 
 
-DYNAMIC_ITEMS = (RegenerateButton, VariationButton, PageButton)
+DYNAMIC_ITEMS = (DrumsButton, PageButton)
 
 
 def view_for(reply: Reply) -> discord.ui.View | None:
     """The buttons a reply carries, or None when it has none."""
     view = discord.ui.View(timeout=None)
     if reply.actions is not None:
-        view.add_item(RegenerateButton(reply.actions))
-        view.add_item(VariationButton(reply.actions))
+        view.add_item(DrumsButton("regen", reply.actions))
+        view.add_item(DrumsButton("vary", reply.actions))
     paging = reply.paging
     if paging is not None and (paging.page > 0 or paging.has_next):
         back = Paging(paging.user_id, max(paging.page - 1, 0), paging.count, paging.style, False)

@@ -162,7 +162,7 @@ def main() -> None:
         results["similar_cached_query_p50_ms"] = p(full, 50) * 1e3 / len(QUERIES)
 
         state = engine._state
-        lib_vectors = state.retriever.vectors
+        lib_vectors = state.retriever.index.vectors
         results["search_library"] = search_pair(lib_vectors, len(state.library.grooves), args.repeat, rng)
     results["search_10k"] = search_pair(synthetic(10_000, 384, rng), 2_000, args.repeat // 2, rng)
     results["search_100k"] = search_pair(synthetic(100_000, 384, rng), 20_000, max(10, args.repeat // 10), rng)

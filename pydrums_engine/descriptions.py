@@ -99,9 +99,10 @@ def grid_features(pattern: Pattern, swing: float = 0.0) -> list[Feature]:
     for code, words in (("cb", "cowbell"), ("sh", "shaker"), ("tb", "tambourine"), ("cl", "clave")):
         if pattern.hits(code):
             f.append(Feature(words, (words, f"a {words} part")))
-    if "r" in "".join(s for _, s in pattern.track_items):
+    all_steps = "".join(s for _, s in pattern.track_items)
+    if "r" in all_steps:
         f.append(Feature("rolls", ("rolls and buzzes", "drum rolls")))
-    if "f" in "".join(s for _, s in pattern.track_items):
+    if "f" in all_steps:
         f.append(Feature("flams", ("flams", "flammed hits")))
     if _double_kick(pattern):
         f.append(Feature("double kick", ("double bass drum", "double-kick runs", "fast double kick")))

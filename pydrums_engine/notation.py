@@ -222,13 +222,13 @@ def suggest_instrument(word: str) -> str:
     return f"did you mean {code} ({BY_CODE[code].name})? "
 
 
-def _entries(text: str) -> Iterable[tuple[int, int, str]]:
-    """(physical line, column of the entry's first char, entry) for each non-blank entry."""
-    for line_no, line in enumerate(text.splitlines(), start=1):
+def _entries(text: str) -> Iterable[tuple[int, str]]:
+    """(column of the entry's first char in its line, entry) for each non-blank entry."""
+    for line in text.splitlines():
         col = 1
         for part in line.split(";"):
             if part.strip():
-                yield line_no, col + (len(part) - len(part.lstrip())), part.strip()
+                yield col + (len(part) - len(part.lstrip())), part.strip()
             col += len(part) + 1
 
 
@@ -242,7 +242,7 @@ def parse_pattern(text: str, *, time_signature: str | None = None, steps_per_bar
     where: dict[str, int] = {}
     named_meter: str | None = None
     entry_no = 0
-    for _phys, column, entry in _entries(text):
+    for column, entry in _entries(text):
         entry_no += 1
         name, sep, body = entry.partition(":")
         if not sep:

@@ -125,7 +125,6 @@ class Retriever:
     ) -> None:
         self.library = library
         self.examples = examples
-        self.vectors = vectors
         self.index = VectorIndex(vectors) if vectors is not None else None
         self.matcher = StyleMatcher.for_library(library)
         texts: dict[str, list[str]] = {}

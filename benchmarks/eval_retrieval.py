@@ -11,14 +11,18 @@ descriptions), best count first.
 from __future__ import annotations
 
 import argparse
+import copy
+import dataclasses
 import json
 import re
 import tomllib
 from collections import defaultdict
 from pathlib import Path
 
+from pydrums_engine.retrieval import Retriever
+
 REQUESTS = Path(__file__).resolve().parent / "eval" / "requests.toml"
-KINDS = ("plain", "synonym", "technical", "poetic", "modern")
+KINDS = ("plain", "synonym", "technical", "poetic", "modern", "paraphrase")
 
 
 def load_requests() -> list[dict]:
@@ -53,20 +57,29 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9&/'-]+", text.lower())
 
 
+def without_embeddings(engine):
+    """The same engine scoring on lexical, style and tempo parts alone: what the vectors add."""
+    state = engine._state
+    lexical = copy.copy(engine)
+    lexical._state = dataclasses.replace(state, retriever=Retriever(state.library, state.examples, None))
+    return lexical
+
+
 def evaluate(engine, requests: list[dict]) -> dict:
-    """Per kind and overall: precision@3 and hit@1 for engine and baseline."""
+    """Per kind and overall: precision@3 and hit@1 for the engine, without embeddings, and the baseline."""
     baseline = KeywordBaseline(engine)
+    lexical = without_embeddings(engine)
     rows = defaultdict(lambda: defaultdict(list))
     misses = []
     for item in requests:
         ok = set(item["styles"])
         got = [h.style for h in engine.similar(item["text"], k=3)]
+        lex = [h.style for h in lexical.similar(item["text"], k=3)]
         base = baseline.styles(item["text"])
         for kind in (item["kind"], "overall"):
-            rows[kind]["engine_p3"].append(sum(s in ok for s in got) / 3)
-            rows[kind]["engine_h1"].append(float(got[0] in ok))
-            rows[kind]["keyword_p3"].append(sum(s in ok for s in base) / 3)
-            rows[kind]["keyword_h1"].append(float(base[0] in ok))
+            for name, styles in (("engine", got), ("lexical", lex), ("keyword", base)):
+                rows[kind][f"{name}_p3"].append(sum(s in ok for s in styles) / 3)
+                rows[kind][f"{name}_h1"].append(float(styles[0] in ok))
         if any(s not in ok for s in got):
             misses.append({"text": item["text"], "want": item["styles"], "got": got, "split": item["split"]})
     table = {
@@ -93,13 +106,17 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     for split, result in report.items():
-        print(f"\n{split}: style-precision@3 / hit@1, engine vs keyword baseline")
-        print(f"{'kind':<10} {'n':>3}  {'engine p@3':>10} {'hit@1':>6}  {'keyword p@3':>11} {'hit@1':>6}")
+        print(f"\n{split}: style-precision@3 / hit@1: engine, engine without embeddings, keyword baseline")
+        print(
+            f"{'kind':<10} {'n':>3}  {'engine p@3':>10} {'hit@1':>6}  {'no-emb p@3':>10} {'hit@1':>6}  "
+            f"{'keyword p@3':>11} {'hit@1':>6}"
+        )
         for kind in (*KINDS, "overall"):
             r = result["table"].get(kind)
             if r:
                 print(
                     f"{kind:<10} {r['n']:>3}  {r['engine_p3']:>10.3f} {r['engine_h1']:>6.3f}  "
+                    f"{r['lexical_p3']:>10.3f} {r['lexical_h1']:>6.3f}  "
                     f"{r['keyword_p3']:>11.3f} {r['keyword_h1']:>6.3f}"
                 )
         if args.misses:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 _DEFAULT_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", ""}
-SMALL_BATCH = 4  # up to this many texts, encode on one thread
+CHUNK = 128  # texts per unit of work in a large job: similar lengths, little padding
+SMALL_JOB = 8  # up to this many texts (a query, one edited groove), no worker threads
 
 
 class Encoder:
@@ -32,28 +34,42 @@ class Encoder:
         self.name = DEFAULT_MODEL if model_name in _DEFAULT_ALIASES else model_name
         self._model = SentenceTransformer(str(resolve_model(model_name)), device="cpu")
         self.dimension = int(self._model.get_embedding_dimension())
-        self._threads = max(1, os.cpu_count() or 1)
-
-    def encode(self, texts: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text.
-
-        A query or two runs on one thread: for a dozen tokens, torch's threads mostly wait
-        on each other (measured 5-20x slower on a busy 2-core machine). Index builds use
-        every core.
-        """
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
+        self._workers = max(1, os.cpu_count() or 1)
         import torch
 
-        torch.set_num_threads(1 if len(texts) <= SMALL_BATCH else self._threads)
-        vectors = self._model.encode(
-            texts,
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
+        # Every encode runs on one torch thread. A query is a dozen tokens, for which torch's
+        # threads mostly wait on each other (5-20x slower on a busy 2-core machine); a large
+        # job runs one chunk per core instead, which beats two torch threads on one batch
+        # (docs/BENCHMARKS.md). One setting, so a query never changes a running rebuild's.
+        torch.set_num_threads(1)
+
+    def encode(self, texts: list[str], *, batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text, in the order given."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if len(texts) <= SMALL_JOB or self._workers == 1:
+            if texts:
+                out[:] = self._encode_chunk(texts, batch_size)
+            return out
+        from tqdm import tqdm
+
+        size = min(CHUNK, -(-len(texts) // self._workers))
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        chunks = [order[i : i + size] for i in range(0, len(order), size)]
+        with (
+            ThreadPoolExecutor(self._workers, thread_name_prefix="encode") as pool,
+            tqdm(total=len(texts), unit="text", disable=not progress) as bar,
+        ):
+            jobs = [(rows, pool.submit(self._encode_chunk, [texts[i] for i in rows], batch_size)) for rows in chunks]
+            for rows, job in jobs:
+                out[rows] = job.result()
+                bar.update(len(rows))
+        return out
+
+    def _encode_chunk(self, texts: list[str], batch_size: int) -> np.ndarray:
+        # torch releases the GIL inside its kernels, so chunks on two threads use two cores
+        return self._model.encode(
+            texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
 def resolve_model(model_name: str) -> Path | str:

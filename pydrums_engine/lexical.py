@@ -15,9 +15,19 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 
+from .instruments import BY_CODE
 from .library import STYLE_LORE_FIELDS, Library, Style
 
+
+def _kick_words() -> re.Pattern[str]:
+    """Every spelling of the kick in the instrument table: "bass drum" and "kick" are one drum."""
+    kick = BY_CODE["bd"]
+    words = sorted({w.lower() for w in (kick.name, *kick.aliases)} - {"kick"}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s*".join(map(re.escape, w.split())) for w in words) + r")\b")
+
+
 _REWRITES = (
+    (_kick_words(), "kick"),
     (re.compile(r"\br\s*&\s*b\b|\brnb\b"), " rnb "),
     (re.compile(r"\bd\s*&\s*b\b|\bdrum\s*(?:&|n|'n'|and)\s*bass\b"), " drum and bass "),
     (re.compile(r"&"), " and "),

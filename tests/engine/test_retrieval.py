@@ -86,3 +86,13 @@ def test_engine_load_with_a_missing_model_degrades_to_lexical(tmp_path):
     assert info["index"]["state"] == "lexical only"
     assert "could not be loaded" in info["index"]["note"]
     assert engine.similar("dembow", k=1)[0].style == "reggaeton"
+
+
+def test_bass_drum_and_kick_are_one_word_to_the_lexical_score(engine):
+    """A drummer writes either; the instrument table says they are the same drum."""
+    retriever = engine._state.retriever
+    for scorer in (retriever.lexical, retriever.style_lexical):
+        kick = scorer.scores("kick on every beat")
+        assert kick.max() > 0
+        for spelling in ("bass drum on every beat", "Kick drum on every beat", "bassdrum on every beat"):
+            assert (scorer.scores(spelling) == kick).all(), spelling

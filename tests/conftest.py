@@ -35,7 +35,20 @@ def encoder():
 @pytest.fixture(scope="session")
 def engine(tmp_path_factory, encoder):
     """The real engine over the real library, with no language model configured."""
-    return make_engine(DATA_DIR, tmp_path_factory.mktemp("index"), encoder)
+    return make_engine(DATA_DIR, seeded_index(tmp_path_factory.mktemp("index")), encoder)
+
+
+def seeded_index(folder: Path) -> Path:
+    """``folder`` holding a copy of the committed index, so a session pays no full build.
+
+    The engine still checks the copy against the library and re-encodes what changed;
+    building from nothing is tested on small libraries in test_index.py.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("vectors.npy", "manifest.json"):
+        if (DATA_DIR / "index" / name).exists() and not (folder / name).exists():
+            shutil.copy2(DATA_DIR / "index" / name, folder / name)
+    return folder
 
 
 def make_engine(data_dir: Path, index_dir: Path, encoder, writer=None, ollama=None):

@@ -20,7 +20,7 @@ import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from tests.conftest import DATA_DIR, make_engine
+from tests.conftest import DATA_DIR, make_engine, seeded_index
 from tests.fakes import FakeOllama, closed_port_url
 from tests.fakes.discord_api import FakeDiscord
 
@@ -30,7 +30,7 @@ HEARTBEAT_MS = 250
 @pytest.fixture(scope="session")
 def shared_index(request: pytest.FixtureRequest, encoder) -> Path:
     """The real library's index, brought up to date once per session (kept between runs)."""
-    folder = Path(request.config.cache.mkdir("pydrums-bot-index"))
+    folder = seeded_index(Path(request.config.cache.mkdir("pydrums-bot-index")))
     make_engine(DATA_DIR, folder, encoder)
     return folder
 

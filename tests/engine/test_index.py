@@ -93,9 +93,9 @@ def test_another_model_name_forces_re_encoding(tmp_path, small, encoder):
 
 
 def test_engine_rebuild_after_editing_one_groove_re_encodes_a_handful(data_copy, encoder, tmp_path):
-    from tests.conftest import make_engine
+    from tests.conftest import make_engine, seeded_index
 
-    engine = make_engine(data_copy, tmp_path / "index", encoder)
+    engine = make_engine(data_copy, seeded_index(tmp_path / "index"), encoder)
     path = sorted((data_copy / "grooves").glob("*.toml"))[0]
     groove = load_library(data_copy).grooves[0]
     text = path.read_text(encoding="utf-8")

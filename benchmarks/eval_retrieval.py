@@ -19,6 +19,7 @@ import tomllib
 from collections import defaultdict
 from pathlib import Path
 
+from pydrums_engine.descriptions import groove_words
 from pydrums_engine.retrieval import Retriever
 
 REQUESTS = Path(__file__).resolve().parent / "eval" / "requests.toml"
@@ -40,8 +41,8 @@ class KeywordBaseline:
 
     def __init__(self, engine) -> None:
         words = defaultdict(set)
-        for example in engine._state.examples:
-            words[example.groove_id] |= set(_words(example.text))
+        for groove_id, texts in groove_words(engine.library).items():
+            words[groove_id] |= set(_words(" ".join(texts)))
         self.grooves = engine.library.grooves
         self.words = [
             words[g.id] | set(_words(" ".join([g.name, g.style, *g.tags, g.description]))) for g in self.grooves
@@ -61,7 +62,8 @@ def without_embeddings(engine):
     """The same engine scoring on lexical, style and tempo parts alone: what the vectors add."""
     state = engine._state
     lexical = copy.copy(engine)
-    lexical._state = dataclasses.replace(state, retriever=Retriever(state.library, state.examples, None))
+    retriever = Retriever(state.library, state.examples, None, groove_words(state.library))
+    lexical._state = dataclasses.replace(state, retriever=retriever)
     return lexical
 
 

@@ -3,8 +3,16 @@
 PyDrums indexed 1,201 examples with only 77 distinct texts, so most matches tied. Here every
 groove speaks for itself: what its grid actually does (four-on-the-floor kick, backbeat,
 ghost notes, offbeat open hats, ...), how a drummer would name it, and what listeners say
-about its style (mood, era, scenes, places, dances, artists, records). Half-time and
-double-time variants get their own examples, made with real transforms.
+about its style (mood, era, scenes, places, dances, artists, records).
+
+Two audiences read these texts. The embedding index gets the ones phrased like requests: a
+technical line from the grid and three lines of style lore (`build_examples`). The lexical
+score also reads the groove's hand-written description, a plain request and its half- and
+double-time phrasings (`groove_words`). Embedding those as well took twice the tokens (a
+full build of 25 s, not 10) and measured no better: as examples, the long hand-written
+sentences were the weakest kind (docs/BENCHMARKS.md). Speed variants are not examples: a
+request that asks for half time gets the half-time transform of a groove that has one
+(`speed_variants`).
 
 Everything is deterministic (a seed per groove id), so the index only re-encodes what
 changed.
@@ -24,14 +32,16 @@ from .transforms import double_time, half_time
 CYMBAL_PULSE = ("ch", "ph")
 
 
+INDEXED_KINDS = frozenset({"technical", "lore"})
+
+
 @dataclass(frozen=True)
 class Example:
-    """One description→pattern pair of the index."""
+    """One description→pattern pair (the index embeds those of `INDEXED_KINDS`)."""
 
     text: str
     groove_id: str
-    variant: str = ""  # "" for the groove as written, or "half-time" / "double-time"
-    kind: str = "description"
+    kind: str  # technical | lore (embedded) ; description | plain | speed (lexical only)
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,20 @@ def tempo_word(bpm: int) -> str:
 
 
 def build_examples(library: Library) -> list[Example]:
-    """Every description→pattern example of the index, grouped by groove in library order.
+    """The embedding index's examples, grouped by groove in library order."""
+    return [e for e in all_phrasings(library) if e.kind in INDEXED_KINDS]
+
+
+def groove_words(library: Library) -> dict[str, list[str]]:
+    """Every phrasing of each groove, indexed or not, for the lexical score (by groove id)."""
+    words: dict[str, list[str]] = {}
+    for e in all_phrasings(library):
+        words.setdefault(e.groove_id, []).append(e.text)
+    return words
+
+
+def all_phrasings(library: Library) -> list[Example]:
+    """Every phrasing of every groove, grouped by groove in library order.
 
     The n-th groove of a style speaks of the n-th artist, scene and record of that style,
     so across its grooves a style's whole lore is said once, not the same line eight times.
@@ -179,6 +202,18 @@ def build_examples(library: Library) -> list[Example]:
         n = rank[groove.style] = rank.get(groove.style, -1) + 1
         out += list(dict.fromkeys(_groove_examples(groove, library.styles[groove.style], n)))
     return out
+
+
+def speed_variants(groove: Groove) -> tuple[str, ...]:
+    """The transforms that suit a groove: straight 4/4 backbeats of one or two bars.
+
+    Half time for all of them; double time only up to 130 bpm, where twice as fast still
+    plays. A groove already tagged half-time (or double-time) is that feel as written.
+    """
+    feats = {f.key for f in grid_features(groove.pattern, groove.swing)}
+    if groove.pattern.time_signature != "4/4" or groove.pattern.bars > 2 or "backbeat" not in feats:
+        return ()
+    return ("half-time", "double-time") if groove.bpm <= 130 else ("half-time",)
 
 
 def variant_pattern(groove: Groove, variant: str) -> Pattern:
@@ -209,12 +244,12 @@ def _groove_examples(groove: Groove, style: Style, n: int) -> Iterator[Example]:
     some = [rng.choice(f.phrases) for f in rng.sample(feats, min(2, len(feats)))]
     gid = groove.id
 
-    yield Example(groove.description, gid, kind="description")
-    yield Example(f"{groove.name}: {_a(tempo)} {names[0]} groove with {_join(top)}", gid, kind="technical")
-    yield Example(_artist_line(rng, style, names, some, n), gid, kind="lore")
-    yield Example(_scene_line(rng, style, names, groove, n), gid, kind="lore")
-    yield Example(_lore_line(rng, style, names, feats, n), gid, kind="lore")
-    yield Example(_plain_line(rng, names, groove), gid, kind="plain")
+    yield Example(groove.description, gid, "description")
+    yield Example(f"{groove.name}: {_a(tempo)} {names[0]} groove with {_join(top)}", gid, "technical")
+    yield Example(_artist_line(rng, style, names, some, n), gid, "lore")
+    yield Example(_scene_line(rng, style, names, groove, n), gid, "lore")
+    yield Example(_lore_line(rng, style, names, feats, n), gid, "lore")
+    yield Example(_plain_line(rng, names, groove), gid, "plain")
     yield from _speed_examples(groove, names[0], feats, rng)
 
 
@@ -274,12 +309,12 @@ def _plain_line(rng: random.Random, names: list[str], groove: Groove) -> str:
 
 
 def _speed_examples(groove: Groove, name: str, feats: list[Feature], rng: random.Random) -> Iterator[Example]:
-    """Half-time and double-time versions of straight 4/4 backbeat grooves."""
-    keys = {f.key for f in feats}
-    if groove.pattern.time_signature != "4/4" or groove.pattern.bars > 2 or "backbeat" not in keys:
+    """How a request for the groove's half-time or double-time variant reads."""
+    variants = speed_variants(groove)
+    if not variants:
         return
     rest = [rng.choice(f.phrases) for f in feats if f.key not in ("backbeat", "busy", "sparse")][:2]
     with_rest = f" with {_join(rest)}" if rest else ""
-    yield Example(f"half-time {name} groove{with_rest}, snare on three", groove.id, "half-time", kind="speed")
-    if groove.bpm <= 130:
-        yield Example(f"double-time {name} beat{with_rest}, twice as fast", groove.id, "double-time", kind="speed")
+    yield Example(f"half-time {name} groove{with_rest}, snare on three", groove.id, "speed")
+    if "double-time" in variants:
+        yield Example(f"double-time {name} beat{with_rest}, twice as fast", groove.id, "speed")

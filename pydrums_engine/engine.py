@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .descriptions import Example, build_examples
+from .descriptions import Example, build_examples, groove_words
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
 from .generation import Generation, check_request, generate_pattern, named_meter, plan_request
@@ -145,7 +145,8 @@ class Engine:
             except (OSError, ValueError, RuntimeError) as exc:
                 note = f"index could not be built ({exc})"
                 log.warning("%s; searching with lexical scores only", note)
-        state = _State(library, examples, Retriever(library, examples, vectors), vectors is not None, note)
+        retriever = Retriever(library, examples, vectors, groove_words(library))
+        state = _State(library, examples, retriever, vectors is not None, note)
         return state, reencoded, time.perf_counter() - start
 
     @property

@@ -1,9 +1,10 @@
 """Ranking grooves for a request: semantic + lexical + style + speed, one result per groove.
 
-    score = W_SEMANTIC * best cosine over the groove's examples (+ speed bonus of that example)
-          + W_LEXICAL  * TF-IDF cosine of the groove's words
-          + W_STYLE_LEXICAL * TF-IDF cosine of its style's words (lore, shared traits)
+    score = W_SEMANTIC * best cosine over the groove's indexed examples
+          + W_LEXICAL  * idf coverage of the query by the groove's words (every phrasing)
+          + W_STYLE_LEXICAL * the same over its style's words (lore, shared traits)
           + style bonus (style argument, a style named in the query, or one the top hits agree on)
+          + speed bonus (half or double time asked for, and the groove has that feel or variant)
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
 
 Cosine is a dot product of unit vectors (numpy, no scikit-learn: ~50x faster here). The
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .descriptions import Example, variant_pattern
+from .descriptions import Example, speed_variants, variant_pattern
 from .lexical import LexicalScorer, StyleMatcher, groove_documents, style_documents
 from .library import Groove, Library
 from .notation import Pattern
@@ -30,7 +31,7 @@ W_STYLE_LEXICAL = 0.3
 STYLE_BONUS_EXPLICIT = 0.5  # the style argument: the user asked for exactly this style
 STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
 STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
-SPEED_BONUS = 0.12
+SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
 IMPLIED_WINDOW = 8  # top grooves that vote on an implied style
 IMPLIED_SHARE = 0.5  # share of their score one style needs to count as implied
@@ -122,16 +123,20 @@ class Retriever:
         library: Library,
         examples: list[Example],
         vectors: np.ndarray | None,
+        words: dict[str, list[str]] | None = None,
     ) -> None:
+        """``vectors`` are the examples' embeddings (row for row) or None; ``words`` every
+        phrasing of each groove for the lexical scores (the examples' texts when None)."""
         self.library = library
         self.examples = examples
         self.index = VectorIndex(vectors) if vectors is not None else None
         self.matcher = StyleMatcher.for_library(library)
-        texts: dict[str, list[str]] = {}
-        for e in examples:
-            texts.setdefault(e.groove_id, []).append(e.text)
-        self.lexical = LexicalScorer(groove_documents(library, texts))
-        style_keys, style_docs = style_documents(library, texts)
+        if words is None:
+            words = {}
+            for e in examples:
+                words.setdefault(e.groove_id, []).append(e.text)
+        self.lexical = LexicalScorer(groove_documents(library, words))
+        style_keys, style_docs = style_documents(library, words)
         self.style_lexical = LexicalScorer(style_docs)
         self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)
         position = {g.id: i for i, g in enumerate(library.grooves)}
@@ -139,12 +144,11 @@ class Retriever:
         if len(owner) and np.any(np.diff(owner) < 0):
             raise ValueError("examples must be grouped by groove in library order")
         self._starts = np.searchsorted(owner, np.arange(len(library.grooves)))
-        self._variant = np.array([e.variant for e in examples])
-        # per-example speed bonus for each kind of request: a variant wins only when asked for
-        self._speed = {
-            v: (SPEED_BONUS * (self._variant == v) if v else -SPEED_BONUS * (self._variant != "")).astype(np.float32)
-            for v in ("", "half-time", "double-time")
-        }
+        self._has_examples = np.bincount(owner, minlength=len(library.grooves)) > 0
+        # per speed: which grooves offer it as a transform, and which play it as written
+        variants = [speed_variants(g) for g in library.grooves]
+        self._variant_of = {v: np.array([v in vs for vs in variants]) for v in ("half-time", "double-time")}
+        self._native = {v: np.array([v in g.tags for g in library.grooves]) for v in ("half-time", "double-time")}
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
 
@@ -160,40 +164,40 @@ class Retriever:
         intent = self.intent(query)
         n = len(self.library.grooves)
         semantic = np.zeros(n, dtype=np.float32)
-        per_example: np.ndarray | None = None
+        cosines: np.ndarray | None = None
         if query_vector is not None and self.index is not None and len(self.examples):
-            per_example = self.index.cosines(query_vector) + self._speed[intent.variant]
-            semantic = np.maximum.reduceat(per_example, self._starts)
+            cosines = self.index.cosines(query_vector)
+            semantic = np.where(self._has_examples, np.maximum.reduceat(cosines, self._starts), 0).astype(np.float32)
         lexical = self.lexical.scores(query)
         style_lexical = self.style_lexical.scores(query)[self._style_row]
         base = W_SEMANTIC * semantic + W_LEXICAL * lexical + W_STYLE_LEXICAL * style_lexical
         style_bonus = self._style_bonus(intent, style, base)
+        speed = self._speed_bonus(intent)
         tempo = self._tempo_bonus(intent)
-        total = base + style_bonus + tempo
+        total = base + style_bonus + speed + tempo
         hits = []
         for i in top_k(total, k):
-            row, speed, cosine = self._best_row(i, per_example, intent.variant)
             parts = {
-                "semantic": cosine,
-                "speed": speed,
+                "semantic": float(semantic[i]),
+                "speed": float(speed[i]),
                 "lexical": float(lexical[i]),
                 "style_lexical": float(style_lexical[i]),
                 "style": float(style_bonus[i]),
                 "tempo": float(tempo[i]),
             }
-            variant = str(self._variant[row]) if row is not None else ""
-            hits.append(Hit(self.library.grooves[i], float(total[i]), variant, parts))
+            hits.append(Hit(self.library.grooves[i], float(total[i]), self._variant_for(i, intent), parts))
         return hits
 
-    def _best_row(self, groove: int, per_example: np.ndarray | None, variant: str) -> tuple[int | None, float, float]:
-        """(row, speed offset, cosine) of the example that gave a groove its semantic score."""
-        if per_example is None:
-            return None, 0.0, 0.0
-        start = int(self._starts[groove])
-        stop = int(self._starts[groove + 1]) if groove + 1 < len(self._starts) else len(per_example)
-        row = start + int(np.argmax(per_example[start:stop]))
-        speed = float(self._speed[variant][row])
-        return row, speed, float(per_example[row]) - speed
+    def _speed_bonus(self, intent: QueryIntent) -> np.ndarray:
+        if not intent.variant:
+            return np.zeros(len(self._bpm), dtype=np.float32)
+        offers = self._variant_of[intent.variant] | self._native[intent.variant]
+        return (SPEED_BONUS * offers).astype(np.float32)
+
+    def _variant_for(self, groove: int, intent: QueryIntent) -> str:
+        """The transform a hit is offered in: the speed asked for, unless played that way already."""
+        v = intent.variant
+        return v if v and self._variant_of[v][groove] and not self._native[v][groove] else ""
 
     def _style_bonus(self, intent: QueryIntent, style: str | None, base: np.ndarray) -> np.ndarray:
         if style:

@@ -329,9 +329,9 @@ async def test_rebuild_is_for_owners_and_searches_go_on_meanwhile(
     marker = "zebrawood"
     gated = GatedEncoder(encoder, marker)
     engine = engine_with_model(gated, private_index, ollama.url, data_dir=data_copy)
-    grooves = sorted((data_copy / "grooves").glob("*.toml"))[0]  # an edit the rebuild will re-encode
+    grooves = sorted((data_copy / "grooves").glob("*.toml"))[0]  # a renamed groove: its technical line is re-encoded
     text = grooves.read_text(encoding="utf-8")
-    at = text.index('description = "') + len('description = "')
+    at = text.index('name = "', text.index("[[grooves]]")) + len('name = "')
     grooves.write_text(text[:at] + f"{marker} " + text[at:], encoding="utf-8")
 
     fake = discord_fake

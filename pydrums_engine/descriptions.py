@@ -20,6 +20,7 @@ changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from collections.abc import Iterator
@@ -54,6 +55,12 @@ class Feature:
 
 def grid_features(pattern: Pattern, swing: float = 0.0) -> list[Feature]:
     """What a drummer hears in this grid, strongest traits first."""
+    return list(_grid_features(pattern, swing))
+
+
+@functools.lru_cache(maxsize=4096)
+def _grid_features(pattern: Pattern, swing: float) -> tuple[Feature, ...]:
+    # cached: the phrasings, the speed variants and every rebuild ask again for the same grid
     f: list[Feature] = []
     beats = set(pattern.beat_starts())
     spb = pattern.steps_per_bar
@@ -127,7 +134,7 @@ def grid_features(pattern: Pattern, swing: float = 0.0) -> list[Feature]:
         f.append(Feature("swing", ("a light swing", "slightly swung", "a lazy swing")))
     if pattern.time_signature != "4/4":
         f.append(Feature(f"in {pattern.time_signature}", _meter_phrases(pattern.time_signature)))
-    return f
+    return tuple(f)
 
 
 def _hat_features(pattern: Pattern) -> list[Feature]:
@@ -179,13 +186,21 @@ def tempo_word(bpm: int) -> str:
 
 def build_examples(library: Library) -> list[Example]:
     """The embedding index's examples, grouped by groove in library order."""
-    return [e for e in all_phrasings(library) if e.kind in INDEXED_KINDS]
+    return indexed(all_phrasings(library))
 
 
 def groove_words(library: Library) -> dict[str, list[str]]:
     """Every phrasing of each groove, indexed or not, for the lexical score (by groove id)."""
+    return words_by_groove(all_phrasings(library))
+
+
+def indexed(phrasings: list[Example]) -> list[Example]:
+    return [e for e in phrasings if e.kind in INDEXED_KINDS]
+
+
+def words_by_groove(phrasings: list[Example]) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {}
-    for e in all_phrasings(library):
+    for e in phrasings:
         words.setdefault(e.groove_id, []).append(e.text)
     return words
 

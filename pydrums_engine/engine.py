@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .descriptions import Example, build_examples, groove_words
+from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
 from .generation import Generation, check_request, generate_pattern, named_meter, plan_request
@@ -131,7 +131,8 @@ class Engine:
     def _build_state(self, progress: bool) -> tuple[_State, int, float]:
         start = time.perf_counter()
         library = load_library(self.data_dir)
-        examples = build_examples(library)
+        phrasings = all_phrasings(library)
+        examples = indexed(phrasings)
         vectors, note, reencoded = None, self.encoder_error or "", 0
         if self.encoder is not None:
             try:
@@ -145,7 +146,7 @@ class Engine:
             except (OSError, ValueError, RuntimeError) as exc:
                 note = f"index could not be built ({exc})"
                 log.warning("%s; searching with lexical scores only", note)
-        retriever = Retriever(library, examples, vectors, groove_words(library))
+        retriever = Retriever(library, examples, vectors, words_by_groove(phrasings))
         state = _State(library, examples, retriever, vectors is not None, note)
         return state, reencoded, time.perf_counter() - start
 

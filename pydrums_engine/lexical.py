@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .instruments import BY_CODE
@@ -57,13 +58,12 @@ class LexicalScorer:
     "dembow") carries the query. Unlike a TF-IDF cosine it does not fade on long documents.
     """
 
-    def __init__(self, documents: list[str]) -> None:
-        self._vectorizer = CountVectorizer(
-            tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=(1, 2), binary=True
-        )
-        present = self._vectorizer.fit_transform(documents).tocsr()
+    def __init__(self, vectorizer: CountVectorizer, present: sparse.csr_matrix) -> None:
+        """``present``: documents x the vectorizer's terms, 1 where a document has the term."""
+        self._vectorizer = vectorizer
         df = np.asarray(present.sum(axis=0)).ravel()
-        self._idf = np.log((1 + present.shape[0]) / (1 + df)).astype(np.float32)
+        idf = np.log((1 + present.shape[0]) / (1 + df))
+        self._idf = np.where(df > 0, idf, 0).astype(np.float32)  # a term no document has says nothing
         self._present_t = present.T.tocsr().astype(np.float32)
 
     def scores(self, query: str) -> np.ndarray:
@@ -117,27 +117,35 @@ def _style_names(style: Style) -> list[str]:
     return [style.key.replace("-", " "), style.name, *style.aliases]
 
 
-def groove_documents(library: Library, example_texts: dict[str, list[str]]) -> list[str]:
-    """One bag of words per groove: its name, tags, style names and example texts."""
-    docs = []
-    for g in library.grooves:
-        style = library.styles[g.style]
-        docs.append(" . ".join([g.name, *g.tags, *_style_names(style), *example_texts.get(g.id, [])]))
-    return docs
+def lexical_scorers(library: Library, words: dict[str, list[str]]) -> tuple[LexicalScorer, LexicalScorer, list[str]]:
+    """(groove scorer, style scorer, style keys in the style scorer's order), from one pass.
 
-
-def style_documents(library: Library, example_texts: dict[str, list[str]]) -> tuple[list[str], list[str]]:
-    """(style keys, one bag of words per style): its names, lore, and all its grooves' words.
-
-    A style's lore ("Piazzolla", "Kirk Franklin") and the traits most of its grooves share
-    ("four on the floor" for house) weigh on every groove of the style, even where no
-    caption of a particular groove says them.
+    A groove's words are its name, tags, style names and every phrasing of it. A style's
+    words are its names and lore plus all its grooves' words, so its lore ("Piazzolla",
+    "Kirk Franklin") and the traits most of its grooves share ("four on the floor" for
+    house) weigh on every groove of the style, even where no caption of that groove says
+    them. The text is tokenized once: a style's row is its lore's row OR its grooves' rows.
     """
     keys = sorted(library.styles)
-    words: dict[str, list[str]] = {k: [] for k in keys}
-    for k in keys:
-        style = library.styles[k]
-        words[k] += [*_style_names(style), *(w for f in STYLE_LORE_FIELDS for w in getattr(style, f))]
-    for g in library.grooves:
-        words[g.style] += [g.name, *g.tags, g.description, *example_texts.get(g.id, [])]
-    return keys, [" . ".join(words[k]) for k in keys]
+    grooves = [
+        " . ".join([g.name, *g.tags, *_style_names(library.styles[g.style]), *words.get(g.id, [])])
+        for g in library.grooves
+    ]
+    lore = [
+        " . ".join([*_style_names(s), *(w for f in STYLE_LORE_FIELDS for w in getattr(s, f))])
+        for s in (library.styles[k] for k in keys)
+    ]
+    vectorizer = _vectorizer()
+    present = vectorizer.fit_transform(grooves + lore).tocsr()
+    groove_rows, lore_rows = present[: len(grooves)], present[len(grooves) :]
+    row_of = {k: i for i, k in enumerate(keys)}
+    members = sparse.csr_matrix(
+        (np.ones(len(library.grooves)), ([row_of[g.style] for g in library.grooves], range(len(library.grooves)))),
+        shape=(len(keys), len(library.grooves)),
+    )
+    style_rows = ((members @ groove_rows + lore_rows) > 0).astype(np.float32).tocsr()
+    return LexicalScorer(vectorizer, groove_rows), LexicalScorer(vectorizer, style_rows), keys
+
+
+def _vectorizer() -> CountVectorizer:
+    return CountVectorizer(tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=(1, 2), binary=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .descriptions import Example, speed_variants, variant_pattern
-from .lexical import LexicalScorer, StyleMatcher, groove_documents, style_documents
+from .lexical import StyleMatcher, lexical_scorers
 from .library import Groove, Library
 from .notation import Pattern
 from .vectors import VectorIndex, top_k
@@ -135,9 +135,7 @@ class Retriever:
             words = {}
             for e in examples:
                 words.setdefault(e.groove_id, []).append(e.text)
-        self.lexical = LexicalScorer(groove_documents(library, words))
-        style_keys, style_docs = style_documents(library, words)
-        self.style_lexical = LexicalScorer(style_docs)
+        self.lexical, self.style_lexical, style_keys = lexical_scorers(library, words)
         self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)
         position = {g.id: i for i, g in enumerate(library.grooves)}
         owner = np.array([position[e.groove_id] for e in examples], dtype=np.int64)

@@ -256,12 +256,11 @@ def _groove_examples(groove: Groove, style: Style, n: int) -> Iterator[Example]:
     names = [_style_word(style), *style.aliases[:3]]
     tempo = tempo_word(groove.bpm)
     top = [rng.choice(f.phrases) for f in feats[:3]]
-    some = [rng.choice(f.phrases) for f in rng.sample(feats, min(2, len(feats)))]
     gid = groove.id
 
     yield Example(groove.description, gid, "description")
     yield Example(f"{groove.name}: {_a(tempo)} {names[0]} groove with {_join(top)}", gid, "technical")
-    yield Example(_artist_line(rng, style, names, some, n), gid, "lore")
+    yield Example(_artist_line(rng, style, names, n), gid, "lore")
     yield Example(_scene_line(rng, style, names, groove, n), gid, "lore")
     yield Example(_lore_line(rng, style, names, feats, n), gid, "lore")
     yield Example(_plain_line(rng, names, groove), gid, "plain")
@@ -283,12 +282,12 @@ def _nth(items: tuple[str, ...], n: int, default: str = "") -> str:
     return items[n % len(items)] if items else default
 
 
-def _artist_line(rng: random.Random, style: Style, names: list[str], feature_words: list[str], n: int) -> str:
+def _artist_line(rng: random.Random, style: Style, names: list[str], n: int) -> str:
+    # no grid traits here: the technical line says them, and each token costs build time
     mood = rng.choice(style.moods) if style.moods else "solid"
-    extra = f" with {_join(feature_words)}" if feature_words else ""
     if style.artists:
-        return f"{mood} {rng.choice(names)} drums like {_nth(style.artists, n)}{extra}"
-    return f"{_a(mood)} {rng.choice(names)} groove{extra}"
+        return f"{mood} {rng.choice(names)} drums like {_nth(style.artists, n)}"
+    return f"{_a(mood)} {rng.choice(names)} groove"
 
 
 def _scene_line(rng: random.Random, style: Style, names: list[str], groove: Groove, n: int) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pydrums_engine.vectors import VectorIndex, best_per_group, top_k
+from pydrums_engine.vectors import Groups, VectorIndex, best_per_group, top_k
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = [
@@ -71,34 +71,38 @@ def pydrums_method(vectors: np.ndarray, query: np.ndarray, owners: list[str], st
     return sorted(best.items(), key=lambda kv: -kv[1])[:k]
 
 
-def ours(index, query: np.ndarray, starts: np.ndarray, style_bonus: np.ndarray, k: int = 3):
+def ours(index, query: np.ndarray, groups: Groups, style_bonus: np.ndarray, k: int = 3):
     """The engine's vector search: cosines (exact, or two-stage past 20k rows), best per groove, top k."""
-    return top_k(best_per_group(index, query, starts) + style_bonus, k)
+    return top_k(best_per_group(index, query, groups) + style_bonus, k)
 
 
-def search_pair(vectors: np.ndarray, groups: int, repeat: int, rng: np.random.Generator) -> dict:
-    """Our vector search and PyDrums' method on the same vectors, measured alternately."""
+def random_groups(n: int, groups: int, rng: np.random.Generator) -> Groups:
+    """Rows spread over ``groups`` groups of uneven size, every group present."""
+    owner = np.sort(rng.integers(0, groups, n))
+    owner[:groups] = np.arange(groups)
+    return Groups(np.sort(owner), groups)
+
+
+def search_pair(vectors: np.ndarray, groups: Groups, repeat: int, rng: np.random.Generator) -> dict:
+    """Our vector search and PyDrums' method on the same vectors and groups, warm and cold."""
     n = len(vectors)
-    owner_idx = np.sort(rng.integers(0, groups, n))
-    owner_idx[:groups] = np.arange(groups)  # every group present
-    owner_idx.sort()
-    starts = np.searchsorted(owner_idx, np.arange(groups))
-    owners = [f"g{i}" for i in owner_idx]
-    styles = ["funk" if i % 7 == 0 else "rock" for i in owner_idx]
-    bonus = np.where(np.arange(groups) % 7 == 0, 0.1, 0.0).astype(np.float32)
+    owners = [f"g{i}" for i in groups.owner]
+    styles = ["funk" if i % 7 == 0 else "rock" for i in groups.owner]
+    count = int(groups.owner[-1]) + 1
+    bonus = np.where(np.arange(count) % 7 == 0, 0.1, 0.0).astype(np.float32)
     index = VectorIndex(vectors)
     exact = VectorIndex(vectors, exact_limit=len(vectors))
     noise = rng.standard_normal((20, vectors.shape[1])).astype(np.float32)
     queries = [vectors[i] + 0.04 * noise[j] for j, i in enumerate(rng.integers(0, n, 20))]
     queries = [(q / np.linalg.norm(q)).astype(np.float32) for q in queries]
-    recall = np.mean([len(set(ours(index, q, starts, bonus, 10)) & set(ours(exact, q, starts, bonus, 10))) / 10
+    recall = np.mean([len(set(ours(index, q, groups, bonus, 10)) & set(ours(exact, q, groups, bonus, 10))) / 10
                       for q in queries])  # fmt: skip
     query = queries[0]
-    warm = timed(lambda: ours(index, query, starts, bonus), repeat)  # back to back: caches stay warm
+    warm = timed(lambda: ours(index, query, groups, bonus), repeat)  # back to back: caches stay warm
     warm_pydrums = timed(lambda: pydrums_method(vectors, query, owners, styles), max(10, repeat // 4))
     cold, cold_pydrums = [], []
     for _ in range(max(10, repeat // 4)):  # each call after a sweep like a query encode's
-        cold.append(once_cold(lambda: ours(index, query, starts, bonus)))
+        cold.append(once_cold(lambda: ours(index, query, groups, bonus)))
         cold_pydrums.append(once_cold(lambda: pydrums_method(vectors, query, owners, styles)))
     return {"n": n, "exact": index.exact, "recall_at_10": float(recall),
             "ours_warm_p50_ms": p(warm, 50) * 1e3, "pydrums_warm_p50_ms": p(warm_pydrums, 50) * 1e3,
@@ -181,9 +185,11 @@ def main() -> None:
 
         state = engine._state
         lib_vectors = state.retriever.index.vectors
-        results["search_library"] = search_pair(lib_vectors, len(state.library.grooves), args.repeat, rng)
-    results["search_10k"] = search_pair(synthetic(10_000, 384, rng), 2_000, args.repeat // 2, rng)
-    results["search_100k"] = search_pair(synthetic(100_000, 384, rng), 20_000, max(10, args.repeat // 10), rng)
+        results["search_library"] = search_pair(lib_vectors, state.retriever.groups, args.repeat, rng)
+    results["search_10k"] = search_pair(synthetic(10_000, 384, rng), random_groups(10_000, 2_000, rng),
+                                        args.repeat // 2, rng)  # fmt: skip
+    results["search_100k"] = search_pair(synthetic(100_000, 384, rng), random_groups(100_000, 20_000, rng),
+                                         max(10, args.repeat // 10), rng)  # fmt: skip
     results["cold_load"] = cold_load()
     results["bench_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

@@ -8,8 +8,8 @@
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
 
 Cosine is a dot product of unit vectors (numpy, no scikit-learn: ~50x faster here). The
-examples are stored grouped by groove, so the best example per groove is one
-``np.maximum.reduceat``. Without a model the semantic part is 0 and lexical carries alone.
+examples are stored grouped by groove, four a groove, so the best example per groove is a
+reshape and a max (`vectors.Groups`). Without a model the semantic part is 0 and lexical carries alone.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .descriptions import Example, speed_variants, variant_pattern
 from .lexical import StyleMatcher, lexical_scorers
 from .library import Groove, Library
 from .notation import Pattern
-from .vectors import VectorIndex, top_k
+from .vectors import Groups, VectorIndex, top_k
 
 W_SEMANTIC = 0.7
 W_LEXICAL = 0.2
@@ -139,10 +139,7 @@ class Retriever:
         self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)
         position = {g.id: i for i, g in enumerate(library.grooves)}
         owner = np.array([position[e.groove_id] for e in examples], dtype=np.int64)
-        if len(owner) and np.any(np.diff(owner) < 0):
-            raise ValueError("examples must be grouped by groove in library order")
-        self._starts = np.searchsorted(owner, np.arange(len(library.grooves)))
-        self._has_examples = np.bincount(owner, minlength=len(library.grooves)) > 0
+        self.groups = Groups(owner, len(library.grooves))  # ValueError unless grouped in library order
         # per speed: which grooves offer it as a transform, and which play it as written
         variants = [speed_variants(g) for g in library.grooves]
         self._variant_of = {v: np.array([v in vs for vs in variants]) for v in ("half-time", "double-time")}
@@ -162,10 +159,8 @@ class Retriever:
         intent = self.intent(query)
         n = len(self.library.grooves)
         semantic = np.zeros(n, dtype=np.float32)
-        cosines: np.ndarray | None = None
         if query_vector is not None and self.index is not None and len(self.examples):
-            cosines = self.index.cosines(query_vector)
-            semantic = np.where(self._has_examples, np.maximum.reduceat(cosines, self._starts), 0).astype(np.float32)
+            semantic = self.groups.best(self.index.cosines(query_vector))
         lexical = self.lexical.scores(query)
         style_lexical = self.style_lexical.scores(query)[self._style_row]
         base = W_SEMANTIC * semantic + W_LEXICAL * lexical + W_STYLE_LEXICAL * style_lexical

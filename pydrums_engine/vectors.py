@@ -71,6 +71,35 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return top[np.argsort(scores[top], kind="stable")[::-1]]
 
 
-def best_per_group(index: VectorIndex, query: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Best cosine per group of rows (groups contiguous; ``starts`` = first row of each)."""
-    return np.maximum.reduceat(index.cosines(query), starts)
+class Groups:
+    """Rows in contiguous runs, one run per group (a groove's examples), and each run's best.
+
+    When every run has the same length (the library: four examples a groove) the best of
+    each is a reshape and a max (~2 us here); otherwise ``np.maximum.reduceat`` (~15 us for
+    400 runs). A group with no rows scores 0.
+    """
+
+    def __init__(self, owner: np.ndarray, groups: int) -> None:
+        """``owner``: the group of each row, non-decreasing."""
+        owner = np.asarray(owner, dtype=np.int64)
+        if len(owner) and (np.any(np.diff(owner) < 0) or owner[0] < 0 or owner[-1] >= groups):
+            raise ValueError("rows must be grouped: owners non-decreasing, each below the number of groups")
+        self.owner = owner
+        counts = np.bincount(owner, minlength=groups)
+        self._present = counts > 0
+        self._starts = np.searchsorted(owner, np.arange(groups))[self._present]
+        self._size = int(counts[0]) if groups and counts[0] and np.all(counts == counts[0]) else 0
+
+    def best(self, scores: np.ndarray) -> np.ndarray:
+        """The highest of each group's row scores."""
+        if self._size:
+            return scores.reshape(-1, self._size).max(axis=1)
+        out = np.zeros(len(self._present), dtype=scores.dtype)
+        if len(self._starts):
+            out[self._present] = np.maximum.reduceat(scores, self._starts)
+        return out
+
+
+def best_per_group(index: VectorIndex, query: np.ndarray, groups: Groups) -> np.ndarray:
+    """Best cosine per group of rows."""
+    return groups.best(index.cosines(query))

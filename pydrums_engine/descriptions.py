@@ -223,7 +223,7 @@ def speed_variants(groove: Groove) -> tuple[str, ...]:
     """The transforms that suit a groove: straight 4/4 backbeats of one or two bars.
 
     Half time for all of them; double time only up to 130 bpm, where twice as fast still
-    plays. A groove already tagged half-time (or double-time) is that feel as written.
+    plays.
     """
     feats = {f.key for f in grid_features(groove.pattern, groove.swing)}
     if groove.pattern.time_signature != "4/4" or groove.pattern.bars > 2 or "backbeat" not in feats:

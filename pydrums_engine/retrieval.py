@@ -123,18 +123,14 @@ class Retriever:
         library: Library,
         examples: list[Example],
         vectors: np.ndarray | None,
-        words: dict[str, list[str]] | None = None,
+        words: dict[str, list[str]],
     ) -> None:
         """``vectors`` are the examples' embeddings (row for row) or None; ``words`` every
-        phrasing of each groove for the lexical scores (the examples' texts when None)."""
+        phrasing of each groove (by id) for the lexical scores."""
         self.library = library
         self.examples = examples
         self.index = VectorIndex(vectors) if vectors is not None else None
         self.matcher = StyleMatcher.for_library(library)
-        if words is None:
-            words = {}
-            for e in examples:
-                words.setdefault(e.groove_id, []).append(e.text)
         self.lexical, self.style_lexical, style_keys = lexical_scorers(library, words)
         self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)
         position = {g.id: i for i, g in enumerate(library.grooves)}
@@ -188,7 +184,8 @@ class Retriever:
         return (SPEED_BONUS * offers).astype(np.float32)
 
     def _variant_for(self, groove: int, intent: QueryIntent) -> str:
-        """The transform a hit is offered in: the speed asked for, unless played that way already."""
+        """The transform a hit is offered in: the speed asked for, unless the groove is tagged
+        with that feel already (a native half-time groove is played as written)."""
         v = intent.variant
         return v if v and self._variant_of[v][groove] and not self._native[v][groove] else ""
 

@@ -13,8 +13,9 @@ two voice sources feed it:
   back to, with a logged warning, when anything goes wrong.
 
 Both are mixed the same way (velocity curve, open hi-hat choked by the next hat stroke), and
-a preview is the pattern played ``loops`` times plus a short faded tail (`TAIL_SECONDS`) for
-the last notes to ring, then limited to a fixed peak so it never clips.
+a preview is the pattern played ``loops`` times, as `performance.perform` plays it for the
+MIDI file too, plus a short faded tail (`TAIL_SECONDS`) for the last notes to ring, then
+limited to a fixed peak so it never clips.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ import numpy as np
 
 from ..instruments import INSTRUMENTS
 from ..notation import Pattern
-from .events import NoteEvent, note_events, step_times
+from .events import NoteEvent, quarters_per_minute, step_times
 from .kit import SAMPLE_RATE, velocity_gain, voice
-from .midi import DRUM_CHANNEL, TICKS_PER_BEAT, quarters_per_minute
+from .midi import DRUM_CHANNEL, TICKS_PER_BEAT
+from .performance import perform
 
 log = logging.getLogger(__name__)
 
@@ -99,18 +101,26 @@ def find_fluidsynth() -> tuple[str, Path] | None:
 
 
 def render_wav(
-    pattern: Pattern, bpm: int, swing: float = 0.0, loops: int = 1, *, use_fluidsynth: bool | None = None
+    pattern: Pattern,
+    bpm: int,
+    swing: float = 0.0,
+    loops: int = 1,
+    *,
+    use_fluidsynth: bool | None = None,
+    humanize: int = 0,
+    seed: int | None = None,
 ) -> RenderedAudio:
-    """The pattern as a WAV preview at ``bpm`` (felt beats per minute).
+    """The pattern as a WAV preview at ``bpm`` (felt beats per minute): the same performance as the MIDI.
 
     ``use_fluidsynth``: None picks fluidsynth's SoundFont samples when installed and falls
     back to the built-in kit on any failure; False always uses the built-in kit; True insists
-    on fluidsynth and raises RuntimeError when it is missing or fails.
+    on fluidsynth and raises RuntimeError when it is missing or fails. ``humanize`` and
+    ``seed`` are `perform`'s.
     """
     seconds_per_quarter = 60.0 / quarters_per_minute(pattern, bpm)
     body = round(float(step_times(pattern)[-1] * loops) * seconds_per_quarter * SAMPLE_RATE)
     total = body + round(TAIL_SECONDS * SAMPLE_RATE)
-    events = note_events(pattern, swing, loops)
+    events = perform(pattern, bpm, swing, loops, humanize=humanize, seed=seed)
     voices, renderer = _pick_voices(use_fluidsynth)
     return _finish(mix_events(events, voices, seconds_per_quarter, total), body, total, renderer)
 

@@ -1,8 +1,9 @@
 """Timed note events from a pattern: the one place where steps become time.
 
-MIDI and audio both read `note_events`, so swing, flams and rolls sound the same in the
-``.mid`` file and in the ``.wav`` preview. Times are in quarter notes from the start, so
-tempo stays the renderers' business.
+MIDI and audio both read these events (through `performance.perform`, which at humanize 0
+is `note_events` itself), so swing, flams and rolls sound the same in the ``.mid`` file and
+in the ``.wav`` preview. Times are in quarter notes from the start; `quarters_per_minute`
+turns a felt-beat bpm into quarters for the renderers.
 
 Swing (0 straight .. 1 triplet feel) delays the off-beat of each swung pair by ``swing``
 times a third of one subdivision, so at 1.0 the pair splits 2:1 like a triplet. Which
@@ -12,7 +13,11 @@ subdivision swings:
 - otherwise eighths swing: steps 2 mod 4 of each four-step beat on a sixteenth grid, odd
   steps on an eighth-note grid;
 - meters whose beats are not four sixteenths (6/8, 9/8, 12/8 with triplets already in the
-  grid, 5/8, 7/8) are not swung at all: their off-beats are already uneven.
+  grid, 5/8, 7/8) are not swung at all: their off-beats are already uneven. `swing_note`
+  says so in a sentence a user can be shown.
+
+`step_hits` is the same strokes grouped by the step that plays them, for `performance`,
+which moves each group as one (a flam's grace note stays with its hit).
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from fractions import Fraction
 from ..instruments import BY_CODE, velocity
 from ..notation import Pattern
 
+Time = Fraction | float  # quarter notes: exact on the grid, float once a performance moves it
+Stroke = tuple[Time, int, Time]  # (time, velocity, duration)
+
 FLAM_LEAD = Fraction(1, 24)  # grace note this many quarters before the hit (~20 ms at 120 bpm)
 FLAM_GRACE_SHARE = 0.45  # grace velocity as a share of the hit's
 ROLL_STROKE = Fraction(1, 12)  # nominal stroke length of a roll: three strokes per sixteenth
@@ -32,13 +40,38 @@ GATE = Fraction(1, 2)  # a hit's MIDI length as a share of its step; drums barel
 
 @dataclass(frozen=True)
 class NoteEvent:
-    """One drum stroke: ``time`` and ``duration`` in quarter notes, ``note`` the GM drum note."""
+    """One drum stroke: ``time`` and ``duration`` in quarter notes, ``note`` the GM drum note.
+
+    ``symbol`` is the step symbol that played it, so a kit map can give an accent or a ghost
+    note its own note.
+    """
 
     time: float
     code: str
     note: int
     velocity: int
     duration: float
+    symbol: str = "x"
+
+
+@dataclass(frozen=True)
+class StepHit:
+    """The strokes one step plays: a hit, a flam's grace note and hit, or a roll's strokes.
+
+    ``step`` counts steps from the start of the first loop; ``strokes`` are in time order.
+    """
+
+    code: str
+    symbol: str
+    step: int
+    strokes: tuple[Stroke, ...]
+
+
+def quarters_per_minute(pattern: Pattern, bpm: float) -> float:
+    """Quarter notes per minute when ``bpm`` counts the pattern's felt beat."""
+    if bpm <= 0:
+        raise ValueError(f"bpm must be positive, not {bpm}")
+    return float(bpm * pattern.meter.beat_quarters)
 
 
 def swung_steps(pattern: Pattern) -> tuple[int, int] | None:
@@ -57,6 +90,17 @@ def swung_steps(pattern: Pattern) -> tuple[int, int] | None:
     return 2, 1  # eighth-note grid: each step is an eighth
 
 
+def swing_note(pattern: Pattern, swing: float) -> str:
+    """Why ``swing`` is not heard in this pattern's meter, as a sentence; "" when it is (or is 0)."""
+    if not swing or swung_steps(pattern) is not None:
+        return ""
+    meter = pattern.meter
+    if all(size % 3 == 0 for size in meter.groups):
+        return f"{meter.name} is already in triplets (each beat splits in three), so swing does not apply"
+    beats = "+".join(str(size // 2) for size in meter.groups)
+    return f"{meter.name} has uneven beats ({beats} eighths), so it is played straight: swing does not apply"
+
+
 def step_times(pattern: Pattern, swing: float = 0.0) -> list[Fraction]:
     """Start time (quarters) of every step, plus the pattern's end as a last entry."""
     if not 0.0 <= swing <= 1.0:
@@ -72,8 +116,8 @@ def step_times(pattern: Pattern, swing: float = 0.0) -> list[Fraction]:
     return times
 
 
-def note_events(pattern: Pattern, swing: float = 0.0, loops: int = 1) -> list[NoteEvent]:
-    """Every stroke of ``pattern`` played ``loops`` times, sorted by time (then note).
+def step_hits(pattern: Pattern, swing: float = 0.0, loops: int = 1) -> list[StepHit]:
+    """Every sounding step of ``pattern`` played ``loops`` times, track by track, then step, then loop.
 
     A flam adds a softer grace note `FLAM_LEAD` before its hit (never before time 0: it is
     clamped there); a roll fills its step with strokes every `ROLL_STROKE` or so, swelling
@@ -83,21 +127,32 @@ def note_events(pattern: Pattern, swing: float = 0.0, loops: int = 1) -> list[No
         raise ValueError(f"loops must be at least 1, not {loops}")
     times = step_times(pattern, swing)
     loop_length = times[-1]
-    events: list[tuple[Fraction, int, int, Fraction, str]] = []
+    hits: list[StepHit] = []
     for code, steps in pattern.track_items:
-        note = BY_CODE[code].gm_note
         for i, symbol in enumerate(steps):
             if symbol == "-":
                 continue
             start, length = times[i], times[i + 1] - times[i]
             for loop in range(loops):
                 at = start + loop * loop_length
-                events.extend((t, note, v, d, code) for t, v, d in _strokes(symbol, at, length, pattern.step_quarters))
+                strokes = tuple(_strokes(symbol, at, length, pattern.step_quarters))
+                hits.append(StepHit(code, symbol, loop * pattern.length + i, strokes))
+    return hits
+
+
+def flatten(hits: list[StepHit]) -> list[NoteEvent]:
+    """The strokes of ``hits`` as note events, sorted by time (then note, then velocity)."""
+    events = [(t, BY_CODE[hit.code].gm_note, v, d, hit) for hit in hits for t, v, d in hit.strokes]
     events.sort(key=lambda e: (e[0], e[1], e[2]))
-    return [NoteEvent(float(t), code, note, vel, float(d)) for t, note, vel, d, code in events]
+    return [NoteEvent(float(t), hit.code, note, vel, float(d), hit.symbol) for t, note, vel, d, hit in events]
 
 
-def _strokes(symbol: str, at: Fraction, length: Fraction, nominal: Fraction) -> list[tuple[Fraction, int, Fraction]]:
+def note_events(pattern: Pattern, swing: float = 0.0, loops: int = 1) -> list[NoteEvent]:
+    """Every stroke of ``pattern`` played ``loops`` times, exactly on the (swung) grid, sorted by time."""
+    return flatten(step_hits(pattern, swing, loops))
+
+
+def _strokes(symbol: str, at: Fraction, length: Fraction, nominal: Fraction) -> list[Stroke]:
     """``(time, velocity, duration)`` of the strokes one step symbol plays at ``at``."""
     vel = velocity(symbol)
     if symbol == "f":

@@ -1,13 +1,21 @@
-"""The three files of a reply, made together: MIDI, WAV preview and step-grid picture."""
+"""The three files of a reply, made together: MIDI, WAV preview and step-grid picture.
+
+The MIDI and the WAV are one performance (`performance.perform`: the same humanize, seed,
+swing and loops); the picture is the grid, once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..limits import LOOPS_MAX, LOOPS_MIN
 from ..notation import Pattern
 from .audio import render_wav
+from .events import swing_note
+from .kits import DEFAULT_KIT, KitMap
 from .midi import midi_bytes
+from .performance import check_humanize
 from .picture import render_png
 
 FILE_NAMES = ("pattern.mid", "pattern.wav", "pattern.png")
@@ -22,21 +30,52 @@ class Rendering:
     wav: bytes
     png: bytes
     audio_renderer: str  # "builtin" or "fluidsynth"
+    humanize: int = 0  # how it was played: 0 is exactly on the grid
+    swing: float = 0.0  # the swing heard (0..1): 0 in a meter that does not swing
+    swing_note: str = ""  # why a swing that was asked for is not heard, or ""
+    kit: str = DEFAULT_KIT  # the kit map the MIDI notes follow
+    loops: int = 1
 
     def files(self) -> dict[str, bytes]:
         """File name → bytes, in the order of `FILE_NAMES`."""
         return dict(zip(FILE_NAMES, (self.midi, self.wav, self.png), strict=True))
 
 
-def render_all(pattern: Pattern, bpm: int, swing: float = 0.0, title: str | None = None) -> Rendering:
-    """MIDI, WAV and PNG of a pattern, in memory; the picture's subtitle gives meter, tempo, bars."""
+def render_all(
+    pattern: Pattern,
+    bpm: int,
+    swing: float = 0.0,
+    title: str | None = None,
+    *,
+    humanize: int = 0,
+    seed: int | None = None,
+    kit: KitMap | None = None,
+    loops: int = 1,
+) -> Rendering:
+    """MIDI, WAV and PNG of a pattern, in memory; the picture's subtitle gives meter, tempo, bars.
+
+    ``humanize`` (0-100) and ``seed`` shape the performance, ``kit`` the MIDI notes (None:
+    General MIDI), ``loops`` how often MIDI and WAV play the pattern.
+    """
     if not 40 <= bpm <= 240:
         raise InputError(f"bpm must be from 40 to 240, not {bpm}")
-    audio = render_wav(pattern, bpm, swing)
+    if not 0.0 <= swing <= 1.0:
+        raise InputError(f"swing must be from 0 to 1, not {swing}")
+    if not LOOPS_MIN <= loops <= LOOPS_MAX:
+        raise InputError(f"loops must be from {LOOPS_MIN} to {LOOPS_MAX}, not {loops}")
+    check_humanize(humanize)
+    audio = render_wav(pattern, bpm, swing, loops, humanize=humanize, seed=seed)
     subtitle = f"{pattern.time_signature} · {bpm} bpm · {pattern.bars} bar{'s' if pattern.bars > 1 else ''}"
+    midi = midi_bytes(pattern, bpm, swing, loops, title or "PyDrums pattern", humanize=humanize, seed=seed, kit=kit)
+    note = swing_note(pattern, swing)
     return Rendering(
-        midi=midi_bytes(pattern, bpm, swing, name=title or "PyDrums pattern"),
+        midi=midi,
         wav=audio.data,
         png=render_png(pattern, title=title, subtitle=subtitle),
         audio_renderer=audio.renderer,
+        humanize=humanize,
+        swing=0.0 if note else swing,
+        swing_note=note,
+        kit=kit.key if kit else DEFAULT_KIT,
+        loops=loops,
     )

@@ -1,7 +1,9 @@
-"""Standard MIDI files of a pattern: General MIDI drums on channel 10, built in memory.
+"""Standard MIDI files of a pattern: drums on channel 10, General MIDI notes or a kit's, built in memory.
 
 ``bpm`` counts the felt beat (a dotted quarter in 6/8, an eighth in 7/8), so the file's
-tempo in quarters per minute is ``bpm * meter.beat_quarters``.
+tempo in quarters per minute is ``bpm * meter.beat_quarters``. The notes are the
+`performance` of the pattern (the grid itself at humanize 0), looped ``loops`` times; the
+track ends exactly at the last loop's bar line, every note released by then.
 """
 
 from __future__ import annotations
@@ -12,18 +14,13 @@ from io import BytesIO
 import mido
 
 from ..notation import Pattern
-from .events import note_events, step_times
+from .events import quarters_per_minute, step_times
+from .kits import KitMap
+from .performance import perform
 
 TICKS_PER_BEAT = 480  # ticks per quarter note
 DRUM_CHANNEL = 9  # mido counts channels from 0: this is General MIDI's channel 10
 MIDI_CLOCKS_PER_QUARTER = 24
-
-
-def quarters_per_minute(pattern: Pattern, bpm: float) -> float:
-    """Quarter notes per minute when ``bpm`` counts the pattern's felt beat."""
-    if bpm <= 0:
-        raise ValueError(f"bpm must be positive, not {bpm}")
-    return float(bpm * pattern.meter.beat_quarters)
 
 
 def to_ticks(quarters: float | Fraction) -> int:
@@ -32,9 +29,21 @@ def to_ticks(quarters: float | Fraction) -> int:
 
 
 def midi_file(
-    pattern: Pattern, bpm: int, swing: float = 0.0, loops: int = 1, name: str = "PyDrums pattern"
+    pattern: Pattern,
+    bpm: int,
+    swing: float = 0.0,
+    loops: int = 1,
+    name: str = "PyDrums pattern",
+    *,
+    humanize: int = 0,
+    seed: int | None = None,
+    kit: KitMap | None = None,
 ) -> mido.MidiFile:
-    """A type-0 MIDI file: tempo, time signature and the pattern's drum notes on channel 10."""
+    """A type-0 MIDI file: tempo, time signature and the pattern's drum notes on channel 10.
+
+    ``kit`` maps instruments (and accents, ghost notes...) to a drum plug-in's notes; None
+    is General MIDI. ``humanize`` and ``seed`` are `perform`'s.
+    """
     top, bottom = (int(n) for n in pattern.time_signature.split("/"))
     header = [
         mido.MetaMessage("track_name", name=name, time=0),
@@ -50,12 +59,13 @@ def midi_file(
     ]
     # (tick, order, message): at one tick, note-offs go before note-ons so a repeated note restarts.
     timed: list[tuple[int, int, mido.Message]] = []
-    for event in note_events(pattern, swing, loops):
+    for event in perform(pattern, bpm, swing, loops, humanize=humanize, seed=seed):
+        note = kit.note(event.code, event.symbol) if kit else event.note
         start = to_ticks(event.time)
         end = max(start + 1, to_ticks(event.time + event.duration))
-        on = mido.Message("note_on", channel=DRUM_CHANNEL, note=event.note, velocity=event.velocity)
+        on = mido.Message("note_on", channel=DRUM_CHANNEL, note=note, velocity=event.velocity)
         timed.append((start, 1, on))
-        timed.append((end, 0, mido.Message("note_off", channel=DRUM_CHANNEL, note=event.note, velocity=0)))
+        timed.append((end, 0, mido.Message("note_off", channel=DRUM_CHANNEL, note=note, velocity=0)))
     timed.sort(key=lambda item: (item[0], item[1]))
 
     track = mido.MidiTrack(header)
@@ -71,8 +81,18 @@ def midi_file(
     return midi
 
 
-def midi_bytes(pattern: Pattern, bpm: int, swing: float = 0.0, loops: int = 1, name: str = "PyDrums pattern") -> bytes:
+def midi_bytes(
+    pattern: Pattern,
+    bpm: int,
+    swing: float = 0.0,
+    loops: int = 1,
+    name: str = "PyDrums pattern",
+    *,
+    humanize: int = 0,
+    seed: int | None = None,
+    kit: KitMap | None = None,
+) -> bytes:
     """The bytes of `midi_file`, ready to attach or write out."""
     buffer = BytesIO()
-    midi_file(pattern, bpm, swing, loops, name).save(file=buffer)
+    midi_file(pattern, bpm, swing, loops, name, humanize=humanize, seed=seed, kit=kit).save(file=buffer)
     return buffer.getvalue()

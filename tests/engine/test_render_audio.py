@@ -309,3 +309,12 @@ def test_soundfont_voices_cover_the_table_and_end_in_silence():
 def test_bad_bpm_is_refused():
     with pytest.raises(ValueError, match="bpm"):
         render_wav(parse_pattern("bd: x-------"), 0, use_fluidsynth=False)
+
+
+@pytest.mark.parametrize(("loops", "humanize"), [(1, 0), (4, 0), (4, 70)])
+def test_the_preview_lasts_as_long_as_the_loops_whatever_the_humanize(loops, humanize):
+    """The WAV plays the pattern ``loops`` times (plus the tail); humanizing never lengthens it."""
+    pattern = parse_pattern("ch: x-x-x-x-x-x-x-x-; sd: ----x-------x--r; bd: x-------x------x")
+    rendered = render_wav(pattern, 120, loops=loops, humanize=humanize, seed=2, use_fluidsynth=False)
+    params, _ = decode(rendered)
+    assert params.nframes / SAMPLE_RATE == pytest.approx(loops * 2.0 + TAIL_SECONDS, abs=1e-3)

@@ -9,7 +9,7 @@ import pytest
 
 from pydrums_engine.instruments import INSTRUMENTS, velocity
 from pydrums_engine.notation import parse_pattern
-from pydrums_engine.render import midi_bytes, midi_file, note_events
+from pydrums_engine.render import midi_bytes, midi_file, note_events, swing_fraction, swing_note
 
 BAR = 1920  # ticks in a 4/4 bar at 480 ticks a quarter
 
@@ -196,3 +196,58 @@ def test_note_events_are_sorted_and_in_quarter_notes():
     assert [e.time for e in events] == sorted(e.time for e in events)
     assert [(e.time, e.code) for e in events][:4] == [(0.0, "bd"), (1.0, "sd"), (2.0, "bd"), (3.0, "sd")]
     assert events[-1].time == 7.0
+
+
+# -- swing amounts, meters that do not swing, loop export -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "offbeat"),
+    [
+        ("ch: x-x-x-x-x-x-x-x-", 0, 240),  # straight: the '&' halfway through the beat
+        ("ch: x-x-x-x-x-x-x-x-", 50, 280),  # half swing: 7/12 of the beat
+        ("ch: x-x-x-x-x-x-x-x-", 100, 320),  # full triplet swing: 2/3 of the beat
+        ("ch: xxxxxxxx", 100, 320),  # an eighth-note grid swings its eighths the same way
+        ("time: 3/4; ch: x-x-x-x-x-x-", 100, 320),  # so does 3/4
+    ],
+)
+def test_a_swing_amount_moves_the_offbeat_eighth_to_its_share_of_the_beat(text, amount, offbeat):
+    """A user's swing amount (0-100) puts every '&' at 1/2 + amount/600 of its beat; the beats stay."""
+    ticks = [tick for tick, _ in note_ons(read_back(text, swing=swing_fraction(amount)))]
+    beats = len(ticks) // 2
+    assert ticks == [beat * 480 + offset for beat in range(beats) for offset in (0, offbeat)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("time: 6/8; ch: x-x-x-x-x-x-", "6/8 is already in triplets"),
+        ("time: 12/8; ch: xxxxxxxxxxxx", "12/8 is already in triplets"),
+        ("time: 9/8; ch: x-x-x-x-x-x-x-x-x-", "9/8 is already in triplets"),
+        ("time: 7/8; ch: x-x-x-x-x-x-x-", "7/8 has uneven beats (2+2+3 eighths)"),
+        ("time: 5/8; ch: x-x-x-x-x-", "5/8 has uneven beats (2+3 eighths)"),
+    ],
+)
+def test_meters_that_do_not_swing_play_straight_and_say_why(text, words):
+    """Triplet-based and uneven meters are played as written at any swing, with a sentence saying why."""
+    pattern = parse_pattern(text)
+    assert note_ons(read_back(text, swing=1.0)) == note_ons(read_back(text))
+    assert swing_note(pattern, 1.0).startswith(words) and "swing does not apply" in swing_note(pattern, 1.0)
+    assert swing_note(pattern, 0.0) == ""
+
+
+def test_swing_note_is_empty_where_swing_is_heard():
+    assert swing_note(parse_pattern("ch: x-x-x-x-x-x-x-x-"), 0.6) == ""
+
+
+@pytest.mark.parametrize("humanize", [0, 60])
+def test_four_loops_are_four_times_as_long_and_end_on_the_bar_line(humanize):
+    """loops=4: four bars of file, four times the notes, every note released by the last bar line."""
+    text = "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x--r; bd: x-------x-------"
+    one, four = read_back(text), read_back(text, loops=4, humanize=humanize, seed=1)
+    assert four.length == pytest.approx(4 * one.length)
+    events = timed(four)
+    end_tick, end = events[-1]
+    assert end.type == "end_of_track" and end_tick == 4 * BAR
+    assert len(note_ons(four)) == 4 * len(note_ons(one))
+    assert max(tick for tick, m in events if m.type == "note_off") <= 4 * BAR

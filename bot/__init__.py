@@ -14,6 +14,7 @@ Layout::
     formatting.py  beat ruler, reversible escaping, Reply → embed
     components.py  Regenerate / Variation / ◀ ▶ as DynamicItems (they survive restarts)
     respond.py     respond once, edit, follow up; mentions always off
+    inflight.py    replies owed and model calls in flight, settled on shutdown within 10 s
     limits.py      per-user cooldown and the bounded generation queue
     console.py     console mode
 

@@ -4,7 +4,9 @@ Start-up, in order: `login` points discord.py at DISCORD_API_BASE / DISCORD_GATE
 when set; `setup_hook` loads the engine in a worker thread (the event loop stays free),
 loads one cog per command family and syncs the slash commands, to DEV_GUILD_ID when set
 (at once) or globally (Discord may take up to an hour to show them); then the gateway
-connects. `serve` runs the bot until SIGINT or SIGTERM and closes it cleanly.
+connects. `serve` runs the bot until SIGINT or SIGTERM and closes it cleanly within
+SHUTDOWN_SECONDS: requests waiting for the model are cancelled, answers being sent finish,
+and every reply still owed is edited to say the bot is restarting (`inflight`).
 
 The bot asks for no privileged intents (slash commands need none) and never pings:
 ``AllowedMentions.none()`` is its default and is passed on every send.
@@ -28,13 +30,15 @@ from discord.http import Route
 from pydrums_engine.engine import Engine
 
 from .components import DYNAMIC_ITEMS
+from .inflight import PendingReplies
 from .limits import Cooldown, GenerationQueue
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
 EXTENSIONS = ("bot.cogs.errors", "bot.cogs.drums", "bot.cogs.library", "bot.cogs.convert", "bot.cogs.admin")
-CLOSE_TIMEOUT = 10.0
+SHUTDOWN_SECONDS = 10.0  # from the signal to the end of `serve`
+SETTLE_SECONDS = 6.0  # of which: settling the replies owed; the rest closes the gateway and HTTP
 
 
 def apply_endpoints(settings: Settings) -> None:
@@ -86,6 +90,7 @@ class _PyDrums:
         self._engine = engine
         self.cooldown = Cooldown(settings.drums_cooldown)
         self.queue = GenerationQueue(settings.max_concurrent_generations, settings.generation_queue_size)
+        self.pending = PendingReplies()
 
     @property
     def engine(self) -> Engine:
@@ -159,8 +164,13 @@ async def serve(settings: Settings, *, engine: Engine | None = None) -> None:
         await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         if stop.is_set():
             log.info("signal received: closing the bot")
-            await bot.close()
-            done, _ = await asyncio.wait({runner}, timeout=CLOSE_TIMEOUT)
+            deadline = loop.time() + SHUTDOWN_SECONDS
+            await bot.pending.settle(SETTLE_SECONDS)
+            try:
+                await asyncio.wait_for(bot.close(), timeout=max(0.5, deadline - loop.time() - 1.0))
+            except TimeoutError:
+                log.warning("closing the Discord connection took too long; stopping anyway")
+            done, _ = await asyncio.wait({runner}, timeout=max(0.1, deadline - loop.time() - 0.5))
             if not done:
                 runner.cancel()
         stopper.cancel()

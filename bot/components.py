@@ -1,11 +1,12 @@
 """Buttons that keep working after a restart: `discord.ui.DynamicItem`, state in the custom_id.
 
-    pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>     Regenerate (a new seed, same request)
-    pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>      Variation of the pattern shown
+    pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>]   Regenerate (a new seed)
+    pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>]    Variation of the pattern shown
     pydrums:page:<user id>:<page>:<count>:<style>            /similar ◀ ▶ (only that user pages)
 
-``style``, ``bpm`` and ``bars`` are the options as the user gave them (empty: left to the
-engine); ``tempo`` and ``swing`` are how the shown pattern is played. The long parts, the
+``style``, ``bpm``, ``bars``, ``humanize`` and ``swing asked`` are the options as the user
+gave them (empty: left to the engine; the last two are left off when neither was given);
+``tempo`` and ``swing`` are how the shown pattern is played. The long parts, the
 request text, the pattern and the /similar query, do not fit in a custom_id (100
 characters), so they are read back from the message the button sits on: its embed shows
 them exactly (`formatting.escape` is reversible). So any bot process, before or after a
@@ -25,7 +26,11 @@ import discord
 from .replies import DrumsActions, Paging, Reply
 
 _STYLE = r"(?P<style>[a-z0-9-]{0,40})"
-_ACTIONS = _STYLE + r":(?P<bpm>\d{0,3}):(?P<bars>\d?):(?P<tempo>\d{1,3}):(?P<swing>\d{1,3})"
+_ACTIONS = (
+    _STYLE
+    + r":(?P<bpm>\d{0,3}):(?P<bars>\d?):(?P<tempo>\d{1,3}):(?P<swing>\d{1,3})"
+    + r"(?::(?P<humanize>\d{0,3}):(?P<swing_amount>\d{0,3}))?"  # absent on buttons made before them
+)
 _PAGING = r"(?P<user>\d{1,20}):(?P<page>\d{1,2}):(?P<count>\d{1,2}):" + _STYLE
 _STYLE_KEY = re.compile(r"[a-z0-9-]{1,40}")
 
@@ -37,7 +42,14 @@ def _safe_style(style: str | None) -> str:
 
 def encode_actions(actions: DrumsActions) -> str:
     style = _safe_style(actions.style)
-    return f"{style}:{actions.bpm or ''}:{actions.bars or ''}:{actions.tempo}:{round(actions.swing * 100)}"
+    text = f"{style}:{actions.bpm or ''}:{actions.bars or ''}:{actions.tempo}:{round(actions.swing * 100)}"
+    if actions.humanize is None and actions.swing_amount is None:
+        return text
+    return text + f":{_blank(actions.humanize)}:{_blank(actions.swing_amount)}"
+
+
+def _blank(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def decode_actions(match: re.Match[str]) -> DrumsActions:
@@ -47,6 +59,8 @@ def decode_actions(match: re.Match[str]) -> DrumsActions:
         bars=int(match["bars"]) if match["bars"] else None,
         tempo=int(match["tempo"]),
         swing=int(match["swing"]) / 100,
+        humanize=int(match["humanize"]) if match["humanize"] else None,
+        swing_amount=int(match["swing_amount"]) if match["swing_amount"] else None,
     )
 
 

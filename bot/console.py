@@ -47,9 +47,9 @@ class Console:
         self.stdout = stdout
         self._engine = engine
         self.commands: dict[str, tuple[frozenset[str], Callable[[str, dict[str, str]], Reply]]] = {
-            "drums": (frozenset({"style", "bpm", "bars"}), self.drums),
+            "drums": (frozenset({"style", "bpm", "bars", "humanize", "swing"}), self.drums),
             "similar": (frozenset({"count", "style", "page"}), self.similar),
-            "convert": (frozenset({"bpm"}), self.convert),
+            "convert": (frozenset({"bpm", "humanize", "swing"}), self.convert),
             "styles": (frozenset(), lambda text, options: handlers.styles(self.engine)),
             "help": (frozenset(), lambda text, options: handlers.help_text()),
             "rebuild": (frozenset(), lambda text, options: handlers.rebuild(self.engine)),
@@ -97,21 +97,29 @@ class Console:
     # -- commands ---------------------------------------------------------------------------
 
     def drums(self, text: str, options: dict[str, str]) -> Reply:
-        request = DrumsRequest(text, options.get("style"), _int(options, "bpm"), _int(options, "bars"))
+        request = DrumsRequest(
+            text,
+            options.get("style"),
+            _int(options, "bpm"),
+            _int(options, "bars"),
+            _int(options, "humanize"),
+            _int(options, "swing"),
+        )
         return handlers.drums(self.engine, handlers.check_drums(self.engine, request))
 
     def similar(self, text: str, options: dict[str, str]) -> Reply:
         count = _int(options, "count") or 3
         page = _int(options, "page") or 1
-        if not 1 <= count <= 10:
-            raise InputError(f"count must be from 1 to 10, not {count}")
+        handlers.check_count(count)
         if page < 1:
             raise InputError(f"page starts at 1, not {page}")
         return handlers.similar(self.engine, text, count, options.get("style"), page - 1, CONSOLE_USER)
 
     def convert(self, text: str, options: dict[str, str]) -> Reply:
         pattern = handlers.read_pattern(self.engine, text)
-        return handlers.convert(self.engine, pattern, _int(options, "bpm"))
+        return handlers.convert(
+            self.engine, pattern, _int(options, "bpm"), _int(options, "humanize"), _int(options, "swing")
+        )
 
 
 def split_options(text: str, allowed: frozenset[str]) -> tuple[str, dict[str, str]]:

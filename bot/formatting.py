@@ -12,11 +12,15 @@ the meter the way drummers do::
 Escaping is reversible (`escape` / `unescape`): a backslash before every character that
 Discord reads as markdown, a mention or a link, so ``@everyone`` and ``**`` show as typed,
 and the bot can read a request back from its own message (the buttons rely on that).
+
+`public_reason` is the last guard between the engine's reasons and a Discord user: a reason
+that names a server address (a URL, host:port, an IP) is logged and shown as a plain sentence.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +31,7 @@ from pydrums_engine.notation import Meter, Pattern
 if TYPE_CHECKING:
     from .replies import Reply
 
+log = logging.getLogger(__name__)
 EMBED_COLOUR = discord.Colour(0xE8A33D)
 _SYLLABLES = {1: "", 2: "&", 3: "&a", 4: "e&a"}
 _RULER_CHARS = frozenset("0123456789e&a.|+ \t")
@@ -108,6 +113,40 @@ def _escape_line_start(match: re.Match[str]) -> str:
 def unescape(text: str) -> str:
     """The inverse of `escape`."""
     return _ESCAPED.sub(r"\1", text)
+
+
+# -- what a Discord user may see of the engine's reasons ------------------------------------------
+
+# A URL, an IPv6 or IPv4 address, localhost, "port N", or name:port (but not "qwen2.5:7b").
+_ADDRESS = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://"
+    r"|[0-9A-Fa-f]*::[0-9A-Fa-f]+"
+    r"|\[[0-9A-Fa-f]*:[0-9A-Fa-f:.]*\]"
+    r"|\bport \d{1,5}\b"
+    r"|(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])"
+    r"|\blocalhost\b"
+    r"|(?<![\w.-])[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?:\d{1,5}(?![\w.])",
+    re.IGNORECASE,
+)
+SERVER_NOT_ANSWERING = "The model server is not answering right now, so this is the closest groove from the library."
+
+
+def names_an_address(text: str) -> bool:
+    """True when ``text`` holds something that locates a server: a URL, an IP, localhost or host:port."""
+    return _ADDRESS.search(text) is not None
+
+
+def public_reason(reason: str | None) -> str:
+    """Why the library answered, in words a Discord user may see: never a server's address.
+
+    The operator's detail (host, port, low-level error) goes to the log instead.
+    """
+    if not reason:
+        return "the model was not used."
+    if names_an_address(reason):
+        log.warning("library answer; the reason named a server address, so users see a plain sentence: %s", reason)
+        return SERVER_NOT_ANSWERING
+    return reason
 
 
 def _cut(text: str, limit: int) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from pydrums_engine.engine import MAX_K, Engine
+from pydrums_engine.engine import Engine
 from pydrums_engine.errors import InputError, NotationError
 from pydrums_engine.generation import Generation, check_request
+from pydrums_engine.limits import K_MAX as MAX_K
 from pydrums_engine.notation import Pattern
+from pydrums_engine.render import DEFAULT_HUMANIZE, check_humanize, swing_fraction
 
 from .formatting import strip_code
 from .replies import (
@@ -33,12 +35,22 @@ from .replies import (
 log = logging.getLogger(__name__)
 
 DEFAULT_CONVERT_BPM = 100
+COUNT_MIN, COUNT_MAX = 1, 10  # grooves on one /similar page
 
 
 def check_drums(engine: Engine, request: DrumsRequest) -> DrumsRequest:
     """The request cleaned and its style resolved to a library key; InputError when it cannot be."""
     description = check_request(request.description, request.bpm, request.bars)
+    check_feel(request.humanize, request.swing)
     return replace(request, description=description, style=engine.resolve_style(request.style))
+
+
+def check_feel(humanize: int | None, swing: int | None) -> None:
+    """InputError unless humanize and swing are None or 0-100 (Discord's option ranges can be forged)."""
+    if humanize is not None:
+        check_humanize(humanize)
+    if swing is not None:
+        swing_fraction(swing)
 
 
 def drums(engine: Engine, request: DrumsRequest, seed: int | None = None) -> Reply:
@@ -52,21 +64,32 @@ def generate(engine: Engine, request: DrumsRequest, seed: int | None = None) -> 
 
 
 def drums_reply(engine: Engine, generation: Generation, request: DrumsRequest) -> Reply:
-    """The reply to /drums: the generation rendered as MIDI, WAV and PNG."""
-    rendering = engine.render(generation.pattern, generation.bpm, generation.swing, title=generation.name)
+    """The reply to /drums: the generation rendered as MIDI, WAV and PNG, with the feel asked for."""
+    swing = generation.swing if request.swing is None else swing_fraction(request.swing)
+    humanize = DEFAULT_HUMANIZE if request.humanize is None else request.humanize
+    rendering = engine.render(generation.pattern, generation.bpm, swing, title=generation.name, humanize=humanize)
     model = engine.ollama.model if engine.ollama else None
-    return generation_reply(generation, rendering, request, model=model)
+    played = replace(generation, swing=rendering.swing)  # the swing heard: 0 in a meter that does not swing
+    return generation_reply(played, rendering, request, model=model)
 
 
 def variation(engine: Engine, shown: ShownGroove, actions: DrumsActions, seed: int) -> Reply:
-    """Variation: a few changes to the pattern a message shows, played at the same tempo and swing."""
+    """Variation: a few changes to the pattern a message shows, played at the same tempo, swing and humanize."""
     pattern = engine.vary(engine.parse(shown.notation), seed)
-    rendering = engine.render(pattern, actions.tempo, actions.swing, title=shown.title)
+    humanize = DEFAULT_HUMANIZE if actions.humanize is None else actions.humanize
+    rendering = engine.render(pattern, actions.tempo, actions.swing, title=shown.title, humanize=humanize)
     return variation_reply(shown, pattern, rendering, actions)
+
+
+def check_count(count: int) -> None:
+    """InputError unless ``count`` grooves fit on a /similar page (Discord's option range can be forged)."""
+    if not COUNT_MIN <= count <= COUNT_MAX:
+        raise InputError(f"count must be from {COUNT_MIN} to {COUNT_MAX}, not {count}")
 
 
 def similar(engine: Engine, query: str, count: int, style: str | None, page: int, user_id: int) -> Reply:
     """/similar: page ``page`` (0-based) of the best grooves, ``count`` to a page."""
+    check_count(count)
     key = engine.resolve_style(style)
     pages = max(1, MAX_K // count)
     page = min(max(page, 0), pages - 1)
@@ -85,12 +108,17 @@ def read_pattern(engine: Engine, text: str) -> Pattern:
     return engine.parse(body)
 
 
-def convert(engine: Engine, pattern: Pattern, bpm: int | None = None) -> Reply:
-    """/convert: render a pattern the user wrote."""
+def convert(
+    engine: Engine, pattern: Pattern, bpm: int | None = None, humanize: int | None = None, swing: int | None = None
+) -> Reply:
+    """/convert: render a pattern the user wrote: as written (on the grid, straight) unless asked otherwise."""
     tempo = DEFAULT_CONVERT_BPM if bpm is None else bpm
     if not 40 <= tempo <= 240:
         raise InputError(f"bpm must be from 40 to 240, not {tempo}")
-    return convert_reply(pattern, tempo, engine.render(pattern, tempo, title="Your pattern"))
+    check_feel(humanize, swing)
+    feel = swing_fraction(swing) if swing is not None else 0.0
+    rendering = engine.render(pattern, tempo, feel, title="Your pattern", humanize=humanize or 0)
+    return convert_reply(pattern, tempo, rendering)
 
 
 def styles(engine: Engine) -> Reply:

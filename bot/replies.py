@@ -17,7 +17,7 @@ from pydrums_engine.notation import MAX_BARS, METERS, Pattern
 from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
 
-from .formatting import bars_text, pattern_block, swing_text
+from .formatting import bars_text, pattern_block, public_reason, swing_text
 
 REQUEST_FIELD, STYLE_FIELD, QUERY_FIELD = "Request", "Style", "Query"
 PICTURE = "pattern.png"
@@ -41,14 +41,17 @@ class DrumsRequest:
     style: str | None = None
     bpm: int | None = None
     bars: int | None = None
+    humanize: int | None = None  # 0-100; None: the engine's light touch
+    swing: int | None = None  # 0-100; None: the groove's own
 
 
 @dataclass(frozen=True)
 class DrumsActions:
     """What the Regenerate and Variation buttons need besides the message they sit on.
 
-    ``style``, ``bpm`` and ``bars`` are the options as asked (None: left to the engine);
-    ``tempo`` and ``swing`` are how the shown pattern is played (a variation keeps them).
+    ``style``, ``bpm``, ``bars``, ``humanize`` and ``swing_amount`` are the options as asked
+    (None: left to the engine); ``tempo`` and ``swing`` are how the shown pattern is played
+    (a variation keeps them, and the humanize asked for).
     """
 
     style: str | None
@@ -56,6 +59,8 @@ class DrumsActions:
     bars: int | None
     tempo: int
     swing: float
+    humanize: int | None = None
+    swing_amount: int | None = None
 
 
 @dataclass(frozen=True)
@@ -137,11 +142,19 @@ def _files(rendering: Rendering) -> tuple[tuple[str, bytes], ...]:
     return (("pattern.mid", rendering.midi), ("pattern.wav", rendering.wav), (PICTURE, rendering.png))
 
 
-def _playing_fields(request: str, style: str, pattern: Pattern, tempo: int, swing: float) -> list[Field]:
+def _feel(rendering: Rendering) -> str:
+    """Text like ", humanize 20" when the files are humanized, and why a swing asked for is not heard."""
+    text = f", humanize {rendering.humanize}" if rendering.humanize else ""
+    return text + (f" ({rendering.swing_note})" if rendering.swing_note else "")
+
+
+def _playing_fields(
+    request: str, style: str, pattern: Pattern, tempo: int, swing: float, rendering: Rendering
+) -> list[Field]:
     return [
         Field(REQUEST_FIELD, request),
         Field(STYLE_FIELD, style, inline=True),
-        Field("Tempo", f"{tempo} bpm, {swing_text(swing)}", inline=True),
+        Field("Tempo", f"{tempo} bpm, {swing_text(swing)}{_feel(rendering)}", inline=True),
         Field("Length", bars_text(pattern), inline=True),
     ]
 
@@ -154,16 +167,23 @@ def generation_reply(
 ) -> Reply:
     """A /drums answer: the pattern under a beat ruler, what it was based on, who made it."""
     pattern = generation.pattern.ordered()
-    fields = _playing_fields(request.description, generation.style, pattern, generation.bpm, generation.swing)
+    fields = _playing_fields(
+        request.description, generation.style, pattern, generation.bpm, generation.swing, rendering
+    )
     if generation.based_on:
         lines = [f"{hit.name} ({hit.style}): {similarity(hit):.2f}" for hit in generation.based_on]
         fields.append(Field("Based on (similarity)", "\n".join(lines)))
+    asked = constraint_lines(generation)
+    if asked:
+        fields.append(Field(ASKED_FIELD, asked))
     if generation.source == "llm":
         by = f"the model ({model})" if model else "the model"
         footer = f"Written by {by}, with {len(generation.examples)} library grooves as examples."
     else:
-        footer = f"From the library, not the model: {generation.reason or 'the model was not used.'}"
-    actions = DrumsActions(request.style, request.bpm, request.bars, generation.bpm, generation.swing)
+        footer = f"From the library, not the model: {public_reason(generation.reason)}"
+    actions = DrumsActions(
+        request.style, request.bpm, request.bars, generation.bpm, generation.swing, request.humanize, request.swing
+    )
     return Reply(
         title=generation.name,
         code=pattern_block(pattern),
@@ -175,10 +195,21 @@ def generation_reply(
     )
 
 
+ASKED_FIELD = "What you asked of the grid"
+
+
+def constraint_lines(generation: Generation) -> str:
+    """One line per thing the request asked of the grid, ✓ or ✗, and what was not understood."""
+    lines = [f"{'✓' if v.honoured else '✗'} {v.text}" for v in generation.check.constraints]
+    unread = generation.intent.unplaced if generation.intent else ()
+    lines += [f"? {text}: not understood, left out" for text in unread]
+    return "\n".join(lines)
+
+
 def variation_reply(shown: ShownGroove, pattern: Pattern, rendering: Rendering, actions: DrumsActions) -> Reply:
     """A Variation answer: the varied pattern, played as the groove it came from."""
     base = shown.title.removesuffix(" (variation)")
-    fields = _playing_fields(shown.request, shown.style, pattern, actions.tempo, actions.swing)
+    fields = _playing_fields(shown.request, shown.style, pattern, actions.tempo, actions.swing, rendering)
     return Reply(
         title=f"{base} (variation)",
         code=pattern_block(pattern.ordered()),
@@ -224,11 +255,12 @@ def styles_reply(styles: Mapping[str, int]) -> Reply:
 def convert_reply(pattern: Pattern, bpm: int, rendering: Rendering) -> Reply:
     """/convert: the user's own pattern, rendered as written."""
     names = ", ".join(BY_CODE[code].name for code, _ in pattern.track_items)
+    swung = f", {swing_text(rendering.swing)}" if rendering.swing else ""
     return Reply(
         title="Your pattern",
         code=pattern_block(pattern),
         fields=(
-            Field("Tempo", f"{bpm} bpm", inline=True),
+            Field("Tempo", f"{bpm} bpm{swung}{_feel(rendering)}", inline=True),
             Field("Length", bars_text(pattern), inline=True),
             Field("Instruments", names),
         ),
@@ -262,8 +294,9 @@ def help_reply() -> Reply:
                 "/drums description: ...",
                 "Describe the groove in your own words: a style (funk, bossa nova, trap), a feel (laid back, "
                 "driving, swung), a tempo (slow, fast, 90 bpm), a meter (6/8), an artist or a scene. Add "
-                "'with a fill' for a fill in the last bar. style:, bpm: and bars: fix those exactly. "
-                "Regenerate asks again; Variation changes a few notes of the groove shown.",
+                "'with a fill' for a fill in the last bar. style:, bpm: and bars: fix those exactly; "
+                "humanize: (0 on the grid to 100 loose) and swing: (0 straight to 100 triplet) shape how "
+                "it is played. Regenerate asks again; Variation changes a few notes of the groove shown.",
             ),
             Field("/similar query: ...", "The library grooves closest to a description, with their patterns."),
             Field(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from pydrums_engine.llm import OllamaSettings
+from pydrums_engine.settings import OllamaSettings  # not .llm: importing ollama reads OLLAMA_HOST
 
 _T = TypeVar("_T")
 

@@ -5,7 +5,7 @@ Each file holds ``[styles.<key>]`` tables (what listeners say about a style) and
 Loading checks every rule a reviewer would: grids parse in their meter, ids are unique,
 every groove names a known style, bpm and swing are in range, and no two grooves share a
 grid. A broken file is a `LibraryError` naming the file and the groove, never a partial
-library.
+library; a grid error names the file's own line (not the line inside the grid).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -109,20 +110,38 @@ def load_library(data_dir: Path | str = DEFAULT_DATA_DIR) -> Library:
 def load_files(files: list[Path]) -> Library:
     """Read and check the given groove files as one library."""
     styles: dict[str, Style] = {}
-    raw_grooves: list[tuple[str, dict]] = []
+    raw_grooves: list[tuple[str, dict, str]] = []
     for path in files:
+        text = _read_text(path)
         try:
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
             raise LibraryError(f"{path.name}: not valid TOML: {exc}") from exc
         for key, table in doc.get("styles", {}).items():
             if key in styles:
                 raise LibraryError(f"{path.name}: style {key!r} is already defined in {styles[key].family}")
             styles[key] = _style(key, table, path.name)
-        raw_grooves += [(path.name, entry) for entry in doc.get("grooves", [])]
-    grooves = [_groove(entry, source, styles) for source, entry in raw_grooves]
+        raw_grooves += [(path.name, entry, text) for entry in doc.get("grooves", [])]
+    grooves = [_groove(entry, source, styles, text) for source, entry, text in raw_grooves]
     _check_unique(grooves)
     return Library(grooves, styles)
+
+
+def _read_text(path: Path) -> str:
+    """The file as UTF-8 text; a LibraryError naming the line and column of the first byte that is not."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LibraryError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LibraryError(
+            f"{path.name}, line {line}, column {column}: byte 0x{data[exc.start]:02x} is not UTF-8 text; "
+            "save the file as UTF-8"
+        ) from None
 
 
 def _style(key: str, table: dict, source: str) -> Style:
@@ -138,7 +157,7 @@ def _style(key: str, table: dict, source: str) -> Style:
 GROOVE_FIELDS = {"id", "name", "style", "tags", "bpm", "time", "swing", "description", "grid"}
 
 
-def _groove(entry: dict, source: str, styles: dict[str, Style]) -> Groove:
+def _groove(entry: dict, source: str, styles: dict[str, Style], text: str = "") -> Groove:
     gid = entry.get("id", "?")
     where = f"{source}, groove {gid!r}"
     missing = GROOVE_FIELDS - {"swing", "time"} - set(entry)
@@ -158,9 +177,11 @@ def _groove(entry: dict, source: str, styles: dict[str, Style]) -> Groove:
     try:
         pattern = parse_pattern(entry["grid"], time_signature=time)
     except NotationError as exc:
-        raise LibraryError(f"{where}: {exc}") from exc
+        raise LibraryError(f"{where}: {_grid_error(exc, str(entry['grid']), _grid_lines(text, str(gid)))}") from exc
     if pattern.steps_per_bar != pattern.meter.steps_per_bar:
-        raise LibraryError(f"{where}: library grids use {pattern.meter.steps_per_bar} steps per {time} bar")
+        grid_at = _grid_lines(text, str(gid))
+        at = f"grid at line {grid_at[0]}: " if grid_at else ""
+        raise LibraryError(f"{where}: {at}library grids use {pattern.meter.steps_per_bar} steps per {time} bar")
     return Groove(
         id=str(gid),
         name=str(entry["name"]),
@@ -173,6 +194,53 @@ def _groove(entry: dict, source: str, styles: dict[str, Style]) -> Groove:
         pattern=pattern,
         source=source,
     )
+
+
+# -- where a grid sits in its file: tomllib keeps no positions, so its lines are found in the text
+
+_KEY = r"^[ \t]*{key}[ \t]*=[ \t]*"
+_HEADER = re.compile(r"^[ \t]*\[", re.M)
+_LINE_NUMBER = re.compile(r"\bline (\d+)\b")
+
+
+def _grid_lines(text: str, gid: str) -> tuple[int, bool] | None:
+    """(file line of the grid's first line, True when its lines are file lines) for groove ``gid``.
+
+    False means a one-line string: every grid line is that file line. None when not found.
+    """
+    quoted = "|".join(re.escape(q + gid + q) for q in ('"', "'"))
+    found = re.search(_KEY.format(key="id") + f"(?:{quoted})", text, re.M)
+    if found is None:
+        return None
+    start = max((m.start() for m in _HEADER.finditer(text, 0, found.start())), default=0)
+    following = _HEADER.search(text, found.end())
+    table = text[start : following.start() if following else len(text)]
+    grid = re.search(_KEY.format(key="grid") + "(\"\"\"|'''|[\"'])([ \t]*\r?\n)?", table, re.M)
+    if grid is None:
+        return None
+    line = text.count("\n", 0, start + grid.start()) + 1
+    multiline = len(grid.group(1)) == 3
+    return line + (1 if multiline and grid.group(2) else 0), multiline
+
+
+def _grid_error(exc: NotationError, grid: str, at: tuple[int, bool] | None) -> str:
+    """The notation error with its grid line numbers turned into the file's own."""
+    message = str(exc)
+    if at is None:
+        return f"in its grid: {message}"
+    first, multiline = at
+    if exc.line is None:
+        return f"grid at line {first}: {message}"
+    if not multiline:
+        return _LINE_NUMBER.sub(f"line {first}", message)
+    # The notation counts each non-blank line (and each ';'-joined part) as one line.
+    entry_lines = [number for number, line in enumerate(grid.splitlines()) for part in line.split(";") if part.strip()]
+
+    def file_line(match: re.Match[str]) -> str:
+        entry = int(match.group(1))
+        return f"line {first + entry_lines[entry - 1]}" if 0 < entry <= len(entry_lines) else match.group()
+
+    return _LINE_NUMBER.sub(file_line, message)
 
 
 def _check_unique(grooves: list[Groove]) -> None:

@@ -8,7 +8,6 @@ until the engine swaps the new one in.
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,6 +17,7 @@ from discord.ext import commands
 from pydrums_engine.engine import RebuildInProgress
 
 from .. import handlers
+from ..inflight import in_daemon_thread
 from ..respond import send_note, send_reply
 
 if TYPE_CHECKING:
@@ -45,13 +45,14 @@ class Admin(commands.Cog):
         if engine.rebuilding:
             await send_note(interaction, RUNNING)
             return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            reply = await asyncio.to_thread(handlers.rebuild, engine)
-        except RebuildInProgress:  # another one started between the check and the thread
-            await send_note(interaction, RUNNING)
-            return
-        await send_reply(interaction, reply)
+        with self.bot.pending.track(interaction):  # a shutdown does not wait for a rebuild (writes are atomic)
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            try:
+                reply = await in_daemon_thread(handlers.rebuild, engine)
+            except RebuildInProgress:  # another one started between the check and the thread
+                await send_note(interaction, RUNNING)
+                return
+            await send_reply(interaction, reply)
 
 
 async def setup(bot: PyDrumsBot) -> None:

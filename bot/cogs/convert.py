@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from pydrums_engine.limits import HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
 from pydrums_engine.notation import Pattern
 
 from .. import handlers
@@ -40,16 +41,21 @@ class Convert(commands.Cog):
     @app_commands.describe(
         pattern="One line per instrument, joined with ';', e.g. bd: x---x---x---x---; sd: ----x-------x---",
         bpm=f"Tempo in beats per minute, 40-240 (default {handlers.DEFAULT_CONVERT_BPM})",
+        humanize=f"How loosely it is played, {HUMANIZE_MIN}-{HUMANIZE_MAX} (default 0: exactly as written)",
+        swing=f"{SWING_MIN} straight (the default) to {SWING_MAX} full triplet swing",
     )
     async def convert(
         self,
         interaction: discord.Interaction,
         pattern: app_commands.Transform[Pattern, PatternText],
         bpm: app_commands.Range[int, 40, 240] | None = None,
+        humanize: app_commands.Range[int, HUMANIZE_MIN, HUMANIZE_MAX] | None = None,
+        swing: app_commands.Range[int, SWING_MIN, SWING_MAX] | None = None,
     ) -> None:
-        await interaction.response.defer(thinking=True)
-        reply = await asyncio.to_thread(handlers.convert, self.bot.engine, pattern, bpm)
-        await send_reply(interaction, reply)
+        with self.bot.pending.track(interaction, answering=True):
+            await interaction.response.defer(thinking=True)
+            reply = await asyncio.to_thread(handlers.convert, self.bot.engine, pattern, bpm, humanize, swing)
+            await send_reply(interaction, reply)
 
 
 async def setup(bot: PyDrumsBot) -> None:

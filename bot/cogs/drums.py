@@ -5,6 +5,9 @@ check the request (mistakes: ephemeral, before anything is spent)
 → a place in the generation queue ("busy, try again shortly", ephemeral, when full)
 → defer (within Discord's 3 s) → wait for a model slot, editing "queued: you are #N"
 → generate + render in a worker thread → edit the reply: embed, 3 files, buttons
+
+From the defer on, the reply is owed (`inflight`): on shutdown a request still in line or
+waiting for the model is cancelled and its reply edited to say the bot is restarting.
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from pydrums_engine.errors import InputError
-from pydrums_engine.generation import MAX_DESCRIPTION
+from pydrums_engine.limits import DESCRIPTION_MAX as MAX_DESCRIPTION
+from pydrums_engine.limits import HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
+from pydrums_engine.render import DEFAULT_HUMANIZE
 
 from .. import handlers
 from ..formatting import read_field, read_pattern_text
+from ..inflight import RESTARTING, in_daemon_thread
 from ..limits import QueueFull
 from ..replies import REQUEST_FIELD, STYLE_FIELD, DrumsActions, DrumsRequest, ShownGroove
 from ..respond import NO_MENTIONS, send_note, send_reply
@@ -73,6 +79,9 @@ class Drums(commands.Cog):
         style="A style from the library (optional)",
         bpm="Tempo in beats per minute, 40-240 (optional)",
         bars="How many bars, 1-8 (default 2)",
+        humanize=f"How loosely it is played, {HUMANIZE_MIN}-{HUMANIZE_MAX}; 0 is exactly on the grid "
+        f"(default {DEFAULT_HUMANIZE})",
+        swing=f"{SWING_MIN} straight to {SWING_MAX} full triplet swing (default: the groove's own)",
     )
     @app_commands.autocomplete(style=style_autocomplete)
     async def drums(
@@ -82,14 +91,18 @@ class Drums(commands.Cog):
         style: str | None = None,
         bpm: app_commands.Range[int, 40, 240] | None = None,
         bars: app_commands.Range[int, 1, 8] | None = None,
+        humanize: app_commands.Range[int, HUMANIZE_MIN, HUMANIZE_MAX] | None = None,
+        swing: app_commands.Range[int, SWING_MIN, SWING_MAX] | None = None,
     ) -> None:
-        await self.generate(interaction, DrumsRequest(description, style, bpm, bars), seed=None)
+        await self.generate(interaction, DrumsRequest(description, style, bpm, bars, humanize, swing), seed=None)
 
     @guarded
     async def regenerate(self, interaction: discord.Interaction, actions: DrumsActions) -> None:
         """Regenerate: the request the message shows, with the options it was asked with, a new seed."""
         shown = read_shown(interaction.message)
-        request = DrumsRequest(shown.request, actions.style, actions.bpm, actions.bars)
+        request = DrumsRequest(
+            shown.request, actions.style, actions.bpm, actions.bars, actions.humanize, actions.swing_amount
+        )
         await self.generate(interaction, request, seed=random.randrange(SEED_RANGE))
 
     @guarded
@@ -99,12 +112,16 @@ class Drums(commands.Cog):
         if wait := self.bot.cooldown.hit(interaction.user.id):
             await send_note(interaction, cooldown_note(wait))
             return
-        await interaction.response.defer(thinking=True)
-        seed = random.randrange(SEED_RANGE)
-        reply = await asyncio.to_thread(handlers.variation, self.bot.engine, shown, actions, seed)
-        await send_reply(interaction, reply)
+        with self.bot.pending.track(interaction, answering=True):
+            await interaction.response.defer(thinking=True)
+            seed = random.randrange(SEED_RANGE)
+            reply = await asyncio.to_thread(handlers.variation, self.bot.engine, shown, actions, seed)
+            await send_reply(interaction, reply)
 
     async def generate(self, interaction: discord.Interaction, request: DrumsRequest, seed: int | None) -> None:
+        if self.bot.pending.closing:
+            await send_note(interaction, RESTARTING)
+            return
         engine = self.bot.engine
         request = handlers.check_drums(engine, request)  # cheap; raises InputError before we acknowledge
         user = interaction.user.id
@@ -117,16 +134,19 @@ class Drums(commands.Cog):
             self.bot.cooldown.refund(user)
             await send_note(interaction, BUSY)
             return
-        with ticket:
-            await interaction.response.defer(thinking=True)
+        with self.bot.pending.track(interaction) as owed:
+            with ticket:
+                await interaction.response.defer(thinking=True)
 
-            async def show_place(place: int) -> None:
-                await interaction.edit_original_response(content=queued_note(place), allowed_mentions=NO_MENTIONS)
+                async def show_place(place: int) -> None:
+                    await interaction.edit_original_response(content=queued_note(place), allowed_mentions=NO_MENTIONS)
 
-            await ticket.ready(show_place)
-            generation = await asyncio.to_thread(handlers.generate, engine, request, seed)
-        reply = await asyncio.to_thread(handlers.drums_reply, engine, generation, request)  # the slot is free again
-        await send_reply(interaction, reply)
+                await ticket.ready(show_place)
+                # a daemon thread: a shutdown stops waiting for a slow model at once (see inflight)
+                generation = await in_daemon_thread(handlers.generate, engine, request, seed)
+            owed.answering = True  # the answer is moments away: a shutdown lets it finish
+            reply = await asyncio.to_thread(handlers.drums_reply, engine, generation, request)  # the slot is free
+            await send_reply(interaction, reply)
 
 
 async def setup(bot: PyDrumsBot) -> None:

@@ -4,7 +4,8 @@ In this order:
 1. Wrappers (CommandInvokeError, TransformerError) are unwrapped to what was raised.
 2. `InputError` (and `NotationError`): a mistake the user can fix; its message, as it is.
 3. `app_commands.CheckFailure`: the command is not for this user or place; one sentence.
-4. Other `PyDrumsError`: the engine knows what went wrong; its message, logged as a warning.
+4. Other `PyDrumsError`: the engine knows what went wrong; its message, logged as a warning
+   (a message naming a server address is logged, and the user gets a plain sentence).
 5. An interaction Discord no longer knows (expired, 10062): nothing can be answered; logged.
 6. Anything else: a logged traceback and an apology.
 Autocomplete failures are only logged: an autocomplete cannot carry a message.
@@ -24,11 +25,13 @@ from discord.ext import commands
 
 from pydrums_engine.errors import InputError, PyDrumsError
 
+from ..formatting import names_an_address
 from ..respond import send_note
 
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong on my side; it has been logged. Please try again."
+SERVER_TROUBLE = "That did not work: a server the bot needs is not answering right now. Try again in a minute."
 _P = ParamSpec("_P")
 _C = TypeVar("_C")
 
@@ -54,7 +57,8 @@ def describe(error: BaseException) -> str | None:
     if isinstance(error, app_commands.CheckFailure):
         return "You cannot use this command here."
     if isinstance(error, PyDrumsError):
-        return f"That did not work: {error}"
+        text = f"That did not work: {error}"
+        return SERVER_TROUBLE if names_an_address(text) else text  # the address is the operator's
     return None
 
 
@@ -70,7 +74,7 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
         log.error("unexpected error in %s", where, exc_info=cause)
         text = APOLOGY
     elif not isinstance(cause, InputError):
-        log.warning("%s failed: %s", where, text)
+        log.warning("%s failed: %s", where, cause)
     if interaction.type == discord.InteractionType.autocomplete:
         return
     try:

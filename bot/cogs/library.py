@@ -41,14 +41,16 @@ class Library(commands.Cog):
         self,
         interaction: discord.Interaction,
         query: app_commands.Range[str, 1, 300],
-        count: app_commands.Range[int, 1, 10] = 3,
+        count: app_commands.Range[int, handlers.COUNT_MIN, handlers.COUNT_MAX] = 3,
         style: str | None = None,
     ) -> None:
         engine = self.bot.engine
-        engine.resolve_style(style)  # an unknown style is the user's to fix: answered before deferring
-        await interaction.response.defer(thinking=True)
-        reply = await asyncio.to_thread(handlers.similar, engine, query, count, style, 0, interaction.user.id)
-        await send_reply(interaction, reply)
+        handlers.check_count(count)  # the user's to fix, like an unknown style: answered before deferring
+        engine.resolve_style(style)
+        with self.bot.pending.track(interaction, answering=True):
+            await interaction.response.defer(thinking=True)
+            reply = await asyncio.to_thread(handlers.similar, engine, query, count, style, 0, interaction.user.id)
+            await send_reply(interaction, reply)
 
     @guarded
     async def turn_page(self, interaction: discord.Interaction, paging: Paging) -> None:
@@ -60,7 +62,8 @@ class Library(commands.Cog):
         query = read_field(message.embeds[0], QUERY_FIELD) if message and message.embeds else None
         if not query:
             raise InputError("this message no longer shows a search; run /similar again")
-        await interaction.response.defer()  # the clicked message is edited in place
+        handlers.check_count(paging.count)  # a custom_id can be forged too
+        await interaction.response.defer()  # the clicked message is edited in place (nothing to settle on shutdown)
         reply = await asyncio.to_thread(
             handlers.similar, self.bot.engine, query, paging.count, paging.style, paging.page, paging.user_id
         )

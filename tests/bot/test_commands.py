@@ -8,6 +8,7 @@ reads what that user would see: acknowledgements, replies, files, ephemeral note
 from __future__ import annotations
 
 import io
+import json
 import logging
 import wave
 
@@ -18,6 +19,7 @@ from PIL import Image
 from bot.cogs.errors import APOLOGY
 from bot.formatting import unescape
 from tests.bot.conftest import GatedEncoder, bot_environ, engine_with_model, running_bot
+from tests.fakes import FakeOllama, closed_port_url
 from tests.fakes.discord_api import (
     ADMIN_PERMISSIONS,
     CHANNEL_MESSAGE,
@@ -133,8 +135,29 @@ async def test_with_ollama_down_drums_answers_from_the_library_and_says_so(
         final = await drums(fake, {"description": "laid back reggae one drop"})
         footer = final.embeds[0]["footer"]["text"]
         assert footer.startswith("From the library, not the model: ")
-        assert "did not answer" in footer
+        assert "not answering right now" in footer
         assert has_files(final)
+
+
+@pytest.mark.parametrize("mode", ["error500", "missing_model", "stall", "garbage", "prose", "closed port"])
+async def test_no_fallback_reply_shows_the_ollama_address(
+    discord_fake: FakeDiscord, encoder, shared_index, mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whatever kept the model from answering, no message a user sees holds the server's host or
+    port; the library answer says why in words, and the detail goes to the log."""
+    fake = discord_fake
+    caplog.set_level(logging.INFO)
+    with FakeOllama("good" if mode == "closed port" else mode, stall_seconds=30) as ollama:
+        url = closed_port_url() if mode == "closed port" else ollama.url
+        address = url.removeprefix("http://")
+        port = address.rsplit(":", 1)[1]
+        async with running_bot(fake, engine_with_model(encoder, shared_index, url, timeout=1.0)):
+            final = await drums(fake, {"description": "laid back reggae one drop"})
+        assert final.embeds[0]["footer"]["text"].startswith("From the library, not the model: ")
+        shown = [json.dumps(payload) for message in fake.messages.values() for payload in message.payloads]
+        assert shown and not [text for text in shown if address in text or f":{port}" in text]
+    if mode != "prose":  # a model that answers in prose is no server trouble: no address to log
+        assert any(address in record.getMessage() for record in caplog.records)
 
 
 async def test_user_text_is_shown_as_typed_and_pings_nobody(discord_fake: FakeDiscord, engine_llm) -> None:
@@ -268,6 +291,16 @@ async def test_similar_pages_for_the_requester_only(discord_fake: FakeDiscord, e
         assert [f["name"] for f in page_one.embeds[0]["fields"]] == [f["name"] for f in first.embeds[0]["fields"]]
 
 
+async def test_similar_checks_a_forged_count_itself(discord_fake: FakeDiscord, engine_llm) -> None:
+    """A count outside 1-10 that got past Discord's option range: one ephemeral sentence naming the range."""
+    fake = discord_fake
+    async with running_bot(fake, engine_llm):
+        for count in (0, -5, 11):
+            record = await fake.interact("similar", {"query": "funk", "count": count}, validate=False)
+            await record.acked()
+            assert note(record) == f"count must be from 1 to 10, not {count}"
+
+
 async def test_styles_and_help(discord_fake: FakeDiscord, engine_llm) -> None:
     fake = discord_fake
     async with running_bot(fake, engine_llm):
@@ -370,3 +403,45 @@ async def test_shard_count_runs_an_auto_sharded_bot(engine_llm) -> None:
             await fake.wait(lambda: len([d for op, d in fake.gateway_log if op == 2]) == 2)
             assert sorted(d["shard"] for op, d in fake.gateway_log if op == 2) == [[0, 2], [1, 2]]
             assert (await (await fake.interact("styles")).acked()).type == CHANNEL_MESSAGE
+
+
+# -- feel: humanize and swing ---------------------------------------------------------------------
+
+
+def _off_grid(final: Message) -> float:
+    """The share of the MIDI attachment's notes that are not on a 20-tick (swung grid or flam) position."""
+    midi = mido.MidiFile(file=io.BytesIO(final.attachment(".mid").data))
+    now, ticks = 0, []
+    for m in midi.tracks[0]:
+        now += m.time
+        if m.type == "note_on" and m.velocity > 0:
+            ticks.append(now)
+    return sum(t % 20 != 0 for t in ticks) / len(ticks)
+
+
+async def test_drums_with_humanize_and_swing_plays_them_and_its_buttons_keep_them(
+    discord_fake: FakeDiscord, engine_llm, ollama
+) -> None:
+    """humanize: and swing: show in the reply and shape the MIDI; Variation and Regenerate keep them."""
+    fake = discord_fake
+    async with running_bot(fake, engine_llm):
+        first = await drums(fake, {"description": "greasy funk", "bars": 2, "bpm": 96, "humanize": 30, "swing": 100})
+        assert field(first, "Tempo") == "96 bpm, swing 100%, humanize 30"
+        assert _off_grid(first) > 0.5
+        regen_id, vary_id = first.custom_ids
+        varied = await (await fake.interact(custom_id=vary_id, message=first)).final(30, until=has_files)
+        assert field(varied, "Tempo") == field(first, "Tempo")
+        again = await (await fake.interact(custom_id=regen_id, message=first)).final(30, until=has_files)
+        assert field(again, "Tempo") == "96 bpm, swing 100%, humanize 30"
+
+
+async def test_convert_plays_as_written_unless_asked_for_a_feel(discord_fake: FakeDiscord, engine_llm) -> None:
+    """/convert is on the grid by default; with humanize: and swing: it says so and plays them."""
+    fake = discord_fake
+    text = "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------"
+    async with running_bot(fake, engine_llm):
+        plain = await (await fake.interact("convert", {"pattern": text, "bpm": 90})).final(30, until=has_files)
+        assert field(plain, "Tempo") == "90 bpm" and _off_grid(plain) == 0
+        options = {"pattern": text, "bpm": 90, "humanize": 40, "swing": 60}
+        felt = await (await fake.interact("convert", options)).final(30, until=has_files)
+        assert field(felt, "Tempo") == "90 bpm, swing 60%, humanize 40" and _off_grid(felt) > 0.5

@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 from bot.formatting import (
     CONTENT_MAX,
     EMBED_MAX,
+    SERVER_NOT_ANSWERING,
     bar_count,
     escape,
     message_parts,
+    names_an_address,
     pattern_block,
+    public_reason,
     read_field,
     read_pattern_text,
     strip_code,
@@ -175,3 +178,26 @@ def test_files_keep_their_names() -> None:
     parts = message_parts(Reply(title="t", files=(("pattern.mid", b"MThd"), ("pattern.png", b"\x89PNG"))))
     assert [f.filename for f in parts["files"]] == ["pattern.mid", "pattern.png"]
     assert all(isinstance(f, discord.File) for f in parts["files"])
+
+
+@pytest.mark.parametrize(
+    ("reason", "private"),
+    [
+        ("The Ollama server at http://127.0.0.1:9 did not answer: nothing accepts connections there", True),
+        ("https://ollama.example.org:443 answered HTTP 500", True),
+        ("ollama.lan:11434 refused the connection", True),
+        ("Connect call failed ('::1', 11434)", True),
+        ("[::1]:11434 did not answer within 5 s", True),
+        ("10.0.0.5 did not answer", True),
+        ("nothing listens on localhost", True),
+        ("nothing listens on port 11434", True),
+        ("The model server is not answering right now", False),
+        ("The model 'qwen2.5:7b' is not installed on the model server", False),
+        ("track sd has 15 steps, expected 16 (1 bar of 16 steps in 4/4)", False),
+        ("line 2 (sd), step 7: 'y' is not a step symbol", False),
+    ],
+)
+def test_a_reason_that_names_a_server_address_is_not_shown(reason: str, private: bool) -> None:
+    """Host, port and URLs stay in the log; musician words pass as they are."""
+    assert names_an_address(reason) is private
+    assert public_reason(reason) == (SERVER_NOT_ANSWERING if private else reason)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.formatting import pattern_block
 from bot.replies import DrumsRequest, Paging, generation_reply, help_reply, similar_reply
 from pydrums_engine.generation import Generation
@@ -90,3 +92,16 @@ def test_console_text_shows_everything_but_buttons() -> None:
     assert "  ch: x-x-x-x-x-x-x-x-" in text and "Request: greasy funk" in text
     assert "Ghosted sixteenth funk (funk): 0.81" in text
     assert text.endswith("(Written by the model, with 2 library grooves as examples.)")
+
+
+def test_the_reply_says_how_the_files_are_played() -> None:
+    """Humanize shows beside tempo and swing when used; a swing the meter cannot play says why."""
+    humanized = Rendering(b"MThd", b"RIFF", b"\x89PNG", "builtin", humanize=30, swing=0.55)
+    reply = generation_reply(generation("llm"), humanized, DrumsRequest("greasy funk", humanize=30, swing=55))
+    assert fields(reply)["Tempo"] == "96 bpm, swing 55%, humanize 30"
+    assert (reply.actions.humanize, reply.actions.swing_amount) == (30, 55)  # the buttons keep them
+    note = "6/8 is already in triplets (each beat splits in three), so swing does not apply"
+    unswung = Rendering(b"MThd", b"RIFF", b"\x89PNG", "builtin", swing_note=note)
+    straight = replace(generation("llm"), swing=0.0)  # what the handler passes: the swing heard
+    shown = fields(generation_reply(straight, unswung, DrumsRequest("x", swing=60)))
+    assert shown["Tempo"] == f"96 bpm, straight ({note})"

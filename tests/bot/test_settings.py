@@ -161,3 +161,17 @@ def test_dotenv_in_the_working_directory_is_read(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "BOT_OWNER_IDS: 'me' is not a comma-separated list of numeric ids (bad: 'me')"
     ]
+
+
+BAD_OLLAMA_HOSTS = ["http://127.0.0.1:99999", "http://[::1", "host:70000", "not a url"]
+
+
+@pytest.mark.parametrize("host", BAD_OLLAMA_HOSTS)
+def test_a_bad_ollama_host_stops_the_bot_with_one_line(tmp_path: Path, host: str) -> None:
+    """A malformed OLLAMA_HOST is one line naming it and status 2, checked before the ollama package
+    (which builds a client from OLLAMA_HOST when imported) can crash with a traceback."""
+    result = run_bot(env={**TOKEN, "OLLAMA_HOST": host}, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"OLLAMA_HOST: {host!r} ") and "like http://127.0.0.1:11434" in line
+    assert result.stdout == ""

@@ -1,8 +1,9 @@
 """Command line: ``python -m pydrums_engine`` (installed as ``pydrums``).
 
     similar QUERY [--style S] [--k N] [--json]
-    generate DESCRIPTION [--style S] [--bpm N] [--bars N] [--out DIR] [--json]
-    convert PATTERN [--bpm N] [--out DIR] [--json]
+    generate DESCRIPTION [--style S] [--bpm N] [--bars N] [--seed N] [FEEL] [--out DIR] [--json]
+    convert PATTERN [--bpm N] [--seed N] [FEEL] [--out DIR] [--json]
+        FEEL: [--humanize N] [--swing N] [--kit NAME|FILE] [--loops N]
     rebuild
     info [--json]
 
@@ -12,18 +13,27 @@ Results go to stdout; errors to stderr as one line, exit 2 for bad input, 1 for 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import InputError, PyDrumsError
 from .files import atomic_write
+from .limits import HUMANIZE_MAX, HUMANIZE_MIN, LOOPS_MAX, LOOPS_MIN, SWING_MAX, SWING_MIN
+from .settings import OllamaSettings
+
+if TYPE_CHECKING:  # the renderers load numpy, mido and Pillow: imported when a command needs them
+    from .notation import Pattern
+    from .render import KitMap
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
+NEEDS_NO_ENGINE = frozenset({"convert"})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,13 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--style", default=None)
     p.add_argument("--bpm", type=_int_range(40, 240), default=None)
     p.add_argument("--bars", type=_int_range(1, 8), default=None)
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--seed", type=int, default=None, help="the same seed gives the same pattern and performance")
+    _feel_arguments(p, humanize_default="a light touch", swing_default="the groove's own")
     p.add_argument("--out", type=Path, default=None, help="write pattern.mid, pattern.wav, pattern.png here")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("convert", parents=[common], help="render a pattern you wrote")
     p.add_argument("pattern")
     p.add_argument("--bpm", type=_int_range(40, 240), default=100)
+    p.add_argument("--seed", type=int, default=None, help="the same seed gives the same performance")
+    _feel_arguments(p, humanize_default="0, as written", swing_default="straight")
     p.add_argument("--out", type=Path, default=None)
     p.add_argument("--json", action="store_true")
 
@@ -65,6 +78,32 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", parents=[common], help="library size, styles, index, model, Ollama")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _feel_arguments(p: argparse.ArgumentParser, *, humanize_default: str, swing_default: str) -> None:
+    """How the files play the pattern: the options generate and convert share."""
+    p.add_argument(
+        "--humanize",
+        type=_int_range(HUMANIZE_MIN, HUMANIZE_MAX),
+        default=None,
+        help=f"{HUMANIZE_MIN}-{HUMANIZE_MAX}: how loosely a drummer plays it; 0 is exactly on the grid "
+        f"(default: {humanize_default})",
+    )
+    p.add_argument(
+        "--swing",
+        type=_int_range(SWING_MIN, SWING_MAX),
+        default=None,
+        help=f"{SWING_MIN} straight to {SWING_MAX} full triplet swing (default: {swing_default})",
+    )
+    p.add_argument(
+        "--kit", default=None, help="drum-kit note map: a name in data/kits/ or a .toml file (default general-midi)"
+    )
+    p.add_argument(
+        "--loops",
+        type=_int_range(LOOPS_MIN, LOOPS_MAX),
+        default=1,
+        help="times the MIDI and WAV play the pattern (default 1)",
+    )
 
 
 def _int_range(low: int, high: int):
@@ -86,6 +125,14 @@ def main(argv: list[str] | None = None) -> int:
         level=os.environ.get("PYDRUMS_LOG", "WARNING").upper(), format="%(levelname)s %(name)s: %(message)s"
     )
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.command not in NEEDS_NO_ENGINE:
+        # Before the engine is imported: importing `ollama` builds a client from OLLAMA_HOST and
+        # would crash on a malformed one with a traceback, after seconds of loading.
+        try:
+            args.ollama = OllamaSettings.from_env(os.environ)
+        except ValueError as exc:  # one line that names the variable
+            print(f"pydrums {args.command}: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
@@ -102,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
 def _engine(args: argparse.Namespace, *, use_llm: bool = False):
     from .engine import Engine  # the heavy imports wait until a command needs them
 
-    return Engine.load(args.data_dir, model=args.model, use_llm=use_llm)
+    return Engine.load(args.data_dir, model=args.model, ollama=args.ollama, use_llm=use_llm)
 
 
 def cmd_similar(args: argparse.Namespace) -> int:
@@ -124,11 +171,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from .generation import check_request
 
     check_request(args.description, args.bpm, args.bars)  # bad input fails before the model loads
+    kit = _kit(args)  # and so does a bad kit file
     engine = _engine(args, use_llm=True)
     result = engine.generate(args.description, style=args.style, bpm=args.bpm, bars=args.bars, seed=args.seed)
-    written, audio = _write_files(engine.render, result.pattern, result.bpm, result.swing, result.name, args.out)
+    feel = _Feel.of(args, result.pattern, result.swing, kit, humanize=None)
+    written, audio = _write_files(
+        feel.render(engine.render), result.pattern, result.bpm, feel.swing, result.name, args.out
+    )
     if args.json:
-        data = result.to_json()
+        data = result.to_json() | feel.to_json()
         if written:
             data["files"] = written
             data["audio_renderer"] = audio
@@ -137,8 +188,18 @@ def cmd_generate(args: argparse.Namespace) -> int:
     print(f"{result.name} ({result.style}, {result.bpm} bpm, {result.bars} bars, by the {_source(result.source)})")
     if result.reason:
         print(f"note: {result.reason}")
+    if result.detail:
+        print(f"detail: {result.detail}")
+    for verdict in result.check.constraints:
+        print(f"{'✓' if verdict.honoured else '✗'} {verdict.text}")
+    for problem in result.check.problems:
+        if not any(problem == v.problem for v in result.check.constraints):
+            print(f"check: {problem}")
+    if result.intent and result.intent.unplaced:
+        print("not understood: " + "; ".join(result.intent.unplaced))
     print(result.pattern.ordered().to_text())
     print(f"based on: {', '.join(result.examples)}")
+    feel.print()
     _print_written(written, audio)
     return 0
 
@@ -148,22 +209,22 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from .render import render_all
 
     pattern = parse_pattern(args.pattern)  # no engine: converting needs neither model nor library
-    written, audio = _write_files(render_all, pattern, args.bpm, 0.0, "Your pattern", args.out)
+    feel = _Feel.of(args, pattern, 0.0, _kit(args), humanize=0)  # a pattern the user wrote plays as written
+    written, audio = _write_files(feel.render(render_all), pattern, args.bpm, feel.swing, "Your pattern", args.out)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "notation": pattern.to_text(),
-                    "bpm": args.bpm,
-                    "bars": pattern.bars,
-                    "time_signature": pattern.time_signature,
-                    "files": written,
-                    "audio_renderer": audio or None,
-                }
-            )
-        )
+        data = {
+            "notation": pattern.to_text(),
+            "bpm": args.bpm,
+            "bars": pattern.bars,
+            "time_signature": pattern.time_signature,
+            **feel.to_json(),
+            "files": written,
+            "audio_renderer": audio or None,
+        }
+        print(json.dumps(data))
         return 0
     print(pattern.to_text())
+    feel.print()
     _print_written(written, audio)
     return 0
 
@@ -191,6 +252,74 @@ def cmd_info(args: argparse.Namespace) -> int:
     state = "reachable" if ollama["reachable"] else "not reachable"
     print(f"ollama: {ollama['host']} model {ollama['model']}: {state}")
     return 0
+
+
+def _kit(args: argparse.Namespace) -> KitMap | None:
+    """The --kit map, loaded (an InputError naming the line of a bad entry); None for General MIDI."""
+    if args.kit is None:
+        return None
+    from .render import load_kit
+
+    return load_kit(args.kit)
+
+
+@dataclass(frozen=True)
+class _Feel:
+    """How the files play a pattern, as the user asked or the defaults chose, for output and rendering."""
+
+    humanize: int
+    swing: float  # 0..1, asked for (--swing) or the groove's own
+    heard: float  # the swing heard: 0 in a meter that does not swing
+    swing_note: str
+    seed: int | None
+    kit: KitMap | None  # None: General MIDI
+    kit_key: str  # what --kit named ("general-midi" by default)
+    kit_note: str
+    loops: int
+
+    @classmethod
+    def of(
+        cls, args: argparse.Namespace, pattern: Pattern, own_swing: float, kit: KitMap | None, humanize: int | None
+    ) -> _Feel:
+        """The feel --humanize, --swing, --kit and --loops ask for; ``humanize`` the default (None: the engine's)."""
+        from .render import DEFAULT_HUMANIZE, DEFAULT_KIT, swing_fraction, swing_note
+
+        swing = own_swing if args.swing is None else swing_fraction(args.swing)
+        note = swing_note(pattern, swing)
+        missing = [code for code in kit.general_midi if code in pattern.tracks] if kit else []
+        kit_note = f"{kit.name} has no {', '.join(missing)}: they keep their General MIDI notes" if missing else ""
+        if args.humanize is not None:
+            humanize = args.humanize
+        elif humanize is None:
+            humanize = DEFAULT_HUMANIZE
+        key = kit.key if kit else DEFAULT_KIT
+        return cls(humanize, swing, 0.0 if note else swing, note, args.seed, kit, key, kit_note, args.loops)
+
+    def render(self, render):
+        """``render`` (Engine.render or render_all) with this feel's keywords bound."""
+        return functools.partial(render, humanize=self.humanize, seed=self.seed, kit=self.kit, loops=self.loops)
+
+    def to_json(self) -> dict:
+        data = {
+            "humanize": self.humanize,
+            "swing": round(self.heard * SWING_MAX),
+            "kit": self.kit_key,
+            "loops": self.loops,
+        }
+        if self.swing_note:
+            data["swing_note"] = self.swing_note
+        if self.kit_note:
+            data["kit_note"] = self.kit_note
+        return data
+
+    def print(self) -> None:
+        swing = f"swing {round(self.heard * SWING_MAX)}" if self.heard else "straight"
+        kit = self.kit.name if self.kit else "General MIDI"
+        loops = f", {self.loops} loops" if self.loops > 1 else ""
+        print(f"played: {swing}, humanize {self.humanize}, {kit} notes{loops}")
+        for note in (self.swing_note, self.kit_note):
+            if note:
+                print(f"note: {note}")
 
 
 def _write_files(render, pattern, bpm: int, swing: float, title: str, out: Path | None) -> tuple[list[str], str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,18 +25,20 @@ import numpy as np
 from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
-from .generation import Generation, check_request, generate_pattern, named_meter, plan_request
+from .generation import Generation, check_request, generate_pattern, plan_request
 from .index import ensure_index
+from .intent import Intent, parse_intent
 from .library import DEFAULT_DATA_DIR, Library, load_library
+from .limits import CANDIDATES_DEFAULT, K_MAX, check_k
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
-from .render import Rendering, render_all
+from .render import KitMap, Rendering, load_kit, render_all
 from .retrieval import Hit, Retriever
 from .variation import vary
 
 log = logging.getLogger(__name__)
 
-MAX_K = 50
+MAX_K = K_MAX
 QUERY_CACHE = 512
 
 
@@ -188,12 +190,17 @@ class Engine:
         text = " ".join((query or "").split())
         if not text:
             raise InputError("the query is empty; describe a groove, e.g. 'funk with ghost notes'")
-        if not 1 <= k <= MAX_K:
-            raise InputError(f"k must be from 1 to {MAX_K}, not {k}")
+        check_k(k)
+        return self._search(self.read(text), k=k, style=self.resolve_style(style))
+
+    def read(self, text: str) -> Intent:
+        """The request read once: styles, tempo, meter, bars, feel, fill and rhythm constraints."""
+        return parse_intent(text, self._state.retriever.matcher)
+
+    def _search(self, intent: Intent, k: int, style: str | None) -> list[Hit]:
         state = self._state
-        key = self.resolve_style(style)
-        vector = self._query_vector(text) if state.semantic else None
-        return state.retriever.search(text, vector, k=k, style=key)
+        vector = self._query_vector(intent.text) if state.semantic else None
+        return state.retriever.search(intent.text, vector, intent, k=k, style=style)
 
     def _query_vector(self, text: str) -> np.ndarray | None:
         if self.encoder is None:
@@ -221,17 +228,24 @@ class Engine:
         *,
         seed: int | None = None,
     ) -> Generation:
-        """A new pattern for the request: by the model, or from the library when it cannot."""
+        """A new pattern for the request: by the model when its answer passes the check, else
+        the library's closest groove edited to fit. check → intent → hits → generate."""
         text = check_request(description, bpm, bars)
         key = self.resolve_style(style)
-        hits = self.similar(text, k=8, style=key)
-        meter = named_meter(text)
-        if meter and not any(h.groove.time_signature == meter for h in hits):
+        intent = self.read(text)
+        hits = self._search(intent, k=8, style=key)
+        if intent.meter and not any(h.time_signature == intent.meter for h in hits):
             # "funk in 7/8": the best grooves in that meter, whatever their style, come first
-            wider = self.similar(text, k=MAX_K, style=key)
-            hits = [h for h in wider if h.groove.time_signature == meter][:4] + hits
-        request = plan_request(text, hits, key, bpm, bars)
-        return generate_pattern(self.writer, request, hits, seed=seed)
+            wider = self._search(intent, k=K_MAX, style=key)
+            hits = [h for h in wider if h.time_signature == intent.meter][:4] + hits
+        request = plan_request(intent, hits, key, bpm, bars, self.usual_meter)
+        candidates = self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT
+        return generate_pattern(self.writer, request, hits, seed=seed, candidates=candidates)
+
+    def usual_meter(self, style: str) -> str | None:
+        """The meter most of a style's grooves are in (4/4 for funk, 3/4 for waltz)."""
+        meters = Counter(g.time_signature for g in self.library.grooves if g.style == style)
+        return meters.most_common(1)[0][0] if meters else None
 
     def vary(self, pattern: Pattern, seed: int) -> Pattern:
         """A recognisable variation (ghost notes, hat openings, kick displacement)."""
@@ -241,9 +255,26 @@ class Engine:
         """A user's notation as a Pattern, or a NotationError that says what is wrong."""
         return parse_pattern(text)
 
-    def render(self, pattern: Pattern, bpm: int, swing: float = 0.0, title: str | None = None) -> Rendering:
-        """MIDI, WAV and PNG of a pattern, in memory."""
-        return render_all(pattern, bpm, swing, title)
+    def render(
+        self,
+        pattern: Pattern,
+        bpm: int,
+        swing: float = 0.0,
+        title: str | None = None,
+        *,
+        humanize: int = 0,
+        seed: int | None = None,
+        kit: KitMap | str | Path | None = None,
+        loops: int = 1,
+    ) -> Rendering:
+        """MIDI, WAV and PNG of a pattern, in memory.
+
+        ``swing`` 0..1; ``humanize`` 0-100 (0, the default, is exactly the grid) with ``seed``
+        for a repeatable performance; ``kit`` a map name, a file or a loaded `KitMap`
+        (None: General MIDI); ``loops`` how often MIDI and WAV play the pattern.
+        """
+        kit_map = load_kit(kit) if isinstance(kit, str | Path) else kit
+        return render_all(pattern, bpm, swing, title, humanize=humanize, seed=seed, kit=kit_map, loops=loops)
 
     def warm_up(self) -> None:
         """Do the one-time work of a first request now: the audio kit (or SoundFont samples),

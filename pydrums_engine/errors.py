@@ -64,19 +64,27 @@ class LLMError(PyDrumsError):
     failed included.
     """
 
+    public = "the model could not answer"  # in a musician's words: no host, port or model name
+
     def __init__(self, message: str, *, attempts: int = 1) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = message  # for operators: the log and the command line
         self.attempts = attempts
 
 
 class LLMUnavailable(LLMError):
     """The Ollama server is down, too slow, or answered with an HTTP error."""
 
+    public = "the model server is not answering right now"
+
 
 class ModelMissing(LLMError):
     """The Ollama server answered 404 for the configured model."""
 
+    public = "the model server does not have the model it is set up to use"
+
 
 class LLMUnusable(LLMError):
     """The model answered, but with nothing that parses as a usable pattern."""
+
+    public = "the model's answer could not be read as a pattern"

@@ -1,40 +1,50 @@
-"""From a request to a pattern: retrieve examples, ask the model, or fall back to the library.
+"""From a read request to a pattern: the model's answer when it passes the check, else the library's.
 
-    request ──► retrieval (best grooves, different ones) ──► prompt with 3-5 of them
-            ──► Ollama (structured output, one repair round) ──► parsed Pattern  [source "llm"]
-                 │ down / slow / error / unusable twice
-                 └──► best library groove, shaped to the bars and speed asked  [source "library"]
+    intent + hits ──► plan (meter, bars, bpm from the words first) ──► GenerationRequest
+        ──► up to N candidates, each: one-bar unit from the model (schema holds the constraints)
+              ──► engine repeats it to the bars asked, adds the fill ──► check
+              ──► a complaint is a repair round quoting it
+        ──► the first candidate that passes                              [source "llm"]
+        ──► none passed, or the model is away: the best library groove,
+              edited to add and remove exactly the hits the request named [source "library"]
 
-A fill is written into the last bar when the request asks for one. The reason for a
-library answer is one sentence a user can read.
+Every answer shown carries its `Check`; an answer that fails it is never labelled as the
+model's. The reason for a library answer is one sentence in a musician's words (no host or
+port: those go to the log and ``detail``).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass, field
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
-from .errors import InputError, LLMError
+from .check import TIME_KEEPERS, Check, check_pattern, style_rules
+from .errors import InputError, LLMError, LLMUnusable
+from .fit import fit_to_constraints
+from .intent import Constraint, Intent
+from .limits import CANDIDATES_DEFAULT, check_bars, check_bpm, check_description
 from .llm import PatternWriter
-from .notation import MAX_BARS, METERS, Pattern
+from .notation import METERS, Pattern
 from .prompt import GenerationRequest
 from .retrieval import Hit
 from .transforms import to_bars
-from .variation import add_fill, wants_fill
+from .variation import add_fill, fill_start
 
 log = logging.getLogger(__name__)
 
-MAX_DESCRIPTION = 300
 DEFAULT_BARS = 2
+DEFAULT_BPM = 100
 PROMPT_EXAMPLES = 4
-_METER_IN_TEXT = re.compile(r"\b(\d{1,2}/\d{1,2})\b")
-_BPM_IN_TEXT = re.compile(r"\b(\d{2,3})\s*bpm\b", re.I)
+LIBRARY_CHOICES = 3  # a seeded answer (Regenerate) picks among this many of the best
+BACKBEAT_VOICES = ("sd", "cp", "rs")
 
 
 @dataclass(frozen=True)
 class Generation:
-    """A generated pattern and how it came to be."""
+    """A generated pattern, how it came to be, and what the check found."""
 
     pattern: Pattern
     name: str
@@ -45,8 +55,11 @@ class Generation:
     source: str  # "llm" or "library"
     examples: list[str]  # ids of the grooves shown to the model (or the one used)
     based_on: list[Hit] = field(default_factory=list)
-    reason: str | None = None
+    reason: str | None = None  # why the library answered, in a musician's words
     attempts: int = 0
+    check: Check = field(default_factory=Check)
+    intent: Intent | None = None
+    detail: str | None = None  # the low-level cause, for operators (log, command line)
 
     @property
     def bars(self) -> int:
@@ -69,55 +82,103 @@ class Generation:
             "examples": self.examples,
             "attempts": self.attempts,
             "based_on": [{"id": h.id, "style": h.style, "score": round(h.score, 4)} for h in self.based_on],
+            "constraints": [v.to_json() for v in self.check.constraints],
+            "check": self.check.to_json(),
         }
         if self.reason:
             data["reason"] = self.reason
+        if self.detail:
+            data["detail"] = self.detail
+        if self.intent is not None and self.intent.unplaced:
+            data["not_understood"] = list(self.intent.unplaced)
         return data
 
 
 def check_request(description: str, bpm: int | None, bars: int | None) -> str:
-    """The cleaned description, or an InputError saying what is wrong."""
-    text = " ".join((description or "").split())
-    if not text:
-        raise InputError("describe the groove you want, e.g. 'groovy funk with ghost notes'")
-    if len(text) > MAX_DESCRIPTION:
-        raise InputError(f"the description is {len(text)} characters; keep it to {MAX_DESCRIPTION}")
-    if bpm is not None and not 40 <= bpm <= 240:
-        raise InputError(f"bpm must be from 40 to 240, not {bpm}")
-    if bars is not None and not 1 <= bars <= MAX_BARS:
-        raise InputError(f"bars must be from 1 to {MAX_BARS}, not {bars}")
+    """The cleaned description, or an InputError saying what is wrong (before any loading)."""
+    text = check_description(description)
+    check_bpm(bpm)
+    check_bars(bars)
     return text
 
 
-def named_meter(description: str) -> str | None:
-    """A time signature the request names ("in 7/8"), if it is one the notation knows."""
-    return next((m for m in _METER_IN_TEXT.findall(description) if m in METERS), None)
+# ---------------------------------------------------------------------------------------
+# Planning: what the words say first, then the style, then the best match
 
 
 def plan_request(
-    description: str, hits: list[Hit], style: str | None, bpm: int | None, bars: int | None
+    intent: Intent,
+    hits: list[Hit],
+    style: str | None,
+    bpm: int | None,
+    bars: int | None,
+    usual_meter: Callable[[str], str | None],
 ) -> GenerationRequest:
-    """Fill in what the user left open from their words and the best match."""
+    """Settle meter, bars, bpm and style: arguments, then the request's words, then the library.
+
+    The meter is the one the words name; else the usual meter of the style they name (a
+    "funk beat" is in 4/4 even when the best match is a 12/8 shuffle); else the best match's,
+    unless that meter cannot place what the request asks ("kick on the e of 2") and 4/4 can.
+    """
     top = hits[0] if hits else None
-    meter = named_meter(description) or (top.groove.time_signature if top else "4/4")
-    if bpm is None:
-        named_bpm = _BPM_IN_TEXT.search(description)
-        bpm = int(named_bpm[1]) if named_bpm and 40 <= int(named_bpm[1]) <= 240 else (top.bpm if top else 100)
+    key = style or (intent.styles[0] if intent.styles else None)
+    meter = intent.meter or (usual_meter(key) if key else None) or (top.time_signature if top else "4/4")
+    spb = METERS[meter].steps_per_bar
+    if not intent.meter and len(intent.placed(meter, spb)) < len(intent.placed("4/4", 16)):
+        meter, spb = "4/4", 16
+    in_meter = [h for h in hits if h.time_signature == meter]
+    bpm = bpm or intent.bpm or (in_meter[0].bpm if in_meter else top.bpm if top else DEFAULT_BPM)
+    base = in_meter[0] if in_meter else top
+    feels = tuple(base.groove.tags) if base else ()
     return GenerationRequest(
-        description=description,
-        style=style or (top.style if top else None),
+        description=intent.text,
+        style=key or (base.style if base else None),
         bpm=bpm,
-        bars=bars or DEFAULT_BARS,
+        bars=bars or intent.bars or DEFAULT_BARS,
         time_signature=meter,
-        steps_per_bar=METERS[meter].steps_per_bar,
+        steps_per_bar=spb,
+        intent=intent.in_meter(meter, spb),
+        feels=feels,
     )
 
 
 def prompt_examples(hits: list[Hit], request: GenerationRequest) -> list[Hit]:
-    """3-5 different grooves for the prompt (a hit shows its variant's pattern), requested meter first."""
+    """3-5 different grooves for the prompt, those in the requested meter first."""
     same = [h for h in hits if h.time_signature == request.time_signature]
     other = [h for h in hits if h.time_signature != request.time_signature]
     return (same + other)[:PROMPT_EXAMPLES]
+
+
+def musts(request: GenerationRequest, feels: Sequence[str] = ()) -> tuple[Constraint, ...]:
+    """What the answer must show: the request's constraints and its style's traits (``feels``:
+    the tags of the library groove an answer is made from, which may excuse a trait)."""
+    rules = style_rules(request.read, request.style, feels)
+    traits = tuple(c for _, c in rules if c is not None and c.placeable(request.time_signature, request.steps_per_bar))
+    return request.constraints + tuple(c for c in traits if c not in request.constraints)
+
+
+def required_voices(request: GenerationRequest, examples: Sequence[Hit]) -> tuple[str, ...]:
+    """The tracks the schema requires: the voices the request and its style name, a kick, the
+    examples' backbeat voice and time-keeper (unless the request leaves them out)."""
+    if request.single_instrument:
+        return (request.single_instrument,)
+    out = request.left_out
+    used = Counter(code for e in examples for code, steps in e.pattern.track_items if set(steps) - {"-"})
+    voices: list[str] = []
+    for c in musts(request):
+        if c.rule in ("on", "only", "present"):
+            voices.append(next((v for v in c.voices if used[v]), c.voices[0]))
+    if request.read.keeps_kit:
+        voices.append("bd")
+        for family in (BACKBEAT_VOICES, TIME_KEEPERS):
+            best = max(family, key=lambda v: used[v])
+            if used[best] and not any(v in voices for v in family):
+                voices.append(best)
+    return tuple(v for v in dict.fromkeys(voices) if v not in out)
+
+
+# ---------------------------------------------------------------------------------------
+# Generating
 
 
 def generate_pattern(
@@ -126,87 +187,151 @@ def generate_pattern(
     hits: list[Hit],
     *,
     seed: int | None = None,
+    candidates: int = CANDIDATES_DEFAULT,
 ) -> Generation:
-    """Ask the model; on any model failure, answer from the library with the reason."""
+    """Ask the model for up to ``candidates`` answers within its time budget; keep the first
+    that passes the check; otherwise answer from the library with the reason."""
     examples = prompt_examples(hits, request)
-    fill = wants_fill(request.description) if request.bars > 1 else None
-    reason: str
-    attempts = 0
+    shown = [e.pattern for e in examples]
+    full_request = replace(request, required=required_voices(request, examples))
+    unit = _with_musts(replace(full_request, bars=1))
+
+    def finish(unit_pattern: Pattern) -> tuple[Pattern, int | None]:
+        return _shape(unit_pattern, request)
+
+    def judge(pattern: Pattern, fill_from: int | None, model: bool) -> Check:
+        return check_pattern(
+            pattern,
+            request.read,
+            style=request.style,
+            feels=() if model else request.feels,  # a groove's tags excuse the groove, not a new answer
+            examples=shown if model else (),
+            fill_from=fill_from,
+        )
+
+    def review(unit_pattern: Pattern) -> str | None:
+        check = judge(*finish(unit_pattern), model=True)
+        return check.problems[0] if check.problems else None
+
     if writer is None:
-        reason = "No language model is configured, so this is the closest groove from the library."
+        reason, detail = "No language model is configured", None
+        attempts = 0
     else:
-        try:
-            answer = writer.write(request, examples, seed=seed)
-        except LLMError as exc:
-            attempts = exc.attempts
-            reason = f"{_clause(exc.message)}, so this is the closest groove from the library instead."
-            log.info("model not used (%s): %s", type(exc).__name__, exc.message)
-        else:
-            pattern = add_fill(answer.pattern, fill) if fill else answer.pattern
-            return Generation(
-                pattern=pattern,
-                name=answer.name or "Generated groove",
-                description=request.description,
-                style=request.style or (hits[0].style if hits else "groove"),
-                bpm=request.bpm,
-                swing=_swing_for(examples, request),
-                source="llm",
-                examples=[e.id for e in examples],
-                based_on=hits[: len(examples)],
-                attempts=answer.attempts,
-            )
-    return library_answer(request, hits, reason, attempts, fill, seed)
+        reason, detail, attempts = "", None, 0
+        deadline = time.monotonic() + writer.settings.timeout
+        best: tuple[Check, str] | None = None
+        for n in range(max(1, candidates)):
+            if n and time.monotonic() >= deadline:
+                break
+            try:
+                answer = writer.write(
+                    unit, examples, seed=None if seed is None else seed + n, review=review, deadline=deadline
+                )
+            except LLMUnusable as exc:
+                attempts += exc.attempts
+                reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
+                continue
+            except LLMError as exc:
+                attempts += exc.attempts
+                reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
+                log.info("model not used (%s): %s", type(exc).__name__, exc.message)
+                break
+            attempts += answer.attempts
+            pattern, fill_from = finish(answer.pattern)
+            check = judge(pattern, fill_from, model=True)
+            if check.passed:
+                return Generation(
+                    pattern=pattern,
+                    name=answer.name,
+                    description=request.description,
+                    style=request.style or (hits[0].style if hits else "groove"),
+                    bpm=request.bpm,
+                    swing=_swing_for(examples, request),
+                    source="llm",
+                    examples=[e.id for e in examples],
+                    based_on=hits[: len(examples)],
+                    attempts=attempts,
+                    check=check,
+                    intent=request.read,
+                )
+            if best is None or check.cost < best[0].cost:
+                best = (check, check.problems[0])
+        if best is not None:
+            reason = f"The model's answers did not pass the check ({best[1]})"
+            detail = detail or best[1]
+    return library_answer(request, hits, reason, attempts, seed, detail, judge)
 
 
-LIBRARY_CHOICES = 3  # a seeded answer (Regenerate) picks among this many of the best
+def _with_musts(unit: GenerationRequest) -> GenerationRequest:
+    """The one-bar request whose schema and prompt carry the style's traits as well."""
+    extra = tuple(c for c in musts(unit) if c not in unit.constraints)
+    if not extra:
+        return unit
+    return replace(unit, intent=replace(unit.read, constraints=unit.read.constraints + extra))
+
+
+def _shape(unit: Pattern, request: GenerationRequest) -> tuple[Pattern, int | None]:
+    """The unit repeated to the bars asked, with the fill when one is asked: (pattern, fill start)."""
+    pattern = to_bars(unit, request.bars)
+    if not request.read.fill:
+        return pattern, None
+    return add_fill(pattern, request.read.fill), fill_start(pattern)
 
 
 def library_answer(
     request: GenerationRequest,
     hits: list[Hit],
     reason: str,
-    attempts: int = 0,
-    fill: str | None = None,
-    seed: int | None = None,
+    attempts: int,
+    seed: int | None,
+    detail: str | None,
+    judge: Callable[[Pattern, int | None, bool], Check],
 ) -> Generation:
-    """A library groove in the requested meter, shaped to the requested bars.
+    """The best library groove in the requested meter, shaped to the bars and edited to fit.
 
     Without a seed, the best one; with a seed, one of the best few, so asking again while
-    the model is away gives another groove. ``examples`` lists the grooves the prompt was
-    built from, the one used first.
+    the model is away gives another groove.
     """
     if not hits:
         raise InputError("the library has no groove to offer for that request")
-    fitting = [h for h in hits if h.groove.time_signature == request.time_signature] or hits[:1]
+    fitting = [h for h in hits if h.time_signature == request.time_signature] or hits[:1]
     best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]
     shown = [e.id for e in prompt_examples(hits, request)]
-    pattern = to_bars(best.pattern, min(request.bars, MAX_BARS))
-    if fill:
-        pattern = add_fill(pattern, fill)
+    grid = best.pattern
+    if grid.time_signature != request.time_signature:
+        request = replace(request, time_signature=grid.time_signature, steps_per_bar=grid.steps_per_bar)
+    pattern, fill_from = _shape(grid, request)
+    wanted = musts(request, best.groove.tags)
+    fitted = fit_to_constraints(pattern, wanted, keep_kit=request.read.keeps_kit, fill_from=fill_from)
+    edited = fitted != pattern.ordered()
+    check = judge(fitted, fill_from, False)
+    sentence = (reason or "The library answered") + (
+        ", so this is the closest library groove, edited to fit the request."
+        if edited
+        else ", so this is the closest groove from the library."
+    )
     return Generation(
-        pattern=pattern,
+        pattern=fitted,
         name=best.name,
         description=request.description,
         style=best.style,
         bpm=request.bpm,
-        swing=best.groove.swing,
+        swing=best.groove.swing if request.read.swing is not False else 0.0,
         source="library",
         examples=[best.id, *(i for i in shown if i != best.id)],
         based_on=[best],
-        reason=reason,
+        reason=sentence,
         attempts=attempts,
+        check=check,
+        intent=request.read,
+        detail=detail,
     )
 
 
-def _swing_for(examples: list[Hit], request: GenerationRequest) -> float:
-    """Swing of the closest example when the request sounds swung, else straight."""
-    low = request.description.lower()
-    if any(w in low for w in ("swing", "swung", "shuffle", "lazy", "dilla", "boom bap")):
+def _swing_for(examples: Sequence[Hit], request: GenerationRequest) -> float:
+    """Swing the request asks for (swung or straight), else the closest example's."""
+    if request.read.swing is True:
         return max((e.swing for e in examples), default=0.0) or 0.5
+    if request.read.swing is False:
+        return 0.0
     return examples[0].swing if examples else 0.0
-
-
-def _clause(message: str) -> str:
-    """The error's first sentence as a clause: capitalised, no closing full stop."""
-    text = message.strip().split(". ")[0].rstrip(".") or "The model could not answer"
-    return text[:1].upper() + text[1:]

@@ -21,6 +21,8 @@ class Instrument:
     gm_note: int
     aliases: tuple[str, ...] = ()
     family: str = "drum"  # drum | cymbal | hand  (picture colour and prompt grouping)
+    short: str = ""  # what a drummer calls it in a sentence ("kick", "ride")
+    limb: str = "hand"  # "foot": kick, pedal hat; "aux": hand percussion another player (or the machine) plays
 
 
 @dataclass(frozen=True)
@@ -34,31 +36,67 @@ class StepSymbol:
 
 # Display order: cymbals on top, kick at the bottom, as drummers read a grid.
 INSTRUMENTS: tuple[Instrument, ...] = (
-    Instrument("cc", "crash cymbal", 49, ("crash", "crash cymbal", "cymbal"), "cymbal"),
-    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal"),
-    Instrument("rb", "ride bell", 53, ("bell", "ride bell", "ridebell"), "cymbal"),
-    Instrument("oh", "open hi-hat", 46, ("open hat", "openhat", "open hihat", "ohh"), "cymbal"),
+    Instrument("cc", "crash cymbal", 49, ("crash", "crash cymbal", "cymbal"), "cymbal", short="crash"),
+    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal", short="ride"),
+    Instrument("rb", "ride bell", 53, ("bell", "ride bell", "ridebell"), "cymbal", short="ride bell"),
+    Instrument("oh", "open hi-hat", 46, ("open hat", "openhat", "open hihat", "ohh"), "cymbal", short="open hi-hat"),
     Instrument(
         "ch",
         "closed hi-hat",
         42,
         ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "chh"),
         "cymbal",
+        short="closed hi-hat",
     ),
-    Instrument("ph", "pedal hi-hat", 44, ("hh", "pedal", "pedal hat", "foot hat", "hat pedal"), "cymbal"),
-    Instrument("ht", "high tom", 50, ("high tom", "hi tom", "tom1", "tom"), "drum"),
-    Instrument("mt", "mid tom", 47, ("mid tom", "middle tom", "tom2"), "drum"),
-    Instrument("lt", "floor tom", 43, ("floor tom", "low tom", "floortom", "tom3", "ft"), "drum"),
-    Instrument("sd", "snare drum", 38, ("snare", "snare drum", "sn", "sna"), "drum"),
     Instrument(
-        "rs", "rimshot / side stick", 37, ("rim", "rimshot", "side stick", "sidestick", "cross stick", "xstick"), "drum"
+        "ph",
+        "pedal hi-hat",
+        44,
+        ("hh", "pedal", "pedal hat", "foot hat", "hat pedal"),
+        "cymbal",
+        short="pedal hi-hat",
+        limb="foot",
     ),
-    Instrument("cp", "hand clap", 39, ("clap", "claps", "handclap", "hand clap"), "hand"),
-    Instrument("bd", "bass drum", 36, ("kick", "kick drum", "bass drum", "bassdrum", "kik"), "drum"),
-    Instrument("tb", "tambourine", 54, ("tambourine", "tamb", "tambo"), "hand"),
-    Instrument("cb", "cowbell", 56, ("cowbell", "cow bell"), "hand"),
-    Instrument("sh", "shaker", 70, ("shaker", "maracas", "maraca"), "hand"),
-    Instrument("cl", "claves", 75, ("clave", "claves"), "hand"),
+    Instrument("ht", "high tom", 50, ("high tom", "hi tom", "tom1", "tom"), "drum", short="high tom"),
+    Instrument("mt", "mid tom", 47, ("mid tom", "middle tom", "tom2"), "drum", short="mid tom"),
+    Instrument("lt", "floor tom", 43, ("floor tom", "low tom", "floortom", "tom3", "ft"), "drum", short="floor tom"),
+    Instrument("sd", "snare drum", 38, ("snare", "snare drum", "sn", "sna"), "drum", short="snare"),
+    Instrument(
+        "rs",
+        "rimshot / side stick",
+        37,
+        ("rim", "rimshot", "side stick", "sidestick", "cross stick", "xstick"),
+        "drum",
+        short="cross-stick",
+    ),
+    Instrument("cp", "hand clap", 39, ("clap", "claps", "handclap", "hand clap"), "hand", short="clap", limb="aux"),
+    Instrument(
+        "bd", "bass drum", 36, ("kick", "kick drum", "bass drum", "bassdrum", "kik"), "drum", short="kick", limb="foot"
+    ),
+    Instrument("tb", "tambourine", 54, ("tambourine", "tamb", "tambo"), "hand", short="tambourine", limb="aux"),
+    Instrument("cb", "cowbell", 56, ("cowbell", "cow bell"), "hand", short="cowbell", limb="aux"),
+    Instrument("sh", "shaker", 70, ("shaker", "maracas", "maraca"), "hand", short="shaker", limb="aux"),
+    Instrument("cl", "claves", 75, ("clave", "claves"), "hand", short="clave", limb="aux"),
+)
+
+
+@dataclass(frozen=True)
+class VoiceGroup:
+    """Instruments a drummer names together ("the backbeat", "hats"): a hit by any one counts."""
+
+    key: str
+    label: str  # how a sentence says it
+    codes: tuple[str, ...]
+    words: tuple[str, ...]  # what users type for it (plural forms fold to these)
+
+
+VOICE_GROUPS: tuple[VoiceGroup, ...] = (
+    VoiceGroup("backbeat", "snare or clap", ("sd", "cp"), ("backbeat voice", "snare or clap", "snare/clap")),
+    VoiceGroup("hats", "hi-hats", ("ch", "oh"), ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat")),
+    VoiceGroup("cymbals", "cymbals", ("cc", "rc", "rb", "oh", "ch"), ("cymbals",)),
+    VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms")),
+    VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),
+    VoiceGroup("percussion", "hand percussion", ("tb", "cb", "sh", "cl"), ("percussion", "hand percussion")),
 )
 
 STEP_SYMBOLS: tuple[StepSymbol, ...] = (
@@ -74,6 +112,7 @@ STEP_SYMBOLS: tuple[StepSymbol, ...] = (
 REST_ALIASES: tuple[str, ...] = ("_", ".")
 
 BY_CODE: dict[str, Instrument] = {inst.code: inst for inst in INSTRUMENTS}
+GROUP_WORDS: dict[str, VoiceGroup] = {}  # normalised word -> group, filled below
 SYMBOLS: dict[str, StepSymbol] = {s.symbol: s for s in STEP_SYMBOLS}
 SYMBOL_CHARS: str = "".join(s.symbol for s in STEP_SYMBOLS)
 STEP_REGEX_CLASS: str = "[" + SYMBOL_CHARS + "]"  # "-" first, so literal: the form grammar decoders accept
@@ -96,6 +135,44 @@ def normalise_name(word: str) -> str:
 
 
 ALIASES: dict[str, str] = _alias_table()
+GROUP_WORDS.update({normalise_name(w): g for g in VOICE_GROUPS for w in g.words})
+
+
+def resolve_voices(words: str) -> tuple[str, ...] | None:
+    """The instrument codes a user's words name: a group ("hats" -> ch, oh), one instrument
+    ("kick" -> bd, plurals folded), or None. A drummer's "hi-hat" means the hats, open or closed."""
+    key = normalise_name(words)
+    if key in GROUP_WORDS:
+        return GROUP_WORDS[key].codes
+    code = ALIASES.get(key)
+    if code is None and key.endswith("s") and len(key) > 3:
+        code = ALIASES.get(key[:-1])
+    return (code,) if code else None
+
+
+def list_label(codes: tuple[str, ...]) -> str:
+    """Several voices in a sentence, groups named as groups: "kick, snare and hi-hats"."""
+    rest = list(codes)
+    names = []
+    for group in VOICE_GROUPS:
+        if len(group.codes) > 1 and set(group.codes) <= set(rest):
+            names.append(group.label)
+            rest = [c for c in rest if c not in group.codes]
+    names = [voices_label((c,)) for c in rest] + names
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def voices_label(codes: tuple[str, ...] | frozenset[str]) -> str:
+    """Words for a set of voices: a group's label, or the instruments' short names."""
+    wanted = set(codes)
+    if len(wanted) == 1:
+        inst = BY_CODE[next(iter(wanted))]
+        return inst.short or inst.name
+    for group in VOICE_GROUPS:
+        if set(group.codes) == wanted:
+            return group.label
+    names = [BY_CODE[c].short or BY_CODE[c].name for c in display_order(list(wanted))]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def resolve_instrument(word: str) -> str | None:

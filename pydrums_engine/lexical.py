@@ -93,8 +93,8 @@ class StyleMatcher:
         return cls(tuple(ordered))
 
     def find(self, query: str) -> list[str]:
-        """Style keys named in the query, in order of appearance, each once."""
-        text = f" {normalise_text(query)} "
+        """Style keys named in the query, in order of appearance, each once ("disco, 4 bars" names disco)."""
+        text = f" {' '.join(re.sub(r'[,;.!?()]', ' ', normalise_text(query)).split())} "
         found: list[tuple[int, str]] = []
         for phrase, key in self.phrases:
             at = text.find(f" {phrase} ")

@@ -31,8 +31,8 @@ from .instruments import (
     normalise_name,
     resolve_instrument,
 )
+from .limits import BARS_MAX as MAX_BARS
 
-MAX_BARS = 8
 SYMBOL_HELP = " ".join(SYMBOL_CHARS)  # "- x X o f r", quoted in every step error
 SEPARATORS = frozenset(" \t|")  # bar and beat marks users type for readability; not steps
 META_KEYS = frozenset({"time", "meter", "timesignature"})
@@ -307,8 +307,13 @@ def parse_pattern(text: str, *, time_signature: str | None = None, steps_per_bar
     return Pattern(tuple(tracks.items()), meter_name, grid)
 
 
-def _read_steps(body: str, line: int, code: str, column: int) -> str:
-    """The canonical steps of one track body; separators skipped, rest aliases folded."""
+def read_steps(body: str, label: str) -> str:
+    """The canonical steps of one track body: separators skipped, rest aliases folded.
+
+    Every reader of steps uses this one (the parser, the model's answers); a bad symbol is
+    a NotationError "<label>, step N: 'y' is not a step symbol; use - x X o f r" whose
+    ``column`` is the 0-based offset of the symbol in ``body``.
+    """
     out: list[str] = []
     for offset, char in enumerate(body):
         if char in SEPARATORS:
@@ -317,13 +322,22 @@ def _read_steps(body: str, line: int, code: str, column: int) -> str:
             char = "-"
         if char not in SYMBOLS:
             raise NotationError(
-                f"line {line} ({code}), step {len(out) + 1}: {char!r} is not a step symbol; use {SYMBOL_HELP}",
-                line=line,
-                column=column + offset,
+                f"{label}, step {len(out) + 1}: {char!r} is not a step symbol; use {SYMBOL_HELP}",
+                column=offset,
                 step=len(out) + 1,
-                track=code,
             )
         out.append(char)
+    return "".join(out)
+
+
+def _read_steps(body: str, line: int, code: str, column: int) -> str:
+    """`read_steps` for one line of user text, with the line and column of any error."""
+    try:
+        out = read_steps(body, f"line {line} ({code})")
+    except NotationError as exc:
+        raise NotationError(
+            exc.message, line=line, column=column + (exc.column or 0), step=exc.step, track=code
+        ) from None
     if not out:
         raise NotationError(f"line {line} ({code}): no steps after ':'", line=line, column=column, track=code)
-    return "".join(out)
+    return out

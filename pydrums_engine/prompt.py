@@ -13,29 +13,20 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from .errors import NotationError
-from .instruments import BY_CODE, INSTRUMENTS, STEP_REGEX_CLASS, STEP_SYMBOLS, resolve_instrument
+from .instruments import BY_CODE, INSTRUMENTS, STEP_REGEX_CLASS, STEP_SYMBOLS
+from .intent import Constraint, Intent, parse_intent
 from .notation import MAX_BARS, Pattern, get_meter
+from .transforms import to_bars
 
 FAMILY_LABELS = {"cymbal": "cymbals", "drum": "drums", "hand": "hand percussion"}
-
-# Words that, right next to one instrument, ask for that instrument alone.
-_CUES_BEFORE = frozenset({"just", "only", "solo", "nothing but", "purely", "simply"})
-_CUES_AFTER = frozenset({"only", "solo", "alone", "by itself", "on its own"})
-# Words that may sit between a cue and its instrument ("just a simple shaker", "kick part only").
-_MAX_FILLERS_BEFORE = 2
-_MAX_FILLERS_AFTER = 1
-# Words that join a second idea, so a cue across them is not about the instrument.
-_BREAKERS = frozenset({"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band"})
-# Plurals that name a family of instruments, not one: "only toms" is not one tom.
-_FAMILY_WORDS = frozenset({"toms", "cymbals", "hats", "percussion"})
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_LONGEST_ALIAS_WORDS = 3
+REAL_STEP_CLASS = "[xXfr]"  # a hit that plays a place (not a ghost note)
+QUIET_STEP_CLASS = "[-o]"  # a rest or a ghost note: what "nowhere else" allows
+REST_STEP_CLASS = "[-]"
 
 
 class Example(Protocol):
@@ -66,8 +57,13 @@ class GenerationRequest:
     bars: int = 1
     time_signature: str = "4/4"
     steps_per_bar: int = 16
+    intent: Intent | None = None  # the request read once; parsed from the description when not given
+    required: tuple[str, ...] = ()  # voices the answer must write (the schema's ``required``)
+    feels: tuple[str, ...] = ()  # tags the style's traits may bind to ("half-time")
 
     def __post_init__(self) -> None:
+        if self.intent is None:
+            object.__setattr__(self, "intent", parse_intent(self.description))
         meter = get_meter(self.time_signature)
         if self.steps_per_bar not in (meter.steps_per_bar, meter.steps_per_bar // 2):
             raise NotationError(
@@ -86,65 +82,23 @@ class GenerationRequest:
 
     @property
     def single_instrument(self) -> str | None:
-        """The instrument code when the description asks for that one instrument alone.
+        """The instrument code when the request asks for that one instrument alone."""
+        return self.read.single_instrument
 
-        "just a shaker pattern", "kick only", "only the ride bell" name one instrument next
-        to a word that excludes the rest; "just a funky beat with a cowbell" or "kick and
-        snare only" do not, so they get a full kit.
-        """
-        return _single_instrument(self.description)
+    @property
+    def read(self) -> Intent:
+        assert self.intent is not None  # set in __post_init__
+        return self.intent
 
+    @property
+    def constraints(self) -> tuple[Constraint, ...]:
+        """The request's constraints that can be placed in this meter."""
+        return self.read.placed(self.time_signature, self.steps_per_bar)
 
-def _instrument_mentions(words: list[str]) -> list[tuple[int, int, str]]:
-    """(first word, word after the match, code) for each instrument named, longest match first.
-
-    A family word ("toms", "cymbals") is a mention with the code "" (several instruments).
-    """
-    found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words):
-        for size in range(min(_LONGEST_ALIAS_WORDS, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + size])
-            code = "" if phrase in _FAMILY_WORDS else resolve_instrument(phrase)
-            if code is None and size == 1 and phrase.endswith("s") and len(phrase) > 3:
-                code = resolve_instrument(phrase[:-1])  # "shakers", "kicks", "toms"
-            if code is not None:
-                found.append((i, i + size, code))
-                i += size
-                break
-        else:
-            i += 1
-    return found
-
-
-def _cue_before(words: list[str], start: int) -> bool:
-    for gap in range(_MAX_FILLERS_BEFORE + 1):
-        for size in (1, 2):
-            at = start - gap - size
-            if at >= 0 and " ".join(words[at : at + size]) in _CUES_BEFORE:
-                return not _BREAKERS.intersection(words[at + size : start])
-    return False
-
-
-def _cue_after(words: list[str], end: int) -> bool:
-    for gap in range(_MAX_FILLERS_AFTER + 1):
-        for size in (1, 2, 3):
-            at = end + gap
-            if " ".join(words[at : at + size]) in _CUES_AFTER:
-                return not _BREAKERS.intersection(words[end:at])
-    return False
-
-
-def _single_instrument(description: str) -> str | None:
-    words = _WORD.findall(description.lower())
-    mentions = _instrument_mentions(words)
-    codes = {code for _, _, code in mentions}
-    if len(codes) != 1 or "" in codes:
-        return None
-    for start, end, code in mentions:
-        if _cue_before(words, start) or _cue_after(words, end):
-            return code
-    return None
+    @property
+    def left_out(self) -> frozenset[str]:
+        """Voices the request rules out ("no crash", "only kick and snare")."""
+        return frozenset(v for c in self.constraints if c.rule == "absent" for v in c.voices)
 
 
 def notation_guide() -> str:
@@ -162,21 +116,59 @@ def notation_guide() -> str:
 
 
 def response_schema(request: GenerationRequest) -> dict:
-    """JSON schema for ``{"name": str, "tracks": {code: steps}}`` with exactly N steps a track."""
-    step_pattern = f"^{STEP_REGEX_CLASS}{{{request.length}}}$"
+    """JSON schema for ``{"name": str, "tracks": {code: steps}}``, every track exactly N steps.
+
+    The grammar a server builds from it holds the answer to the request where a schema can
+    say it: voices the request rules out are not offered, the core voices are ``required``
+    (a grammar enforces that, though not ``minProperties``), and a constraint on one voice
+    is written into that voice's step pattern ("kick on 1 and 3, nowhere else" becomes a real
+    hit on steps 1 and 9 and rests or ghost notes between them, in every bar).
+    """
+    offered = [inst.code for inst in INSTRUMENTS if inst.code not in request.left_out]
     return {
         "type": "object",
         "properties": {
             "name": {"type": "string"},
             "tracks": {
                 "type": "object",
-                "properties": {inst.code: {"type": "string", "pattern": step_pattern} for inst in INSTRUMENTS},
+                "properties": {code: {"type": "string", "pattern": _step_pattern(request, code)} for code in offered},
+                "required": [c for c in request.required if c in offered],
                 "additionalProperties": False,
                 "minProperties": 1,
             },
         },
         "required": ["name", "tracks"],
     }
+
+
+def _step_pattern(request: GenerationRequest, code: str) -> str:
+    """The regex for one track: any step, except where a constraint on this voice says otherwise."""
+    classes = [STEP_REGEX_CLASS] * request.steps_per_bar
+    for c in request.constraints:
+        if code not in c.voices or c.rule in ("absent", "present"):
+            continue
+        steps = c.steps(request.time_signature, request.steps_per_bar) or frozenset()
+        lead = c.voices[0] if len(c.voices) == 1 else next((v for v in request.required if v in c.voices), c.voices[0])
+        for i in range(request.steps_per_bar):
+            if c.rule == "off" and i in steps:
+                classes[i] = REST_STEP_CLASS
+            elif c.rule in ("on", "only") and i in steps and code == lead:
+                classes[i] = REAL_STEP_CLASS
+            elif c.rule == "only" and i not in steps:
+                classes[i] = QUIET_STEP_CLASS
+    return "^" + _runs(classes * request.bars) + "$"
+
+
+def _runs(classes: list[str]) -> str:
+    """Character classes with repeats folded: [a][a][a] -> [a]{3}, so the grammar stays small."""
+    out, i = [], 0
+    while i < len(classes):
+        j = i
+        while j < len(classes) and classes[j] == classes[i]:
+            j += 1
+        out.append(classes[i] + (f"{{{j - i}}}" if j - i > 1 else ""))
+        i = j
+    return "".join(out)
 
 
 def _bars_phrase(bars: int, steps_per_bar: int) -> str:
@@ -230,8 +222,10 @@ def _ask(
     return lines
 
 
-def _example_turns(example: Example) -> list[dict[str, str]]:
-    pattern = example.pattern
+def _example_turns(example: Example, bars: int) -> list[dict[str, str]]:
+    """An example as the request's unit: its first ``bars`` bars (the model writes one bar, then the
+    engine repeats it), so the examples show the answer's exact shape."""
+    pattern = to_bars(example.pattern, min(bars, example.pattern.bars))
     ask = _ask(
         example.description,
         example.style,
@@ -262,6 +256,11 @@ def request_message(request: GenerationRequest) -> str:
     code = request.single_instrument
     if code is not None:
         lines.append(f"Write only the {BY_CODE[code].name} track ({code}): the request asks for it alone.")
+    musts = [c.step_sentence(request.time_signature, request.steps_per_bar) for c in request.constraints]
+    if musts:
+        lines.append("It must have: " + "; ".join(musts) + ".")
+    if request.required:
+        lines.append("Write these tracks: " + ", ".join(request.required) + ".")
     return "\n".join(lines)
 
 
@@ -269,13 +268,13 @@ def build_messages(request: GenerationRequest, examples: Iterable[Example]) -> l
     """System message, one user/assistant pair per example, then the request."""
     messages = [{"role": "system", "content": _system_message(request)}]
     for example in examples:
-        messages += _example_turns(example)
+        messages += _example_turns(example, request.bars)
     messages.append({"role": "user", "content": request_message(request)})
     return messages
 
 
 def repair_message(reason: str, request: GenerationRequest) -> str:
-    """The user turn that asks the model to fix its unusable answer, quoting the parser."""
+    """The user turn that asks the model to fix its answer, quoting the parser or the check."""
     return (
         f"That answer could not be used: {reason}\n"
         f"Answer again with the JSON object only, every track exactly {request.length} steps "

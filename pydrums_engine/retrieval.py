@@ -6,6 +6,7 @@
           + style bonus (style argument, a style named in the query, or one the top hits agree on)
           + speed bonus (half or double time asked for, and the groove has that feel or variant)
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
+          + W_GRID * share of the request's rhythm constraints the groove's own grid honours
 
 Cosine is a dot product of unit vectors (numpy, no scikit-learn: ~50x faster here). The
 examples are stored grouped by groove, four a groove, so the best example per groove is a
@@ -14,12 +15,13 @@ reshape and a max (`vectors.Groups`). Without a model the semantic part is 0 and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from .check import GridReader
 from .descriptions import Example, speed_variants, variant_pattern
+from .intent import Intent
 from .lexical import StyleMatcher, lexical_scorers
 from .library import Groove, Library
 from .notation import Pattern
@@ -33,14 +35,9 @@ STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
 STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
 SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
+W_GRID = 0.15  # times the share of the request's rhythm constraints a groove's own grid honours
 IMPLIED_WINDOW = 8  # top grooves that vote on an implied style
 IMPLIED_SHARE = 0.5  # share of their score one style needs to count as implied
-
-_HALF = re.compile(r"\bhalf[\s-]?time\b|\bhalftime\b|\bhalf[\s-]?step\b")
-_DOUBLE = re.compile(r"\bdouble[\s-]?time\b")
-_SLOW = re.compile(r"\b(slow|laid[\s-]?back|lazy|chill|relaxed|mellow|dragging|downtempo|sleepy)\b")
-_FAST = re.compile(r"\b(fast|uptempo|up-tempo|energetic|frantic|driving|quick|high[\s-]?energy|rapid)\b")
-_BPM = re.compile(r"\b(\d{2,3})\s*bpm\b")
 
 
 @dataclass(frozen=True)
@@ -105,16 +102,6 @@ class Hit:
         }
 
 
-@dataclass(frozen=True)
-class QueryIntent:
-    """What a request says beyond its words' meaning: styles, speed, tempo."""
-
-    styles: tuple[str, ...]
-    variant: str  # "half-time", "double-time" or ""
-    tempo: str  # "slow", "fast" or ""
-    bpm: int | None
-
-
 class Retriever:
     """Scores every groove of a library for a query; immutable once built (safe to share)."""
 
@@ -142,17 +129,16 @@ class Retriever:
         self._native = {v: np.array([v in g.tags for g in library.grooves]) for v in ("half-time", "double-time")}
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
+        self._grids = [GridReader(g.pattern) for g in library.grooves]
 
-    def intent(self, query: str) -> QueryIntent:
-        low = query.lower()
-        variant = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
-        tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
-        bpm_match = _BPM.search(low)
-        return QueryIntent(tuple(self.matcher.find(query)), variant, tempo, int(bpm_match[1]) if bpm_match else None)
+    def search(
+        self, query: str, query_vector: np.ndarray | None, intent: Intent, k: int = 3, style: str | None = None
+    ) -> list[Hit]:
+        """The ``k`` best grooves, best first, one hit per groove.
 
-    def search(self, query: str, query_vector: np.ndarray | None, k: int = 3, style: str | None = None) -> list[Hit]:
-        """The ``k`` best grooves, best first, one hit per groove."""
-        intent = self.intent(query)
+        ``query`` feeds the lexical scores (words against words); what the request means
+        (styles, speed, tempo, rhythm constraints) comes from ``intent``, read once upstream.
+        """
         n = len(self.library.grooves)
         semantic = np.zeros(n, dtype=np.float32)
         if query_vector is not None and self.index is not None and len(self.examples):
@@ -163,7 +149,8 @@ class Retriever:
         style_bonus = self._style_bonus(intent, style, base)
         speed = self._speed_bonus(intent)
         tempo = self._tempo_bonus(intent)
-        total = base + style_bonus + speed + tempo
+        grid = W_GRID * self._grid_fit(intent)
+        total = base + style_bonus + speed + tempo + grid
         hits = []
         for i in top_k(total, k):
             parts = {
@@ -173,23 +160,34 @@ class Retriever:
                 "style_lexical": float(style_lexical[i]),
                 "style": float(style_bonus[i]),
                 "tempo": float(tempo[i]),
+                "grid": float(grid[i]),
             }
             hits.append(Hit(self.library.grooves[i], float(total[i]), self._variant_for(i, intent), parts))
         return hits
 
-    def _speed_bonus(self, intent: QueryIntent) -> np.ndarray:
-        if not intent.variant:
+    def _grid_fit(self, intent: Intent) -> np.ndarray:
+        """Per groove, the share of the request's constraints its own grid honours (in its meter)."""
+        fit = np.zeros(len(self.library.grooves), dtype=np.float32)
+        rhythm = [c for c in intent.constraints if c.rule != "present" or len(c.voices) == 1]
+        if not rhythm:
+            return fit
+        for i, grid in enumerate(self._grids):
+            fit[i] = sum(grid.honours(c) for c in rhythm) / len(rhythm)
+        return fit
+
+    def _speed_bonus(self, intent: Intent) -> np.ndarray:
+        if not intent.speed:
             return np.zeros(len(self._bpm), dtype=np.float32)
-        offers = self._variant_of[intent.variant] | self._native[intent.variant]
+        offers = self._variant_of[intent.speed] | self._native[intent.speed]
         return (SPEED_BONUS * offers).astype(np.float32)
 
-    def _variant_for(self, groove: int, intent: QueryIntent) -> str:
+    def _variant_for(self, groove: int, intent: Intent) -> str:
         """The transform a hit is offered in: the speed asked for, unless the groove is tagged
         with that feel already (a native half-time groove is played as written)."""
-        v = intent.variant
+        v = intent.speed
         return v if v and self._variant_of[v][groove] and not self._native[v][groove] else ""
 
-    def _style_bonus(self, intent: QueryIntent, style: str | None, base: np.ndarray) -> np.ndarray:
+    def _style_bonus(self, intent: Intent, style: str | None, base: np.ndarray) -> np.ndarray:
         if style:
             return STYLE_BONUS_EXPLICIT * (self._style_of == style).astype(np.float32)
         if intent.styles:
@@ -214,7 +212,7 @@ class Retriever:
         leader, amount = max(share.items(), key=lambda kv: kv[1])
         return leader if amount / float(weights.sum()) >= IMPLIED_SHARE else None
 
-    def _tempo_bonus(self, intent: QueryIntent) -> np.ndarray:
+    def _tempo_bonus(self, intent: Intent) -> np.ndarray:
         bonus = np.zeros(len(self._bpm), dtype=np.float32)
         if intent.bpm is not None:
             bonus += TEMPO_BONUS * np.clip(1 - np.abs(self._bpm - intent.bpm) / 40, 0, 1)

@@ -9,24 +9,8 @@ backbeat and the downbeat kick never move, so the groove stays recognisable.
 from __future__ import annotations
 
 import random
-import re
 
 from .notation import Pattern
-
-# "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
-_FILL_WORDS = re.compile(
-    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|final|the)\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"
-    r"|\bfills\b|\bfill[\s-]in\b|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
-)
-_TOM_WORDS = re.compile(r"\btoms?\b")
-
-
-def wants_fill(description: str) -> str | None:
-    """'toms' or 'snare' when the request asks for a fill, else None."""
-    low = description.lower()
-    if not _FILL_WORDS.search(low):
-        return None
-    return "toms" if _TOM_WORDS.search(low) else "snare"
 
 
 def vary(pattern: Pattern, seed: int) -> Pattern:
@@ -112,15 +96,22 @@ def _pickup_kick(tracks: dict[str, list[str]], pattern: Pattern, rng: random.Ran
     return True
 
 
-def add_fill(pattern: Pattern, kind: str = "toms") -> Pattern:
-    """The pattern with a fill over the last beat (one bar) or last two beats of the last bar.
+FILL_BEATS = 1  # the fill takes the last felt beat: the groove (and what was asked of it) holds until then
 
-    Toms descend high → mid → floor in sixteenths, ending on a crash-ready kick; a snare
-    fill builds from ghost notes to an accent. Hats stop under the fill.
-    """
+
+def fill_start(pattern: Pattern, beats: int = FILL_BEATS) -> int:
+    """The step where a fill of ``beats`` felt beats begins: everything before it is the groove."""
     starts = pattern.beat_starts()
-    beats = 2 if pattern.bars > 1 and len(starts) >= 4 else 1
-    begin = starts[-beats]
+    return starts[-min(beats, len(starts))]
+
+
+def add_fill(pattern: Pattern, kind: str = "toms", beats: int = FILL_BEATS) -> Pattern:
+    """The pattern with a fill over its last ``beats`` felt beats.
+
+    Toms descend high → mid → floor, ending on a crash-ready kick; a snare fill builds from
+    ghost notes to an accent. Hats stop under the fill.
+    """
+    begin = fill_start(pattern, beats)
     length = pattern.length
     tracks = {c: list(s) for c, s in pattern.track_items}
     for code in ("ch", "oh", "ph", "rc", "rb", "sd", "ht", "mt", "lt", "cp", "rs"):

@@ -58,7 +58,11 @@ def test_generate_without_ollama_answers_from_the_library_and_writes_files(tmp_p
     assert code == 0
     result = json.loads(capsys.readouterr().out)
     assert result["source"] == "library" and result["style"] == "reggae" and result["bars"] == 2
-    assert "did not answer" in result["reason"] or "could not" in result["reason"]
+    assert "not answering right now" in result["reason"]  # a musician's words
+    assert "did not answer" in result["detail"]  # the operator's: where and how
+    assert result["check"] == {"passed": True, "problems": []}
+    assert {c["text"] for c in result["constraints"]} >= {"one drop: kick on 3"}
+    assert all(c["honoured"] for c in result["constraints"])
     assert result["examples"] and {"notation", "bpm"} <= set(result)
     assert result["audio_renderer"] in {"builtin", "fluidsynth"}
     midi = mido.MidiFile(out / "pattern.mid")
@@ -101,3 +105,112 @@ def test_bad_arguments_exit_2_with_one_line(args, message, capsys):
 def test_unknown_style_exits_2(capsys):
     assert main(["similar", "beat", "--style", "polka-core"]) == 2
     assert "unknown style 'polka-core'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("host", ["http://127.0.0.1:99999", "http://[::1", "host:70000", "not a url"])
+@pytest.mark.parametrize("command", [["generate", "funk"], ["info"], ["similar", "funk"]])
+def test_a_bad_ollama_host_exits_2_with_one_line_before_loading(command, host):
+    """A malformed OLLAMA_HOST: one line naming it, exit 2, and neither ollama nor the model imported."""
+    script = (
+        "import sys\n"
+        "from pydrums_engine.cli import main\n"
+        f"code = main({command!r})\n"
+        "loaded = [m for m in ('ollama', 'torch', 'pydrums_engine.engine') if m in sys.modules]\n"
+        "sys.exit(f'loaded {loaded}' if loaded else code)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "OLLAMA_HOST": host},
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"pydrums {command[0]}: OLLAMA_HOST: {host!r} ")
+    assert proc.stdout == ""
+
+
+# -- feel: --humanize, --swing, --kit, --loops ----------------------------------------------------
+
+FEEL_PATTERN = "ch: x-x-x-x-x-x-x-x-; sd: ----X-------X---; ht: --------------x-; bd: x-------x-------"
+
+
+def test_convert_with_feel_flags_reports_them_and_writes_those_files(tmp_path, capsys):
+    """--humanize, --swing, --kit and --loops: in the JSON as used, and in the MIDI a user opens."""
+    args = ["convert", FEEL_PATTERN, "--bpm", "120", "--humanize", "40", "--swing", "100", "--kit", "roland-td17"]
+    assert main([*args, "--loops", "3", "--seed", "5", "--out", str(tmp_path / "a"), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert {k: shown[k] for k in ("humanize", "swing", "kit", "loops")} == {
+        "humanize": 40,
+        "swing": 100,
+        "kit": "roland-td17",
+        "loops": 3,
+    }
+    midi = mido.MidiFile(tmp_path / "a" / "pattern.mid")
+    assert midi.length == pytest.approx(3 * 2.0)  # three bars of 4/4 at 120 bpm
+    notes = {m.note for m in midi.tracks[0] if m.type == "note_on" and m.velocity > 0}
+    assert notes == {42, 40, 48, 36}  # the TD-17's accented snare (rim) and tom 1
+    with wave.open(str(tmp_path / "a" / "pattern.wav")) as preview:
+        assert preview.getnframes() / preview.getframerate() == pytest.approx(3 * 2.0 + 0.5, abs=1e-3)
+    assert main([*args, "--loops", "3", "--seed", "5", "--out", str(tmp_path / "b")]) == 0
+    assert "played: swing 100, humanize 40, Roland V-Drums TD-17 notes, 3 loops" in capsys.readouterr().out
+    for name in ("pattern.mid", "pattern.wav"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_convert_plays_as_written_unless_asked(capsys):
+    """A pattern the user wrote is exported on the grid and straight by default, in General MIDI."""
+    assert main(["convert", FEEL_PATTERN, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["humanize"], shown["swing"], shown["kit"], shown["loops"]) == (0, 0, "general-midi", 1)
+
+
+def test_swing_in_six_eight_is_reported_as_not_applied(capsys):
+    assert main(["convert", "time: 6/8; ch: x-x-x-x-x-x-; bd: x-----x-----", "--swing", "60", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["swing"] == 0 and "6/8 is already in triplets" in shown["swing_note"]
+
+
+def test_a_bad_kit_file_exits_2_naming_its_line(tmp_path, capsys):
+    kit = tmp_path / "kit.toml"
+    kit.write_text("[notes]\nbd = 36\nsd = 300\n")
+    assert main(["convert", FEEL_PATTERN, "--kit", str(kit)]) == 2
+    expected = f"pydrums convert: {kit}, line 3: note 300 is out of range; MIDI notes are 0 to 127"
+    assert capsys.readouterr().err.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--humanize", "101"], "argument --humanize: 101 is out of range; use 0 to 100"),
+        (["--swing", "-1"], "argument --swing: -1 is out of range; use 0 to 100"),
+        (["--loops", "17"], "argument --loops: 17 is out of range; use 1 to 16"),
+    ],
+)
+def test_feel_flags_out_of_range_exit_2(args, message, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["convert", FEEL_PATTERN, *args])
+    assert caught.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_generate_reports_its_feel_and_humanizes_by_default(tmp_path, capsys, monkeypatch):
+    """generate: the engine's light touch unless asked, the swing given, the kit named; files follow them."""
+    monkeypatch.setenv("OLLAMA_HOST", closed_port_url())
+    code = main(["generate", "laid back funk", "--bars", "2", "--seed", "7", "--swing", "50", "--kit", "yamaha-dtx502",
+                 "--out", str(tmp_path), "--json"])  # fmt: skip
+    assert code == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["humanize"] == 20 and shown["swing"] == 50 and shown["kit"] == "yamaha-dtx502"
+    midi = mido.MidiFile(tmp_path / "pattern.mid")
+    ticks = [t for t, m in _absolute(midi) if m.type == "note_on" and m.velocity > 0]
+    assert sum(t % 20 != 0 for t in ticks) > len(ticks) / 2  # humanized: most notes off the (swung) grid
+
+
+def _absolute(midi: mido.MidiFile) -> list[tuple[int, mido.Message]]:
+    now, out = 0, []
+    for message in midi.tracks[0]:
+        now += message.time
+        out.append((now, message))
+    return out

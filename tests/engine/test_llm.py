@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from pydrums_engine.errors import LLMError, LLMUnavailable, LLMUnusable, ModelMissing
-from pydrums_engine.llm import LLMAnswer, OllamaSettings, PatternWriter, parse_answer
+from pydrums_engine.llm import LLMAnswer, OllamaSettings, PatternWriter, answer_tokens, parse_answer
 from pydrums_engine.notation import Pattern
 from pydrums_engine.prompt import GenerationRequest, build_messages, response_schema
 from tests.fakes import FakeOllama, closed_port_url
@@ -215,7 +215,14 @@ def test_the_request_carries_schema_examples_options_and_keep_alive(fake: FakeOl
     for groove in grooves:
         assert groove.description in shown
         assert json.dumps(groove.pattern.ordered().tracks)[1:-1] in shown
-    assert body["options"] == {"temperature": 0.5, "top_p": 0.8, "num_predict": 700, "seed": 1234}
+    # num_predict: the setting, capped at what an answer of this length can need
+    assert answer_tokens(FUNK_2_BARS) < 700
+    assert body["options"] == {
+        "temperature": 0.5,
+        "top_p": 0.8,
+        "num_predict": answer_tokens(FUNK_2_BARS),
+        "seed": 1234,
+    }
     assert body["keep_alive"] == "30m"
 
 

@@ -48,7 +48,7 @@ def test_results_are_one_per_groove_best_first(engine):
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     for h in hits:
         assert h.id in engine.library.by_id
-        assert set(h.parts) == {"semantic", "speed", "lexical", "style_lexical", "style", "tempo"}
+        assert set(h.parts) == {"semantic", "speed", "lexical", "style_lexical", "style", "tempo", "grid"}
 
 
 def test_half_time_request_gets_the_half_time_variant(engine):

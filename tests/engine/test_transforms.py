@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pydrums_engine.intent import parse_intent
 from pydrums_engine.notation import parse_pattern
 from pydrums_engine.transforms import double_time, half_time, to_bars
-from pydrums_engine.variation import add_fill, vary, wants_fill
+from pydrums_engine.variation import add_fill, fill_start, vary
 
 ROCK = parse_pattern("ch: x-x-x-x-x-x-x-x-\nsd: ----x-------x---\nbd: x-------x-x-----")
 
@@ -45,12 +46,13 @@ def test_fill_replaces_the_end_of_the_last_bar_with_toms():
     assert filled.steps("sd")[:16] == two.steps("sd")[:16]  # bar one untouched
     assert filled.hits("ht") and filled.hits("lt")
     assert min(filled.hits("lt")) > min(filled.hits("ht"))  # descending
-    assert not [s for s in filled.hits("ch") if s >= 24]  # hats stop under the fill
+    assert not [s for s in filled.hits("ch") if s >= fill_start(two)]  # hats stop under the fill
+    assert fill_start(two) == 28  # the last beat: the groove holds until then
 
 
 def test_fill_is_asked_for_in_plain_words():
-    assert wants_fill("rock beat ending with a tom fill") == "toms"
-    assert wants_fill("funk with a fill at the end") == "snare"
-    assert wants_fill("funk groove") is None
-    assert wants_fill("a beat to fill the dance floor") is None
-    assert wants_fill("punk beat with fills") == "snare"
+    assert parse_intent("rock beat ending with a tom fill").fill == "toms"
+    assert parse_intent("funk with a fill at the end").fill == "snare"
+    assert parse_intent("funk groove").fill is None
+    assert parse_intent("a beat to fill the dance floor").fill is None
+    assert parse_intent("punk beat with fills").fill == "snare"

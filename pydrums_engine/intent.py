@@ -1,0 +1,819 @@
+"""One reading of a request: what the drummer asked for, parsed once and handed down.
+
+    parse_intent("kick on 1 and 3, snare on 2 and 4, 4 bars at 90 bpm", styles=matcher) -> Intent
+        .styles .tempo .bpm .meter .bars .speed .swing .fill .single_instrument .density
+        .constraints   (voices x places x rule, e.g. kick / "1", "3" / only)
+
+Nothing after this module reads the raw text for meaning: retrieval, planning, the prompt,
+the check and the reply all take the `Intent`.
+
+Places stay in the drummer's count ("3", "the and of 2", "the offbeats") until a meter is
+known, because the same words land on different steps in 4/4, 12/8 or 7/8; `place_steps`
+puts them on a grid. Counting: in x/4 and 12/8 the numbers count beats (12/8: four
+dotted-quarter beats of three eighths, "1 & a"); in 6/8, 9/8, 7/8 and 5/8 they count eighths.
+A phrase that cannot be placed in the meter is left out and named in ``unplaced``, never
+guessed.
+
+Rules: explicit places ("kick on 1 and 3", "eighth hats") mean exactly there (ghost notes
+aside); named idioms ("four on the floor", "backbeat", "one drop", "half-time") mean at
+least there; "no X on P" / "nothing on the one" mean nothing there; "no X", "without X"
+mean none at all; "only kick and snare" leaves the other voices out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import Protocol
+
+from .instruments import BY_CODE, INSTRUMENTS, list_label, resolve_voices, voices_label
+from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
+from .notation import METERS, Meter, get_meter
+
+ALL_VOICES: tuple[str, ...] = tuple(i.code for i in INSTRUMENTS)
+RULES = ("on", "only", "off", "absent", "present")
+
+
+# ---------------------------------------------------------------------------------------
+# Places on the grid
+
+
+# Where the parts of a count fall, as a fraction of the count: "1 e & a", or "1 & a" on a
+# triplet beat (12/8).
+_PARTS = {"": Fraction(0), "e": Fraction(1, 4), "&": Fraction(1, 2), "a": Fraction(3, 4)}
+_TRIPLET_PARTS = {"": Fraction(0), "&": Fraction(1, 3), "a": Fraction(2, 3)}
+
+
+def _counting(meter: Meter) -> tuple[int, dict[str, Fraction]]:
+    """How many numbers a bar counts, and where each part of a count falls."""
+    if meter.name == "12/8":  # four dotted-quarter beats, each "1 & a"
+        return 4, _TRIPLET_PARTS
+    return int(meter.name.split("/")[0]), _PARTS
+
+
+def _on_grid(positions: list[Fraction], steps_per_bar: int) -> frozenset[int] | None:
+    """Positions (fractions of a bar) as steps, or None when one falls between two steps."""
+    steps = [p * steps_per_bar for p in positions]
+    if any(s.denominator != 1 for s in steps):
+        return None
+    return frozenset(int(s) for s in steps)
+
+
+def _count_steps(count: int, part: str, meter: Meter, steps_per_bar: int) -> frozenset[int] | None:
+    counts, parts = _counting(meter)
+    if not 1 <= count <= counts or part not in parts:
+        return None
+    return _on_grid([(count - 1 + parts[part]) / counts], steps_per_bar)
+
+
+def _felt_beats(meter: Meter, steps_per_bar: int, which: slice = slice(None)) -> frozenset[int] | None:
+    """The starts of the felt beats (``which`` of them), or None when one falls between steps."""
+    starts = [Fraction(sum(meter.groups[:k]), meter.steps_per_bar) for k in range(len(meter.groups))]
+    return _on_grid(starts[which], steps_per_bar)
+
+
+def _per_bar(meter: Meter, note: int) -> int:
+    """How many notes of 1/``note`` fill a bar of ``meter``."""
+    top, bottom = (int(n) for n in meter.name.split("/"))
+    return top * note // bottom if (top * note) % bottom == 0 else 0
+
+
+def _every(steps_per_bar: int, count: int) -> frozenset[int] | None:
+    if count <= 0 or steps_per_bar % count:
+        return None
+    size = steps_per_bar // count
+    return frozenset(range(0, steps_per_bar, size))
+
+
+@functools.lru_cache(maxsize=4096)  # pure, and asked for every groove of every search
+def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[int] | None:
+    """0-based steps within one bar for a place key, or None when it cannot be placed there.
+
+    Keys: "3", "2&", "3e", "4a" (a count and its part); "beats" (every felt beat),
+    "offbeats" (the "&" of every count, simple meters only), "quarters", "eighths",
+    "sixteenths", "backbeat" (the 2nd and 4th felt beats), "three" (the 3rd of four felt
+    beats: where half-time puts the backbeat), "all" (every step).
+    """
+    meter = get_meter(meter_name)
+    beats = len(meter.groups)
+    if place == "all":
+        return frozenset(range(steps_per_bar))
+    if place == "beats":
+        return _felt_beats(meter, steps_per_bar)
+    if place == "backbeat":
+        return _felt_beats(meter, steps_per_bar, slice(1, None, 2)) if beats in (2, 4) else None
+    if place == "three":
+        return _felt_beats(meter, steps_per_bar, slice(2, 3)) if beats == 4 else None
+    if place == "quarters":
+        return _every(steps_per_bar, _per_bar(meter, 4)) if meter.name.endswith("/4") else None
+    if place == "eighths":
+        return _every(steps_per_bar, _per_bar(meter, 8))
+    if place == "sixteenths":
+        return _every(steps_per_bar, _per_bar(meter, 16)) if _per_bar(meter, 16) == steps_per_bar else None
+    if place == "offbeats":
+        counts, _ = _counting(meter)
+        halves = [(n + Fraction(1, 2)) / counts for n in range(counts)]
+        return _on_grid(halves, steps_per_bar) if meter.name.endswith("/4") else None
+    match = re.fullmatch(r"(\d+)([e&a]?)", place)
+    return _count_steps(int(match[1]), match[2], meter, steps_per_bar) if match else None
+
+
+_PLACE_WORDS = {
+    "beats": "every beat",
+    "offbeats": "the offbeats",
+    "quarters": "quarter notes",
+    "eighths": "eighths",
+    "sixteenths": "sixteenths",
+    "backbeat": "the backbeat",
+    "three": "beat 3",
+    "all": "anywhere",
+}
+_PART_WORDS = {"&": "and", "e": "e", "a": "a"}
+
+
+def place_label(place: str) -> str:
+    """A place as a drummer says it: "1", "the and of 3", "the offbeats"."""
+    if place in _PLACE_WORDS:
+        return _PLACE_WORDS[place]
+    count, part = place.rstrip("e&a"), place[len(place.rstrip("e&a")) :]
+    return f"the {_PART_WORDS[part]} of {count}" if part else count
+
+
+def places_label(places: tuple[str, ...]) -> str:
+    labels = [place_label(p) for p in places]
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _number_label(steps: list[int]) -> str:
+    labels = [str(s + 1) for s in steps]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+# ---------------------------------------------------------------------------------------
+# Constraints and the intent
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One thing the request asks of the grid, checked in every bar.
+
+    ``rule``: "on" (a real hit, not a ghost, at each place), "only" (that, and no other
+    real hit of these voices in the bar), "off" (no sound at all at the places), "absent"
+    (no sound of these voices anywhere), "present" (these voices play somewhere in the
+    pattern). A hit by any one of ``voices`` counts.
+    """
+
+    voices: tuple[str, ...]
+    places: tuple[str, ...]
+    rule: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"rule must be one of {RULES}, not {self.rule!r}")
+        unknown = [v for v in self.voices if v not in BY_CODE]
+        if unknown or not self.voices:
+            raise ValueError(f"unknown voices {unknown}")
+
+    def steps(self, meter_name: str, steps_per_bar: int) -> frozenset[int] | None:
+        """The steps of one bar this constraint is about, or None when a place does not fit."""
+        found: set[int] = set()
+        for place in self.places:
+            steps = place_steps(place, meter_name, steps_per_bar)
+            if steps is None:
+                return None
+            found |= steps
+        return frozenset(found)
+
+    def placeable(self, meter_name: str, steps_per_bar: int) -> bool:
+        return self.steps(meter_name, steps_per_bar) is not None
+
+    def step_sentence(self, meter_name: str, steps_per_bar: int) -> str:
+        """The constraint in step numbers, as the prompt and a repair round say it."""
+        who = " or ".join(f"{c}" for c in self.voices)
+        if self.rule == "absent":
+            return f"no {who} track at all"
+        if self.rule == "present":
+            return f"a {who} track with at least one hit"
+        steps = sorted(self.steps(meter_name, steps_per_bar) or ())
+        where = f"step{'s' if len(steps) > 1 else ''} {_number_label(steps)} of each bar"
+        if self.rule == "off":
+            return f"nothing from {who} on {where}" if len(self.voices) < len(ALL_VOICES) else f"silence on {where}"
+        if self.rule == "only":
+            return f"{who} on {where} and on no other step (ghost notes 'o' allowed)"
+        return f"{who} on {where}"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """Everything a request says, read once. Unset fields mean the request left it open."""
+
+    text: str
+    styles: tuple[str, ...] = ()
+    tempo: str = ""  # "slow", "fast" or ""
+    bpm: int | None = None
+    meter: str | None = None
+    bars: int | None = None
+    speed: str = ""  # "half-time", "double-time" or ""
+    swing: bool | None = None  # True swung, False straight, None not said
+    fill: str | None = None  # "toms" or "snare" when a fill is asked for
+    single_instrument: str | None = None
+    density: str = ""  # "busy", "sparse" or ""
+    constraints: tuple[Constraint, ...] = ()
+    unplaced: tuple[str, ...] = ()  # phrases about the rhythm that could not be read or placed
+
+    def placed(self, meter_name: str, steps_per_bar: int) -> tuple[Constraint, ...]:
+        """The constraints that can be placed in this meter (the rest are reported, not guessed)."""
+        return tuple(c for c in self.constraints if c.placeable(meter_name, steps_per_bar))
+
+    def in_meter(self, meter_name: str, steps_per_bar: int) -> Intent:
+        """This intent for a settled meter: unplaceable constraints move to ``unplaced``."""
+        kept = self.placed(meter_name, steps_per_bar)
+        dropped = tuple(f"{c.text} (not placeable in {meter_name})" for c in self.constraints if c not in kept)
+        return replace(self, constraints=kept, unplaced=self.unplaced + dropped)
+
+    @property
+    def keeps_kit(self) -> bool:
+        """False when the request leaves the kick or the time-keeping out on purpose."""
+        return self.single_instrument is None and not any(
+            c.rule == "absent" and ("bd" in c.voices or {"sd", "cp"} <= set(c.voices)) for c in self.constraints
+        )
+
+    def sentences(self) -> list[str]:
+        """What was understood, as short sentences for the reply."""
+        out = [c.text for c in self.constraints]
+        if self.meter:
+            out.append(f"in {self.meter}")
+        if self.bars:
+            out.append(f"{self.bars} bar{'s' if self.bars > 1 else ''}")
+        if self.bpm:
+            out.append(f"{self.bpm} bpm")
+        if self.speed:
+            out.append(self.speed)
+        if self.swing is not None:
+            out.append("swung" if self.swing else "straight")
+        if self.fill:
+            out.append(f"a {'tom' if self.fill == 'toms' else 'snare'} fill at the end")
+        return out
+
+
+class StyleFinder(Protocol):
+    """What the parser needs to know of the library's styles (`lexical.StyleMatcher`)."""
+
+    def find(self, query: str) -> list[str]: ...
+
+
+# ---------------------------------------------------------------------------------------
+# The parser
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_BAR_NUMBERS = {**_NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "ten": 10, "twelve": 12, "sixteen": 16}
+_METER_WORDS = {
+    "three four": "3/4",
+    "four four": "4/4",
+    "two four": "2/4",
+    "five four": "5/4",
+    "seven four": "7/4",
+    "six eight": "6/8",
+    "nine eight": "9/8",
+    "twelve eight": "12/8",
+    "five eight": "5/8",
+    "seven eight": "7/8",
+}
+
+_METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
+_SLASH_LIST = re.compile(r"\b(on\s+(?:beats?\s+)?)(\d(?:\s*/\s*\d)+)\b")
+_METER_IN_WORDS = re.compile(r"\b(" + "|".join(_METER_WORDS) + r")\b(?:\s+time)?")
+_BPM = re.compile(
+    r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
+    r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
+)
+_BARS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"
+    r"|\b(?:bars|measures)\s*[:=]\s*(\d{1,2})\b"
+)
+_NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
+_HALF = re.compile(_NOT + r"\bhalf[\s-]?time\b")
+_DOUBLE = re.compile(_NOT + r"\bdouble[\s-]?time\b")
+_SLOW = re.compile(r"\b(slow|slower|laid[\s-]?back|lazy|chill|relaxed|mellow|dragging|downtempo|sleepy)\b")
+_FAST = re.compile(r"\b(fast|faster|uptempo|up-tempo|energetic|frantic|driving|quick|high[\s-]?energy|rapid)\b")
+_STRAIGHT = re.compile(r"\b(straight|unswung|no swing|not swung|without swing)\b")
+_SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet feel|dilla|boom[\s-]?bap)\b")
+_BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate|crowded)\b")
+_SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
+# "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
+_FILL = re.compile(
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|final|the|one)\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"
+    r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
+    r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
+    r"|\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
+)
+_NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
+_TOMS = re.compile(r"\btoms?\b")
+
+# A count with its part ("2&", "3e"; "1+3" is two counts), an ordinal ("3rd", "16ths"), a word
+# ("bar's", "tom1"), or a joiner.
+_TOKEN = re.compile(r"\d+(?:(?:st|nd|rd|th)s?)?(?:[&+](?!\d)|(?<=\d)[ea](?![a-z]))?|[a-z]+\d*(?:'[a-z]+)?|[&+,;.:]")
+_MAX_VOICE_WORDS = 3
+_FILLERS = frozenset({"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"})
+_ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":"})
+# Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
+_LINKING = frozenset(
+    {"only", "just", "always", "should", "be", "must", "exactly", "is", "are", "hits", "goes", "falls", "sits"}
+)
+_LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus"})
+_VOICE_JOINERS = frozenset({"and", "or", ",", "&", "plus", "/"})
+_NEGATORS = frozenset({"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never"})
+_NOTHING = frozenset({"nothing", "silence", "rest", "space", "gap"})
+_ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
+_ONLY_AFTER = frozenset({"only", "alone", "solo"})
+_BAR_WORDS = frozenset({"every", "each", "per", "bar", "bars", "bar's", "measure", "of", "the", "in", "all"})
+_RATE_WORDS = {
+    "quarter": "quarters",
+    "quarters": "quarters",
+    "crotchets": "quarters",
+    "crotchet": "quarters",
+    "eighth": "eighths",
+    "eighths": "eighths",
+    "8th": "eighths",
+    "8ths": "eighths",
+    "quaver": "eighths",
+    "quavers": "eighths",
+    "sixteenth": "sixteenths",
+    "sixteenths": "sixteenths",
+    "16th": "sixteenths",
+    "16ths": "sixteenths",
+    "semiquaver": "sixteenths",
+    "semiquavers": "sixteenths",
+}
+_NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("every", "beat"), "beats"),
+    (("each", "beat"), "beats"),
+    (("all", "four", "beats"), "beats"),
+    (("all", "the", "beats"), "beats"),
+    (("all", "beats"), "beats"),
+    (("every", "downbeat"), "beats"),
+    (("downbeats",), "beats"),
+    (("the", "beat"), "beats"),
+    (("offbeats",), "offbeats"),
+    (("off", "beats"), "offbeats"),
+    (("offbeat",), "offbeats"),
+    (("off", "beat"), "offbeats"),
+    (("upbeats",), "offbeats"),
+    (("up", "beats"), "offbeats"),
+    (("upbeat",), "offbeats"),
+    (("between",), "offbeats"),  # "hi-hat in between" (the kicks on the beat)
+    (("ands",), "offbeats"),
+    (("every", "and"), "offbeats"),
+    (("every", "&"), "offbeats"),
+    (("&", "s"), "offbeats"),
+    (("backbeat",), "backbeat"),
+    (("backbeats",), "backbeat"),
+    (("back", "beat"), "backbeat"),
+    (("and", "of", "every", "beat"), "offbeats"),
+    (("and", "of", "each", "beat"), "offbeats"),
+)
+_BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
+_SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
+_BARE_COUNT = re.compile(r"\d[&+ea]?")
+_PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "uh": "a", "n": "&"}
+
+
+def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
+    """Read a request once into an `Intent` (see the module docstring for the rules)."""
+    low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
+    unplaced: list[str] = []
+    rest = low
+    meter, rest = _take_meter(rest)
+    bpm, rest = _take_bpm(rest, unplaced)
+    bars, rest = _take_bars(rest, unplaced)
+    speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
+    fill = None
+    if _FILL.search(low) and not _NO_FILL.search(low):
+        fill = "toms" if _TOMS.search(low) else "snare"
+    swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
+    tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
+    density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
+    tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", rest)))
+    constraints = _Reader(tokens, unplaced).read()
+    single = _single_instrument(tokens)
+    if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
+        others = tuple(c for c in ALL_VOICES if c != single)
+        constraints.append(Constraint(others, ("all",), "absent", f"only {BY_CODE[single].short}"))
+    return Intent(
+        text=" ".join(text.split()),
+        styles=tuple(styles.find(text)) if styles is not None else (),
+        tempo=tempo,
+        bpm=bpm,
+        meter=meter,
+        bars=bars,
+        speed=speed,
+        swing=swing,
+        fill=fill,
+        single_instrument=single,
+        density=density,
+        constraints=tuple(_unique(constraints)),
+        unplaced=tuple(unplaced),
+    )
+
+
+def _unique(constraints: list[Constraint]) -> list[Constraint]:
+    seen: set[tuple] = set()
+    out = []
+    for c in constraints:
+        key = (c.voices, c.places, c.rule)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _take_meter(text: str) -> tuple[str | None, str]:
+    text = _SLASH_LIST.sub(_slashed_counts, text)
+    found = None
+    for match in _METER.finditer(text):
+        name = f"{int(match[1])}/{int(match[2])}"
+        if name in METERS and found is None:
+            found = name
+    if found is None:
+        words = _METER_IN_WORDS.search(text)
+        if words:
+            found = _METER_WORDS[words[1]]
+    text = _METER.sub(" ", text)
+    return found, _METER_IN_WORDS.sub(" ", text)
+
+
+def _slashed_counts(match: re.Match[str]) -> str:
+    """ "snare on 2/4", "kick on 1/3" are counts, not meters: rising numbers under 8 after "on"."""
+    numbers = [int(n) for n in re.split(r"\s*/\s*", match[2])]
+    if numbers != sorted(set(numbers)) or numbers[-1] > 7:
+        return match[0]
+    return match[1] + " and ".join(map(str, numbers))
+
+
+def _take_bpm(text: str, unplaced: list[str]) -> tuple[int | None, str]:
+    bpm = None
+    for match in _BPM.finditer(text):
+        value = int(match[1] or match[2])
+        if BPM_MIN <= value <= BPM_MAX:
+            bpm = bpm or value
+        elif match[1]:
+            unplaced.append(f"{value} bpm (tempo is {BPM_MIN} to {BPM_MAX} bpm)")
+    return bpm, _BPM.sub(" ", text)
+
+
+def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
+    bars = None
+    for match in _BARS.finditer(text):
+        word = match[1] or match[2]
+        value = int(word) if word.isdigit() else _BAR_NUMBERS[word]
+        before = text[: match.start()].split()[-1:] or [""]
+        if before[0] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
+            continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
+        if BARS_MIN <= value <= BARS_MAX:
+            bars = bars or value
+        else:
+            unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
+    return bars, _BARS.sub(" ", text)
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])", " ", text)  # "eighth-note", "four-on-the-floor"
+    return _TOKEN.findall(text)
+
+
+@dataclass
+class _Reader:
+    """A left-to-right reader over the request's tokens that collects constraints."""
+
+    tokens: list[str]
+    unplaced: list[str]
+    out: list[Constraint] = field(default_factory=list)
+
+    def read(self) -> list[Constraint]:
+        i = 0
+        while i < len(self.tokens):
+            i = self._step(i)
+        return self.out
+
+    # -- one step: try each form at i, in order; return where to go on -------------
+
+    def _step(self, i: int) -> int:
+        forms = (
+            self._idiom,
+            self._nothing_on,
+            self._negated,
+            self._only_voices,
+            self._rate_first,
+            self._with,
+            self._voices,
+            self._places_first,
+        )
+        for form in forms:
+            end = form(i)
+            if end is not None:
+                return end
+        return i + 1
+
+    def _at(self, i: int, *words: str) -> bool:
+        return tuple(self.tokens[i : i + len(words)]) == words
+
+    def _idiom(self, i: int) -> int | None:
+        t = self.tokens
+        for words in (("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor")):
+            if self._at(i, *words):
+                self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
+                return i + len(words)
+        if self._at(i, "one", "drop") or self._at(i, "onedrop"):
+            self.out += [
+                Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
+                Constraint(("sd", "rs"), ("three",), "on", "one drop: snare or cross-stick on 3"),
+                Constraint(("bd",), ("1",), "off", "one drop: no kick on 1"),
+            ]
+            return i + (2 if t[i] == "one" else 1)
+        if self._at(i, "half", "time") or self._at(i, "halftime"):
+            if not (i > 0 and t[i - 1] in ("no", "not")):
+                self.out.append(Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"))
+            return i + (2 if t[i] == "half" else 1)
+        if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
+            prev = t[i - 1] if i else ""
+            if prev not in ("the", "on") and not (i > 1 and t[i - 2] in _ON_WORDS):
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
+            return i + (2 if t[i] == "back" else 1)
+        return None
+
+    def _nothing_on(self, i: int) -> int | None:
+        if self.tokens[i] not in _NOTHING:
+            return None
+        j = i + 1
+        if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
+            places, end = self._places(j + 1)
+            if places:
+                text = f"nothing on {places_label(places)}"
+                self.out.append(Constraint(ALL_VOICES, places, "off", text))
+                return end
+        return None
+
+    def _negated(self, i: int) -> int | None:
+        if self.tokens[i] not in _NEGATORS:
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
+        if not voices:
+            return None
+        label = voices_label(voices)
+        if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
+            places, end = self._places(j + 1)
+            if places:
+                self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
+                return end
+        self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
+        return j
+
+    def _only_voices(self, i: int) -> int | None:
+        """ "only kick and snare", "just kick and hats": the other voices stay out."""
+        if self.tokens[i] not in _ONLY_BEFORE and not self._at(i, "nothing", "but"):
+            return None
+        start = i + (2 if self.tokens[i] == "nothing" else 1)
+        voices, j = self._voice_list(self._skip(start, _FILLERS), adjacent=True)  # "just kick snare and hats"
+        if len(voices) < 2 or self._places_follow(j):
+            return None
+        self._restrict(voices)
+        return j
+
+    def _restrict(self, voices: tuple[str, ...]) -> None:
+        others = tuple(c for c in ALL_VOICES if c not in voices)
+        self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(voices)))
+
+    def _with(self, i: int) -> int | None:
+        """ "with a cowbell", "with hats and a shaker": those voices play (places after: `_voices`)."""
+        if self.tokens[i] not in ("with", "add", "adding", "plus"):
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if not voices or self._places_follow(j) or (j < len(self.tokens) and self.tokens[j] in _RATE_WORDS):
+            return None
+        k = self._skip(i + 1, _FILLERS)
+        while k < j:
+            mention, k = self._one_voice(k)
+            if not mention:
+                k += 1
+                continue
+            self.out.append(Constraint(mention, ("all",), "present", f"with {voices_label(mention)}"))
+        return j
+
+    def _rate_first(self, i: int) -> int | None:
+        """ "eighth hats", "quarter-note ride", "straight sixteenths on the hats"."""
+        rate = _RATE_WORDS.get(self.tokens[i])
+        if rate is None:
+            return None
+        j = self._skip(i + 1, frozenset({"note", "notes"}))
+        if j < len(self.tokens) and self.tokens[j] in ("on", "with", "from"):
+            j = self._skip(j + 1, _FILLERS)
+        voices, end = self._voice_list(j)
+        if not voices:
+            return None
+        self.out.append(Constraint(voices, (rate,), "only", f"{voices_label(voices)} on {places_label((rate,))}"))
+        return end
+
+    def _voices(self, i: int) -> int | None:
+        """ "kick on 1 and 3", "kick and snare on 3", "hats in eighths", "kick and snare only"."""
+        voices, j = self._voice_list(i)
+        if not voices:
+            return None
+        t = self.tokens
+        j = self._skip(j, _LINKING)
+        said_on = j < len(t) and t[j] in _ON_WORDS
+        if said_on:
+            places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
+        else:
+            places, end = self._bare_places(j)
+        if places:
+            label = voices_label(voices)
+            self.out.append(Constraint(voices, places, "only", f"{label} on {places_label(places)}"))
+            return end
+        if said_on and t[j] in ("on", "at") and end > j + 1:
+            self.unplaced.append(" ".join(t[i:end]))
+        if len(voices) >= 2 and t[j - 1] in _ONLY_AFTER:
+            self._restrict(voices)
+        return j
+
+    def _bare_places(self, i: int) -> tuple[tuple[str, ...], int]:
+        """Places with no "on": "kick 1 and 3", "kick every beat"; one bare count is not ("snare 3 times")."""
+        t = self.tokens
+        if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
+            return (), i
+        places, end = self._places(i)
+        return (places, end) if len(places) > 1 or not t[i][0].isdigit() else ((), i)
+
+    def _places_first(self, i: int) -> int | None:
+        """ "2 and 4 on the snare", "the and of 4 on the open hat": counts, then whose they are."""
+        places, j = self._places(i)
+        if not places or not all(_BARE_COUNT.fullmatch(p) for p in places) or not self._at(j, "on"):
+            return None
+        voices, end = self._voice_list(self._skip(j + 1, _FILLERS))
+        if not voices:
+            return None
+        self.out.append(Constraint(voices, places, "only", f"{voices_label(voices)} on {places_label(places)}"))
+        return end
+
+    # -- pieces ---------------------------------------------------------------------
+
+    def _skip(self, i: int, words: frozenset[str]) -> int:
+        while i < len(self.tokens) and self.tokens[i] in words:
+            i += 1
+        return i
+
+    def _one_voice(self, i: int) -> tuple[tuple[str, ...], int]:
+        for size in range(min(_MAX_VOICE_WORDS, len(self.tokens) - i), 0, -1):
+            words = self.tokens[i : i + size]
+            if any(not w[0].isalpha() for w in words):  # words, and aliases such as "tom1"
+                continue
+            voices = resolve_voices(" ".join(words))
+            if voices is not None:
+                return voices, i + size
+        return (), i
+
+    def _voice_list(
+        self, i: int, joiners: frozenset[str] = _VOICE_JOINERS, adjacent: bool = False
+    ) -> tuple[tuple[str, ...], int]:
+        """Voices joined by "and", "or", "/" or commas: ("kick", "snare") -> (bd, sd).
+
+        A negation joins with "or" only: "no crash and open hats on the offbeats" is two ideas.
+        ``adjacent``: voices may follow each other with no joiner ("just kick snare and hats").
+        """
+        found: list[str] = []
+        voices, j = self._one_voice(i)
+        while voices:
+            found += [v for v in voices if v not in found]
+            i = j
+            k = self._skip(j, joiners)
+            if k == j and not adjacent:
+                break
+            voices, j = self._one_voice(self._skip(k, frozenset({"the", "a"})))
+            if voices and set(self.tokens[i:k]) == {","} and self._places_follow(j):
+                break  # "open hats, kick on every beat": the kick starts its own clause
+        return tuple(found), i
+
+    def _places_follow(self, i: int) -> bool:
+        return i < len(self.tokens) and self.tokens[i] in _ON_WORDS and bool(self._places(i + 1)[0])
+
+    def _place(self, i: int) -> tuple[str | None, int]:
+        """One place at i: "3", "2&", "the and of 3", "beat 2", "the offbeats", "eighths"."""
+        t = self.tokens
+        if tuple(t[i : i + 2]) in _BAR_PREFIXES:  # "on every bar's one"
+            i += 2
+        for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts"}))):
+            for words, place in _NAMED_PLACES:
+                if self._at(at, *words):
+                    return place, at + len(words)
+        i = self._skip(i, frozenset({"the", "beat", "beats", "count", "counts"}))
+        if i >= len(t):
+            return None, i
+        word = t[i]
+        if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:  # "every 8th"
+            i, word = i + 1, t[i + 1]
+        if word in _RATE_WORDS:
+            return _RATE_WORDS[word], self._skip(i + 1, frozenset({"note", "notes"}))
+        if word in _PART_TOKENS and self._at(i + 1, "of"):
+            count, end = self._count(self._skip(i + 2, frozenset({"the", "beat"})))
+            if count is not None and count.isdigit():
+                return f"{count}{_PART_TOKENS[word]}", end
+            return None, i
+        return self._count(i)
+
+    def _count(self, i: int) -> tuple[str | None, int]:
+        """A count with an attached part: "3", "2&", "2+", "3e", "4a", "two", "2nd"."""
+        if i >= len(self.tokens):
+            return None, i
+        word = self.tokens[i]
+        if word in _NUMBER_WORDS:
+            return str(_NUMBER_WORDS[word]), i + 1
+        if word in _ORDINALS:
+            return str(_ORDINALS[word]), i + 1
+        match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
+        if not match or not 1 <= int(match[1]) <= 12:
+            return None, i
+        part = _SUFFIX.get(match[2], "")
+        return f"{int(match[1])}{part}", i + 1
+
+    def _places(self, i: int) -> tuple[tuple[str, ...], int]:
+        """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
+        places: list[str] = []
+        place, j = self._place(i)
+        end, comma = i, None  # comma: (places before the last comma, where it is)
+        while place is not None:
+            places.append(place)
+            end = self._bar_tail(j)
+            k = self._skip(end, _LIST_JOINERS)
+            if k == end and not (k < len(self.tokens) and _BARE_COUNT.fullmatch(self.tokens[k])):
+                break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
+            comma = (len(places), end) if "," in self.tokens[end:k] else comma
+            place, j = self._place(k)
+            if place is not None and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]:
+                break  # "..., eighth hats": the next clause starts here
+        if comma and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
+            kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
+            places = places[:kept]
+        return tuple(dict.fromkeys(places)), end
+
+    def _bar_tail(self, i: int) -> int:
+        """Skip "of every bar", "in each bar", "every bar's" after a place."""
+        j = i
+        while j < len(self.tokens) and self.tokens[j] in _BAR_WORDS:
+            j += 1
+        return j if any(w in ("bar", "bars", "bar's", "measure") for w in self.tokens[i:j]) else i
+
+
+# ---------------------------------------------------------------------------------------
+# One instrument alone ("just a shaker pattern", "kick only")
+
+_CUES_BEFORE = frozenset({"just", "only", "solo", "purely", "simply"})
+_CUES_AFTER = frozenset({"only", "solo", "alone"})
+_MAX_FILLERS_BEFORE = 2
+_MAX_FILLERS_AFTER = 1
+# Words that join a second idea, so a cue across them is not about the instrument.
+_BREAKERS = frozenset({"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band", "on", "at"})
+
+
+# A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.
+_ONE_INSTRUMENT = {("ch", "oh"): ("ch",)}
+
+
+def _single_instrument(tokens: list[str]) -> str | None:
+    """The one instrument a request asks for alone ("just a shaker pattern", "only the ride bell").
+
+    "just a funky beat with a cowbell" and "kick and snare only" name more than a lone voice.
+    """
+    mentions: list[tuple[int, int, tuple[str, ...]]] = []
+    i = 0
+    reader = _Reader(tokens, [])
+    while i < len(tokens):
+        voices, end = reader._one_voice(i)
+        if voices:
+            mentions.append((i, end, _ONE_INSTRUMENT.get(voices, voices)))
+            i = end
+        else:
+            i += 1
+    codes = {v for _, _, vs in mentions for v in vs}
+    if len(codes) != 1 or len({vs for _, _, vs in mentions}) != 1:
+        return None
+    code = next(iter(codes))
+    for start, end, _ in mentions:
+        before = tokens[max(0, start - _MAX_FILLERS_BEFORE - 1) : start]
+        for k, word in enumerate(before):
+            if word in _CUES_BEFORE and not _BREAKERS.intersection(before[k + 1 :]):
+                return code
+        if tokens[start - 2 : start] == ["nothing", "but"]:
+            return code
+        after = tokens[end : end + _MAX_FILLERS_AFTER + 1]
+        for k, word in enumerate(after):
+            where = tokens[end + k + 1 : end + k + 2] in (["on"], ["at"])  # "kick only on 1": where it plays
+            if word in _CUES_AFTER and not _BREAKERS.intersection(after[:k]) and not where:
+                return code
+        if tokens[end : end + 2] in (["by", "itself"], ["on", "its"]):
+            return code
+    return None

@@ -1,0 +1,49 @@
+"""The engine's limits, in one place: the CLI, the bot's option ranges and every check read them.
+
+A limit written twice drifts: bpm 40-240 was once spelled out in nine places.
+"""
+
+from __future__ import annotations
+
+from .errors import InputError
+
+BPM_MIN = 40
+BPM_MAX = 240
+BARS_MIN = 1
+BARS_MAX = 8  # a pattern is 1 to 8 bars (the notation's MAX_BARS)
+K_MIN = 1
+K_MAX = 50  # library hits one search may return
+DESCRIPTION_MAX = 300  # characters of a request
+CANDIDATES_DEFAULT = 3  # model answers tried for one request, the best by the check kept
+CANDIDATES_MAX = 8
+HUMANIZE_MIN, HUMANIZE_MAX = 0, 100  # 0 exactly on the grid; the default is render.performance's
+SWING_MIN, SWING_MAX = 0, 100  # a swing amount: 0 straight, 100 full triplet swing
+LOOPS_MIN, LOOPS_MAX = 1, 16  # times an exported MIDI/WAV plays the pattern (16 x 8 bars is plenty)
+
+
+def check_bpm(bpm: int | None) -> None:
+    """InputError unless ``bpm`` is None or within BPM_MIN..BPM_MAX."""
+    if bpm is not None and not BPM_MIN <= bpm <= BPM_MAX:
+        raise InputError(f"bpm must be from {BPM_MIN} to {BPM_MAX}, not {bpm}")
+
+
+def check_bars(bars: int | None) -> None:
+    """InputError unless ``bars`` is None or within BARS_MIN..BARS_MAX."""
+    if bars is not None and not BARS_MIN <= bars <= BARS_MAX:
+        raise InputError(f"bars must be from {BARS_MIN} to {BARS_MAX}, not {bars}")
+
+
+def check_k(k: int) -> None:
+    """InputError unless ``k`` is within K_MIN..K_MAX."""
+    if not K_MIN <= k <= K_MAX:
+        raise InputError(f"k must be from {K_MIN} to {K_MAX}, not {k}")
+
+
+def check_description(description: str | None) -> str:
+    """The request with its whitespace folded, or an InputError saying what is wrong."""
+    text = " ".join((description or "").split())
+    if not text:
+        raise InputError("describe the groove you want, e.g. 'groovy funk with ghost notes'")
+    if len(text) > DESCRIPTION_MAX:
+        raise InputError(f"the description is {len(text)} characters; keep it to {DESCRIPTION_MAX}")
+    return text

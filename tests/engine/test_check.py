@@ -1,0 +1,111 @@
+"""The musical check: what it refuses, what it lets through, and that it checks every bar."""
+
+from __future__ import annotations
+
+import pytest
+
+from pydrums_engine.check import check_pattern
+from pydrums_engine.fit import fit_to_constraints
+from pydrums_engine.intent import parse_intent
+from pydrums_engine.notation import parse_pattern
+
+ROCK = "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------"
+HOUSE = "oh: --x---x---x---x-; cp: ----x-------x---; bd: x---x---x---x---"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "grid", "honoured"),
+    [
+        ("kick on 1 and 3", ROCK, True),
+        ("kick on 1 and 3", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-x-----", False),  # extra kick
+        ("kick on 1 and 3", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: o-------x-------", False),  # ghost on 1
+        ("snare on 2 and 4", "ch: x-x-x-x-x-x-x-x-; sd: ----x--o-o--x---; bd: x-------x-------", True),  # ghosts ok
+        ("open hats on the offbeats", HOUSE, True),
+        ("open hats on the offbeats", "oh: x---x---x---x---; bd: x---x---x---x---", False),
+        ("four on the floor", HOUSE, True),
+        ("four on the floor", ROCK, False),
+        ("nothing on the one", "ch: --x---x---x---x-; sd: ----x-------x---; bd: -x------x-------", True),
+        ("nothing on the one", ROCK, False),
+        ("no crash", ROCK, True),
+        ("no crash", "cc: x---------------; " + ROCK, False),
+        ("without hi-hats", "rc: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------", True),
+        ("kick on the e of 2", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: -----x----------", True),
+        ("quarter-note ride", "rc: x---x---x---x---; sd: ----x-------x---; bd: x-------x-------", True),
+        ("quarter-note ride", "rc: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------", False),
+    ],
+)
+def test_each_constraint_is_honoured_only_by_a_grid_that_has_it(request_text, grid, honoured) -> None:
+    """The verdict follows the grid: right hits pass; a missing, extra or ghosted hit fails."""
+    check = check_pattern(parse_pattern(grid), parse_intent(request_text))
+    assert check.constraints, request_text
+    assert check.honoured is honoured, check.problems
+
+
+def test_every_bar_is_checked_not_only_the_first() -> None:
+    """Bar 1 right and bar 2 wrong fails, naming bar 2."""
+    grid = "sd: ----x-------x-------x-----------; bd: x-------x-------x-------x-------; ch: " + "x-" * 16
+    check = check_pattern(parse_pattern(grid), parse_intent("snare on 2 and 4"))
+    assert not check.honoured
+    assert "bar 2" in check.constraints[0].problem
+
+
+def test_a_fill_at_the_end_is_exempt_from_the_groove_rules() -> None:
+    """The fill's last beat may leave the kick pattern; before it, the rule holds."""
+    grid = "ch: x-x-x-x-x-x-x-x-; ht: ------------xxxx; sd: ----x-----------; bd: x-------x-------"
+    intent = parse_intent("snare on 2 and 4")
+    assert not check_pattern(parse_pattern(grid), intent).honoured
+    assert check_pattern(parse_pattern(grid), intent, fill_from=12).honoured
+
+
+@pytest.mark.parametrize(
+    ("style", "grid", "kind"),
+    [
+        ("house", ROCK, "trait"),  # house without four on the floor
+        ("rock", "ch: x-x-x-x-x-x-x-x-; sd: --x-------x-----; bd: x-------x-------", "trait"),  # no backbeat
+        ("rock", "ch: x-x-x-x-x-x-x-x-; oh: x---------------; sd: ----x-------x---; bd: x-------x-------", "sanity"),
+        ("rock", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---", "sanity"),  # no kick
+        ("rock", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: xxxxxxxxxxxxxxxx", "sanity"),  # a wall of kick
+        ("rock", "rc: x---x---x---x---; ch: x---x---x---x---; sd: x---x-------x---; bd: x-------x-------", "sanity"),
+    ],
+)
+def test_style_traits_and_sanity_refuse_what_a_drummer_would(style, grid, kind) -> None:
+    """A house groove without four on the floor, a rock groove without backbeat, open and
+    closed hat together, no kick, a kick on every step, three hands on one step: refused."""
+    check = check_pattern(parse_pattern(grid), parse_intent("a groove"), style=style)
+    assert not check.passed
+    assert check.failed(kind), check.problems
+
+
+def test_a_copy_of_a_prompt_example_is_not_a_new_groove() -> None:
+    example = parse_pattern(ROCK)
+    check = check_pattern(parse_pattern(ROCK), parse_intent("rock"), style="rock", examples=[example])
+    assert check.failed("novelty")
+    assert check_pattern(parse_pattern(ROCK), parse_intent("rock"), style="rock").passed
+
+
+def test_the_request_overrides_the_style_for_the_voices_it_names() -> None:
+    """ "house with the kick on 1 and 3": the drummer asked for it, so four on the floor is not demanded."""
+    grid = "oh: --x---x---x---x-; cp: ----x-------x---; bd: x-------x-------"
+    assert check_pattern(parse_pattern(grid), parse_intent("house with the kick on 1 and 3"), style="house").passed
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "kick on 1 and the and of 3, snare on 2 and 4, quarter-note ride",
+        "open hats on the offbeats, no crash",
+        "nothing on the one",
+        "kick on every beat and claps on 2 and 4",
+        "just kick and snare",
+        "with a cowbell",
+        "reggae one drop",
+    ],
+)
+def test_the_deterministic_edit_makes_any_groove_honour_the_request(request_text) -> None:
+    """The library fallback's edit adds and removes exactly what the request named."""
+    intent = parse_intent(request_text)
+    for grid in (ROCK, HOUSE, "cc: x---------------; rc: x-x-x-x-x-x-x-x-; sd: --x--x-x--x--x-x; bd: x-x--x--x-x--x--"):
+        fitted = fit_to_constraints(parse_pattern(grid), intent.constraints, keep_kit=intent.keeps_kit)
+        check = check_pattern(fitted, intent)
+        assert check.honoured, (grid, check.problems)
+        assert not check.failed("sanity") or not intent.keeps_kit, check.problems

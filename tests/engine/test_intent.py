@@ -1,0 +1,598 @@
+"""The request parser (issue 8, item 1): drummers' phrasings, read once into an `Intent`.
+
+Each row is a request typed the way drummers type it, with everything a user would notice:
+the constraints (rule, voices, places) and the other fields (meter, bars, bpm, speed, swing,
+fill, single instrument, density, tempo). A field a row does not name must stay unset.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pydrums_engine.instruments import INSTRUMENTS, VOICE_GROUPS, resolve_voices
+from pydrums_engine.intent import ALL_VOICES, RULES, Constraint, parse_intent, place_label, place_steps
+from pydrums_engine.notation import METERS
+
+BACKBEAT = ("sd", "cp")
+HATS = ("ch", "oh")
+CYMBALS = ("cc", "rc", "rb", "oh", "ch")
+TOMS = ("ht", "mt", "lt")
+
+
+def _codes(voices: str | tuple[str, ...]) -> frozenset[str]:
+    return frozenset((voices,) if isinstance(voices, str) else voices)
+
+
+def on(voices, *places):
+    return ("on", _codes(voices), places)
+
+
+def only(voices, *places):
+    return ("only", _codes(voices), places)
+
+
+def off(voices, *places):
+    return ("off", _codes(voices), places)
+
+
+def absent(voices):
+    return ("absent", _codes(voices), ("all",))
+
+
+def present(voices):
+    return ("present", _codes(voices), ("all",))
+
+
+def nothing_on(*places):
+    return off(ALL_VOICES, *places)
+
+
+def only_voices(*kept):
+    """ "only kick and snare": every other voice is absent."""
+    return absent(tuple(v for v in ALL_VOICES if v not in kept))
+
+
+FOUR_ON_THE_FLOOR = on("bd", "beats")
+BACKBEAT_IDIOM = on(BACKBEAT, "backbeat")
+HALF_TIME = on(BACKBEAT, "three")
+ONE_DROP = (on("bd", "three"), on(("sd", "rs"), "three"), off("bd", "1"))
+
+UNSET = {
+    "meter": None,
+    "bars": None,
+    "bpm": None,
+    "speed": "",
+    "swing": None,
+    "fill": None,
+    "single_instrument": None,
+    "density": "",
+    "tempo": "",
+}
+
+
+def seen(intent) -> set:
+    return {(c.rule, frozenset(c.voices), c.places) for c in intent.constraints}
+
+
+def fields(intent) -> dict:
+    return {name: getattr(intent, name) for name in UNSET}
+
+
+def row(text: str, *constraints, **noticed):
+    """One phrasing: the constraints it must yield (exactly) and the fields it sets."""
+    flat = []
+    for c in constraints:
+        flat += list(c) if isinstance(c[0], tuple) else [c]
+    return pytest.param(text, set(flat), {**UNSET, **noticed}, id=text)
+
+
+POSITIONS = [
+    # numbers and their parts: "1".."7", "2&", "2+", "the and of 2", "the e of 3", "the a/ah of 4"
+    row("kick on 1 and 3, snare on 2 and 4", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("kick on one and three, snare on two and four", only("bd", "1", "3"), only("sd", "2", "4")),
+    row(
+        "kick on 1 and the and of 3, snare on 2 and 4, quarter-note ride",
+        only("bd", "1", "3&"),
+        only("sd", "2", "4"),
+        only("rc", "quarters"),
+    ),
+    row("gimme a groove with the kick on 1 and the and of 3", only("bd", "1", "3&")),
+    row("snare on 2& and 4, kick on 1", only("sd", "2&", "4"), only("bd", "1")),
+    row("snare on 2+ and 4", only("sd", "2&", "4")),
+    row("kick on 3+", only("bd", "3&")),
+    row("kick on 1+3", only("bd", "1", "3")),
+    row("kick on the + of 2", only("bd", "2&")),
+    row("kick on the e of 3", only("bd", "3e")),
+    row("kick on 4e", only("bd", "4e")),
+    row("kick on the a of 4", only("bd", "4a")),
+    row("kick on the ah of 4", only("bd", "4a")),
+    row("kick on 2a", only("bd", "2a")),
+    row("open hat on the 'and' of 4", only("oh", "4&")),
+    row("kick on the one", only("bd", "1")),
+    row("kick on beat 1", only("bd", "1")),
+    row("snare on beats 2 and 4", only("sd", "2", "4")),
+    row("kick on the first and third beat", only("bd", "1", "3")),
+    row("kick on counts 1 and 3", only("bd", "1", "3")),
+    row("kick on the 1 and the 3", only("bd", "1", "3")),
+    row("snare on the 2 and the 4", only("sd", "2", "4")),
+    row("kick on 1, 2&, and 3", only("bd", "1", "2&", "3")),
+    row("kick on 1 & 3", only("bd", "1", "3")),
+    row("kick on 1,3", only("bd", "1", "3")),
+    row("kick on 1 2 3 and 4", only("bd", "1", "2", "3", "4")),
+    row("snare on the and of 2 and the and of 4", only("sd", "2&", "4&")),
+    row("kick on 1 and 3 and the and of 3", only("bd", "1", "3", "3&")),
+    row("the kick should be on 1 and 3", only("bd", "1", "3")),
+    row("snare always on 2 and 4", only("sd", "2", "4")),
+    row("kick lands on 1 and the and of 2", only("bd", "1", "2&")),
+    row("snare hits on 2 and 4", only("sd", "2", "4")),
+    row("kick 1 and 3, snare 2 and 4", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("kick: 1 and 3", only("bd", "1", "3")),
+    row("2 and 4 on the snare", only("sd", "2", "4")),
+    row("snare on 2/4", only("sd", "2", "4")),
+    row("kick and snare on 1", only(("bd", "sd"), "1")),
+    row("kick, snare and hats on 1", only(("bd", "sd", "ch", "oh"), "1")),
+    row("ride 1 2 3 4", only("rc", "1", "2", "3", "4")),
+    row("kick every beat", only("bd", "beats")),
+    row("1 and 3 on the kick, 2 and 4 on the snare", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("kick on 1 and 3, 2 and 4 on the snare", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("the snare falls on 2 and 4", only("sd", "2", "4")),
+    row("the and of 4 on the open hat", only("oh", "4&")),
+    row("open hats, kick on every beat", only("bd", "beats")),
+    row("sixteenth hats, kick on 1", only(HATS, "sixteenths"), only("bd", "1")),
+    row("tom1 on 4, tom2 on 4&, tom3 on 4e", only("ht", "4"), only("mt", "4&"), only("lt", "4e")),
+    row("the kick and the snare are on the one", only(("bd", "sd"), "1")),
+    # named places: offbeats, upbeats, the ands, downbeats, every beat, quarters, 8ths, 16ths
+    row("open hats on the offbeats, kick on every beat", only("oh", "offbeats"), only("bd", "beats")),
+    row("hats on the upbeats", only(HATS, "offbeats")),
+    row("hats on the off-beats", only(HATS, "offbeats")),
+    row("hi hats on the upbeat", only(HATS, "offbeats")),
+    row("open hat on the ands", only("oh", "offbeats")),
+    row("ride on every and", only("rc", "offbeats")),
+    row("bell on the and of every beat", only("rb", "offbeats")),
+    row("hats and ride on the ands", only(("ch", "oh", "rc"), "offbeats")),
+    row("kick on the downbeats", only("bd", "beats")),
+    row("kick on all four beats", only("bd", "beats")),
+    row("cowbell on each beat", only("cb", "beats")),
+    row("ride on quarter notes", only("rc", "quarters")),
+    row("ride bell on quarters", only("rb", "quarters")),
+    row("eighth hats", only(HATS, "eighths")),
+    row("hats in eighths", only(HATS, "eighths")),
+    row("hats on every 8th", only(HATS, "eighths")),
+    row("8ths on the hats", only(HATS, "eighths")),
+    row("hats playing eighth notes", only(HATS, "eighths")),
+    row("16ths hats", only(HATS, "sixteenths")),
+    row("sixteenths on the hats", only(HATS, "sixteenths")),
+    row("shaker on semiquavers", only("sh", "sixteenths")),
+    row("straight sixteenth hi-hats", only(HATS, "sixteenths"), swing=False),
+    # the backbeat and the other idioms
+    row("clap on the backbeat", only("cp", "backbeat")),
+    row("snare on the backbeat", only("sd", "backbeat")),
+    row("rim on the backbeat", only("rs", "backbeat")),
+    row("a backbeat on 2 and 4", BACKBEAT_IDIOM),
+    row("rock with a strong backbeat", BACKBEAT_IDIOM),
+    row("snare or clap on 2 and 4", only(BACKBEAT, "2", "4")),
+    row("snare/clap on 2 and 4", only(BACKBEAT, "2", "4")),
+    row("four on the floor", FOUR_ON_THE_FLOOR),
+    row("four-on-the-floor house at 124", FOUR_ON_THE_FLOOR, bpm=124),
+    row("house music, 4 on the floor", FOUR_ON_THE_FLOOR),
+    row("four to the floor disco", FOUR_ON_THE_FLOOR),
+    row("one drop reggae at 75", ONE_DROP, bpm=75),
+    row("half-time (snare on 3)", HALF_TIME, only("sd", "3"), speed="half-time"),
+    row("halftime trap at 140", HALF_TIME, speed="half-time", bpm=140),
+    row("half time shuffle", HALF_TIME, speed="half-time", swing=True),
+    # in every bar
+    row("crash on every bar's one", only("cc", "1")),
+    row("crash on the one of every bar", only("cc", "1")),
+    row("crash on beat 1 of each bar", only("cc", "1")),
+    row("a kick on the one in every bar", only("bd", "1")),
+    # groups
+    row("cymbals on the one", only(CYMBALS, "1")),
+    row("toms on 4", only(TOMS, "4")),
+    row("floor tom on every beat", only("lt", "beats")),
+    row("cross-stick on 2 and 4", only("rs", "2", "4")),
+    row("tambourine on 2 and 4, shaker on sixteenths", only("tb", "2", "4"), only("sh", "sixteenths")),
+    row("claves on 1, the and of 2, and 4", only("cl", "1", "2&", "4")),
+]
+
+NEGATIONS = [
+    row("nothing on the one", nothing_on("1")),
+    row("something weird with nothing on the one", nothing_on("1")),
+    row("silence on beat 1", nothing_on("1")),
+    row("nothing on the and of 4", nothing_on("4&")),
+    row("no kick on 1", off("bd", "1")),
+    row("no snare on the 2", off("sd", "2")),
+    row("drop the kick on 3", off("bd", "3")),
+    row("no kick on the one, snare on 3", off("bd", "1"), only("sd", "3")),
+    row("no kick", absent("bd")),
+    row("without hats", absent(HATS)),
+    row("no hi-hat", absent(HATS)),
+    row("no cymbals", absent(CYMBALS)),
+    row("without the ride", absent("rc")),
+    row("no toms, no crash", absent(TOMS), absent("cc")),
+    row("lose the hats", absent(HATS)),
+    row("only kick and snare", only_voices("bd", "sd")),
+    row("kick and snare only", only_voices("bd", "sd")),
+    row("nothing but kick and snare", only_voices("bd", "sd")),
+    row("just kick and hats", only_voices("bd", "ch", "oh")),
+    row("just kick snare and hats", only_voices("bd", "sd", "ch", "oh")),
+    row("hi-hat only, sixteenths", only_voices("ch", "oh"), single_instrument="ch"),
+    row("no crash and open hats on the offbeats", absent("cc"), only("oh", "offbeats")),
+    row("no hats, kick on 1", absent(HATS), only("bd", "1")),
+    row("kick only on 1", only("bd", "1")),
+    row("kick on 1 only", only("bd", "1")),
+    row("just a shaker pattern", only_voices("sh"), single_instrument="sh"),
+    row("kick only", only_voices("bd"), single_instrument="bd"),
+    row("only the ride bell", only_voices("rb"), single_instrument="rb"),
+    row("solo snare", only_voices("sd"), single_instrument="sd"),
+]
+
+METER_ROWS = [
+    row("waltz in 3/4, kick on 1, snare on 2 and 3", only("bd", "1"), only("sd", "2", "3"), meter="3/4"),
+    row("three four time, kick on one", only("bd", "1"), meter="3/4"),
+    row("6/8 groove, kick on 1 and 4", only("bd", "1", "4"), meter="6/8"),
+    row(
+        "12/8 blues shuffle with kick on 1 and 3, snare on 2 and 4",
+        only("bd", "1", "3"),
+        only("sd", "2", "4"),
+        meter="12/8",
+        swing=True,
+    ),
+    row("kick on the and of 4 in 12/8", only("bd", "4&"), meter="12/8"),
+    row("kick on the e of 2 in 12/8", only("bd", "2e"), meter="12/8"),
+    row("in seven eight, snare on 5", only("sd", "5"), meter="7/8"),
+    row("5/4 like take five, kick on 1 and 4", only("bd", "1", "4"), meter="5/4"),
+    row("kick on 1/3 in 6/8", only("bd", "1", "3"), meter="6/8"),
+    row("shuffle on 6/8", meter="6/8", swing=True),
+    row("kick on 1 and 3 at 90 in 3/4 for 4 bars", only("bd", "1", "3"), meter="3/4", bpm=90, bars=4),
+]
+
+FIELD_ROWS = [
+    row("eight bars of disco", bars=8),
+    row("a 2-bar rock beat", bars=2),
+    row("two bars", bars=2),
+    row("a single bar", bars=1),
+    row("2 measures of swing", bars=2, swing=True),
+    row("4 bars at 90bpm", bars=4, bpm=90),
+    row("funk at 124", bpm=124),
+    row("liquid dnb, 174 bpm", bpm=174),
+    row("tempo 100, kick on 1", only("bd", "1"), bpm=100),
+    row("4 bar phrase with a fill", bars=4, fill="snare"),
+    row("with a tom fill", fill="toms"),
+    row("with a snare fill at the end", fill="snare"),
+    row("with a fill in the last bar", fill="snare"),
+    row("ending with a tom roll", fill="toms"),
+    row("no fill", fill=None),
+    row("no fills please"),
+    row("rock beat without a fill"),
+    row("hip hop, no swing", swing=False),
+    row("shuffle feel", swing=True),
+    row("straight feel", swing=False),
+    row("not swung", swing=False),
+    row("a slow ballad", tempo="slow"),
+    row("fast punk", tempo="fast"),
+    row("busy funk with ghost notes", density="busy"),
+    row("minimal techno", density="sparse"),
+    row("double-time drum and bass", speed="double-time"),
+    row("no half time, just a rock beat"),
+]
+
+# Words that look like rhythm words but ask for no constraint.
+NOTHING_PLACED = [
+    row("fill the dance floor"),
+    row("fill in the gaps with hats", present(HATS)),
+    row("a one-man band"),
+    row("every 4 bars a crash"),  # a crash once in 4 bars: constraints hold in every bar, so none
+    row("bass heavy"),
+    row("drum and bass at 174", bpm=174),
+    row("snare-heavy punk"),
+    row("kick-heavy techno"),
+    row("funk that's heavy on the one"),
+    row("one love, reggae"),
+    row("open hats"),
+    row("a rock beat in eighth notes"),
+    row("snare 3 times a bar"),  # how often, not where: one bare count is no place
+    row("kick every 4 bars"),
+]
+
+ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED
+
+
+def test_at_least_110_phrasings():
+    assert len({p.values[0] for p in ALL_ROWS}) == len(ALL_ROWS) >= 110
+
+
+@pytest.mark.parametrize(("text", "constraints", "noticed"), ALL_ROWS)
+def test_phrasing_reads_as_the_drummer_meant(text, constraints, noticed):
+    intent = parse_intent(text)
+    assert seen(intent) == constraints
+    assert fields(intent) == noticed
+    assert len(intent.constraints) == len(constraints)  # no doubles
+
+
+# --- every instrument name, alias and group word -------------------------------------------
+
+VOICE_WORDS = sorted(
+    {w for inst in INSTRUMENTS for w in (inst.code, inst.name, *inst.aliases)}
+    | {w for g in VOICE_GROUPS for w in g.words}
+)
+
+
+@pytest.mark.parametrize("word", VOICE_WORDS)
+def test_every_instrument_word_takes_a_place(word):
+    intent = parse_intent(f"{word} on 2 and the and of 4")
+    assert seen(intent) == {only(resolve_voices(word), "2", "4&")}
+
+
+@pytest.mark.parametrize(
+    ("word", "codes"),
+    [
+        ("backbeat voice", BACKBEAT),
+        ("hats", HATS),
+        ("hi-hat", HATS),
+        ("cymbals", CYMBALS),
+        ("toms", TOMS),
+        ("tom-toms", TOMS),
+        ("rimshots", ("rs",)),
+        ("cross sticks", ("rs",)),
+        ("percussion", ("tb", "cb", "sh", "cl")),
+        ("claps", ("cp",)),
+        ("cowbells", ("cb",)),
+    ],
+)
+def test_groups_and_plurals_name_the_voices_a_drummer_means(word, codes):
+    assert seen(parse_intent(f"no {word}")) == {absent(codes)}
+
+
+# --- the same words in other meters ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("place", "meter", "steps_per_bar", "steps"),
+    [
+        # 4/4, sixteenth grid and eighth grid
+        ("1", "4/4", 16, {0}),
+        ("2&", "4/4", 16, {6}),
+        ("3e", "4/4", 16, {9}),
+        ("4a", "4/4", 16, {15}),
+        ("5", "4/4", 16, None),
+        ("beats", "4/4", 16, {0, 4, 8, 12}),
+        ("offbeats", "4/4", 16, {2, 6, 10, 14}),
+        ("backbeat", "4/4", 16, {4, 12}),
+        ("three", "4/4", 16, {8}),
+        ("quarters", "4/4", 16, {0, 4, 8, 12}),
+        ("eighths", "4/4", 16, set(range(0, 16, 2))),
+        ("sixteenths", "4/4", 16, set(range(16))),
+        ("2&", "4/4", 8, {3}),
+        ("3e", "4/4", 8, None),
+        ("offbeats", "4/4", 8, {1, 3, 5, 7}),
+        ("sixteenths", "4/4", 8, None),
+        # 3/4: three quarter beats
+        ("3", "3/4", 12, {8}),
+        ("3&", "3/4", 12, {10}),
+        ("2e", "3/4", 12, {5}),
+        ("4", "3/4", 12, None),
+        ("beats", "3/4", 12, {0, 4, 8}),
+        ("offbeats", "3/4", 12, {2, 6, 10}),
+        ("backbeat", "3/4", 12, None),
+        ("three", "3/4", 12, None),
+        ("2&", "3/4", 6, {3}),
+        # 6/8: numbers count eighths, two felt beats
+        ("4", "6/8", 12, {6}),
+        ("6", "6/8", 12, {10}),
+        ("7", "6/8", 12, None),
+        ("2&", "6/8", 12, {3}),
+        ("2e", "6/8", 12, None),
+        ("beats", "6/8", 12, {0, 6}),
+        ("backbeat", "6/8", 12, {6}),
+        ("eighths", "6/8", 12, {0, 2, 4, 6, 8, 10}),
+        ("offbeats", "6/8", 12, None),
+        ("quarters", "6/8", 12, None),
+        ("4", "6/8", 6, {3}),
+        ("2&", "6/8", 6, None),
+        # 12/8: four dotted-quarter beats, "1 & a"
+        ("2", "12/8", 12, {3}),
+        ("4", "12/8", 12, {9}),
+        ("5", "12/8", 12, None),
+        ("2&", "12/8", 12, {4}),
+        ("4a", "12/8", 12, {11}),
+        ("2e", "12/8", 12, None),
+        ("beats", "12/8", 12, {0, 3, 6, 9}),
+        ("backbeat", "12/8", 12, {3, 9}),
+        ("three", "12/8", 12, {6}),
+        ("eighths", "12/8", 12, set(range(12))),
+        ("sixteenths", "12/8", 12, None),
+        ("1", "12/8", 6, {0}),
+        ("2", "12/8", 6, None),
+        ("3", "12/8", 6, {3}),
+        ("beats", "12/8", 6, None),
+        ("backbeat", "12/8", 6, None),
+        ("three", "12/8", 6, {3}),
+        # 7/8: numbers count eighths, felt 2+2+3
+        ("5", "7/8", 14, {8}),
+        ("7", "7/8", 14, {12}),
+        ("8", "7/8", 14, None),
+        ("3&", "7/8", 14, {5}),
+        ("beats", "7/8", 14, {0, 4, 8}),
+        ("backbeat", "7/8", 14, None),
+        ("eighths", "7/8", 14, set(range(0, 14, 2))),
+        ("7", "7/8", 7, {6}),
+        # 5/4
+        ("5", "5/4", 20, {16}),
+        ("5a", "5/4", 20, {19}),
+        ("6", "5/4", 20, None),
+        ("beats", "5/4", 20, {0, 4, 8, 12, 16}),
+        ("offbeats", "5/4", 20, {2, 6, 10, 14, 18}),
+        ("backbeat", "5/4", 20, None),
+        ("quarters", "5/4", 20, {0, 4, 8, 12, 16}),
+        ("5&", "5/4", 10, {9}),
+    ],
+)
+def test_place_steps_in_every_meter(place, meter, steps_per_bar, steps):
+    assert place_steps(place, meter, steps_per_bar) == (None if steps is None else frozenset(steps))
+
+
+@pytest.mark.parametrize(
+    ("text", "meter", "steps_per_bar", "kept", "dropped"),
+    [
+        ("kick on 5", "4/4", 16, [], ["kick on 5"]),
+        ("kick on 5", "5/4", 20, [{16}], []),
+        ("kick on the e of 2 in 12/8", "12/8", 12, [], ["kick on the e of 2"]),
+        ("kick on the and of 2 in 12/8", "12/8", 12, [{4}], []),
+        ("snare on 2 and 4, kick on 1", "3/4", 12, [{0}], ["snare on 2 and 4"]),
+        ("hats on the offbeats", "3/4", 12, [{2, 6, 10}], []),
+        ("hats on the offbeats", "6/8", 12, [], ["hi-hats on the offbeats"]),
+        ("rock with a backbeat", "6/8", 12, [{6}], []),
+        ("rock with a backbeat", "3/4", 12, [], ["backbeat"]),
+        ("rock with a backbeat", "12/8", 12, [{3, 9}], []),
+        ("one drop", "12/8", 12, [{6}, {6}, {0}], []),
+        ("one drop", "6/8", 12, [{0}], ["one drop", "one drop"]),
+        ("sixteenth hats, kick on 1", "4/4", 8, [{0}], ["hi-hats on sixteenths"]),
+        ("kick on 7, snare on 5", "7/8", 14, [{12}, {8}], []),
+        ("kick on 7, snare on 5", "4/4", 16, [], ["kick on 7", "snare on 5"]),
+        ("four on the floor", "5/4", 20, [{0, 4, 8, 12, 16}], []),
+        ("ride on quarter notes", "7/8", 14, [], ["ride on quarter notes"]),
+    ],
+)
+def test_phrases_that_cannot_be_placed_are_left_out_and_named(text, meter, steps_per_bar, kept, dropped):
+    intent = parse_intent(text).in_meter(meter, steps_per_bar)
+    assert [set(c.steps(meter, steps_per_bar)) for c in intent.constraints] == kept
+    assert len(intent.unplaced) == len(dropped)
+    for said, phrase in zip(intent.unplaced, dropped, strict=True):
+        assert said.startswith(phrase) and said.endswith(f"(not placeable in {meter})")
+
+
+def test_meter_words_win_and_the_constraint_lands_in_that_meter():
+    intent = parse_intent("waltz in 3/4, kick on 1, snare on 2 and 3, hats on every beat")
+    steps = [set(c.steps(intent.meter, 12)) for c in intent.constraints]
+    assert steps == [{0}, {4, 8}, {0, 4, 8}]
+
+
+def test_out_of_range_numbers_are_reported_not_used():
+    intent = parse_intent("20 bars at 300 bpm")
+    assert (intent.bars, intent.bpm) == (None, None)
+    assert intent.unplaced == ("300 bpm (tempo is 40 to 240 bpm)", "20 bars (a pattern is 1 to 8 bars)")
+
+
+def test_the_intent_says_itself():
+    intent = parse_intent("kick on 1 and the and of 3, no crash, 4 bars at 90 bpm in 3/4, swung, with a tom fill")
+    assert intent.sentences() == [
+        "kick on 1 and the and of 3",
+        "no crash",
+        "in 3/4",
+        "4 bars",
+        "90 bpm",
+        "swung",
+        "a tom fill at the end",
+    ]
+    c = intent.constraints[0]
+    assert (
+        c.step_sentence("3/4", 12) == "bd on steps 1 and 11 of each bar and on no other step (ghost notes 'o' allowed)"
+    )
+
+
+# --- properties: every place lands inside the bar, exactly where the count says -------------
+
+NAMED = ("beats", "offbeats", "quarters", "eighths", "sixteenths", "backbeat", "three", "all")
+PARTS = ("", "&", "e", "a")
+GRIDS = [(name, steps) for name, m in METERS.items() for steps in (m.steps_per_bar, m.steps_per_bar // 2)]
+
+
+def _exact(positions: list[Fraction], steps_per_bar: int) -> frozenset[int] | None:
+    """Bar fractions as steps, or None when one falls between steps."""
+    steps = [p * steps_per_bar for p in positions]
+    return frozenset(int(s) for s in steps) if all(s.denominator == 1 for s in steps) else None
+
+
+def _count_oracle(place: str, meter: str, steps_per_bar: int) -> frozenset[int] | None:
+    """Where a count lands, worked out from the counting rules in fractions of a bar."""
+    top = int(meter.split("/")[0])
+    count, part = int(place.rstrip("&ea")), place[len(place.rstrip("&ea")) :]
+    if meter == "12/8":  # four dotted-quarter beats, each "1 & a"
+        counts, parts = 4, {"": Fraction(0), "&": Fraction(1, 3), "a": Fraction(2, 3)}
+    else:
+        counts, parts = top, {"": Fraction(0), "e": Fraction(1, 4), "&": Fraction(1, 2), "a": Fraction(3, 4)}
+    if count > counts or part not in parts:
+        return None
+    return _exact([(count - 1 + parts[part]) / counts], steps_per_bar)
+
+
+def _named_oracle(place: str, meter: str, steps_per_bar: int) -> frozenset[int] | None:
+    m = METERS[meter]
+    top, bottom = (int(n) for n in meter.split("/"))
+    starts = [Fraction(sum(m.groups[:k]), m.steps_per_bar) for k in range(len(m.groups))]
+    if place == "all":
+        return frozenset(range(steps_per_bar))
+    if place == "beats":
+        return _exact(starts, steps_per_bar)
+    if place == "backbeat":
+        return _exact(starts[1::2], steps_per_bar) if len(starts) in (2, 4) else None
+    if place == "three":
+        return _exact([starts[2]], steps_per_bar) if len(starts) == 4 else None
+    if place in ("quarters", "offbeats"):
+        shift = Fraction(1, 2) if place == "offbeats" else Fraction(0)
+        return _exact([(k + shift) / top for k in range(top)], steps_per_bar) if bottom == 4 else None
+    per_bar = Fraction(top * (8 if place == "eighths" else 16), bottom)
+    if place == "sixteenths" and per_bar != steps_per_bar:
+        return None
+    return _exact([k / per_bar for k in range(int(per_bar))], steps_per_bar)
+
+
+@settings(max_examples=300, deadline=None)
+@given(grid=st.sampled_from(GRIDS), count=st.integers(1, 12), part=st.sampled_from(PARTS))
+def test_every_count_lands_inside_the_bar_where_the_count_says(grid, count, part):
+    meter, steps_per_bar = grid
+    place = f"{count}{part}"
+    steps = place_steps(place, meter, steps_per_bar)
+    assert steps is None or all(0 <= s < steps_per_bar for s in steps)
+    assert steps == _count_oracle(place, meter, steps_per_bar)
+
+
+@pytest.mark.parametrize(("meter", "steps_per_bar"), GRIDS)
+@pytest.mark.parametrize("place", NAMED)
+def test_every_named_place_lands_inside_the_bar(place, meter, steps_per_bar):
+    steps = place_steps(place, meter, steps_per_bar)
+    assert steps is None or (steps and all(0 <= s < steps_per_bar for s in steps))
+    assert steps == _named_oracle(place, meter, steps_per_bar)
+
+
+PLACE_KEYS = st.one_of(
+    st.sampled_from(NAMED), st.builds(lambda n, p: f"{n}{p}", st.integers(1, 12), st.sampled_from(PARTS))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(grid=st.sampled_from(GRIDS), places=st.lists(PLACE_KEYS, min_size=1, max_size=4, unique=True))
+def test_constraint_steps_are_none_exactly_when_a_place_does_not_fit(grid, places):
+    meter, steps_per_bar = grid
+    c = Constraint(("bd",), tuple(places), "on", "kick somewhere")
+    each = [place_steps(p, meter, steps_per_bar) for p in places]
+    if any(s is None for s in each):
+        assert c.steps(meter, steps_per_bar) is None and not c.placeable(meter, steps_per_bar)
+    else:
+        assert c.steps(meter, steps_per_bar) == frozenset().union(*each)
+        assert all(0 <= s < steps_per_bar for s in c.steps(meter, steps_per_bar))
+
+
+SAID_BACK = st.one_of(
+    st.sampled_from([p for p in NAMED if p not in ("three", "all")]),
+    st.builds(lambda n, p: f"{n}{p}", st.integers(1, 7), st.sampled_from(PARTS)),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(place=SAID_BACK, voice=st.sampled_from(["kick", "snare", "ride", "hats", "cowbell", "floor tom"]))
+def test_a_place_said_back_reads_as_the_same_place(place, voice):
+    intent = parse_intent(f"{voice} on {place_label(place)}")
+    assert seen(intent) == {only(resolve_voices(voice), place)}
+
+
+def test_rules_are_the_documented_ones():
+    assert {"on", "only", "off", "absent"} <= set(RULES)
+    with pytest.raises(ValueError):
+        Constraint(("bd",), ("1",), "maybe", "kick maybe on 1")
+    with pytest.raises(ValueError):
+        Constraint(("xx",), ("1",), "on", "an unknown voice")

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test lint bench eval loadtest clean
+.PHONY: install run test lint bench eval eval-constraints loadtest clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: install
 
 eval: install
 	$(PY) -m benchmarks.eval_retrieval
+
+# Does the answer's grid do what was asked? Run with the model server down (no --host):
+# library answers only. Add --host URL to ask a model.
+eval-constraints: install
+	$(PY) -m benchmarks.eval_constraints --split all
 
 loadtest: install
 	$(PY) -m benchmarks.load_bot --users 50 --model-delay 2

@@ -23,7 +23,7 @@ from pydrums_engine.descriptions import groove_words
 from pydrums_engine.retrieval import Retriever
 
 REQUESTS = Path(__file__).resolve().parent / "eval" / "requests.toml"
-KINDS = ("plain", "synonym", "technical", "poetic", "modern", "paraphrase")
+KINDS = ("plain", "synonym", "technical", "drummer", "poetic", "modern", "paraphrase")
 
 
 def load_requests() -> list[dict]:

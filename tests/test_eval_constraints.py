@@ -1,0 +1,172 @@
+"""The constraints eval's oracle (benchmarks/eval_constraints.py), without the engine.
+
+Every request in benchmarks/eval/constraints.toml must parse, and each kind of check must
+pass on a grid that has the trait and fail on one that lacks it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from benchmarks.eval_constraints import KINDS, compile_expect, evaluate, load_requests, parse_check
+from pydrums_engine.notation import METERS, Pattern
+
+
+def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
+    """A pattern repeating the given tracks ``bars`` times."""
+    length = len(next(iter(tracks.values())))
+    full = {code: steps * bars for code, steps in tracks.items()}
+    if spb is None:  # an eighth-note grid when a bar of the meter does not fit
+        spb = METERS[meter].steps_per_bar
+        spb = spb if length % spb == 0 else spb // 2
+    return Pattern.from_tracks(full, meter, spb)
+
+
+def failures(expect: list[str], pattern: Pattern) -> list[str]:
+    return [check for check, _ in evaluate(compile_expect(expect), pattern)]
+
+
+def test_every_request_parses_and_splits():
+    requests = load_requests()
+    assert len(requests) >= 66
+    assert len({r["id"] for r in requests}) == len(requests)
+    assert {r["kind"] for r in requests} == set(KINDS)
+    for r in requests:
+        assert r["expect"], r["id"]
+        assert r["expectation"].texts == r["expect"]
+    for kind, n in Counter(r["kind"] for r in requests).items():
+        held = [r for r in requests if r["kind"] == kind and r["split"] == "holdout"]
+        assert len(held) == n // 3
+
+
+HOUSE = dict(bd="x---x---x---x---", cp="----x-------x---", oh="--x---x---x---x-", ch="x-x-x-x-x-x-x-x-")
+HOUSE_NO_3 = HOUSE | {"bd": "x---x-------x---"}
+
+# (checks, a grid that has the trait, a grid that lacks it)
+CASES = [
+    (["bd on 1,2,3,4"], grid(**HOUSE), grid(**HOUSE_NO_3)),
+    (["bd on beats"], grid(**HOUSE), grid(**HOUSE_NO_3)),
+    (["bd on 1,3&"], grid(bd="x---------x-----"), grid(bd="x-------x-------")),
+    (["bd only 1,3"], grid(bd="x---o---x-------"), grid(bd="x---x---x-------")),
+    (["bd only 1,3"], grid(bd="x-------x-------"), grid(bd="x---------------")),
+    (["sd|cp on 2,4"], grid(cp="----x-------x---"), grid(sd="----o-------x---")),
+    (["oh on 1&,2&,3&,4&"], grid(**HOUSE), grid(oh="--x---x---x-----")),
+    (
+        ["* off 1"],
+        grid(bd="--x-----x-------", sd="----x-------x---"),
+        grid(bd="--x-----x-------", ch="x---------------"),
+    ),
+    (["bd off 1"], grid(bd="--x-----x-------"), grid(bd="o-x-----x-------")),
+    (["cc absent"], grid(**HOUSE), grid(**HOUSE, cc="x---------------")),
+    (["hats absent"], grid(bd="x---x---x---x---"), grid(bd="x---x---x---x---", ph="----x-------x---")),
+    (["has cl"], grid(cl="x--x---x--x-x---"), grid(**HOUSE)),
+    (
+        ["voices bd,sd"],
+        grid(bd="x-------x-------", sd="----x-------x---"),
+        grid(bd="x-------", sd="----x---", ch="xxxxxxxx"),
+    ),
+    (["voices bd,sd"], grid(bd="x-------x-------", sd="----o-------x---"), grid(bd="x-------x-------")),
+    (["voices bd,sd,hats"], grid(bd="x-------", sd="----x---", oh="x-x-x-x-"), grid(bd="x-------", sd="----x---")),
+    (["meter 3/4"], grid("3/4", bd="x-----------"), grid(bd="x---------------")),
+    (["bars 4"], grid(bars=4, bd="x---x---x---x---"), grid(bars=2, bd="x---x---x---x---")),
+    (["rc|rb only beats"], grid(rc="x---x---x---x---"), grid(rc="x--xx--xx--xx--x")),
+    (["hats only 8ths"], grid(ch="x-x-x-x-x-x-x-x-"), grid(ch="xxxxxxxxxxxxxxxx")),
+    (["hats on 16ths"], grid(ch="xxxxxxxxxxxxxxxx"), grid(ch="x-x-x-x-x-x-x-x-")),
+    (["sd|cp on 3", "sd|cp off 2,4"], grid(sd="--------x-------"), grid(sd="----x-------x---")),
+    (["bd on 3", "sd|rs on 3", "bd off 1"], grid(bd="--------x-------", rs="--------x-------"), grid(**HOUSE)),
+    # a meter's counts: 6/8 counts eighths, 12/8 dotted quarters, 7/8 eighths (2+2+3)
+    (["meter 6/8", "bd on 1,4"], grid("6/8", bd="x-----x-----"), grid("6/8", bd="x---x-------")),
+    (["meter 12/8", "sd on 2,4"], grid("12/8", sd="---x-----x--"), grid("12/8", sd="------x-----")),
+    (["meter 12/8", "sd on 2a"], grid("12/8", sd="-----x------"), grid("12/8", sd="----x-------")),
+    (
+        ["meter 7/8", "bd on 1", "sd on 5"],
+        grid("7/8", bd="x-------------", sd="--------x-----"),
+        grid("7/8", sd="------x-------", bd="x-------------"),
+    ),
+    (["meter 9/8", "bd on beats"], grid("9/8", bd="x-----x-----x-----"), grid("9/8", bd="x-----x-----------")),
+    # a bar that lacks it anywhere fails: checks hold in every bar
+    (["sd on 2,4"], grid(bars=2, sd="----x-------x---"), grid(sd="----x-------x-------x-----------")),
+]
+
+
+@pytest.mark.parametrize(
+    ("expect", "good", "bad"), CASES, ids=[" + ".join(c[0]) + f" #{i}" for i, c in enumerate(CASES)]
+)
+def test_check_passes_with_the_trait_and_fails_without(expect, good, bad):
+    assert failures(expect, good) == []
+    assert failures(expect, bad) != []
+
+
+def test_fill_is_a_tom_in_the_last_beat_of_the_last_bar():
+    groove = "x---x---x---x---"
+    good = grid(bd=groove * 2, lt="-" * 28 + "x-x-")
+    early = grid(bd=groove * 2, lt="-" * 24 + "x---" + "-" * 4)  # in beat 3: not the last beat
+    first_bar = grid(bd=groove * 2, lt="------------x-x-" + "-" * 16)
+    assert failures(["fill toms"], good) == []
+    assert failures(["fill toms"], early) == ["fill toms"]
+    assert failures(["fill toms"], first_bar) == ["fill toms"]
+
+
+def test_fill_exempts_the_last_beat_of_the_last_bar_from_position_checks():
+    bars = grid(bd="x---x---x---x---" + "x---x---x-------", sd="----x-------x---" * 2, ht="-" * 28 + "xxxx")
+    assert failures(["bd on beats", "sd on 2,4", "fill toms"], bars) == []
+    assert failures(["bd on beats", "sd on 2,4"], bars) == ["bd on beats"]
+    # only the last bar's last beat: the same gap in bar 1 still fails
+    gap_first = grid(bd="x---x---x-------" + "x---x---x---x---", ht="-" * 28 + "xxxx")
+    assert failures(["bd on beats", "fill toms"], gap_first) == ["bd on beats"]
+    # and 'only' ignores the fill's hits there
+    busy_end = grid(ch="x-x-x-x-x-x-x-x-" + "x-x-x-x-x-x-xxxx", lt="-" * 28 + "x-x-")
+    assert failures(["hats only 8ths", "fill toms"], busy_end) == []
+    assert failures(["hats only 8ths"], busy_end) == ["hats only 8ths"]
+
+
+def test_eighth_note_grid_scales_positions():
+    eighths = dict(bd="x-x-x-x-", sd="--x---x-", ch="xxxxxxxx")
+    pattern = grid(spb=8, **eighths)
+    assert pattern.steps_per_bar == 8
+    assert failures(["bd on beats", "sd on 2,4", "hats only 8ths", "bd on 1,3"], pattern) == []
+    assert failures(["bd on 1,3&"], grid(spb=8, bd="x----x--")) == []
+    assert failures(["bd on 1,3&"], grid(spb=8, bd="x---x---")) == ["bd on 1,3&"]
+    # a sixteenth position cannot be placed on an eighth-note grid: it fails
+    assert failures(["bd on 2e"], pattern) == ["bd on 2e"]
+    assert failures(["hats on 16ths"], pattern) == ["hats on 16ths"]
+    # 'off' at such a position: nothing can sound there
+    assert failures(["bd off 2e"], pattern) == []
+
+
+def test_positions_are_counted_in_the_requested_meter():
+    # "kick on 1 and 3" asked in 4/4, answered in 3/4: the counts do not apply
+    waltz = grid("3/4", bd="x-------x---")
+    assert failures(["bd on 1,3"], waltz) == ["bd on 1,3"]
+    assert failures(["meter 3/4", "bd on 1,3"], waltz) == []
+
+
+def test_reasons_name_the_count_and_the_bar():
+    (reason,) = [
+        why for _, why in evaluate(compile_expect(["bd on 1,3"]), grid(bd="x---------------" + "x-------x-------"))
+    ]
+    assert reason == "missing at 3 (bar 1)"
+    (reason,) = [why for _, why in evaluate(compile_expect(["bd only 1"]), grid(bd="x-----x---------"))]
+    assert reason == "extra at 2& (bar 1)"
+
+
+@pytest.mark.parametrize(
+    ("text", "meter"),
+    [
+        ("sd on 5", "4/4"),
+        ("zz on 1", "4/4"),
+        ("bd on 2e", "6/8"),
+        ("bd on 1e", "12/8"),
+        ("bars 9", "4/4"),
+        ("meter 11/8", "4/4"),
+        ("bd on", "4/4"),
+        ("bd sometimes 1", "4/4"),
+        ("voices bd, sd", "4/4"),
+        ("fill", "4/4"),
+    ],
+)
+def test_bad_checks_are_errors(text, meter):
+    with pytest.raises(ValueError):
+        parse_check(text, meter)

@@ -107,11 +107,11 @@ def one_request(engine, req: dict, use_fluidsynth: bool | None = None) -> tuple[
     candidate, _name = stage("parse", lambda: parse_answer(answer, unit))
     shown = [e.pattern for e in examples]
 
-    def judge(pattern, fill_from, model):
-        return check_pattern(pattern, request.read, style=request.style, examples=shown if model else (),
-                             fill_from=fill_from)  # fmt: skip
+    def judge(pattern, fill_from, groove):
+        return check_pattern(pattern, request.read, style=request.style, feels=groove.tags if groove else (),
+                             examples=() if groove else shown, fill_from=fill_from)  # fmt: skip
 
-    stage("check", lambda: judge(candidate, None, True))
+    stage("check", lambda: judge(candidate, None, None))
     result = stage("fallback", lambda: library_answer(request, hits, "benchmark", 0, None, None, judge))
     pattern = result.pattern
     swing = examples[0].swing if examples else 0.0

@@ -1,6 +1,6 @@
 """Constraints: does the answer's grid do what the drummer asked? (issue 8)
 
-    make eval-constraints   (or: python -m benchmarks.eval_constraints [--split holdout|tune|all]
+    make eval-constraints   (or: python -m benchmarks.eval_constraints [--split holdout|tune|fresh|all]
                              [--host URL] [--model NAME] [--candidates N] [--timeout S] [--json])
 
 The requests (benchmarks/eval/constraints.toml) say, in a tiny check language documented at
@@ -8,7 +8,8 @@ the top of that file, what each answer's grid must show: "bd on 1,3", "hats only
 "cc absent", "meter 7/8", "fill toms". The oracle here reads the grid of the answer
 (`Generation.pattern`) and nothing else of the engine's: it does not use the engine's own
 request parser or musical check, so it can judge them. Every third request of each kind is
-held out and never tuned on.
+held out and never tuned on; a request whose TOML names its ``split`` (the "fresh" held-out
+batch) keeps it, and is not counted by the every-third rule.
 
 Without --host the model server is down (a closed 127.0.0.1 port), so every answer is the
 library's; with --host the model at that Ollama server is asked.
@@ -35,6 +36,7 @@ from pydrums_engine.notation import METERS, Meter, Pattern
 
 REQUESTS = Path(__file__).resolve().parent / "eval" / "constraints.toml"
 KINDS = ("positions", "style", "meter", "bars", "fill", "negative", "mixed")
+SPLITS = ("tune", "holdout", "fresh")  # reported in this order
 GROUPS: dict[str, tuple[str, ...]] = {"hats": ("ch", "oh", "ph"), "toms": ("ht", "mt", "lt"), "*": tuple(BY_CODE)}
 DEFAULT_METER = "4/4"
 STRONG = frozenset("xXfr")  # a hit that counts for on/only; 'o' (ghost) does not
@@ -295,13 +297,21 @@ def evaluate(expectation: Expectation, pattern: Pattern) -> list[tuple[str, str]
 
 
 def load_requests(path: Path = REQUESTS) -> list[dict]:
-    """Requests with their split (every third of each kind is 'holdout') and compiled checks."""
+    """Requests with their split and compiled checks.
+
+    A request's own ``split`` wins; of the others, every third of each kind is 'holdout'
+    (counted among the requests without one), the rest 'tune'.
+    """
     items = tomllib.loads(path.read_text(encoding="utf-8"))["request"]
     seen: dict[str, int] = defaultdict(int)
     for place, item in enumerate(items):
         item["seed"] = place  # the same seed whichever split is run
-        seen[item["kind"]] += 1
-        item["split"] = "holdout" if seen[item["kind"]] % 3 == 0 else "tune"
+        if "split" in item:
+            if item["split"] not in SPLITS:
+                raise ValueError(f"{item['id']}: split {item['split']!r} is not one of {', '.join(SPLITS)}")
+        else:
+            seen[item["kind"]] += 1
+            item["split"] = "holdout" if seen[item["kind"]] % 3 == 0 else "tune"
         item["expectation"] = compile_expect(item["expect"])
     return items
 
@@ -397,7 +407,7 @@ def summarise(rows: list[dict]) -> dict:
 
 
 def report(rows: list[dict], split: str) -> dict:
-    splits = ["tune", "holdout"] if split == "all" else [split]
+    splits = [s for s in SPLITS if any(r["split"] == s for r in rows)] if split == "all" else [split]
     out = {s: summarise([r for r in rows if r["split"] == s]) for s in splits}
     if split == "all":
         out["all"] = summarise(rows)
@@ -430,7 +440,7 @@ def print_report(summary: dict, rows: list[dict], settings: dict, notes: list[st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["holdout", "tune", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--host", help="Ollama server to ask; without it the model server is down")
     parser.add_argument("--model", help="model name (default: OLLAMA_MODEL or the engine's default)")
     parser.add_argument("--candidates", type=int, help="answers to ask the model for, when the engine supports it")

@@ -13,6 +13,7 @@ from pydrums_engine.engine import Engine
 from pydrums_engine.errors import InputError, NotationError
 from pydrums_engine.generation import Generation, check_request
 from pydrums_engine.limits import K_MAX as MAX_K
+from pydrums_engine.limits import check_bpm
 from pydrums_engine.notation import Pattern
 from pydrums_engine.render import DEFAULT_HUMANIZE, check_humanize, swing_fraction
 
@@ -113,8 +114,7 @@ def convert(
 ) -> Reply:
     """/convert: render a pattern the user wrote: as written (on the grid, straight) unless asked otherwise."""
     tempo = DEFAULT_CONVERT_BPM if bpm is None else bpm
-    if not 40 <= tempo <= 240:
-        raise InputError(f"bpm must be from 40 to 240, not {tempo}")
+    check_bpm(tempo)
     check_feel(humanize, swing)
     feel = swing_fraction(swing) if swing is not None else 0.0
     rendering = engine.render(pattern, tempo, feel, title="Your pattern", humanize=humanize or 0)

@@ -36,7 +36,7 @@ SOUND = frozenset("xXofr")
 TIME_KEEPERS = ("ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")
 BACKBEAT_VOICES = ("sd", "cp", "rs")
 NEVER_EVERY_STEP = ("bd", "sd", "ht", "mt", "lt")
-CROWDED_SHARE = 0.75  # a kick, snare or tom on more of a bar's steps than this is a wall, not a groove
+CROWDED_SHARE = 0.75  # real hits of a kick, snare or tom on more of a bar's steps than this: a wall
 # feels where a wall of notes on one drum is the idiom, not a mistake
 EVERY_STEP_FEELS = frozenset({"double kick", "blast beat", "sixteenth snare", "sixteenth notes"})
 HANDS, FEET = 2, 2  # hand percussion ("aux" in the table) is another player's, so it is not counted
@@ -198,18 +198,24 @@ def style_rules(
 ) -> list[tuple[Trait, Constraint | None]]:
     """The style's traits that bind this answer: (trait, constraint), or (trait, None) for a meter.
 
-    A request that names a voice overrides the style for that voice: "house with the kick
-    on 1 and 3" drops four on the floor, because the drummer asked for something else.
+    A request that places a voice overrides the style for that voice: "house with the kick
+    on 1 and 3" drops four on the floor, because the drummer asked for something else. A
+    voice the request rules out leaves the trait to the others: "pop with no snare" still
+    wants the clap or cross-stick on 2 and 4.
     """
     feels = set(feels) | ({intent.speed} if intent.speed else set())
-    asked = {v for c in intent.constraints if c.rule != "present" for v in c.voices}
+    placed = {v for c in intent.constraints if c.rule in ("on", "only", "off") for v in c.voices}
+    ruled_out = {v for c in intent.constraints if c.rule == "absent" for v in c.voices}
     rules: list[tuple[Trait, Constraint | None]] = []
     for trait in traits if traits is not None else load_traits():
         if not trait.applies(style, feels):
             continue
         if trait.meter:
             rules.append((trait, None))
-        rules += [(trait, c) for c in trait.constraints if not asked & set(c.voices)]
+        for c in trait.constraints:
+            left = tuple(v for v in c.voices if v not in ruled_out)
+            if left and not placed & set(c.voices):
+                rules.append((trait, c if left == c.voices else replace(c, voices=left)))
     return rules
 
 
@@ -220,6 +226,7 @@ class GridReader:
         self.pattern = pattern
         self.spb = pattern.steps_per_bar
         self.tracks = pattern.tracks
+        self.bars = pattern.bars
         self.fill_from = pattern.length if fill_from is None else fill_from
         self._cache: dict[tuple[str, int, bool], frozenset[int]] = {}
 
@@ -249,12 +256,12 @@ class GridReader:
     def honours(self, c: Constraint) -> bool:
         """True when every bar honours ``c`` (no words built: retrieval asks this of every groove)."""
         if c.rule in ("absent", "present"):
-            played = any(self.sounding(c.voices, b, real=False) for b in range(self.pattern.bars))
+            played = any(self.sounding(c.voices, b, real=False) for b in range(self.bars))
             return played is (c.rule == "present")
         wanted = c.steps(self.pattern.time_signature, self.spb)
         if wanted is None:
             return False
-        for bar in range(self.pattern.bars):
+        for bar in range(self.bars):
             want = wanted & frozenset(self.bar_steps(bar))
             if c.rule == "off":
                 if self.sounding(c.voices, bar, real=False) & want:
@@ -265,22 +272,46 @@ class GridReader:
                 return False
         return True
 
+    def closeness(self, c: Constraint) -> float:
+        """How near the grid is to honouring ``c``, 0 to 1 (1 = honours it), for ranking.
+
+        Per bar, the overlap of the hits asked for and the hits played (Jaccard for "only",
+        the share present for "on", the share left silent for "off"), averaged over bars; a
+        kick on 1, 3 and the and of 3 is 2/3 of "kick on 1 and 3", not simply wrong.
+        """
+        if c.rule in ("absent", "present"):
+            return float(self.honours(c))
+        wanted = c.steps(self.pattern.time_signature, self.spb)
+        if not wanted:
+            return 0.0
+        total = 0.0
+        for bar in range(self.bars):
+            if c.rule == "off":
+                total += 1 - len(self.sounding(c.voices, bar, real=False) & wanted) / len(wanted)
+                continue
+            real = self.sounding(c.voices, bar, real=True)
+            if c.rule == "only":
+                total += len(wanted & real) / len(wanted | real)
+            else:
+                total += len(wanted & real) / len(wanted)
+        return total / self.bars
+
     def breaks(self, c: Constraint) -> str | None:
         """None when the pattern honours ``c`` in every bar, else the first problem, in words."""
         if self.honours(c):
             return None
         who = voices_label(c.voices) if len(c.voices) < len(BY_CODE) else "anything"
         if c.rule == "absent":
-            bars = [b + 1 for b in range(self.pattern.bars) if self.sounding(c.voices, b, real=False)]
+            bars = [b + 1 for b in range(self.bars) if self.sounding(c.voices, b, real=False)]
             return f"there must be no {who}; {_bars(bars)} {'has' if len(bars) == 1 else 'have'} it" if bars else None
         if c.rule == "present":
-            played = any(self.sounding(c.voices, b, real=False) for b in range(self.pattern.bars))
+            played = any(self.sounding(c.voices, b, real=False) for b in range(self.bars))
             return None if played else f"the request asks for {who}, and there is none"
         wanted = c.steps(self.pattern.time_signature, self.spb)
         if wanted is None:
             return f"{c.text} cannot be placed in {self.pattern.time_signature}"
         where = f"{places_label(c.places)} (step{'s' if len(wanted) > 1 else ''} {_numbers(wanted)})"
-        for bar in range(self.pattern.bars):
+        for bar in range(self.bars):
             allowed = set(self.bar_steps(bar))
             want = wanted & allowed
             if c.rule == "off":
@@ -314,7 +345,7 @@ def _sanity(grid: GridReader, intent: Intent, feels: set[str]) -> list[str]:
             continue
         for bar in range(pattern.bars):
             steps = grid.bar_steps(bar)
-            played = len(grid.sounding((code,), bar, real=False))
+            played = len(grid.sounding((code,), bar, real=True))  # ghost notes are texture, not a wall
             if len(steps) == grid.spb and played > CROWDED_SHARE * grid.spb:
                 problems.append(
                     f"the {BY_CODE[code].short} plays {played} of the {grid.spb} steps of bar {bar + 1}; "

@@ -24,7 +24,20 @@ from typing import TYPE_CHECKING, NoReturn
 
 from .errors import InputError, PyDrumsError
 from .files import atomic_write
-from .limits import HUMANIZE_MAX, HUMANIZE_MIN, LOOPS_MAX, LOOPS_MIN, SWING_MAX, SWING_MIN
+from .limits import (
+    BARS_MAX,
+    BARS_MIN,
+    BPM_MAX,
+    BPM_MIN,
+    HUMANIZE_MAX,
+    HUMANIZE_MIN,
+    K_MAX,
+    K_MIN,
+    LOOPS_MAX,
+    LOOPS_MIN,
+    SWING_MAX,
+    SWING_MIN,
+)
 from .settings import OllamaSettings
 
 if TYPE_CHECKING:  # the renderers load numpy, mido and Pillow: imported when a command needs them
@@ -53,14 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("similar", parents=[common], help="the library's best matches for a request")
     p.add_argument("query")
     p.add_argument("--style", default=None)
-    p.add_argument("--k", type=_int_range(1, 50), default=3)
+    p.add_argument("--k", type=_int_range(K_MIN, K_MAX), default=3)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("generate", parents=[common], help="a new pattern (Ollama, or the library as fallback)")
     p.add_argument("description")
     p.add_argument("--style", default=None)
-    p.add_argument("--bpm", type=_int_range(40, 240), default=None)
-    p.add_argument("--bars", type=_int_range(1, 8), default=None)
+    p.add_argument("--bpm", type=_int_range(BPM_MIN, BPM_MAX), default=None)
+    p.add_argument("--bars", type=_int_range(BARS_MIN, BARS_MAX), default=None)
     p.add_argument("--seed", type=int, default=None, help="the same seed gives the same pattern and performance")
     _feel_arguments(p, humanize_default="a light touch", swing_default="the groove's own")
     p.add_argument("--out", type=Path, default=None, help="write pattern.mid, pattern.wav, pattern.png here")
@@ -68,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", parents=[common], help="render a pattern you wrote")
     p.add_argument("pattern")
-    p.add_argument("--bpm", type=_int_range(40, 240), default=100)
+    p.add_argument("--bpm", type=_int_range(BPM_MIN, BPM_MAX), default=100)
     p.add_argument("--seed", type=int, default=None, help="the same seed gives the same performance")
     _feel_arguments(p, humanize_default="0, as written", swing_default="straight")
     p.add_argument("--out", type=Path, default=None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .check import HANDS
+from .check import HANDS, TIME_KEEPERS
 from .instruments import BY_CODE
 from .intent import Constraint
 from .notation import Pattern
@@ -100,16 +100,21 @@ def _keep_kit(tracks: dict[str, list[str]], constraints: Sequence[Constraint], p
 
 
 def _add_part(steps: list[str], code: str, pattern: Pattern) -> None:
-    """A simple part for an instrument the request asks for: a clave, or a hit on every beat."""
+    """A plain part for an instrument the request asks for and the groove lacks: a clave; a
+    snare, clap or cross-stick on the backbeat; a kick on each bar's one; time-keepers on
+    eighths; anything else on the beat."""
     spb = pattern.steps_per_bar
+    if code == "cl" and spb == len(CLAVE_16):
+        part = [i for i, s in enumerate(CLAVE_16) if s != "-"]
+    elif code == "bd":
+        part = [0]
+    else:
+        where = "backbeat" if code in ("sd", "cp", "rs") else "eighths" if code in TIME_KEEPERS else "beats"
+        found = Constraint((code,), (where,), "on", where).steps(pattern.time_signature, spb)
+        part = sorted(found) if found else pattern.meter.beat_starts(spb)
     for b in range(pattern.bars):
-        if code == "cl" and spb == len(CLAVE_16):
-            for i, s in enumerate(CLAVE_16):
-                if s != "-":
-                    steps[b * spb + i] = s
-        else:
-            for s in pattern.meter.beat_starts(spb):
-                steps[b * spb + s] = "x"
+        for i in part:
+            steps[b * spb + i] = "x"
 
 
 def _playable(tracks: dict[str, list[str]], named: set[str], length: int) -> None:

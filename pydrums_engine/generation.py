@@ -25,6 +25,7 @@ from .check import TIME_KEEPERS, Check, check_pattern, style_rules
 from .errors import InputError, LLMError, LLMUnusable
 from .fit import fit_to_constraints
 from .intent import Constraint, Intent
+from .library import Groove
 from .limits import CANDIDATES_DEFAULT, check_bars, check_bpm, check_description
 from .llm import PatternWriter
 from .notation import METERS, Pattern
@@ -39,6 +40,7 @@ DEFAULT_BARS = 2
 DEFAULT_BPM = 100
 PROMPT_EXAMPLES = 4
 LIBRARY_CHOICES = 3  # a seeded answer (Regenerate) picks among this many of the best
+AGREEING_HITS = 3  # with no meter or style in the words, the best matches' meter counts when this many agree
 BACKBEAT_VOICES = ("sd", "cp", "rs")
 
 
@@ -117,19 +119,21 @@ def plan_request(
     """Settle meter, bars, bpm and style: arguments, then the request's words, then the library.
 
     The meter is the one the words name; else the usual meter of the style they name (a
-    "funk beat" is in 4/4 even when the best match is a 12/8 shuffle); else the best match's,
-    unless that meter cannot place what the request asks ("kick on the e of 2") and 4/4 can.
+    "funk beat" is in 4/4 even when the best match is a 12/8 shuffle); else the meter the
+    best three matches agree on; else 4/4, the meter a drummer counts in unless told
+    otherwise. It stays 4/4 when the other meter cannot place what the request asks.
     """
     top = hits[0] if hits else None
     key = style or (intent.styles[0] if intent.styles else None)
-    meter = intent.meter or (usual_meter(key) if key else None) or (top.time_signature if top else "4/4")
+    agreed = {h.time_signature for h in hits[:AGREEING_HITS]}
+    hits_meter = agreed.pop() if len(agreed) == 1 and len(hits) >= AGREEING_HITS else None
+    meter = intent.meter or (usual_meter(key) if key else None) or hits_meter or "4/4"
     spb = METERS[meter].steps_per_bar
     if not intent.meter and len(intent.placed(meter, spb)) < len(intent.placed("4/4", 16)):
         meter, spb = "4/4", 16
     in_meter = [h for h in hits if h.time_signature == meter]
     bpm = bpm or intent.bpm or (in_meter[0].bpm if in_meter else top.bpm if top else DEFAULT_BPM)
     base = in_meter[0] if in_meter else top
-    feels = tuple(base.groove.tags) if base else ()
     return GenerationRequest(
         description=intent.text,
         style=key or (base.style if base else None),
@@ -138,7 +142,6 @@ def plan_request(
         time_signature=meter,
         steps_per_bar=spb,
         intent=intent.in_meter(meter, spb),
-        feels=feels,
     )
 
 
@@ -199,18 +202,20 @@ def generate_pattern(
     def finish(unit_pattern: Pattern) -> tuple[Pattern, int | None]:
         return _shape(unit_pattern, request)
 
-    def judge(pattern: Pattern, fill_from: int | None, model: bool) -> Check:
+    def judge(pattern: Pattern, fill_from: int | None, groove: Groove | None) -> Check:
+        """The check of a model answer (``groove`` None: held to novelty) or of a library
+        groove's edit (its own tags may excuse a trait: a half-time groove has no 2-and-4)."""
         return check_pattern(
             pattern,
             request.read,
             style=request.style,
-            feels=() if model else request.feels,  # a groove's tags excuse the groove, not a new answer
-            examples=shown if model else (),
+            feels=groove.tags if groove else (),
+            examples=() if groove else shown,
             fill_from=fill_from,
         )
 
     def review(unit_pattern: Pattern) -> str | None:
-        check = judge(*finish(unit_pattern), model=True)
+        check = judge(*finish(unit_pattern), None)
         return check.problems[0] if check.problems else None
 
     if writer is None:
@@ -238,7 +243,7 @@ def generate_pattern(
                 break
             attempts += answer.attempts
             pattern, fill_from = finish(answer.pattern)
-            check = judge(pattern, fill_from, model=True)
+            check = judge(pattern, fill_from, None)
             if check.passed:
                 return Generation(
                     pattern=pattern,
@@ -285,7 +290,7 @@ def library_answer(
     attempts: int,
     seed: int | None,
     detail: str | None,
-    judge: Callable[[Pattern, int | None, bool], Check],
+    judge: Callable[[Pattern, int | None, Groove | None], Check],
 ) -> Generation:
     """The best library groove in the requested meter, shaped to the bars and edited to fit.
 
@@ -304,7 +309,7 @@ def library_answer(
     wanted = musts(request, best.groove.tags)
     fitted = fit_to_constraints(pattern, wanted, keep_kit=request.read.keeps_kit, fill_from=fill_from)
     edited = fitted != pattern.ordered()
-    check = judge(fitted, fill_from, False)
+    check = judge(fitted, fill_from, best.groove)
     sentence = (reason or "The library answered") + (
         ", so this is the closest library groove, edited to fit the request."
         if edited

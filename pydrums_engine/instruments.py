@@ -23,6 +23,7 @@ class Instrument:
     family: str = "drum"  # drum | cymbal | hand  (picture colour and prompt grouping)
     short: str = ""  # what a drummer calls it in a sentence ("kick", "ride")
     limb: str = "hand"  # "foot": kick, pedal hat; "aux": hand percussion another player (or the machine) plays
+    strokes: str = "-xXofr"  # the step symbols a player uses on it (what the model may write for it)
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,18 @@ class StepSymbol:
 
 # Display order: cymbals on top, kick at the bottom, as drummers read a grid.
 INSTRUMENTS: tuple[Instrument, ...] = (
-    Instrument("cc", "crash cymbal", 49, ("crash", "crash cymbal", "cymbal"), "cymbal", short="crash"),
-    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal", short="ride"),
-    Instrument("rb", "ride bell", 53, ("bell", "ride bell", "ridebell"), "cymbal", short="ride bell"),
-    Instrument("oh", "open hi-hat", 46, ("open hat", "openhat", "open hihat", "ohh"), "cymbal", short="open hi-hat"),
+    Instrument("cc", "crash cymbal", 49, ("crash", "crash cymbal", "cymbal"), "cymbal", short="crash", strokes="-xXo"),
+    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal", short="ride", strokes="-xXo"),
+    Instrument("rb", "ride bell", 53, ("bell", "ride bell", "ridebell"), "cymbal", short="ride bell", strokes="-xXo"),
+    Instrument(
+        "oh",
+        "open hi-hat",
+        46,
+        ("open hat", "openhat", "open hihat", "ohh"),
+        "cymbal",
+        short="open hi-hat",
+        strokes="-xXo",
+    ),
     Instrument(
         "ch",
         "closed hi-hat",
@@ -47,6 +56,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "chh"),
         "cymbal",
         short="closed hi-hat",
+        strokes="-xXor",
     ),
     Instrument(
         "ph",
@@ -55,6 +65,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         ("hh", "pedal", "pedal hat", "foot hat", "hat pedal"),
         "cymbal",
         short="pedal hi-hat",
+        strokes="-xX",
         limb="foot",
     ),
     Instrument("ht", "high tom", 50, ("high tom", "hi tom", "tom1", "tom"), "drum", short="high tom"),
@@ -65,18 +76,37 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "rs",
         "rimshot / side stick",
         37,
-        ("rim", "rimshot", "side stick", "sidestick", "cross stick", "xstick"),
+        ("rim", "rimshot", "rim click", "side stick", "sidestick", "cross stick", "xstick"),
         "drum",
         short="cross-stick",
+        strokes="-xXo",
     ),
-    Instrument("cp", "hand clap", 39, ("clap", "claps", "handclap", "hand clap"), "hand", short="clap", limb="aux"),
     Instrument(
-        "bd", "bass drum", 36, ("kick", "kick drum", "bass drum", "bassdrum", "kik"), "drum", short="kick", limb="foot"
+        "cp",
+        "hand clap",
+        39,
+        ("clap", "claps", "handclap", "hand clap"),
+        "hand",
+        short="clap",
+        strokes="-xXo",
+        limb="aux",
     ),
-    Instrument("tb", "tambourine", 54, ("tambourine", "tamb", "tambo"), "hand", short="tambourine", limb="aux"),
-    Instrument("cb", "cowbell", 56, ("cowbell", "cow bell"), "hand", short="cowbell", limb="aux"),
-    Instrument("sh", "shaker", 70, ("shaker", "maracas", "maraca"), "hand", short="shaker", limb="aux"),
-    Instrument("cl", "claves", 75, ("clave", "claves"), "hand", short="clave", limb="aux"),
+    Instrument(
+        "bd",
+        "bass drum",
+        36,
+        ("kick", "kick drum", "bass drum", "bassdrum", "kik"),
+        "drum",
+        short="kick",
+        strokes="-xXo",
+        limb="foot",
+    ),
+    Instrument(
+        "tb", "tambourine", 54, ("tambourine", "tamb", "tambo"), "hand", short="tambourine", strokes="-xXor", limb="aux"
+    ),
+    Instrument("cb", "cowbell", 56, ("cowbell", "cow bell"), "hand", short="cowbell", strokes="-xXo", limb="aux"),
+    Instrument("sh", "shaker", 70, ("shaker", "maracas", "maraca"), "hand", short="shaker", strokes="-xXo", limb="aux"),
+    Instrument("cl", "claves", 75, ("clave", "claves"), "hand", short="clave", strokes="-xX", limb="aux"),
 )
 
 

@@ -324,7 +324,22 @@ _FILLERS = frozenset({"the", "a", "an", "some", "any", "all", "of", "my", "your"
 _ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":"})
 # Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
 _LINKING = frozenset(
-    {"only", "just", "always", "should", "be", "must", "exactly", "is", "are", "hits", "goes", "falls", "sits"}
+    {
+        "only",
+        "just",
+        "always",
+        "should",
+        "be",
+        "must",
+        "exactly",
+        "is",
+        "are",
+        "hits",
+        "goes",
+        "falls",
+        "sits",
+        "together",
+    }
 )
 _LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus"})
 _VOICE_JOINERS = frozenset({"and", "or", ",", "&", "plus", "/"})
@@ -539,6 +554,7 @@ class _Reader:
         if self._at(i, "half", "time") or self._at(i, "halftime"):
             if not (i > 0 and t[i - 1] in ("no", "not")):
                 self.out.append(Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"))
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "half-time: nothing on 2 and 4"))
             return i + (2 if t[i] == "half" else 1)
         if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
             prev = t[i - 1] if i else ""
@@ -582,16 +598,18 @@ class _Reader:
         voices, j = self._voice_list(self._skip(start, _FILLERS), adjacent=True)  # "just kick snare and hats"
         if len(voices) < 2 or self._places_follow(j):
             return None
-        self._restrict(voices)
+        self._restrict(voices, start)
         return j
 
-    def _restrict(self, voices: tuple[str, ...]) -> None:
+    def _restrict(self, voices: tuple[str, ...], start: int) -> None:
         others = tuple(c for c in ALL_VOICES if c not in voices)
         self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(voices)))
+        for each in self._each(start, voices):  # "just kick, snare and hats": each of them plays
+            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
 
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker": those voices play (places after: `_voices`)."""
-        if self.tokens[i] not in ("with", "add", "adding", "plus"):
+        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using"):
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
         if not voices or self._places_follow(j) or (j < len(self.tokens) and self.tokens[j] in _RATE_WORDS):
@@ -613,7 +631,7 @@ class _Reader:
         j = self._skip(i + 1, frozenset({"note", "notes"}))
         if j < len(self.tokens) and self.tokens[j] in ("on", "with", "from"):
             j = self._skip(j + 1, _FILLERS)
-        voices, end = self._voice_list(j)
+        voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
         if not voices:
             return None
         self.out.append(Constraint(voices, (rate,), "only", f"{voices_label(voices)} on {places_label((rate,))}"))
@@ -632,14 +650,30 @@ class _Reader:
         else:
             places, end = self._bare_places(j)
         if places:
-            label = voices_label(voices)
-            self.out.append(Constraint(voices, places, "only", f"{label} on {places_label(places)}"))
+            for each in self._each(i, voices):
+                self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
             return end
         if said_on and t[j] in ("on", "at") and end > j + 1:
             self.unplaced.append(" ".join(t[i:end]))
         if len(voices) >= 2 and t[j - 1] in _ONLY_AFTER:
-            self._restrict(voices)
+            self._restrict(voices, i)
         return j
+
+    def _each(self, i: int, voices: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """ "kick and snare on 3" asks it of each; "snare or clap on 2 and 4" of either."""
+        mentions: list[tuple[str, ...]] = []
+        j, covered = i, set()
+        while not covered >= set(voices) and j < len(self.tokens):
+            mention, end = self._one_voice(j)
+            if mention:
+                mentions.append(mention)
+                covered |= set(mention)
+                j = end
+            elif self.tokens[j] in ("or", "nor", "/", "either"):
+                return [voices]
+            else:
+                j += 1
+        return mentions or [voices]
 
     def _bare_places(self, i: int) -> tuple[tuple[str, ...], int]:
         """Places with no "on": "kick 1 and 3", "kick every beat"; one bare count is not ("snare 3 times")."""

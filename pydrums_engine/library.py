@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LibraryError, NotationError
+from .limits import BPM_MAX, BPM_MIN
 from .notation import Pattern, parse_pattern
 
 log = logging.getLogger(__name__)
@@ -169,8 +170,8 @@ def _groove(entry: dict, source: str, styles: dict[str, Style], text: str = "") 
     if entry["style"] not in styles:
         raise LibraryError(f"{where}: style {entry['style']!r} is not defined in any [styles] table")
     bpm, swing = entry["bpm"], float(entry.get("swing", 0.0))
-    if not isinstance(bpm, int) or not 40 <= bpm <= 240:
-        raise LibraryError(f"{where}: bpm must be a whole number from 40 to 240, not {bpm!r}")
+    if not isinstance(bpm, int) or not BPM_MIN <= bpm <= BPM_MAX:
+        raise LibraryError(f"{where}: bpm must be a whole number from {BPM_MIN} to {BPM_MAX}, not {bpm!r}")
     if not 0.0 <= swing <= 1.0:
         raise LibraryError(f"{where}: swing must be from 0 (straight) to 1 (triplet), not {swing}")
     time = entry.get("time", "4/4")

@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .errors import NotationError
-from .instruments import BY_CODE, INSTRUMENTS, STEP_REGEX_CLASS, STEP_SYMBOLS
+from .instruments import BY_CODE, INSTRUMENTS, STEP_REGEX_CLASS, STEP_SYMBOLS, SYMBOL_CHARS
 from .intent import Constraint, Intent, parse_intent
 from .notation import MAX_BARS, Pattern, get_meter
 from .transforms import to_bars
 
 FAMILY_LABELS = {"cymbal": "cymbals", "drum": "drums", "hand": "hand percussion"}
-REAL_STEP_CLASS = "[xXfr]"  # a hit that plays a place (not a ghost note)
-QUIET_STEP_CLASS = "[-o]"  # a rest or a ghost note: what "nowhere else" allows
+REAL_HITS = "xXfr"  # strokes that play a place (a ghost note does not)
 REST_STEP_CLASS = "[-]"
 
 
@@ -59,7 +58,6 @@ class GenerationRequest:
     steps_per_bar: int = 16
     intent: Intent | None = None  # the request read once; parsed from the description when not given
     required: tuple[str, ...] = ()  # voices the answer must write (the schema's ``required``)
-    feels: tuple[str, ...] = ()  # tags the style's traits may bind to ("half-time")
 
     def __post_init__(self) -> None:
         if self.intent is None:
@@ -143,7 +141,9 @@ def response_schema(request: GenerationRequest) -> dict:
 
 def _step_pattern(request: GenerationRequest, code: str) -> str:
     """The regex for one track: any step, except where a constraint on this voice says otherwise."""
-    classes = [STEP_REGEX_CLASS] * request.steps_per_bar
+    strokes = BY_CODE[code].strokes
+    any_stroke = "[" + strokes + "]" if strokes != SYMBOL_CHARS else STEP_REGEX_CLASS
+    classes = [any_stroke] * request.steps_per_bar
     for c in request.constraints:
         if code not in c.voices or c.rule in ("absent", "present"):
             continue
@@ -153,9 +153,9 @@ def _step_pattern(request: GenerationRequest, code: str) -> str:
             if c.rule == "off" and i in steps:
                 classes[i] = REST_STEP_CLASS
             elif c.rule in ("on", "only") and i in steps and code == lead:
-                classes[i] = REAL_STEP_CLASS
+                classes[i] = "[" + "".join(s for s in strokes if s in REAL_HITS) + "]"
             elif c.rule == "only" and i not in steps:
-                classes[i] = QUIET_STEP_CLASS
+                classes[i] = "[" + "".join(s for s in strokes if s not in REAL_HITS) + "]"
     return "^" + _runs(classes * request.bars) + "$"
 
 

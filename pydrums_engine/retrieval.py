@@ -35,7 +35,7 @@ STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
 STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
 SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
-W_GRID = 0.15  # times the share of the request's rhythm constraints a groove's own grid honours
+W_GRID = 0.3  # times the share of the request's rhythm constraints a groove's own grid honours
 IMPLIED_WINDOW = 8  # top grooves that vote on an implied style
 IMPLIED_SHARE = 0.5  # share of their score one style needs to count as implied
 
@@ -166,13 +166,13 @@ class Retriever:
         return hits
 
     def _grid_fit(self, intent: Intent) -> np.ndarray:
-        """Per groove, the share of the request's constraints its own grid honours (in its meter)."""
+        """Per groove, how near its own grid (in its meter) comes to the request's constraints, 0-1."""
         fit = np.zeros(len(self.library.grooves), dtype=np.float32)
         rhythm = [c for c in intent.constraints if c.rule != "present" or len(c.voices) == 1]
         if not rhythm:
             return fit
         for i, grid in enumerate(self._grids):
-            fit[i] = sum(grid.honours(c) for c in rhythm) / len(rhythm)
+            fit[i] = sum(grid.closeness(c) for c in rhythm) / len(rhythm)
         return fit
 
     def _speed_bonus(self, intent: Intent) -> np.ndarray:

@@ -10,7 +10,15 @@ from collections import Counter
 
 import pytest
 
-from benchmarks.eval_constraints import KINDS, compile_expect, evaluate, load_requests, parse_check
+from benchmarks.eval_constraints import (
+    KINDS,
+    compile_expect,
+    evaluate,
+    load_requests,
+    parse_check,
+    print_report,
+    report,
+)
 from pydrums_engine.notation import METERS, Pattern
 
 
@@ -36,9 +44,50 @@ def test_every_request_parses_and_splits():
     for r in requests:
         assert r["expect"], r["id"]
         assert r["expectation"].texts == r["expect"]
-    for kind, n in Counter(r["kind"] for r in requests).items():
-        held = [r for r in requests if r["kind"] == kind and r["split"] == "holdout"]
+    ruled = [r for r in requests if r["split"] != "fresh"]  # split by the every-third rule
+    for kind, n in Counter(r["kind"] for r in ruled).items():
+        held = [r for r in ruled if r["kind"] == kind and r["split"] == "holdout"]
         assert len(held) == n // 3
+
+
+def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
+    requests = load_requests()
+    fresh = [r for r in requests if r["split"] == "fresh"]
+    assert len(fresh) == 36
+    assert {r["kind"] for r in fresh} == set(KINDS)
+    assert all(r["id"].startswith("fresh-") for r in fresh)
+    # appended after the first batch: its seeds and every-third splits are unchanged
+    first = [r for r in requests if r["split"] != "fresh"]
+    assert [r["seed"] for r in first] == list(range(len(first)))
+    assert [r["id"] for r in first if r["split"] == "holdout"][:3] == [
+        "pos-snare-2and-4",
+        "pos-no-kick-on-1",
+        "pos-quarter-ride",
+    ]
+
+
+def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):
+    path = tmp_path / "c.toml"
+    body = '[[request]]\nid = "r{n}"\nkind = "bars"\ntext = "t"\nexpect = ["bars 2"]\n{extra}\n'
+    path.write_text("".join(body.format(n=n, extra='split = "fresh"' if n == 1 else "") for n in range(4)))
+    assert [r["split"] for r in load_requests(path)] == ["tune", "fresh", "tune", "holdout"]
+    path.write_text(body.format(n=0, extra='split = "spent"'))
+    with pytest.raises(ValueError, match="spent"):
+        load_requests(path)
+
+
+def test_the_report_shows_the_fresh_split_as_its_own_table(capsys):
+    rows = [
+        {"id": f"r{i}", "kind": "bars", "split": split, "source": "library", "honoured": i % 2 == 0}
+        | {"failed": [], "checks": 1, "seconds": 0.1}
+        for i, split in enumerate(["tune", "holdout", "fresh", "fresh"])
+    ]
+    summary = report(rows, "all")
+    assert list(summary) == ["tune", "holdout", "fresh", "all"]
+    assert summary["fresh"]["overall"] == {"n": 2, "honoured": 1, "share": 0.5}
+    assert list(report([r for r in rows if r["split"] == "fresh"], "fresh")) == ["fresh"]
+    print_report(summary, rows, {"host": "h", "model": "m", "asked": False}, [])
+    assert "\nfresh: requests fully honoured" in capsys.readouterr().out
 
 
 HOUSE = dict(bd="x---x---x---x---", cp="----x-------x---", oh="--x---x---x---x-", ch="x-x-x-x-x-x-x-x-")

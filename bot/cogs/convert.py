@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from pydrums_engine.limits import HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
+from pydrums_engine.limits import BPM_MAX, BPM_MIN, HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
 from pydrums_engine.notation import Pattern
 
 from .. import handlers
@@ -40,7 +40,7 @@ class Convert(commands.Cog):
     @app_commands.command(name="convert", description="Render your own pattern: MIDI, audio and a picture")
     @app_commands.describe(
         pattern="One line per instrument, joined with ';', e.g. bd: x---x---x---x---; sd: ----x-------x---",
-        bpm=f"Tempo in beats per minute, 40-240 (default {handlers.DEFAULT_CONVERT_BPM})",
+        bpm=f"Tempo in beats per minute, {BPM_MIN}-{BPM_MAX} (default {handlers.DEFAULT_CONVERT_BPM})",
         humanize=f"How loosely it is played, {HUMANIZE_MIN}-{HUMANIZE_MAX} (default 0: exactly as written)",
         swing=f"{SWING_MIN} straight (the default) to {SWING_MAX} full triplet swing",
     )
@@ -48,7 +48,7 @@ class Convert(commands.Cog):
         self,
         interaction: discord.Interaction,
         pattern: app_commands.Transform[Pattern, PatternText],
-        bpm: app_commands.Range[int, 40, 240] | None = None,
+        bpm: app_commands.Range[int, BPM_MIN, BPM_MAX] | None = None,
         humanize: app_commands.Range[int, HUMANIZE_MIN, HUMANIZE_MAX] | None = None,
         swing: app_commands.Range[int, SWING_MIN, SWING_MAX] | None = None,
     ) -> None:

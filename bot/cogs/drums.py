@@ -21,8 +21,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from pydrums_engine.errors import InputError
+from pydrums_engine.generation import DEFAULT_BARS
+from pydrums_engine.limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN, HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
 from pydrums_engine.limits import DESCRIPTION_MAX as MAX_DESCRIPTION
-from pydrums_engine.limits import HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
 from pydrums_engine.render import DEFAULT_HUMANIZE
 
 from .. import handlers
@@ -77,8 +78,8 @@ class Drums(commands.Cog):
     @app_commands.describe(
         description="What it should sound like, e.g. 'groovy funk with ghost notes'",
         style="A style from the library (optional)",
-        bpm="Tempo in beats per minute, 40-240 (optional)",
-        bars="How many bars, 1-8 (default 2)",
+        bpm=f"Tempo in beats per minute, {BPM_MIN}-{BPM_MAX} (optional)",
+        bars=f"How many bars, {BARS_MIN}-{BARS_MAX} (default {DEFAULT_BARS})",
         humanize=f"How loosely it is played, {HUMANIZE_MIN}-{HUMANIZE_MAX}; 0 is exactly on the grid "
         f"(default {DEFAULT_HUMANIZE})",
         swing=f"{SWING_MIN} straight to {SWING_MAX} full triplet swing (default: the groove's own)",
@@ -89,8 +90,8 @@ class Drums(commands.Cog):
         interaction: discord.Interaction,
         description: app_commands.Range[str, 1, MAX_DESCRIPTION],
         style: str | None = None,
-        bpm: app_commands.Range[int, 40, 240] | None = None,
-        bars: app_commands.Range[int, 1, 8] | None = None,
+        bpm: app_commands.Range[int, BPM_MIN, BPM_MAX] | None = None,
+        bars: app_commands.Range[int, BARS_MIN, BARS_MAX] | None = None,
         humanize: app_commands.Range[int, HUMANIZE_MIN, HUMANIZE_MAX] | None = None,
         swing: app_commands.Range[int, SWING_MIN, SWING_MAX] | None = None,
     ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..limits import LOOPS_MAX, LOOPS_MIN
+from ..limits import LOOPS_MAX, LOOPS_MIN, check_bpm
 from ..notation import Pattern
 from .audio import render_wav
 from .events import swing_note
@@ -57,8 +57,7 @@ def render_all(
     ``humanize`` (0-100) and ``seed`` shape the performance, ``kit`` the MIDI notes (None:
     General MIDI), ``loops`` how often MIDI and WAV play the pattern.
     """
-    if not 40 <= bpm <= 240:
-        raise InputError(f"bpm must be from 40 to 240, not {bpm}")
+    check_bpm(bpm)
     if not 0.0 <= swing <= 1.0:
         raise InputError(f"swing must be from 0 to 1, not {swing}")
     if not LOOPS_MIN <= loops <= LOOPS_MAX:

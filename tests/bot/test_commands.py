@@ -139,6 +139,21 @@ async def test_with_ollama_down_drums_answers_from_the_library_and_says_so(
         assert has_files(final)
 
 
+async def test_drums_says_what_the_request_asked_of_the_grid_and_the_pattern_has_it(
+    discord_fake: FakeDiscord, engine_down
+) -> None:
+    """'kick on 1 and the and of 3, snare on 2 and 4' with the model away: the library groove,
+    edited to fit, with both asked-for traits listed as honoured and present in the code block."""
+    fake = discord_fake
+    async with running_bot(fake, engine_down):
+        final = await drums(fake, {"description": "kick on 1 and the and of 3, snare on 2 and 4"})
+        embed = final.embeds[0]
+        asked = next(f["value"] for f in embed["fields"] if f["name"] == "What you asked of the grid")
+        assert asked.splitlines() == ["✓ kick on 1 and the and of 3", "✓ snare on 2 and 4"]
+        kick = next(line for line in embed["description"].splitlines() if line.lstrip("`").startswith("bd"))
+        assert "x---------x-----" in kick.replace("X", "x").replace(" ", "").replace("|", "")
+
+
 @pytest.mark.parametrize("mode", ["error500", "missing_model", "stall", "garbage", "prose", "closed port"])
 async def test_no_fallback_reply_shows_the_ollama_address(
     discord_fake: FakeDiscord, encoder, shared_index, mode: str, caplog: pytest.LogCaptureFixture

@@ -105,3 +105,25 @@ def test_the_reply_says_how_the_files_are_played() -> None:
     straight = replace(generation("llm"), swing=0.0)  # what the handler passes: the swing heard
     shown = fields(generation_reply(straight, unswung, DrumsRequest("x", swing=60)))
     assert shown["Tempo"] == f"96 bpm, straight ({note})"
+
+
+def test_the_reply_lists_what_the_request_asked_of_the_grid_with_a_tick_or_a_cross() -> None:
+    """Each constraint is a line with ✓ or ✗, and a phrase that could not be placed says so."""
+    from pydrums_engine.check import check_pattern
+    from pydrums_engine.intent import parse_intent
+
+    intent = parse_intent("kick on 1 and 3, no crash, kick on 9").in_meter("4/4", 16)
+    check = check_pattern(FUNK.pattern, intent)
+    answer = replace(generation("library", "The model server is not answering right now."), check=check, intent=intent)
+    lines = fields(generation_reply(answer, RENDERING, DrumsRequest("kick on 1 and 3")))[
+        "What you asked of the grid"
+    ].splitlines()
+    kick_ok = check.constraints[0].honoured
+    assert lines[0] == f"{'✓' if kick_ok else '✗'} kick on 1 and 3"
+    assert lines[1] == "✓ no crash"
+    assert lines[2].startswith("? kick on 9") and "not understood" in lines[2]
+
+
+def test_a_request_that_asks_nothing_of_the_grid_shows_no_such_field() -> None:
+    reply = generation_reply(generation("llm"), RENDERING, DrumsRequest("greasy funk"))
+    assert "What you asked of the grid" not in fields(reply)

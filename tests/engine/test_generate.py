@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import wave
 from collections.abc import Iterator
@@ -113,7 +114,7 @@ def test_good_answer_is_the_models_pattern_built_on_different_library_grooves(ll
     sent = fake.requests[0]
     tracks = sent["format"]["properties"]["tracks"]
     assert tracks["properties"]["sd"]["pattern"] == "^[-xXofr]{4}[xXfr][-xXofr]{7}[xXfr][-xXofr]{3}$"  # 2 and 4
-    assert tracks["properties"]["bd"]["pattern"] == "^[-xXofr]{16}$"
+    assert tracks["properties"]["bd"]["pattern"] == "^[-xXo]{16}$"  # no flams or rolls on a kick
     assert {"bd", "sd"} <= set(tracks["required"])
     assert result.pattern.steps("sd")[:16] == result.pattern.steps("sd")[16:]  # the unit, repeated
     messages = sent["messages"]
@@ -285,7 +286,9 @@ def test_the_meter_comes_from_the_request(llm_engine, fake, description, meter, 
     assert result.pattern.time_signature == meter
     assert result.pattern.steps_per_bar == steps_per_bar
     assert result.pattern.length == 2 * steps_per_bar
-    assert step_patterns(fake.requests[0]) == {f"^[-xXofr]{{{steps_per_bar}}}$"}  # one bar, repeated
+    assert {re.fullmatch(r"\^\[.*\]\{(\d+)\}\$", p)[1] for p in step_patterns(fake.requests[0])} == {
+        str(steps_per_bar)
+    }  # one bar, repeated
     assert f"exactly {steps_per_bar} steps" in fake.requests[0]["messages"][-1]["content"]
 
 

@@ -58,7 +58,7 @@ def only_voices(*kept):
 
 FOUR_ON_THE_FLOOR = on("bd", "beats")
 BACKBEAT_IDIOM = on(BACKBEAT, "backbeat")
-HALF_TIME = on(BACKBEAT, "three")
+HALF_TIME = (on(BACKBEAT, "three"), off(BACKBEAT, "backbeat"))  # the backbeat moves from 2 and 4 to 3
 ONE_DROP = (on("bd", "three"), on(("sd", "rs"), "three"), off("bd", "1"))
 
 UNSET = {
@@ -133,8 +133,8 @@ POSITIONS = [
     row("kick: 1 and 3", only("bd", "1", "3")),
     row("2 and 4 on the snare", only("sd", "2", "4")),
     row("snare on 2/4", only("sd", "2", "4")),
-    row("kick and snare on 1", only(("bd", "sd"), "1")),
-    row("kick, snare and hats on 1", only(("bd", "sd", "ch", "oh"), "1")),
+    row("kick and snare on 1", only("bd", "1"), only("sd", "1")),  # each of them, not either
+    row("kick, snare and hats on 1", only("bd", "1"), only("sd", "1"), only(HATS, "1")),
     row("ride 1 2 3 4", only("rc", "1", "2", "3", "4")),
     row("kick every beat", only("bd", "beats")),
     row("1 and 3 on the kick, 2 and 4 on the snare", only("bd", "1", "3"), only("sd", "2", "4")),
@@ -144,7 +144,7 @@ POSITIONS = [
     row("open hats, kick on every beat", only("bd", "beats")),
     row("sixteenth hats, kick on 1", only(HATS, "sixteenths"), only("bd", "1")),
     row("tom1 on 4, tom2 on 4&, tom3 on 4e", only("ht", "4"), only("mt", "4&"), only("lt", "4e")),
-    row("the kick and the snare are on the one", only(("bd", "sd"), "1")),
+    row("the kick and the snare are on the one", only("bd", "1"), only("sd", "1")),
     # named places: offbeats, upbeats, the ands, downbeats, every beat, quarters, 8ths, 16ths
     row("open hats on the offbeats, kick on every beat", only("oh", "offbeats"), only("bd", "beats")),
     row("hats on the upbeats", only(HATS, "offbeats")),
@@ -153,7 +153,7 @@ POSITIONS = [
     row("open hat on the ands", only("oh", "offbeats")),
     row("ride on every and", only("rc", "offbeats")),
     row("bell on the and of every beat", only("rb", "offbeats")),
-    row("hats and ride on the ands", only(("ch", "oh", "rc"), "offbeats")),
+    row("hats and ride on the ands", only(HATS, "offbeats"), only("rc", "offbeats")),
     row("kick on the downbeats", only("bd", "beats")),
     row("kick on all four beats", only("bd", "beats")),
     row("cowbell on each beat", only("cb", "beats")),
@@ -181,9 +181,9 @@ POSITIONS = [
     row("house music, 4 on the floor", FOUR_ON_THE_FLOOR),
     row("four to the floor disco", FOUR_ON_THE_FLOOR),
     row("one drop reggae at 75", ONE_DROP, bpm=75),
-    row("half-time (snare on 3)", HALF_TIME, only("sd", "3"), speed="half-time"),
-    row("halftime trap at 140", HALF_TIME, speed="half-time", bpm=140),
-    row("half time shuffle", HALF_TIME, speed="half-time", swing=True),
+    row("half-time (snare on 3)", *HALF_TIME, only("sd", "3"), speed="half-time"),
+    row("halftime trap at 140", *HALF_TIME, speed="half-time", bpm=140),
+    row("half time shuffle", *HALF_TIME, speed="half-time", swing=True),
     # in every bar
     row("crash on every bar's one", only("cc", "1")),
     row("crash on the one of every bar", only("cc", "1")),
@@ -214,12 +214,13 @@ NEGATIONS = [
     row("without the ride", absent("rc")),
     row("no toms, no crash", absent(TOMS), absent("cc")),
     row("lose the hats", absent(HATS)),
-    row("only kick and snare", only_voices("bd", "sd")),
-    row("kick and snare only", only_voices("bd", "sd")),
-    row("nothing but kick and snare", only_voices("bd", "sd")),
-    row("just kick and hats", only_voices("bd", "ch", "oh")),
-    row("just kick snare and hats", only_voices("bd", "sd", "ch", "oh")),
-    row("hi-hat only, sixteenths", only_voices("ch", "oh"), single_instrument="ch"),
+    # "only kick and snare": the rest stay out, and each of those named plays
+    row("only kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
+    row("kick and snare only", only_voices("bd", "sd"), present("bd"), present("sd")),
+    row("nothing but kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
+    row("just kick and hats", only_voices("bd", "ch", "oh"), present("bd"), present(HATS)),
+    row("just kick snare and hats", only_voices("bd", "sd", "ch", "oh"), present("bd"), present("sd"), present(HATS)),
+    row("hi-hat only, sixteenths", only_voices("ch", "oh"), present(HATS), single_instrument="ch"),
     row("no crash and open hats on the offbeats", absent("cc"), only("oh", "offbeats")),
     row("no hats, kick on 1", absent(HATS), only("bd", "1")),
     row("kick only on 1", only("bd", "1")),

@@ -50,27 +50,31 @@ def test_schema_allows_exactly_the_instrument_codes_and_needs_name_and_tracks() 
 def test_schema_step_pattern_demands_the_exact_step_count(
     bars: int, time_signature: str, steps_per_bar: int, length: int
 ) -> None:
-    """Each track's pattern accepts N steps of the notation's symbols and nothing shorter, longer or other."""
+    """Each track's pattern accepts N steps of the strokes played on that instrument and nothing
+    shorter, longer or other."""
     request = GenerationRequest("x", bars=bars, time_signature=time_signature, steps_per_bar=steps_per_bar)
     assert request.length == length
-    for track in response_schema(request)["properties"]["tracks"]["properties"].values():
+    for code, track in response_schema(request)["properties"]["tracks"]["properties"].items():
         assert track["type"] == "string"
         pattern = track["pattern"]
-        assert re.fullmatch(pattern, "X" + "-" * (length - 2) + "o")
-        assert re.fullmatch(pattern, "xXofr-" * (length // 6) + "-" * (length % 6))
+        assert re.fullmatch(pattern, "X" + "-" * (length - 2) + "x")
+        strokes = BY_CODE[code].strokes
+        assert re.fullmatch(pattern, strokes * (length // len(strokes)) + "-" * (length % len(strokes)))
         assert not re.fullmatch(pattern, "x" * (length - 1))
         assert not re.fullmatch(pattern, "x" * (length + 1))
         assert not re.fullmatch(pattern, "y" + "-" * (length - 1))
 
 
-def test_schema_character_class_matches_the_table_and_avoids_the_escaped_dash() -> None:
-    """Same symbols as STEP_REGEX_CLASS, written '[-...]' because llama.cpp's grammar rejects '\\-'."""
-    pattern = response_schema(GenerationRequest("x"))["properties"]["tracks"]["properties"]["bd"]["pattern"]
+@pytest.mark.parametrize("code", ["sd", "bd", "ch", "ph"])
+def test_schema_character_class_matches_the_table_and_avoids_the_escaped_dash(code: str) -> None:
+    """The strokes the table gives each instrument (every symbol for a snare; no flams or rolls on
+    a kick), written '[-...]' because llama.cpp's grammar rejects '\\-'."""
+    pattern = response_schema(GenerationRequest("x"))["properties"]["tracks"]["properties"][code]["pattern"]
     step_class = re.fullmatch(r"\^(\[.*\])\{16\}\$", pattern).group(1)
     assert "\\" not in step_class
-    assert [c for c in PRINTABLE if re.fullmatch(step_class, c)] == [
-        c for c in PRINTABLE if re.fullmatch(STEP_REGEX_CLASS, c)
-    ]
+    assert [c for c in PRINTABLE if re.fullmatch(step_class, c)] == sorted(BY_CODE[code].strokes)
+    if code == "sd":
+        assert step_class == STEP_REGEX_CLASS
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def drums_reply(engine: Engine, generation: Generation, request: DrumsRequest) -
 
 def variation(engine: Engine, shown: ShownGroove, actions: DrumsActions, seed: int) -> Reply:
     """Variation: a few changes to the pattern a message shows, played at the same tempo, swing and humanize."""
-    pattern = engine.vary(engine.parse(shown.notation), seed)
+    pattern = engine.vary(engine.parse(shown.notation), seed, request=shown.request)
     humanize = DEFAULT_HUMANIZE if actions.humanize is None else actions.humanize
     rendering = engine.render(pattern, actions.tempo, actions.swing, title=shown.title, humanize=humanize)
     return variation_reply(shown, pattern, rendering, actions)

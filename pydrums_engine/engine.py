@@ -25,6 +25,7 @@ import numpy as np
 from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
+from .fit import fit_to_constraints
 from .generation import Generation, check_request, generate_pattern, plan_request
 from .index import ensure_index
 from .intent import Intent, parse_intent
@@ -34,7 +35,7 @@ from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
 from .render import KitMap, Rendering, load_kit, render_all
 from .retrieval import Hit, Retriever
-from .variation import vary
+from .variation import fill_start, vary
 
 log = logging.getLogger(__name__)
 
@@ -247,9 +248,15 @@ class Engine:
         meters = Counter(g.time_signature for g in self.library.grooves if g.style == style)
         return meters.most_common(1)[0][0] if meters else None
 
-    def vary(self, pattern: Pattern, seed: int) -> Pattern:
-        """A recognisable variation (ghost notes, hat openings, kick displacement)."""
-        return vary(pattern, seed)
+    def vary(self, pattern: Pattern, seed: int, request: str | None = None) -> Pattern:
+        """A recognisable variation (ghost notes, hat openings, kick displacement) that still
+        does what ``request`` (the words the pattern was made for) asked of the grid."""
+        varied = vary(pattern, seed)
+        if not request:
+            return varied
+        intent = self.read(request).in_meter(pattern.time_signature, pattern.steps_per_bar)
+        fill_from = fill_start(pattern) if intent.fill else None
+        return fit_to_constraints(varied, intent.constraints, keep_kit=intent.keeps_kit, fill_from=fill_from)
 
     def parse(self, text: str) -> Pattern:
         """A user's notation as a Pattern, or a NotationError that says what is wrong."""

@@ -557,10 +557,17 @@ class _Reader:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "half-time: nothing on 2 and 4"))
             return i + (2 if t[i] == "half" else 1)
         if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
+            end = i + (2 if t[i] == "back" else 1)
             prev = t[i - 1] if i else ""
-            if prev not in ("the", "on") and not (i > 1 and t[i - 2] in _ON_WORDS):
+            placed_by = prev in ("on",) or (i > 1 and t[i - 2] in _ON_WORDS)  # "snare on the backbeat"
+            if self._places_follow(end):  # "the backbeat on 2 and 4": the backbeat is the voice
+                places, after = self._places(self._skip(end + 1, frozenset({"on", "at"})))
+                label = f"backbeat: snare or clap on {places_label(places)}"
+                self.out.append(Constraint(("sd", "cp"), places, "on", label))
+                return after
+            if not placed_by and prev != "the":
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
-            return i + (2 if t[i] == "back" else 1)
+            return end
         return None
 
     def _nothing_on(self, i: int) -> int | None:

@@ -19,6 +19,7 @@ import mido
 import pytest
 from PIL import Image
 
+from pydrums_engine.check import check_pattern
 from pydrums_engine.engine import Engine
 from pydrums_engine.errors import InputError
 from pydrums_engine.generation import Generation
@@ -378,6 +379,20 @@ def test_vary_keeps_the_backbeat_of_a_generated_groove(llm_engine):
         varied = llm_engine.vary(pattern, seed)
         assert varied != pattern
         assert [i for i, s in enumerate(varied.steps("sd")) if s in "xX"] == accents
+
+
+def test_a_variation_still_does_what_the_request_asked(llm_engine):
+    """Variation moves kicks and adds pickups, but not away from what the words placed."""
+    request = "kick on 1 and 3, snare on 2 and 4, no crash"
+    result = llm_engine.generate(request, bars=2)
+    assert result.check.honoured
+    plain = [llm_engine.vary(result.pattern, seed) for seed in range(12)]
+    kept = [llm_engine.vary(result.pattern, seed, request=request) for seed in range(12)]
+    intent = llm_engine.read(request)
+    assert any(not check_pattern(p, intent).honoured for p in plain)  # the plain variation breaks it
+    for pattern in kept:
+        assert check_pattern(pattern, intent).honoured
+    assert len({p.to_text() for p in kept}) > 1  # and is still a variation
 
 
 def test_render_gives_midi_wav_and_png_that_decode(llm_engine):

@@ -172,7 +172,8 @@ POSITIONS = [
     row("clap on the backbeat", only("cp", "backbeat")),
     row("snare on the backbeat", only("sd", "backbeat")),
     row("rim on the backbeat", only("rs", "backbeat")),
-    row("a backbeat on 2 and 4", BACKBEAT_IDIOM),
+    row("a backbeat on 2 and 4", on(BACKBEAT, "2", "4")),  # the counts named: in 12/8 too
+    row("12/8 blues with the backbeat on 2 and 4", on(BACKBEAT, "2", "4"), meter="12/8"),
     row("rock with a strong backbeat", BACKBEAT_IDIOM),
     row("snare or clap on 2 and 4", only(BACKBEAT, "2", "4")),
     row("snare/clap on 2 and 4", only(BACKBEAT, "2", "4")),

@@ -4,12 +4,17 @@
 ``format``, notation lines in prose or a code fence. Nothing is padded, cut or guessed.
 Steps are read by the notation's own `read_steps`, so an answer and a user's pattern
 cannot disagree about what a step is.
+
+Every reader here takes time linear in the answer's length (no backtracking regex over the
+answer, a bounded number of JSON decodes): the answer comes from a server, and a long one
+must not hold a worker thread, and with it the interpreter lock, for seconds.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Mapping
 
 from .errors import LLMUnusable, NotationError
@@ -87,6 +92,10 @@ def _tracks_from_json(body: str) -> tuple[dict[str, object], str]:
                 f"the answer was cut off in the middle of its JSON, after {len(body)} characters"
             ) from None
         raise LLMUnusable(f"the answer is not valid JSON ({exc.msg} at character {exc.pos + 1})") from None
+    except RecursionError:
+        raise LLMUnusable("the answer's JSON is nested too deeply to read") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise LLMUnusable(f"the answer's JSON could not be read ({exc})") from None
     return _tracks_from_object(data)
 
 
@@ -101,13 +110,23 @@ def _tracks_from_object(data: object) -> tuple[dict[str, object], str]:
     return tracks, name
 
 
+EMBEDDED_TRIES = 20  # objects decoded at most when looking for one inside prose
+_OBJECT_START = re.compile(r'\{\s*"')  # an object with a key
+
+
 def _embedded_json(text: str) -> object | None:
-    """The first JSON object inside prose ("Here you go: {...}"), or None."""
+    """The first JSON object with "tracks" inside prose ("Here you go: {...}"), or None.
+
+    Only the first EMBEDDED_TRIES objects are decoded: a decode may read to the end of the
+    text, and a text of nested braces would otherwise cost time quadratic in its length.
+    """
     decoder = json.JSONDecoder()
-    for match in re.finditer(r"\{", text):
+    for tries, match in enumerate(_OBJECT_START.finditer(text)):
+        if tries == EMBEDDED_TRIES:
+            break
         try:
             value, _end = decoder.raw_decode(text, match.start())
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # not JSON, nested too deeply, a number too long
             continue
         if isinstance(value, dict) and "tracks" in value:
             return value
@@ -173,14 +192,20 @@ def _build(raw_tracks: Mapping[str, object], request: GenerationRequest) -> Patt
 
 
 # Notation inside prose: "<instrument words>: <steps>", with markdown marks allowed around
-# both ("- **sd:** `----x---`"). Step characters come from the table (plus rest aliases and
-# the bar marks users type); an entry needs at least 4 steps, so "Kick: off" is not one.
-_STEP_CHARS = re.escape("".join(dict.fromkeys(SYMBOL_CHARS + "".join(REST_ALIASES) + "|")))
-_NAME_WORD = r"[A-Za-z][A-Za-z-]*"
-_ENTRY = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[*_`]*\s*:\s*[*`]*\s*"
-    rf"(?P<steps>[{_STEP_CHARS}](?:[{_STEP_CHARS} \t]*[{_STEP_CHARS}])?)(?![A-Za-z0-9])"
-)
+# both ("- **sd:** `----x---`"). The name is the last one to three words before a colon;
+# steps come from the table (plus rest aliases and the bar marks users type), may hold
+# spaces, and end on a step not followed by a letter or digit; an entry needs at least 4
+# steps, so "Kick: off" is not one. Read by hand, left to right, colon by colon: each
+# character is looked at a bounded number of times (a backtracking regex took 12 s on a
+# 20,000-letter answer).
+_STEP_CHARS = frozenset(SYMBOL_CHARS + "".join(REST_ALIASES) + "|")
+_STEP_GAPS = frozenset(" \t")  # inside steps, between marks
+_LETTERS = frozenset(string.ascii_letters)
+_NAME_CHARS = _LETTERS | {"-"}  # a name word: a letter, then letters and hyphens
+_ALNUM = _LETTERS | frozenset(string.digits)
+_MARKS_BEFORE_COLON = frozenset("*_`")
+_MARKS_AFTER_COLON = frozenset("*`")
+_NAME_WORDS = 3
 _MIN_STEPS = 4
 _META = re.compile(r"^\W*(time|meter|time signature)\W*:\s*\d+\s*/\s*\d+\W*$", re.IGNORECASE)
 
@@ -195,14 +220,74 @@ def _entry_code(name: str) -> str | None:
     return None
 
 
+def _name_start(line: str, end: int, floor: int) -> int | None:
+    """Where the name that ends at ``end`` starts: the earliest start at or after ``floor`` of
+    one to three words joined by single spaces; None when no word ends there."""
+    start = None
+    for _ in range(_NAME_WORDS):
+        run = end
+        while run > floor and line[run - 1] in _NAME_CHARS:
+            run -= 1
+        first = run
+        while first < end and line[first] not in _LETTERS:  # a word starts with a letter
+            first += 1
+        if first == end:
+            break
+        start = first
+        if first != run or run - 1 < floor or line[run - 1] != " ":
+            break  # nothing more can join: leading hyphens, the floor, or no single space before
+        end = run - 1
+    return start
+
+
+def _entry_at(line: str, colon: int, floor: int) -> tuple[str, str, int] | None:
+    """(name, steps, end of the steps) of the entry whose colon is at ``colon``, or None.
+
+    The name starts at or after ``floor`` (where the previous entry ended).
+    """
+    end = colon
+    while end > floor and line[end - 1].isspace():
+        end -= 1
+    while end > floor and line[end - 1] in _MARKS_BEFORE_COLON:
+        end -= 1
+    start = _name_start(line, end, floor)
+    if start is None:
+        return None
+    first, size = colon + 1, len(line)
+    while first < size and line[first].isspace():
+        first += 1
+    while first < size and line[first] in _MARKS_AFTER_COLON:
+        first += 1
+    while first < size and line[first].isspace():
+        first += 1
+    if first == size or line[first] not in _STEP_CHARS:
+        return None
+    run = first
+    while run < size and (line[run] in _STEP_CHARS or line[run] in _STEP_GAPS):
+        run += 1
+    # the longest steps that end on a step not glued to a letter or digit ("x---x---and" ends
+    # on the dash before the last)
+    for last in range(run, first, -1):
+        if line[last - 1] in _STEP_CHARS and (last == size or line[last] not in _ALNUM):
+            return line[start:end], line[first:last], last
+    return None
+
+
 def _notation_entries(line: str) -> list[tuple[str, str]]:
     """(code, steps text) for each notation entry found in one line of the answer."""
     entries = []
-    for match in _ENTRY.finditer(line):
-        code = _entry_code(match.group("name"))
-        steps = match.group("steps")
+    floor = 0
+    colon = line.find(":")
+    while colon != -1:
+        found = _entry_at(line, colon, floor)
+        if found is None:
+            colon = line.find(":", colon + 1)
+            continue
+        name, steps, floor = found
+        code = _entry_code(name)
         if code is not None and sum(c not in SEPARATORS for c in steps) >= _MIN_STEPS:
             entries.append((code, steps))
+        colon = line.find(":", floor)
     return entries
 
 

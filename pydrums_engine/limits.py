@@ -19,6 +19,7 @@ CANDIDATES_MAX = 8
 HUMANIZE_MIN, HUMANIZE_MAX = 0, 100  # 0 exactly on the grid; the default is render.performance's
 SWING_MIN, SWING_MAX = 0, 100  # a swing amount: 0 straight, 100 full triplet swing
 LOOPS_MIN, LOOPS_MAX = 1, 16  # times an exported MIDI/WAV plays the pattern (16 x 8 bars is plenty)
+ANSWER_MAX_BYTES = 64 * 1024  # of one reply from the model server; a real chat reply is a few kB
 
 
 def check_bpm(bpm: int | None) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import wave
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from PIL import Image
 
 from pydrums_engine.cli import main
-from tests.fakes.ollama_server import closed_port_url
+from tests.fakes.ollama_server import FakeOllama, closed_port_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,6 +72,30 @@ def test_generate_without_ollama_answers_from_the_library_and_writes_files(tmp_p
         assert wav.getframerate() == 44100 and wav.getnframes() > 0
     assert Image.open(out / "pattern.png").width >= 800
     assert sorted(p.name for p in out.iterdir()) == ["pattern.mid", "pattern.png", "pattern.wav"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "detail"),
+    [
+        ("list", "answered with a JSON list, not an Ollama chat reply"),
+        ("drip", "did not send its whole answer within 2 s (OLLAMA_TIMEOUT)"),
+    ],
+)
+def test_generate_against_a_hostile_server_answers_from_the_library(tmp_path, capsys, monkeypatch, mode, detail):
+    """A JSON list where a chat reply belongs (a traceback once), a server that drips one byte a
+    second (95 s once): the library's groove, with the reason, within OLLAMA_TIMEOUT of the model's."""
+    with FakeOllama(mode) as fake:
+        monkeypatch.setenv("OLLAMA_HOST", fake.url)
+        monkeypatch.setenv("OLLAMA_TIMEOUT", "2")
+        started = time.monotonic()
+        code = main(["generate", "groovy funk with ghost notes", "--out", str(tmp_path), "--json"])
+        elapsed = time.monotonic() - started
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["source"] == "library"
+    assert result["reason"].startswith("The model server is not answering right now, so this is the closest")
+    assert result["detail"] == f"the Ollama server at {fake.url} {detail}"
+    assert elapsed < 30, f"{elapsed:.1f} s"  # loading included; the drip alone took 95 s
 
 
 def test_convert_bad_notation_exits_2_naming_the_step():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import time
 import wave
 
 import mido
@@ -28,6 +29,7 @@ from tests.fakes.discord_api import (
     FakeDiscord,
     Message,
 )
+from tests.fakes.ollama_server import HOSTILE_MODES
 
 PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15)
 
@@ -173,6 +175,38 @@ async def test_no_fallback_reply_shows_the_ollama_address(
         assert shown and not [text for text in shown if address in text or f":{port}" in text]
     if mode != "prose":  # a model that answers in prose is no server trouble: no address to log
         assert any(address in record.getMessage() for record in caplog.records)
+
+
+HOSTILE_TIMEOUT = 2.0  # OLLAMA_TIMEOUT against hostile servers; the target is at most 2 s more
+UNAVAILABLE = "The model server is not answering right now"
+UNUSABLE = "The model's answer could not be read as a pattern"
+
+
+@pytest.mark.parametrize("mode", HOSTILE_MODES)
+async def test_a_hostile_model_server_gets_a_library_answer_in_time_and_the_heartbeat_keeps_its_beat(
+    discord_fake: FakeDiscord, encoder, shared_index, mode: str
+) -> None:
+    """A server that drips, hangs, sends a megabyte of letters, a JSON list, HTML, nothing or a
+    hang-up: /drums answers from the library within OLLAMA_TIMEOUT + 2 s saying why in words,
+    no message shows the server's address, and the gateway heartbeat is never 1 s late."""
+    fake = discord_fake
+    with FakeOllama(mode) as ollama:
+        address = ollama.url.removeprefix("http://")
+        async with running_bot(fake, engine_with_model(encoder, shared_index, ollama.url, timeout=HOSTILE_TIMEOUT)):
+            await fake.wait_for_heartbeats(2)
+            beats_before = len(fake.heartbeats)
+            started = time.monotonic()
+            final = await drums(fake, {"description": "groovy funk with ghost notes"})
+            elapsed = time.monotonic() - started
+            await fake.wait_for_heartbeats(len(fake.heartbeats) + 1)  # a beat after the answer, too
+    footer = final.embeds[0]["footer"]["text"]
+    reason = UNUSABLE if mode == "huge" else UNAVAILABLE
+    assert footer.startswith(f"From the library, not the model: {reason}, so this is the closest"), footer
+    assert elapsed <= HOSTILE_TIMEOUT + 2, f"{elapsed:.1f} s"
+    shown = [json.dumps(payload) for message in fake.messages.values() for payload in message.payloads]
+    assert not [text for text in shown if address in text]
+    gaps = fake.heartbeat_gaps()[beats_before - 1 :]
+    assert gaps and max(gaps) < fake.heartbeat_interval + 1.0, gaps
 
 
 async def test_user_text_is_shown_as_typed_and_pings_nobody(discord_fake: FakeDiscord, engine_llm) -> None:

@@ -1,4 +1,4 @@
-"""Engine.generate() end to end: retrieval, prompt, the real ollama client over real sockets.
+"""Engine.generate() end to end: retrieval, prompt, the real Ollama client over real sockets.
 
 One engine and one `FakeOllama` serve the whole module (the embedding index is copied from
 the session engine, so nothing is re-encoded); each test sets the fake's mode and starts
@@ -12,6 +12,7 @@ import io
 import json
 import re
 import shutil
+import time
 import wave
 from collections.abc import Iterator
 
@@ -30,9 +31,13 @@ from pydrums_engine.render.audio import TAIL_SECONDS
 from pydrums_engine.transforms import to_bars
 from tests.conftest import DATA_DIR, make_engine
 from tests.fakes import FakeOllama, closed_port_url
+from tests.fakes.ollama_server import HOSTILE_MODES
 
 TIMEOUT = 30.0  # generous: the fake answers at once, the machine may be busy
 SHORT_TIMEOUT = 0.5
+HOSTILE_TIMEOUT = 2.0  # OLLAMA_TIMEOUT against hostile servers; the target is at most 2 s more
+UNAVAILABLE = "The model server is not answering right now"
+UNUSABLE = "The model's answer could not be read as a pattern"
 LIBRARY_WORDS = "closest"  # "the closest groove from the library" or "the closest library groove, edited to fit"
 
 
@@ -44,7 +49,7 @@ def fake() -> Iterator[FakeOllama]:
 
 @pytest.fixture(scope="module")
 def llm_engine(engine, encoder, fake, tmp_path_factory) -> Engine:
-    """The real engine and library, writing through the real ollama client to the fake."""
+    """The real engine and library, writing through the real Ollama client to the fake."""
     index = tmp_path_factory.mktemp("generate-index")
     shutil.copytree(engine.index_dir, index, dirs_exist_ok=True)  # up to date: nothing re-encoded
     settings = OllamaSettings(host=fake.url, timeout=TIMEOUT)
@@ -227,6 +232,54 @@ def test_a_stalled_server_is_given_up_on_after_the_time_limit(llm_engine, fake):
     result = llm_engine.generate("groovy funk with ghost notes", bars=2)
 
     assert_library(result, llm_engine, attempts=1, because=f"did not answer within {SHORT_TIMEOUT:g} s")
+
+
+HOSTILE = [  # (mode, model requests, the reason users read, what the operator reads)
+    ("drip", 1, UNAVAILABLE, "did not send its whole answer within 2 s (OLLAMA_TIMEOUT)"),
+    ("hang", 1, UNAVAILABLE, "did not answer within 2 s (OLLAMA_TIMEOUT)"),
+    ("huge", 3, UNUSABLE, "the answer was longer than 64 kB"),  # each of three candidates refused
+    ("list", 1, UNAVAILABLE, "answered with a JSON list, not an Ollama chat reply"),
+    ("number", 1, UNAVAILABLE, "answered with a JSON number, not an Ollama chat reply"),
+    ("null", 1, UNAVAILABLE, "answered with JSON null, not an Ollama chat reply"),
+    ("html", 1, UNAVAILABLE, "answered HTTP 502: an HTML page (502 Bad Gateway)"),
+    ("empty", 1, UNAVAILABLE, "answered with an empty body, not an Ollama chat reply"),
+    ("close", 1, UNAVAILABLE, "closed the connection without a whole answer"),
+]
+
+
+@pytest.mark.parametrize(("mode", "attempts", "reason", "detail"), HOSTILE, ids=[row[0] for row in HOSTILE])
+def test_a_hostile_server_gets_the_library_answer_within_the_time_limit(
+    llm_engine, fake, mode, attempts, reason, detail
+):
+    """Whatever the server sends, or does not send: a library groove within OLLAMA_TIMEOUT + 2 s,
+    why in a musician's words, and what happened for the operator."""
+    fake.mode = mode
+    point_at(llm_engine, fake.url, timeout=HOSTILE_TIMEOUT)
+    started = time.monotonic()
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2)
+    elapsed = time.monotonic() - started
+
+    assert_library(result, llm_engine, attempts=attempts, because=detail)
+    assert result.reason.startswith(f"{reason}, so this is the closest")
+    assert detail in result.detail and fake.url not in result.reason
+    assert len(fake.requests) == attempts
+    assert elapsed <= HOSTILE_TIMEOUT + 2, f"{elapsed:.1f} s"
+    assert {row[0] for row in HOSTILE} == set(HOSTILE_MODES)
+
+
+def test_the_time_limit_covers_every_candidate_and_repair(llm_engine, fake):
+    """One candidate spends two answers in prose, the next meets a server that drips: the library
+    answers when OLLAMA_TIMEOUT is up, counted from the first request, not from the last."""
+    fake.script = ["prose", "prose"]
+    fake.mode = "drip"
+    point_at(llm_engine, fake.url, timeout=HOSTILE_TIMEOUT)
+    started = time.monotonic()
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2)
+    elapsed = time.monotonic() - started
+
+    assert_library(result, llm_engine, attempts=3, because="did not send its whole answer within 2 s")
+    assert len(fake.requests) == 3
+    assert elapsed <= HOSTILE_TIMEOUT + 2, f"{elapsed:.1f} s"
 
 
 def test_without_a_model_configured_the_library_answers(llm_engine, fake):

@@ -1,25 +1,33 @@
 """Talking to Ollama: answers read strictly, one repair round, every failure a clear LLMError.
 
-Everything but the last test goes through the real ollama client over real sockets to
-`FakeOllama`; the last one runs against a real server when OLLAMA_HOST answers.
+Everything but the last test goes through the real client over real sockets to
+`FakeOllama`, hostile servers included (one byte a second, a megabyte of letters, a JSON
+list, a hang-up...); the last one runs against a real server when OLLAMA_HOST answers.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import threading
+import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pydrums_engine.answer import _entry_code, _notation_entries
 from pydrums_engine.errors import LLMError, LLMUnavailable, LLMUnusable, ModelMissing
+from pydrums_engine.instruments import REST_ALIASES, SYMBOL_CHARS
 from pydrums_engine.llm import LLMAnswer, OllamaSettings, PatternWriter, answer_tokens, parse_answer
-from pydrums_engine.notation import Pattern
+from pydrums_engine.notation import SEPARATORS, Pattern
 from pydrums_engine.prompt import GenerationRequest, build_messages, response_schema
 from tests.fakes import FakeOllama, closed_port_url
 from tests.fakes.grooves import sample_grooves
-from tests.fakes.ollama_server import good_tracks
+from tests.fakes.ollama_server import HOSTILE_MODES, good_tracks
 
 FUNK = GenerationRequest("groovy funk with ghost notes", style="funk", bpm=98, bars=1)
 FUNK_2_BARS = GenerationRequest("groovy funk with ghost notes", style="funk", bpm=98, bars=2)
@@ -153,6 +161,9 @@ def test_the_name_comes_from_the_json_and_is_empty_when_there_is_none() -> None:
         (tracks_json({"sh": "XxxxXxxxXxxxXxxx"}), FUNK, "only one instrument (sh, shaker)"),
         (tracks_json({"sh": "XxxxXxxxXxxxXxxx", "bd": "-" * 16}), FUNK, "only one instrument (sh, shaker)"),
         ("```\nbd: x---x---x---x---\nsd: ----x-------x--\n```", FUNK, "track sd has 15 steps, expected 16"),
+        ('{"tracks": ' * 3000, FUNK, "the answer's JSON is nested too deeply to read"),
+        ('{"tracks": {"bd": ' + "1" * 5000 + "}}", FUNK, "the answer's JSON could not be read (Exceeds the limit"),
+        ("Here: " + '{"a": ' * 3000, FUNK, "neither JSON nor notation lines"),
     ],
     ids=[
         "empty",
@@ -173,6 +184,9 @@ def test_the_name_comes_from_the_json_and_is_empty_when_there_is_none() -> None:
         "one-track-for-a-kit",
         "one-sounding-track-for-a-kit",
         "notation-wrong-length",
+        "json-nested-too-deeply",
+        "json-number-of-5000-digits",
+        "nested-json-in-prose",
     ],
 )  # fmt: skip
 def test_unusable_answers_are_refused_with_the_reason(text: str, request_: GenerationRequest, reason: str) -> None:
@@ -180,6 +194,69 @@ def test_unusable_answers_are_refused_with_the_reason(text: str, request_: Gener
     with pytest.raises(LLMUnusable) as caught:
         parse_answer(text, request_)
     assert reason in str(caught.value)
+
+
+LONG = 20_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * LONG,
+        "x" * LONG,
+        "kick " * (LONG // 5),
+        "bd: " + "x-" * (LONG // 2) + "q",
+        "bd: " + "x " * (LONG // 2) + "q",
+        "a:" * (LONG // 2),
+        "the kick snare: " * (LONG // 16),
+        "- **sd:** `" + "x" * LONG + "`",
+        "Here: " + "{" * LONG,
+        "Here: " + '{"a": ' * (LONG // 6),
+        "```\n" * (LONG // 4),
+    ],
+    ids=[
+        "letters",
+        "hits",
+        "words",
+        "steps-glued-to-a-letter",
+        "spaced-steps",
+        "colons",
+        "names-and-colons",
+        "markdown-steps",
+        "braces",
+        "nested-objects",
+        "fences",
+    ],
+)
+def test_a_long_answer_is_read_in_linear_time(text: str) -> None:
+    """20,000 characters of any shape are refused in well under 100 ms (the backtracking reader
+    took 12 s on 20,000 letters, holding the interpreter lock and with it the bot's event loop)."""
+    started = time.perf_counter()
+    with pytest.raises(LLMUnusable):
+        parse_answer(text, FUNK)
+    assert time.perf_counter() - started < 0.1
+
+
+# The notation-in-prose reader this module had before it was written out by hand: correct,
+# but its backtracking took time quadratic in a line's length. It stays as the specification.
+_SPEC_STEPS = re.escape("".join(dict.fromkeys(SYMBOL_CHARS + "".join(REST_ALIASES) + "|")))
+_SPEC_WORD = r"[A-Za-z][A-Za-z-]*"
+_SPEC_ENTRY = re.compile(
+    rf"(?P<name>{_SPEC_WORD}(?: {_SPEC_WORD}){{0,2}})[*_`]*\s*:\s*[*`]*\s*"
+    rf"(?P<steps>[{_SPEC_STEPS}](?:[{_SPEC_STEPS} \t]*[{_SPEC_STEPS}])?)(?![A-Za-z0-9])"
+)
+
+
+def _spec_entries(line: str) -> list[tuple[str, str]]:
+    found = [(_entry_code(m.group("name")), m.group("steps")) for m in _SPEC_ENTRY.finditer(line)]
+    return [(code, steps) for code, steps in found if code and sum(c not in SEPARATORS for c in steps) >= 4]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="bdsnareki hat-xXofr_.|:;*`\t9", max_size=60))
+def test_the_notation_reader_finds_what_the_backtracking_regex_found(line: str) -> None:
+    """On any line, the linear reader gives the entries the old regex gave, in the same order."""
+    assert _notation_entries(line) == _spec_entries(line)
 
 
 # ---------------------------------------------------------------------------------------
@@ -330,7 +407,7 @@ def test_a_stalled_server_is_unavailable_after_the_time_limit() -> None:
     with FakeOllama("stall", stall_seconds=30) as fake, pytest.raises(LLMUnavailable) as caught:
         writer_for(fake.url, timeout=0.5).write(FUNK, [])
     assert caught.value.attempts == 1
-    assert str(caught.value) == f"the Ollama server at {fake.url} did not answer within 0.5 s"
+    assert str(caught.value) == f"the Ollama server at {fake.url} did not answer within 0.5 s (OLLAMA_TIMEOUT)"
 
 
 def test_a_server_that_is_down_is_unavailable() -> None:
@@ -347,6 +424,79 @@ def test_a_server_that_is_not_ollama_is_unavailable() -> None:
     with FakeOllama("garbage") as fake, pytest.raises(LLMUnavailable) as caught:
         writer_for(fake.url).write(FUNK, [])
     assert "not an Ollama chat reply" in str(caught.value)
+
+
+HOSTILE_TIMEOUT = 2.0  # OLLAMA_TIMEOUT in the hostile-server tests
+WORKER = "pydrums-ollama-chat"  # the thread each chat request runs in
+
+
+HOSTILE = [  # (mode, the error, what it says): every one of FakeOllama's hostile modes
+    ("drip", LLMUnavailable, "{where} did not send its whole answer within 2 s (OLLAMA_TIMEOUT)"),
+    ("hang", LLMUnavailable, "{where} did not answer within 2 s (OLLAMA_TIMEOUT)"),
+    ("huge", LLMUnusable, "the answer was longer than 64 kB (a pattern takes a few kB); the rest was not read"),
+    ("list", LLMUnavailable, "{where} answered with a JSON list, not an Ollama chat reply"),
+    ("number", LLMUnavailable, "{where} answered with a JSON number, not an Ollama chat reply"),
+    ("null", LLMUnavailable, "{where} answered with JSON null, not an Ollama chat reply"),
+    ("html", LLMUnavailable, "{where} answered HTTP 502: an HTML page (502 Bad Gateway)"),
+    ("empty", LLMUnavailable, "{where} answered with an empty body, not an Ollama chat reply"),
+    ("close", LLMUnavailable, "{where} closed the connection without a whole answer "
+                              "(Server disconnected without sending a response.)"),
+]  # fmt: skip
+
+
+def test_every_hostile_mode_of_the_fake_is_covered() -> None:
+    assert sorted(mode for mode, *_ in HOSTILE) == sorted(HOSTILE_MODES)
+
+
+@pytest.mark.parametrize(("mode", "error", "said"), HOSTILE, ids=[mode for mode, *_ in HOSTILE])
+def test_a_hostile_server_is_one_clear_error_within_the_time_limit(mode: str, error: type[LLMError], said: str) -> None:
+    """Whatever the server does, write() ends within OLLAMA_TIMEOUT + 2 s with one LLMError saying
+    what happened, and no thread is left reading from it."""
+    with FakeOllama(mode) as fake:
+        started = time.monotonic()
+        with pytest.raises(LLMError) as caught:
+            writer_for(fake.url, timeout=HOSTILE_TIMEOUT).write(FUNK, [])
+        elapsed = time.monotonic() - started
+        assert type(caught.value) is error
+        assert str(caught.value) == said.format(where=f"the Ollama server at {fake.url}")
+        assert caught.value.attempts == 1
+        assert len(fake.requests) == 1
+        assert elapsed <= HOSTILE_TIMEOUT + 2, f"{elapsed:.1f} s"
+        if mode not in ("drip", "hang"):
+            assert elapsed < 1, f"{elapsed:.1f} s"
+        # the connection was dropped, so the worker ends at its next read
+        ended_by = time.monotonic() + 2
+        while any(t.name == WORKER for t in threading.enumerate()) and time.monotonic() < ended_by:
+            time.sleep(0.05)
+        assert not any(t.name == WORKER for t in threading.enumerate())
+        if mode == "drip":  # the server sees the hang-up at its second byte after it
+            while not fake.abandoned and time.monotonic() < ended_by + 2:
+                time.sleep(0.05)
+            assert fake.abandoned == 1
+
+
+def test_the_time_limit_is_for_the_whole_conversation() -> None:
+    """A repair round gets only what is left of OLLAMA_TIMEOUT: a first answer that needs a
+    repair, then a server that drips, ends at the limit, not a limit later."""
+    with FakeOllama(script=["wrong_length", "drip"]) as fake:
+        started = time.monotonic()
+        with pytest.raises(LLMUnavailable) as caught:
+            writer_for(fake.url, timeout=HOSTILE_TIMEOUT).write(FUNK, [])
+        elapsed = time.monotonic() - started
+    assert caught.value.attempts == 2 and len(fake.requests) == 2
+    assert "did not send its whole answer within 2 s" in str(caught.value)
+    assert HOSTILE_TIMEOUT - 0.1 <= elapsed <= HOSTILE_TIMEOUT + 0.5, f"{elapsed:.1f} s"
+
+
+def test_an_answer_under_the_byte_limit_is_read_whole() -> None:
+    """60,000 letters of answer (under 64 kB with the reply around it) are read and refused as no
+    pattern, quickly; only a reply past the limit is cut off."""
+    with FakeOllama("huge", huge_bytes=60_000) as fake, pytest.raises(LLMUnusable) as caught:
+        started = time.monotonic()
+        writer_for(fake.url, timeout=HOSTILE_TIMEOUT).write(FUNK, [])
+    assert "neither JSON nor notation lines" in str(caught.value)
+    assert caught.value.attempts == 2
+    assert time.monotonic() - started < 1
 
 
 def test_ping_tells_whether_a_server_answers() -> None:

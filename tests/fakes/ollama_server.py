@@ -1,7 +1,7 @@
 """A fake Ollama server: real HTTP on 127.0.0.1, scripted answers, no model.
 
 Use it wherever code talks to Ollama over the network (the engine's `PatternWriter`, the
-bot's `/drums`), so tests go through the real ollama client and real sockets::
+bot's `/drums`), so tests go through the real Ollama client and real sockets::
 
     with FakeOllama() as fake:                       # mode "good"
         writer = PatternWriter(OllamaSettings(host=fake.url))
@@ -25,9 +25,23 @@ Modes (`MODES`) say how the next ``POST /api/chat`` is answered:
 - ``stall``: waits ``stall_seconds``, then answers like ``good`` (for client time limits).
 - ``garbage``: HTTP 200 with an HTML page, as when OLLAMA_HOST points at some other server.
 
+Hostile servers, each of which must end in a library answer within OLLAMA_TIMEOUT:
+
+- ``drip``: the ``good`` reply, its headers at once and its body one byte every
+  ``drip_seconds`` (1 s): a per-read time limit never fires.
+- ``huge``: a chat reply whose answer is ``huge_bytes`` (1 MB) of letters: no JSON, no
+  notation, the worst case for a backtracking reader.
+- ``list``, ``number``, ``null``: HTTP 200 whose JSON body is a list (of one ``good`` reply),
+  ``42`` or ``null`` instead of an object.
+- ``html``: HTTP 502 with an HTML page, as a proxy in front of a stopped Ollama answers.
+- ``empty``: HTTP 200 with an empty body.
+- ``close``: the connection is closed without a reply.
+- ``hang``: no answer, ever (until the fake closes).
+
 ``script`` (a list of modes) is consumed one entry per chat request; when it is empty,
 ``mode`` answers. ``delay`` seconds are added before every chat answer (load tests use 2 s).
 ``close()`` wakes anything still waiting, so a stalled handler never outlives the test.
+``abandoned`` counts replies the client hung up on before the last byte.
 Also served: ``GET /api/version``, ``GET /api/tags`` (lists ``models``), ``POST /api/show``
 and ``GET /`` ("Ollama is running"), so reachability checks work. Chat bodies land in
 ``requests`` (parsed JSON, in arrival order); every call lands in ``calls`` as
@@ -36,12 +50,14 @@ and ``GET /`` ("Ollama is running"), so reachability checks work. Chat bodies la
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import socket
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -49,6 +65,7 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
+HOSTILE_MODES = ("drip", "huge", "list", "number", "null", "html", "empty", "close", "hang")
 MODES = (
     "good",
     "prose",
@@ -60,8 +77,14 @@ MODES = (
     "missing_model",
     "stall",
     "garbage",
+    *HOSTILE_MODES,
 )
 DEFAULT_LENGTH = 16
+HUGE_BYTES = 1_000_000
+BAD_GATEWAY_PAGE = (
+    b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+)
 
 PROSE_ANSWER = (
     "Great question! For a laid-back groove I'd keep the kick on one and three, put the snare "
@@ -105,6 +128,8 @@ class FakeOllama:
         script: Iterable[str] = (),
         delay: float = 0.0,
         stall_seconds: float = 30.0,
+        drip_seconds: float = 1.0,
+        huge_bytes: int = HUGE_BYTES,
         models: Iterable[str] = ("llama3.1",),
         version: str = "0.0.0-fake",
     ) -> None:
@@ -114,6 +139,9 @@ class FakeOllama:
             _check_mode(entry)
         self.delay = delay
         self.stall_seconds = stall_seconds
+        self.drip_seconds = drip_seconds
+        self.huge_bytes = huge_bytes
+        self.abandoned = 0
         self.models = list(models)
         self.version = version
         self.tracks_for: Callable[[int], dict[str, str]] = good_tracks  # what "good" answers hold
@@ -175,8 +203,8 @@ class FakeOllama:
         if seconds > 0:
             self._closing.wait(seconds)
 
-    def chat(self, body: dict[str, Any]) -> tuple[int, dict[str, Any] | bytes]:
-        """(HTTP status, JSON reply or raw bytes) for one chat request; records it first."""
+    def chat(self, body: dict[str, Any]) -> Reply:
+        """The HTTP answer to one chat request; records the request first."""
         with self._lock:
             self.requests.append(body)
             self._in_flight += 1
@@ -184,24 +212,45 @@ class FakeOllama:
         try:
             mode = self._next_mode()
             self._wait(self.delay)
-            model = str(body.get("model", ""))
-            if mode == "error500":
-                return 500, {"error": "llama runner process has terminated: exit status 2"}
-            if mode == "garbage":
-                return 200, b"<html><body><h1>It works!</h1></body></html>"
-            if mode == "missing_model":
-                return 404, {"error": f'model "{model}" not found, try pulling it first'}
-            if mode == "stall":
-                self._wait(self.stall_seconds)
-            content, done_reason = self._content(mode, demanded_length(body))
-            return 200, _chat_reply(model, content, done_reason, body)
+            return self._reply(mode, body)
         finally:
             with self._lock:
                 self._in_flight -= 1
 
+    def _reply(self, mode: str, body: dict[str, Any]) -> Reply:
+        model = str(body.get("model", ""))
+        if mode == "error500":
+            return Reply.json(500, {"error": "llama runner process has terminated: exit status 2"})
+        if mode == "garbage":
+            return Reply(200, b"<html><body><h1>It works!</h1></body></html>", HTML)
+        if mode == "missing_model":
+            return Reply.json(404, {"error": f'model "{model}" not found, try pulling it first'})
+        if mode == "html":
+            return Reply(502, BAD_GATEWAY_PAGE, HTML)
+        if mode == "empty":
+            return Reply(200, b"")
+        if mode in ("number", "null"):
+            return Reply.json(200, 42 if mode == "number" else None)
+        if mode == "close":
+            return Reply(close=True)
+        if mode == "hang":
+            self._closing.wait()
+            return Reply(close=True)
+        if mode == "stall":
+            self._wait(self.stall_seconds)
+        content, done_reason = self._content(mode, demanded_length(body))
+        reply = _chat_reply(model, content, done_reason, body)
+        if mode == "list":
+            return Reply.json(200, [reply])
+        if body.get("stream", True):  # streaming clients read NDJSON; the whole answer comes as one final chunk
+            return Reply(200, (json.dumps(reply) + "\n").encode(), "application/x-ndjson")
+        return Reply.json(200, reply, drip=self.drip_seconds if mode == "drip" else 0.0)
+
     def _content(self, mode: str, length: int) -> tuple[str, str]:
         tracks = self.tracks_for(length)
-        if mode in ("good", "stall"):
+        if mode == "huge":
+            return "a" * self.huge_bytes, "stop"
+        if mode in ("good", "stall", "drip", "list"):
             return json.dumps({"name": "Fake backbeat", "tracks": tracks}), "stop"
         if mode == "prose":
             return PROSE_ANSWER, "stop"
@@ -241,6 +290,26 @@ class FakeOllama:
             "model_info": {},
             "capabilities": ["completion"],
         }
+
+
+JSON = "application/json; charset=utf-8"
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One HTTP answer to a chat request: ``drip`` seconds between body bytes (0: at once);
+    ``close``: hang up instead of answering."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = JSON
+    drip: float = 0.0
+    close: bool = False
+
+    @classmethod
+    def json(cls, status: int, payload: Any, drip: float = 0.0) -> Reply:
+        return cls(status, json.dumps(payload).encode(), JSON, drip)
 
 
 def _check_mode(mode: str) -> str:
@@ -290,24 +359,46 @@ class _Handler(BaseHTTPRequestHandler):
     def fake(self) -> FakeOllama:
         return self.server.fake  # type: ignore[attr-defined]
 
+    def handle(self) -> None:
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):  # a client that hung up mid-answer
+            super().handle()
+
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("fake ollama: " + format, *args)
 
     def _path(self) -> str:
         return urlsplit(self.path).path.rstrip("/") or "/"
 
-    def _send(self, status: int, payload: Any, content_type: str = "application/json; charset=utf-8") -> None:
+    def _send(self, status: int, payload: Any, content_type: str = JSON, drip: float = 0.0) -> None:
         data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            if self.command != "HEAD":
+            if self.command == "HEAD":
+                return
+            if not drip:
                 self.wfile.write(data)
+                return
+            self.wfile.flush()
+            for i in range(len(data)):
+                if self.fake._closing.wait(drip):
+                    self.close_connection = True
+                    return
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             log.debug("fake ollama: client left before the answer (%s %s)", self.command, self.path)
+            with self.fake._lock:
+                self.fake.abandoned += 1
             self.close_connection = True
+
+    def _hang_up(self) -> None:
+        """Close the connection without a word, as a crashing server or a dropped link does."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def _read_json(self) -> dict[str, Any] | None:
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -339,14 +430,11 @@ class _Handler(BaseHTTPRequestHandler):
         if body is None:
             self._send(400, {"error": "invalid JSON body"})
         elif path == "/api/chat":
-            status, payload = self.fake.chat(body)
-            if isinstance(payload, bytes):
-                self._send(status, payload, "text/html; charset=utf-8")
-            elif status == 200 and body.get("stream", True):
-                # Streaming clients read NDJSON; the whole answer comes as one final chunk.
-                self._send(status, (json.dumps(payload) + "\n").encode(), "application/x-ndjson")
+            reply = self.fake.chat(body)
+            if reply.close:
+                self._hang_up()
             else:
-                self._send(status, payload)
+                self._send(reply.status, reply.body, reply.content_type, reply.drip)
         elif path == "/api/show":
             self._send(*self.fake.show(body))
         else:

@@ -26,6 +26,7 @@ from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
 from .fit import fit_to_constraints
+from .form import Song, generate_song
 from .generation import Generation, check_request, generate_pattern, plan_request
 from .index import ensure_index
 from .intent import Intent, parse_intent
@@ -33,7 +34,7 @@ from .library import DEFAULT_DATA_DIR, Library, load_library
 from .limits import CANDIDATES_DEFAULT, K_MAX, check_k
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
-from .render import KitMap, Rendering, load_kit, render_all
+from .render import KitMap, Rendering, load_kit, render_all, render_song
 from .retrieval import Hit, Retriever
 from .variation import fill_start, vary
 
@@ -228,10 +229,14 @@ class Engine:
         bars: int | None = None,
         *,
         seed: int | None = None,
+        form: str | None = None,
     ) -> Generation:
         """A new pattern for the request: by the model when its answer passes the check, else
-        the library's closest groove edited to fit. check → intent → hits → generate."""
-        text = check_request(description, bpm, bars)
+        the library's closest groove edited to fit. check → intent → hits → generate.
+
+        ``form`` ("AABA"): a song of those sections, ``bars`` long each (`form.generate_song`).
+        """
+        text = check_request(description, bpm, bars, form)
         key = self.resolve_style(style)
         intent = self.read(text)
         hits = self._search(intent, k=8, style=key)
@@ -241,6 +246,8 @@ class Engine:
             hits = [h for h in wider if h.time_signature == intent.meter][:4] + hits
         request = plan_request(intent, hits, key, bpm, bars, self.usual_meter)
         candidates = self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT
+        if form and form.strip():
+            return generate_song(self.writer, request, hits, form, seed=seed, candidates=candidates)
         return generate_pattern(self.writer, request, hits, seed=seed, candidates=candidates)
 
     def usual_meter(self, style: str) -> str | None:
@@ -264,7 +271,7 @@ class Engine:
 
     def render(
         self,
-        pattern: Pattern,
+        pattern: Pattern | Song,
         bpm: int,
         swing: float = 0.0,
         title: str | None = None,
@@ -278,9 +285,13 @@ class Engine:
 
         ``swing`` 0..1; ``humanize`` 0-100 (0, the default, is exactly the grid) with ``seed``
         for a repeatable performance; ``kit`` a map name, a file or a loaded `KitMap`
-        (None: General MIDI); ``loops`` how often MIDI and WAV play the pattern.
+        (None: General MIDI); ``loops`` how often MIDI and WAV play the pattern. A `Song`
+        renders whole in the MIDI, with a marker per section, and as a preview of at most
+        `PREVIEW_SECONDS` in the WAV.
         """
         kit_map = load_kit(kit) if isinstance(kit, str | Path) else kit
+        if isinstance(pattern, Song):
+            return render_song(pattern, bpm, swing, title, humanize=humanize, seed=seed, kit=kit_map, loops=loops)
         return render_all(pattern, bpm, swing, title, humanize=humanize, seed=seed, kit=kit_map, loops=loops)
 
     def warm_up(self) -> None:

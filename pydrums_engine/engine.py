@@ -17,23 +17,25 @@ import logging
 import threading
 import time
 from collections import Counter, OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from .check import Check
 from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
 from .fit import fit_to_constraints
-from .form import Song, generate_song
+from .form import DEFAULT_FILL, Song, arrange, generate_song
 from .generation import Generation, check_request, generate_pattern, plan_request
 from .index import ensure_index
 from .intent import Intent, parse_intent
 from .library import DEFAULT_DATA_DIR, Library, load_library
-from .limits import CANDIDATES_DEFAULT, K_MAX, check_k
+from .limits import CANDIDATES_DEFAULT, K_MAX, check_form, check_k
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
+from .prompt import GenerationRequest
 from .render import KitMap, Rendering, load_kit, render_all, render_song
 from .retrieval import Hit, Retriever
 from .variation import fill_start, vary
@@ -264,6 +266,21 @@ class Engine:
         intent = self.read(request).in_meter(pattern.time_signature, pattern.steps_per_bar)
         fill_from = fill_start(pattern) if intent.fill else None
         return fit_to_constraints(varied, intent.constraints, keep_kit=intent.keeps_kit, fill_from=fill_from)
+
+    def arrange(self, groove: Pattern, form: str, request: str, style: str | None = None) -> tuple[Song, Check]:
+        """The song of ``form`` built on ``groove`` (section A), keeping what ``request`` (the
+        words it was made for) asks of every section; for a Variation of a song."""
+        letters = check_form(form, groove.bars) or "A"
+        intent = self.read(request).in_meter(groove.time_signature, groove.steps_per_bar)
+        plan = GenerationRequest(
+            description=intent.text,
+            style=style or None,
+            bars=groove.bars,
+            time_signature=groove.time_signature,
+            steps_per_bar=groove.steps_per_bar,
+            intent=replace(intent, fill=None),
+        )
+        return arrange(groove, letters, plan, (), intent.fill or DEFAULT_FILL)
 
     def parse(self, text: str) -> Pattern:
         """A user's notation as a Pattern, or a NotationError that says what is wrong."""

@@ -256,7 +256,8 @@ def merge_checks(checks: Sequence[tuple[Part, Check]]) -> Check:
 
 def _where(part: Part) -> str:
     bars = part.bars
-    return f"section {part.letter} ({SECTION_NAMES[part.letter]}, song bars {bars[0]}-{bars[-1]})"
+    span = f"bar {bars[0]}" if len(bars) == 1 else f"bars {bars[0]}-{bars[-1]}"
+    return f"section {part.letter} ({SECTION_NAMES[part.letter]}, song {span})"
 
 
 def generate_song(

@@ -328,7 +328,8 @@ def help_reply() -> Reply:
                 "'with a fill' for a fill in the last bar. style:, bpm: and bars: fix those exactly; "
                 "humanize: (0 on the grid to 100 loose) and swing: (0 straight to 100 triplet) shape how "
                 "it is played; form: (e.g. AABA: A the groove, B chorus, C bridge, D breakdown) makes a song "
-                "of bars: long sections with fills at the changes. Regenerate asks again; Variation changes a few notes of the groove shown.",
+                "of bars: long sections with fills at the changes. "
+                "Regenerate asks again; Variation changes a few notes of the groove shown.",
             ),
             Field("/similar query: ...", "The library grooves closest to a description, with their patterns."),
             Field(

@@ -1,11 +1,13 @@
 """Buttons that keep working after a restart: `discord.ui.DynamicItem`, state in the custom_id.
 
-    pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>]   Regenerate (a new seed)
-    pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>]    Variation of the pattern shown
+    pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>[:<form>]]   Regenerate
+    pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>[:<form>]]    Variation
     pydrums:page:<user id>:<page>:<count>:<style>            /similar ◀ ▶ (only that user pages)
 
 ``style``, ``bpm``, ``bars``, ``humanize`` and ``swing asked`` are the options as the user
-gave them (empty: left to the engine; the last two are left off when neither was given);
+gave them (empty: left to the engine; the last two are left off when neither was given and
+there is no form); ``form`` the song form's letters (A-D, at most 8: the longest id is 85
+characters);
 ``tempo`` and ``swing`` are how the shown pattern is played. The long parts, the
 request text, the pattern and the /similar query, do not fit in a custom_id (100
 characters), so they are read back from the message the button sits on: its embed shows
@@ -23,13 +25,16 @@ from typing import Any
 
 import discord
 
+from pydrums_engine.limits import FORM_LETTERS, MAX_SECTIONS
+
 from .replies import DrumsActions, Paging, Reply
 
 _STYLE = r"(?P<style>[a-z0-9-]{0,40})"
 _ACTIONS = (
     _STYLE
     + r":(?P<bpm>\d{0,3}):(?P<bars>\d?):(?P<tempo>\d{1,3}):(?P<swing>\d{1,3})"
-    + r"(?::(?P<humanize>\d{0,3}):(?P<swing_amount>\d{0,3}))?"  # absent on buttons made before them
+    + r"(?::(?P<humanize>\d{0,3}):(?P<swing_amount>\d{0,3})"  # absent on buttons made before them
+    + rf"(?::(?P<form>[{FORM_LETTERS}]{{1,{MAX_SECTIONS}}}))?)?"
 )
 _PAGING = r"(?P<user>\d{1,20}):(?P<page>\d{1,2}):(?P<count>\d{1,2}):" + _STYLE
 _STYLE_KEY = re.compile(r"[a-z0-9-]{1,40}")
@@ -43,9 +48,10 @@ def _safe_style(style: str | None) -> str:
 def encode_actions(actions: DrumsActions) -> str:
     style = _safe_style(actions.style)
     text = f"{style}:{actions.bpm or ''}:{actions.bars or ''}:{actions.tempo}:{round(actions.swing * 100)}"
-    if actions.humanize is None and actions.swing_amount is None:
+    if actions.humanize is None and actions.swing_amount is None and not actions.form:
         return text
-    return text + f":{_blank(actions.humanize)}:{_blank(actions.swing_amount)}"
+    text += f":{_blank(actions.humanize)}:{_blank(actions.swing_amount)}"
+    return text + f":{actions.form}" if actions.form else text
 
 
 def _blank(value: int | None) -> str:
@@ -61,6 +67,7 @@ def decode_actions(match: re.Match[str]) -> DrumsActions:
         swing=int(match["swing"]) / 100,
         humanize=int(match["humanize"]) if match["humanize"] else None,
         swing_amount=int(match["swing_amount"]) if match["swing_amount"] else None,
+        form=match["form"] or None,
     )
 
 

@@ -47,7 +47,7 @@ class Console:
         self.stdout = stdout
         self._engine = engine
         self.commands: dict[str, tuple[frozenset[str], Callable[[str, dict[str, str]], Reply]]] = {
-            "drums": (frozenset({"style", "bpm", "bars", "humanize", "swing"}), self.drums),
+            "drums": (frozenset({"style", "bpm", "bars", "humanize", "swing", "form"}), self.drums),
             "similar": (frozenset({"count", "style", "page"}), self.similar),
             "convert": (frozenset({"bpm", "humanize", "swing"}), self.convert),
             "styles": (frozenset(), lambda text, options: handlers.styles(self.engine)),
@@ -104,6 +104,7 @@ class Console:
             _int(options, "bars"),
             _int(options, "humanize"),
             _int(options, "swing"),
+            options.get("form"),
         )
         return handlers.drums(self.engine, handlers.check_drums(self.engine, request))
 

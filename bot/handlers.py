@@ -12,8 +12,8 @@ from dataclasses import replace
 from pydrums_engine.engine import Engine
 from pydrums_engine.errors import InputError, NotationError
 from pydrums_engine.generation import Generation, check_request
+from pydrums_engine.limits import BARS_MIN, check_bpm, check_form
 from pydrums_engine.limits import K_MAX as MAX_K
-from pydrums_engine.limits import check_bpm
 from pydrums_engine.notation import Pattern
 from pydrums_engine.render import DEFAULT_HUMANIZE, check_humanize, swing_fraction
 
@@ -41,9 +41,10 @@ COUNT_MIN, COUNT_MAX = 1, 10  # grooves on one /similar page
 
 def check_drums(engine: Engine, request: DrumsRequest) -> DrumsRequest:
     """The request cleaned and its style resolved to a library key; InputError when it cannot be."""
-    description = check_request(request.description, request.bpm, request.bars)
+    description = check_request(request.description, request.bpm, request.bars, request.form)
     check_feel(request.humanize, request.swing)
-    return replace(request, description=description, style=engine.resolve_style(request.style))
+    form = check_form(request.form, request.bars or BARS_MIN)
+    return replace(request, description=description, style=engine.resolve_style(request.style), form=form)
 
 
 def check_feel(humanize: int | None, swing: int | None) -> None:
@@ -61,25 +62,28 @@ def drums(engine: Engine, request: DrumsRequest, seed: int | None = None) -> Rep
 
 def generate(engine: Engine, request: DrumsRequest, seed: int | None = None) -> Generation:
     """The model call (or the library fallback): the part the bot's queue limits."""
-    return engine.generate(request.description, request.style, request.bpm, request.bars, seed=seed)
+    return engine.generate(request.description, request.style, request.bpm, request.bars, seed=seed, form=request.form)
 
 
 def drums_reply(engine: Engine, generation: Generation, request: DrumsRequest) -> Reply:
     """The reply to /drums: the generation rendered as MIDI, WAV and PNG, with the feel asked for."""
     swing = generation.swing if request.swing is None else swing_fraction(request.swing)
     humanize = DEFAULT_HUMANIZE if request.humanize is None else request.humanize
-    rendering = engine.render(generation.pattern, generation.bpm, swing, title=generation.name, humanize=humanize)
+    shown = generation.song or generation.pattern  # a song: the whole of it in the MIDI, its sections in the picture
+    rendering = engine.render(shown, generation.bpm, swing, title=generation.name, humanize=humanize)
     model = engine.ollama.model if engine.ollama else None
     played = replace(generation, swing=rendering.swing)  # the swing heard: 0 in a meter that does not swing
     return generation_reply(played, rendering, request, model=model)
 
 
 def variation(engine: Engine, shown: ShownGroove, actions: DrumsActions, seed: int) -> Reply:
-    """Variation: a few changes to the pattern a message shows, played at the same tempo, swing and humanize."""
+    """Variation: a few changes to the pattern a message shows, played at the same tempo, swing and
+    humanize; with a form, the song is built again on the varied section A."""
     pattern = engine.vary(engine.parse(shown.notation), seed, request=shown.request)
     humanize = DEFAULT_HUMANIZE if actions.humanize is None else actions.humanize
-    rendering = engine.render(pattern, actions.tempo, actions.swing, title=shown.title, humanize=humanize)
-    return variation_reply(shown, pattern, rendering, actions)
+    song = engine.arrange(pattern, actions.form, shown.request, actions.style)[0] if actions.form else None
+    rendering = engine.render(song or pattern, actions.tempo, actions.swing, title=shown.title, humanize=humanize)
+    return variation_reply(shown, pattern, rendering, actions, song)
 
 
 def check_count(count: int) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pydrums_engine.engine import RebuildReport
+from pydrums_engine.form import Song
 from pydrums_engine.generation import Generation
 from pydrums_engine.instruments import BY_CODE, INSTRUMENTS, REST_ALIASES, STEP_SYMBOLS
 from pydrums_engine.notation import MAX_BARS, METERS, Pattern
@@ -43,6 +44,7 @@ class DrumsRequest:
     bars: int | None = None
     humanize: int | None = None  # 0-100; None: the engine's light touch
     swing: int | None = None  # 0-100; None: the groove's own
+    form: str | None = None  # song sections such as "AABA" (then ``bars`` is bars per section)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class DrumsActions:
     swing: float
     humanize: int | None = None
     swing_amount: int | None = None
+    form: str | None = None  # the song form asked for: Regenerate and Variation keep it
 
 
 @dataclass(frozen=True)
@@ -149,14 +152,33 @@ def _feel(rendering: Rendering) -> str:
 
 
 def _playing_fields(
-    request: str, style: str, pattern: Pattern, tempo: int, swing: float, rendering: Rendering
+    request: str, style: str, pattern: Pattern, tempo: int, swing: float, rendering: Rendering, song: Song | None = None
 ) -> list[Field]:
-    return [
+    length = bars_text(pattern) if song is None else f"{song.bars} bars of {pattern.time_signature}"
+    fields = [
         Field(REQUEST_FIELD, request),
         Field(STYLE_FIELD, style, inline=True),
         Field("Tempo", f"{tempo} bpm, {swing_text(swing)}{_feel(rendering)}", inline=True),
-        Field("Length", bars_text(pattern), inline=True),
+        Field("Length", length, inline=True),
     ]
+    if song is not None:
+        fields.append(Field(FORM_FIELD, form_text(song, rendering)))
+    return fields
+
+
+FORM_FIELD = "Form"
+
+
+def form_text(song: Song, rendering: Rendering) -> str:
+    """The form, its sections and what the files hold: the reply's 'Form' field."""
+    lines = [
+        song.summary(),
+        "Section A is shown above; the picture shows every section, the MIDI plays the whole song "
+        "with a marker per section and a fill before each change.",
+    ]
+    if rendering.audio_note:
+        lines.append(rendering.audio_note[:1].upper() + rendering.audio_note[1:] + ".")
+    return "\n".join(lines)
 
 
 # -- /drums and its buttons -------------------------------------------------------------------
@@ -168,7 +190,7 @@ def generation_reply(
     """A /drums answer: the pattern under a beat ruler, what it was based on, who made it."""
     pattern = generation.pattern.ordered()
     fields = _playing_fields(
-        request.description, generation.style, pattern, generation.bpm, generation.swing, rendering
+        request.description, generation.style, pattern, generation.bpm, generation.swing, rendering, generation.song
     )
     if generation.based_on:
         lines = [f"{hit.name} ({hit.style}): {similarity(hit):.2f}" for hit in generation.based_on]
@@ -182,7 +204,14 @@ def generation_reply(
     else:
         footer = f"From the library, not the model: {public_reason(generation.reason)}"
     actions = DrumsActions(
-        request.style, request.bpm, request.bars, generation.bpm, generation.swing, request.humanize, request.swing
+        request.style,
+        request.bpm,
+        request.bars,
+        generation.bpm,
+        generation.swing,
+        request.humanize,
+        request.swing,
+        generation.song.form if generation.song else None,
     )
     return Reply(
         title=generation.name,
@@ -206,10 +235,12 @@ def constraint_lines(generation: Generation) -> str:
     return "\n".join(lines)
 
 
-def variation_reply(shown: ShownGroove, pattern: Pattern, rendering: Rendering, actions: DrumsActions) -> Reply:
-    """A Variation answer: the varied pattern, played as the groove it came from."""
+def variation_reply(
+    shown: ShownGroove, pattern: Pattern, rendering: Rendering, actions: DrumsActions, song: Song | None = None
+) -> Reply:
+    """A Variation answer: the varied pattern (with a form: the song built on it), played as the groove it came from."""
     base = shown.title.removesuffix(" (variation)")
-    fields = _playing_fields(shown.request, shown.style, pattern, actions.tempo, actions.swing, rendering)
+    fields = _playing_fields(shown.request, shown.style, pattern, actions.tempo, actions.swing, rendering, song)
     return Reply(
         title=f"{base} (variation)",
         code=pattern_block(pattern.ordered()),
@@ -296,7 +327,9 @@ def help_reply() -> Reply:
                 "driving, swung), a tempo (slow, fast, 90 bpm), a meter (6/8), an artist or a scene. Add "
                 "'with a fill' for a fill in the last bar. style:, bpm: and bars: fix those exactly; "
                 "humanize: (0 on the grid to 100 loose) and swing: (0 straight to 100 triplet) shape how "
-                "it is played. Regenerate asks again; Variation changes a few notes of the groove shown.",
+                "it is played; form: (e.g. AABA: A the groove, B chorus, C bridge, D breakdown) makes a song "
+                "of bars: long sections with fills at the changes. "
+                "Regenerate asks again; Variation changes a few notes of the groove shown.",
             ),
             Field("/similar query: ...", "The library grooves closest to a description, with their patterns."),
             Field(

@@ -1,7 +1,7 @@
 """Command line: ``python -m pydrums_engine`` (installed as ``pydrums``).
 
     similar QUERY [--style S] [--k N] [--json]
-    generate DESCRIPTION [--style S] [--bpm N] [--bars N] [--seed N] [FEEL] [--out DIR] [--json]
+    generate DESCRIPTION [--style S] [--bpm N] [--bars N] [--seed N] [--form LETTERS] [FEEL] [--out DIR] [--json]
     convert PATTERN [--bpm N] [--seed N] [FEEL] [--out DIR] [--json]
         FEEL: [--humanize N] [--swing N] [--kit NAME|FILE] [--loops N]
     rebuild
@@ -35,6 +35,8 @@ from .limits import (
     K_MIN,
     LOOPS_MAX,
     LOOPS_MIN,
+    MAX_SECTIONS,
+    MAX_SONG_BARS,
     SWING_MAX,
     SWING_MIN,
 )
@@ -47,6 +49,7 @@ if TYPE_CHECKING:  # the renderers load numpy, mido and Pillow: imported when a 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
 NEEDS_NO_ENGINE = frozenset({"convert"})
+PREVIEW_SECONDS = 30  # render.PREVIEW_SECONDS, repeated so --help needs no numpy (a test holds them equal)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bpm", type=_int_range(BPM_MIN, BPM_MAX), default=None)
     p.add_argument("--bars", type=_int_range(BARS_MIN, BARS_MAX), default=None)
     p.add_argument("--seed", type=int, default=None, help="the same seed gives the same pattern and performance")
+    p.add_argument(
+        "--form",
+        default=None,
+        help=f"song sections, e.g. AABA: A the groove, B a chorus, C a half-time bridge, D a breakdown; "
+        f"at most {MAX_SECTIONS} sections and {MAX_SONG_BARS} bars, --bars is bars per section "
+        f"(the WAV previews the first {PREVIEW_SECONDS:g} s)",
+    )
     _feel_arguments(p, humanize_default="a light touch", swing_default="the groove's own")
     p.add_argument("--out", type=Path, default=None, help="write pattern.mid, pattern.wav, pattern.png here")
     p.add_argument("--json", action="store_true")
@@ -183,19 +193,23 @@ def cmd_similar(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     from .generation import check_request
 
-    check_request(args.description, args.bpm, args.bars)  # bad input fails before the model loads
+    check_request(args.description, args.bpm, args.bars, args.form)  # bad input fails before the model loads
     kit = _kit(args)  # and so does a bad kit file
     engine = _engine(args, use_llm=True)
-    result = engine.generate(args.description, style=args.style, bpm=args.bpm, bars=args.bars, seed=args.seed)
+    result = engine.generate(
+        args.description, style=args.style, bpm=args.bpm, bars=args.bars, seed=args.seed, form=args.form
+    )
     feel = _Feel.of(args, result.pattern, result.swing, kit, humanize=None)
-    written, audio = _write_files(
-        feel.render(engine.render), result.pattern, result.bpm, feel.swing, result.name, args.out
+    written, audio, audio_note = _write_files(
+        feel.render(engine.render), result.song or result.pattern, result.bpm, feel.swing, result.name, args.out
     )
     if args.json:
         data = result.to_json() | feel.to_json()
         if written:
             data["files"] = written
             data["audio_renderer"] = audio
+        if audio_note:
+            data["audio_note"] = audio_note
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"{result.name} ({result.style}, {result.bpm} bpm, {result.bars} bars, by the {_source(result.source)})")
@@ -210,10 +224,18 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(f"check: {problem}")
     if result.intent and result.intent.unplaced:
         print("not understood: " + "; ".join(result.intent.unplaced))
-    print(result.pattern.ordered().to_text())
+    if result.song is None:
+        print(result.pattern.ordered().to_text())
+    else:
+        print(f"form {result.song.summary()}")
+        for letter, pattern in result.song.sections().items():
+            print(f"section {letter}:")
+            print(pattern.ordered().to_text())
     print(f"based on: {', '.join(result.examples)}")
     feel.print()
     _print_written(written, audio)
+    if audio_note:
+        print(f"note: {audio_note}")
     return 0
 
 
@@ -223,7 +245,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     pattern = parse_pattern(args.pattern)  # no engine: converting needs neither model nor library
     feel = _Feel.of(args, pattern, 0.0, _kit(args), humanize=0)  # a pattern the user wrote plays as written
-    written, audio = _write_files(feel.render(render_all), pattern, args.bpm, feel.swing, "Your pattern", args.out)
+    written, audio, _ = _write_files(feel.render(render_all), pattern, args.bpm, feel.swing, "Your pattern", args.out)
     if args.json:
         data = {
             "notation": pattern.to_text(),
@@ -335,10 +357,11 @@ class _Feel:
                 print(f"note: {note}")
 
 
-def _write_files(render, pattern, bpm: int, swing: float, title: str, out: Path | None) -> tuple[list[str], str]:
-    """Paths written and the audio renderer used ("builtin" or "fluidsynth"); nothing without ``out``."""
+def _write_files(render, pattern, bpm: int, swing: float, title: str, out: Path | None) -> tuple[list[str], str, str]:
+    """Paths written, the audio renderer used ("builtin" or "fluidsynth") and what the preview
+    leaves out of a long song ("" when nothing); nothing without ``out``."""
     if out is None:
-        return [], ""
+        return [], "", ""
     rendering = render(pattern, bpm, swing, title)
     files = rendering.files()
     try:
@@ -347,7 +370,7 @@ def _write_files(render, pattern, bpm: int, swing: float, title: str, out: Path 
             atomic_write(out / name, data)
     except OSError as exc:
         raise PyDrumsError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    return [str(out / name) for name in files], rendering.audio_renderer
+    return [str(out / name) for name in files], rendering.audio_renderer, rendering.audio_note
 
 
 def _print_written(written: list[str], audio: str) -> None:

@@ -17,23 +17,26 @@ import logging
 import threading
 import time
 from collections import Counter, OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from .check import Check
 from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder
 from .errors import InputError, PyDrumsError
 from .fit import fit_to_constraints
+from .form import DEFAULT_FILL, Song, arrange, generate_song
 from .generation import Generation, check_request, generate_pattern, plan_request
 from .index import ensure_index
 from .intent import Intent, parse_intent
 from .library import DEFAULT_DATA_DIR, Library, load_library
-from .limits import CANDIDATES_DEFAULT, K_MAX, check_k
+from .limits import CANDIDATES_DEFAULT, K_MAX, check_form, check_k
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
-from .render import KitMap, Rendering, load_kit, render_all
+from .prompt import GenerationRequest
+from .render import KitMap, Rendering, load_kit, render_all, render_song
 from .retrieval import Hit, Retriever
 from .variation import fill_start, vary
 
@@ -228,10 +231,14 @@ class Engine:
         bars: int | None = None,
         *,
         seed: int | None = None,
+        form: str | None = None,
     ) -> Generation:
         """A new pattern for the request: by the model when its answer passes the check, else
-        the library's closest groove edited to fit. check → intent → hits → generate."""
-        text = check_request(description, bpm, bars)
+        the library's closest groove edited to fit. check → intent → hits → generate.
+
+        ``form`` ("AABA"): a song of those sections, ``bars`` long each (`form.generate_song`).
+        """
+        text = check_request(description, bpm, bars, form)
         key = self.resolve_style(style)
         intent = self.read(text)
         hits = self._search(intent, k=8, style=key)
@@ -241,6 +248,8 @@ class Engine:
             hits = [h for h in wider if h.time_signature == intent.meter][:4] + hits
         request = plan_request(intent, hits, key, bpm, bars, self.usual_meter)
         candidates = self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT
+        if form and form.strip():
+            return generate_song(self.writer, request, hits, form, seed=seed, candidates=candidates)
         return generate_pattern(self.writer, request, hits, seed=seed, candidates=candidates)
 
     def usual_meter(self, style: str) -> str | None:
@@ -258,13 +267,28 @@ class Engine:
         fill_from = fill_start(pattern) if intent.fill else None
         return fit_to_constraints(varied, intent.constraints, keep_kit=intent.keeps_kit, fill_from=fill_from)
 
+    def arrange(self, groove: Pattern, form: str, request: str, style: str | None = None) -> tuple[Song, Check]:
+        """The song of ``form`` built on ``groove`` (section A), keeping what ``request`` (the
+        words it was made for) asks of every section; for a Variation of a song."""
+        letters = check_form(form, groove.bars) or "A"
+        intent = self.read(request).in_meter(groove.time_signature, groove.steps_per_bar)
+        plan = GenerationRequest(
+            description=intent.text,
+            style=style or None,
+            bars=groove.bars,
+            time_signature=groove.time_signature,
+            steps_per_bar=groove.steps_per_bar,
+            intent=replace(intent, fill=None),
+        )
+        return arrange(groove, letters, plan, (), intent.fill or DEFAULT_FILL)
+
     def parse(self, text: str) -> Pattern:
         """A user's notation as a Pattern, or a NotationError that says what is wrong."""
         return parse_pattern(text)
 
     def render(
         self,
-        pattern: Pattern,
+        pattern: Pattern | Song,
         bpm: int,
         swing: float = 0.0,
         title: str | None = None,
@@ -278,9 +302,13 @@ class Engine:
 
         ``swing`` 0..1; ``humanize`` 0-100 (0, the default, is exactly the grid) with ``seed``
         for a repeatable performance; ``kit`` a map name, a file or a loaded `KitMap`
-        (None: General MIDI); ``loops`` how often MIDI and WAV play the pattern.
+        (None: General MIDI); ``loops`` how often MIDI and WAV play the pattern. A `Song`
+        renders whole in the MIDI, with a marker per section, and as a preview of at most
+        `PREVIEW_SECONDS` in the WAV.
         """
         kit_map = load_kit(kit) if isinstance(kit, str | Path) else kit
+        if isinstance(pattern, Song):
+            return render_song(pattern, bpm, swing, title, humanize=humanize, seed=seed, kit=kit_map, loops=loops)
         return render_all(pattern, bpm, swing, title, humanize=humanize, seed=seed, kit=kit_map, loops=loops)
 
     def warm_up(self) -> None:

@@ -20,19 +20,23 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .check import TIME_KEEPERS, Check, check_pattern, style_rules
 from .errors import InputError, LLMError, LLMUnusable
 from .fit import fit_to_constraints
 from .intent import Constraint, Intent
 from .library import Groove
-from .limits import CANDIDATES_DEFAULT, check_bars, check_bpm, check_description
+from .limits import BARS_MIN, CANDIDATES_DEFAULT, check_bars, check_bpm, check_description, check_form
 from .llm import PatternWriter
 from .notation import METERS, Pattern
 from .prompt import GenerationRequest
 from .retrieval import Hit
 from .transforms import to_bars
 from .variation import add_fill, fill_start
+
+if TYPE_CHECKING:
+    from .form import Song
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +66,12 @@ class Generation:
     check: Check = field(default_factory=Check)
     intent: Intent | None = None
     detail: str | None = None  # the low-level cause, for operators (log, command line)
+    song: Song | None = None  # with a form: every section in order; ``pattern`` is section A's groove
 
     @property
     def bars(self) -> int:
-        return self.pattern.bars
+        """Bars of the whole answer: the song's when there is a form."""
+        return self.song.bars if self.song else self.pattern.bars
 
     @property
     def notation(self) -> str:
@@ -93,14 +99,17 @@ class Generation:
             data["detail"] = self.detail
         if self.intent is not None and self.intent.unplaced:
             data["not_understood"] = list(self.intent.unplaced)
+        if self.song is not None:
+            data |= self.song.to_json()
         return data
 
 
-def check_request(description: str, bpm: int | None, bars: int | None) -> str:
+def check_request(description: str, bpm: int | None, bars: int | None, form: str | None = None) -> str:
     """The cleaned description, or an InputError saying what is wrong (before any loading)."""
     text = check_description(description)
     check_bpm(bpm)
     check_bars(bars)
+    check_form(form, bars or BARS_MIN)
     return text
 
 

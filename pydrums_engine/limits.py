@@ -20,6 +20,9 @@ HUMANIZE_MIN, HUMANIZE_MAX = 0, 100  # 0 exactly on the grid; the default is ren
 SWING_MIN, SWING_MAX = 0, 100  # a swing amount: 0 straight, 100 full triplet swing
 LOOPS_MIN, LOOPS_MAX = 1, 16  # times an exported MIDI/WAV plays the pattern (16 x 8 bars is plenty)
 ANSWER_MAX_BYTES = 64 * 1024  # of one reply from the model server; a real chat reply is a few kB
+FORM_LETTERS = "ABCD"  # A the groove asked for, B a chorus, C a bridge, D a breakdown
+MAX_SECTIONS = 8  # letters in a song form (AABA is four)
+MAX_SONG_BARS = 64  # bars of a whole song: sections x bars per section
 
 
 def check_bpm(bpm: int | None) -> None:
@@ -48,3 +51,30 @@ def check_description(description: str | None) -> str:
     if len(text) > DESCRIPTION_MAX:
         raise InputError(f"the description is {len(text)} characters; keep it to {DESCRIPTION_MAX}")
     return text
+
+
+def check_form(form: str | None, bars: int) -> str | None:
+    """The form in capitals (``"aaba"`` → ``"AABA"``), or an InputError naming what is wrong.
+
+    ``bars`` is bars per section, so the song is ``len(form) * bars`` bars long.
+    """
+    if form is None:
+        return None
+    letters = "".join(form.split()).upper()
+    if not letters:
+        return None
+    wrong = sorted(set(letters) - set(FORM_LETTERS))
+    if wrong:
+        named = ", ".join(repr(w) for w in wrong)
+        raise InputError(
+            f"form {form.strip()!r} has {named}; write one letter per section, "
+            f"{', '.join(FORM_LETTERS[:-1])} or {FORM_LETTERS[-1]} (e.g. AABA)"
+        )
+    if len(letters) > MAX_SECTIONS:
+        raise InputError(f"form {letters} has {len(letters)} sections; a song has at most {MAX_SECTIONS}")
+    if len(letters) * bars > MAX_SONG_BARS:
+        raise InputError(
+            f"form {letters} at {bars} bars a section is {len(letters) * bars} bars; "
+            f"a song is at most {MAX_SONG_BARS} bars, so use fewer sections or fewer bars"
+        )
+    return letters

@@ -239,3 +239,46 @@ def _absolute(midi: mido.MidiFile) -> list[tuple[int, mido.Message]]:
         now += message.time
         out.append((now, message))
     return out
+
+
+def test_generate_with_a_form_writes_the_song_and_the_same_seed_writes_the_same_files(tmp_path, capsys, monkeypatch):
+    """The issue's command: a 16-bar MIDI with four markers, fills at the changes, humanized, repeatable."""
+    monkeypatch.setenv("OLLAMA_HOST", closed_port_url())
+    outputs = []
+    for run in ("one", "two"):
+        args = ["generate", "laid back funk", "--form", "AABA", "--bars", "4", "--humanize", "40", "--seed", "7",
+                "--out", str(tmp_path / run), "--json"]  # fmt: skip
+        assert main(args) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    shown = outputs[0]
+    assert shown["form"] == "AABA" and shown["bars"] == 16 and sorted(shown["sections"]) == ["A", "B"]
+    assert shown["humanize"] == 40 and "first 10 of 16 bars" in shown["audio_note"]
+    for name in ("pattern.mid", "pattern.wav", "pattern.png"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    midi = mido.MidiFile(tmp_path / "one" / "pattern.mid")
+    timed = _absolute(midi)
+    bar = 4 * midi.ticks_per_beat
+    assert [(t // bar, m.text) for t, m in timed if m.type == "marker"] == [(0, "A"), (4, "A"), (8, "B"), (12, "A")]
+    assert sum(m.time for m in midi.tracks[0]) == 16 * bar
+    toms = [t for t, m in timed if m.type == "note_on" and m.velocity and m.note in (50, 47, 45, 43)]
+    fills = {t // bar for t in toms}
+    assert fills == {7, 11, 15}  # the last bar before B, before the last A, and at the end
+    ticks = [t for t, m in timed if m.type == "note_on" and m.velocity > 0]
+    assert sum(t % 20 != 0 for t in ticks) > len(ticks) / 2  # humanized
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [("ABXA", "form 'ABXA' has 'X'"), ("AAAABBBBC", "at most 8"), ("A1", "'1'")],
+)
+def test_a_bad_form_exits_2_with_one_line(form, message, capsys):
+    assert main(["generate", "funk", "--form", form]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_help_names_the_preview_cap_the_renderer_uses():
+    from pydrums_engine import cli
+    from pydrums_engine.render import PREVIEW_SECONDS
+
+    assert cli.PREVIEW_SECONDS == PREVIEW_SECONDS

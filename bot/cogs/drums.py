@@ -22,7 +22,17 @@ from discord.ext import commands
 
 from pydrums_engine.errors import InputError
 from pydrums_engine.generation import DEFAULT_BARS
-from pydrums_engine.limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN, HUMANIZE_MAX, HUMANIZE_MIN, SWING_MAX, SWING_MIN
+from pydrums_engine.limits import (
+    BARS_MAX,
+    BARS_MIN,
+    BPM_MAX,
+    BPM_MIN,
+    HUMANIZE_MAX,
+    HUMANIZE_MIN,
+    MAX_SECTIONS,
+    SWING_MAX,
+    SWING_MIN,
+)
 from pydrums_engine.limits import DESCRIPTION_MAX as MAX_DESCRIPTION
 from pydrums_engine.render import DEFAULT_HUMANIZE
 
@@ -83,6 +93,8 @@ class Drums(commands.Cog):
         humanize=f"How loosely it is played, {HUMANIZE_MIN}-{HUMANIZE_MAX}; 0 is exactly on the grid "
         f"(default {DEFAULT_HUMANIZE})",
         swing=f"{SWING_MIN} straight to {SWING_MAX} full triplet swing (default: the groove's own)",
+        form=f"Song sections, e.g. AABA: A the groove, B chorus, C bridge, D breakdown; bars: is per section "
+        f"(at most {MAX_SECTIONS})",
     )
     @app_commands.autocomplete(style=style_autocomplete)
     async def drums(
@@ -94,15 +106,23 @@ class Drums(commands.Cog):
         bars: app_commands.Range[int, BARS_MIN, BARS_MAX] | None = None,
         humanize: app_commands.Range[int, HUMANIZE_MIN, HUMANIZE_MAX] | None = None,
         swing: app_commands.Range[int, SWING_MIN, SWING_MAX] | None = None,
+        form: app_commands.Range[str, 1, MAX_SECTIONS] | None = None,
     ) -> None:
-        await self.generate(interaction, DrumsRequest(description, style, bpm, bars, humanize, swing), seed=None)
+        request = DrumsRequest(description, style, bpm, bars, humanize, swing, form)
+        await self.generate(interaction, request, seed=None)
 
     @guarded
     async def regenerate(self, interaction: discord.Interaction, actions: DrumsActions) -> None:
         """Regenerate: the request the message shows, with the options it was asked with, a new seed."""
         shown = read_shown(interaction.message)
         request = DrumsRequest(
-            shown.request, actions.style, actions.bpm, actions.bars, actions.humanize, actions.swing_amount
+            shown.request,
+            actions.style,
+            actions.bpm,
+            actions.bars,
+            actions.humanize,
+            actions.swing_amount,
+            actions.form,
         )
         await self.generate(interaction, request, seed=random.randrange(SEED_RANGE))
 

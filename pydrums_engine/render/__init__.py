@@ -7,6 +7,9 @@
     midi_bytes(...same...) -> bytes
     render_wav(pattern, bpm, swing=0.0, loops=1, *, use_fluidsynth=None, humanize=0, seed=None)
     render_png(pattern, title=None, subtitle=None) -> bytes
+    render_song(song, bpm, swing=0.0, title=None, *, humanize=0, seed=None, kit=None, loops=1)
+                                                                 -> Rendering of a song form (markers,
+                                                                    a WAV preview of at most 30 s)
     render_all(pattern, bpm, swing=0.0, title=None, *, humanize=0, seed=None, kit=None, loops=1)
                                                                  -> Rendering, the three files
     load_kit(name_or_path) -> KitMap                             a drum kit's note map
@@ -25,12 +28,14 @@ from .kits import DEFAULT_KIT, KitMap, kit_names, load_kit
 from .midi import midi_bytes, midi_file
 from .performance import DEFAULT_HUMANIZE, check_humanize, perform, swing_fraction
 from .picture import render_png
+from .song import PREVIEW_SECONDS, render_song
 
 __all__ = [
     "AUDIO_RENDERERS",
     "DEFAULT_HUMANIZE",
     "DEFAULT_KIT",
     "FILE_NAMES",
+    "PREVIEW_SECONDS",
     "SAMPLE_RATE",
     "KitMap",
     "NoteEvent",
@@ -45,6 +50,7 @@ __all__ = [
     "perform",
     "render_all",
     "render_png",
+    "render_song",
     "render_wav",
     "swing_fraction",
     "swing_note",

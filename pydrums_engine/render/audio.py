@@ -117,12 +117,23 @@ def render_wav(
     on fluidsynth and raises RuntimeError when it is missing or fails. ``humanize`` and
     ``seed`` are `perform`'s.
     """
-    seconds_per_quarter = 60.0 / quarters_per_minute(pattern, bpm)
-    body = round(float(step_times(pattern)[-1] * loops) * seconds_per_quarter * SAMPLE_RATE)
-    total = body + round(TAIL_SECONDS * SAMPLE_RATE)
     events = perform(pattern, bpm, swing, loops, humanize=humanize, seed=seed)
+    return events_wav(events, 60.0 / quarters_per_minute(pattern, bpm), float(step_times(pattern)[-1] * loops),
+                      use_fluidsynth=use_fluidsynth)  # fmt: skip
+
+
+def events_wav(
+    events: list[NoteEvent], seconds_per_quarter: float, length: float, *, use_fluidsynth: bool | None = None
+) -> RenderedAudio:
+    """Performed ``events`` as a WAV preview ``length`` quarters long, plus the faded tail.
+
+    Events at or after ``length`` are left out, so a long song can be previewed by its start.
+    """
+    body = round(length * seconds_per_quarter * SAMPLE_RATE)
+    total = body + round(TAIL_SECONDS * SAMPLE_RATE)
     voices, renderer = _pick_voices(use_fluidsynth)
-    return _finish(mix_events(events, voices, seconds_per_quarter, total), body, total, renderer)
+    kept = [e for e in events if e.time < length]
+    return _finish(mix_events(kept, voices, seconds_per_quarter, total), body, total, renderer)
 
 
 def _pick_voices(use_fluidsynth: bool | None) -> tuple[Voices, str]:

@@ -35,6 +35,7 @@ class Rendering:
     swing_note: str = ""  # why a swing that was asked for is not heard, or ""
     kit: str = DEFAULT_KIT  # the kit map the MIDI notes follow
     loops: int = 1
+    audio_note: str = ""  # when the preview plays less than the MIDI (a long song), what it plays
 
     def files(self) -> dict[str, bytes]:
         """File name → bytes, in the order of `FILE_NAMES`."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import struct
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -140,9 +141,12 @@ class GridLayout:
         return left + gap, top + 5, right - gap - 1, top + ROW_HEIGHT - 6
 
 
-def layout_for(pattern: Pattern, title: str | None = None, subtitle: str | None = None) -> GridLayout:
-    """The layout `render_png` uses for these arguments."""
-    lines = tuple((text, size) for text, size in ((title, TITLE_SIZE), (subtitle, SUBTITLE_SIZE)) if text)
+def layout_for(
+    pattern: Pattern, title: str | None = None, subtitle: str | None = None, heading: str | None = None
+) -> GridLayout:
+    """The layout `render_png` uses for these arguments (``heading``: a section's label, set large)."""
+    given = ((title, TITLE_SIZE), (subtitle, SUBTITLE_SIZE), (heading, TITLE_SIZE))
+    lines = tuple((text, size) for text, size in given if text)
     y = MARGIN + sum(size + 12 for _, size in lines) + (10 if lines else 0)
     show_bars = pattern.bars > 1
     grid_top = y + (SMALL_SIZE + 8 if show_bars else 0) + BEAT_SIZE + 12
@@ -169,7 +173,28 @@ def _place_legend(pattern: Pattern, top: int) -> tuple[LegendItem, ...]:
 
 def render_png(pattern: Pattern, title: str | None = None, subtitle: str | None = None) -> bytes:
     """The pattern as a PNG step grid, about 1300 pixels wide, with an optional title and subtitle."""
-    layout = layout_for(pattern, title, subtitle)
+    return png_bytes(grid_image(pattern, title, subtitle))
+
+
+def render_sections_png(
+    sections: Sequence[tuple[str, Pattern]], title: str | None = None, subtitle: str | None = None
+) -> bytes:
+    """Several grids under one another, each headed by its label (a song's sections, once each)."""
+    images = [grid_image(p, title if n == 0 else None, subtitle if n == 0 else None, heading=label)
+              for n, (label, p) in enumerate(sections)]  # fmt: skip
+    sheet = Image.new("RGB", (max(i.width for i in images), sum(i.height for i in images)), BACKGROUND)
+    y = 0
+    for image in images:
+        sheet.paste(image, (0, y))
+        y += image.height
+    return png_bytes(sheet)
+
+
+def grid_image(
+    pattern: Pattern, title: str | None = None, subtitle: str | None = None, *, heading: str | None = None
+) -> Image.Image:
+    """The picture `render_png` encodes; ``heading`` a section's label under the title lines."""
+    layout = layout_for(pattern, title, subtitle, heading)
     image = Image.new("RGB", (layout.width, layout.height), BACKGROUND)
     draw = ImageDraw.Draw(image)
 
@@ -184,8 +209,7 @@ def render_png(pattern: Pattern, title: str | None = None, subtitle: str | None 
         _draw_lane(image, draw, layout, row, code, pattern.steps(code))
     _draw_lines(draw, layout, pattern)
     _draw_legend(image, draw, layout)
-
-    return png_bytes(image)
+    return image
 
 
 def png_bytes(image: Image.Image) -> bytes:

@@ -73,6 +73,7 @@ async def test_commands_are_registered_with_their_options(discord_fake: FakeDisc
         assert options["drums"]["style"]["autocomplete"] is True and not options["drums"]["style"].get("required")
         assert (options["drums"]["bpm"]["min_value"], options["drums"]["bpm"]["max_value"]) == (40, 240)
         assert (options["drums"]["bars"]["min_value"], options["drums"]["bars"]["max_value"]) == (1, 8)
+        assert options["drums"]["form"]["max_length"] == 8 and not options["drums"]["form"].get("required")
         assert options["similar"]["query"]["required"] is True
         assert (options["similar"]["count"]["min_value"], options["similar"]["count"]["max_value"]) == (1, 10)
         assert options["similar"]["style"]["autocomplete"] is True
@@ -494,3 +495,42 @@ async def test_convert_plays_as_written_unless_asked_for_a_feel(discord_fake: Fa
         options = {"pattern": text, "bpm": 90, "humanize": 40, "swing": 60}
         felt = await (await fake.interact("convert", options)).final(30, until=has_files)
         assert field(felt, "Tempo") == "90 bpm, swing 60%, humanize 40" and _off_grid(felt) > 0.5
+
+
+async def test_drums_with_a_form_plays_the_song_and_regenerate_and_variation_keep_it(
+    discord_fake: FakeDiscord, engine_llm, ollama
+) -> None:
+    """form: with humanize: and swing: lists the form, puts the whole song in the MIDI (a marker
+    per section) and each section once in the picture; both buttons keep the form."""
+    fake = discord_fake
+    async with running_bot(fake, engine_llm):
+        options = {"description": "greasy funk", "bars": 2, "bpm": 96, "humanize": 30, "swing": 100, "form": "aaba"}
+        first = await drums(fake, options)
+        assert field(first, "Tempo") == "96 bpm, swing 100%, humanize 30"
+        assert field(first, "Form").startswith("AABA: A verse ×3, B chorus ×1; 2 bars a section, 8 bars")
+        assert field(first, "Length") == "8 bars of 4/4"
+        midi = mido.MidiFile(file=io.BytesIO(first.attachment(".mid").data))
+        now, markers = 0, []
+        for m in midi.tracks[0]:
+            now += m.time
+            if m.type == "marker":
+                markers.append((now // 1920, m.text))
+        assert markers == [(0, "A"), (2, "A"), (4, "B"), (6, "A")] and now == 8 * 1920
+        assert _off_grid(first) > 0.5
+        assert all(c.endswith(":30:100:AABA") for c in first.custom_ids)
+        regen_id, vary_id = first.custom_ids
+        again = await (await fake.interact(custom_id=regen_id, message=first)).final(30, until=has_files)
+        assert field(again, "Form").startswith("AABA: ") and field(again, "Tempo") == field(first, "Tempo")
+        varied = await (await fake.interact(custom_id=vary_id, message=first)).final(30, until=has_files)
+        assert field(varied, "Form").startswith("AABA: ") and field(varied, "Length") == "8 bars of 4/4"
+
+
+async def test_a_bad_form_is_answered_ephemerally_before_anything_runs(
+    discord_fake: FakeDiscord, engine_llm, ollama
+) -> None:
+    fake = discord_fake
+    async with running_bot(fake, engine_llm):
+        record = await fake.interact("drums", {"description": "funk", "form": "ABQ"})
+        assert (await record.acked()).type == CHANNEL_MESSAGE
+        assert note(record).startswith("form 'ABQ' has 'Q'; write one letter per section")
+        assert ollama.requests == []

@@ -20,6 +20,8 @@ TEMPLATE = re.compile(r"pydrums:(?P<action>regen|vary):" + _ACTIONS)
         DrumsActions("reggae", None, 4, 75, 0.3, humanize=0, swing_amount=None),
         DrumsActions(None, 240, 8, 240, 1.0, humanize=100, swing_amount=100),
         DrumsActions("jazz", None, None, 140, 0.0, humanize=None, swing_amount=0),
+        DrumsActions("funk", None, 4, 96, 0.0, form="AABA"),
+        DrumsActions("x" * 40, 240, 8, 240, 1.0, humanize=100, swing_amount=100, form="ABCDABCD"),  # the longest
     ],
 )
 def test_actions_survive_the_round_trip_through_a_custom_id(actions):

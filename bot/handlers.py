@@ -71,9 +71,8 @@ def drums_reply(engine: Engine, generation: Generation, request: DrumsRequest) -
     humanize = DEFAULT_HUMANIZE if request.humanize is None else request.humanize
     shown = generation.song or generation.pattern  # a song: the whole of it in the MIDI, its sections in the picture
     rendering = engine.render(shown, generation.bpm, swing, title=generation.name, humanize=humanize)
-    model = engine.ollama.model if engine.ollama else None
     played = replace(generation, swing=rendering.swing)  # the swing heard: 0 in a meter that does not swing
-    return generation_reply(played, rendering, request, model=model)
+    return generation_reply(played, rendering, request)
 
 
 def variation(engine: Engine, shown: ShownGroove, actions: DrumsActions, seed: int) -> Reply:

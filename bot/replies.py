@@ -184,10 +184,11 @@ def form_text(song: Song, rendering: Rendering) -> str:
 # -- /drums and its buttons -------------------------------------------------------------------
 
 
-def generation_reply(
-    generation: Generation, rendering: Rendering, request: DrumsRequest, *, model: str | None = None
-) -> Reply:
-    """A /drums answer: the pattern under a beat ruler, what it was based on, who made it."""
+def generation_reply(generation: Generation, rendering: Rendering, request: DrumsRequest) -> Reply:
+    """A /drums answer: the pattern under a beat ruler, what it was based on, who made it.
+
+    The model's name, like the server's address, is the operator's business: it goes to the
+    log, never into a message."""
     pattern = generation.pattern.ordered()
     fields = _playing_fields(
         request.description, generation.style, pattern, generation.bpm, generation.swing, rendering, generation.song
@@ -199,8 +200,7 @@ def generation_reply(
     if asked:
         fields.append(Field(ASKED_FIELD, asked))
     if generation.source == "llm":
-        by = f"the model ({model})" if model else "the model"
-        footer = f"Written by {by}, with {len(generation.examples)} library grooves as examples."
+        footer = f"Written by the model, with {len(generation.examples)} library grooves as examples."
     else:
         footer = f"From the library, not the model: {public_reason(generation.reason)}"
     actions = DrumsActions(

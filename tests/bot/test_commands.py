@@ -116,7 +116,8 @@ async def test_drums_answers_with_the_pattern_and_three_files(discord_fake: Fake
             line.rsplit(": ", 1)[1].replace(".", "").isdigit()
             for line in field(final, "Based on (similarity)").splitlines()
         )
-        assert embed["footer"]["text"].startswith("Written by the model (llama3.1)")
+        assert embed["footer"]["text"].startswith("Written by the model, with")
+        assert "llama3.1" not in json.dumps(final.payloads)  # the model's name is the operator's business
         assert embed["image"]["url"] == "attachment://pattern.png"
         assert len(ollama.requests) == 1
 

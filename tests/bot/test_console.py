@@ -44,7 +44,7 @@ def test_drums_prints_the_reply_and_writes_three_files(engine_llm, tmp_path: Pat
     assert status == 0
     assert "Request: groovy funk with ghost notes" in text
     assert "    1e&a2e&a3e&a4e&a|1e&a2e&a3e&a4e&a" in text
-    assert "Written by the model (llama3.1)" in text
+    assert "Written by the model, with" in text
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == ["pattern.mid", "pattern.png", "pattern.wav"]  # no temp files left
     assert any(m.type == "note_on" and m.channel == 9 for m in mido.MidiFile(out / "pattern.mid"))

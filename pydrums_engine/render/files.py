@@ -42,6 +42,17 @@ class Rendering:
         return dict(zip(FILE_NAMES, (self.midi, self.wav, self.png), strict=True))
 
 
+def check_playing(bpm: int, swing: float, loops: int, humanize: int) -> None:
+    """InputError unless tempo, swing (0..1), loops and humanize are in their ranges: one home
+    for the checks every renderer of a pattern or a song makes first."""
+    check_bpm(bpm)
+    if not 0.0 <= swing <= 1.0:
+        raise InputError(f"swing must be from 0 to 1, not {swing}")
+    if not LOOPS_MIN <= loops <= LOOPS_MAX:
+        raise InputError(f"loops must be from {LOOPS_MIN} to {LOOPS_MAX}, not {loops}")
+    check_humanize(humanize)
+
+
 def render_all(
     pattern: Pattern,
     bpm: int,
@@ -58,12 +69,7 @@ def render_all(
     ``humanize`` (0-100) and ``seed`` shape the performance, ``kit`` the MIDI notes (None:
     General MIDI), ``loops`` how often MIDI and WAV play the pattern.
     """
-    check_bpm(bpm)
-    if not 0.0 <= swing <= 1.0:
-        raise InputError(f"swing must be from 0 to 1, not {swing}")
-    if not LOOPS_MIN <= loops <= LOOPS_MAX:
-        raise InputError(f"loops must be from {LOOPS_MIN} to {LOOPS_MAX}, not {loops}")
-    check_humanize(humanize)
+    check_playing(bpm, swing, loops, humanize)
     audio = render_wav(pattern, bpm, swing, loops, humanize=humanize, seed=seed)
     subtitle = f"{pattern.time_signature} · {bpm} bpm · {pattern.bars} bar{'s' if pattern.bars > 1 else ''}"
     midi = midi_bytes(pattern, bpm, swing, loops, title or "PyDrums pattern", humanize=humanize, seed=seed, kit=kit)

@@ -19,15 +19,13 @@ import math
 import zlib
 from fractions import Fraction
 
-from ..errors import InputError
 from ..form import SECTION_NAMES, Song
-from ..limits import LOOPS_MAX, LOOPS_MIN, check_bpm
 from .audio import events_wav
 from .events import NoteEvent, quarters_per_minute, swing_note
-from .files import Rendering
+from .files import Rendering, check_playing
 from .kits import DEFAULT_KIT, KitMap
 from .midi import events_midi, file_bytes
-from .performance import check_humanize, perform
+from .performance import perform
 from .picture import render_sections_png
 
 PREVIEW_SECONDS = 30.0  # the WAV preview of a song plays at most this long (whole bars)
@@ -64,12 +62,7 @@ def render_song(
     loops: int = 1,
 ) -> Rendering:
     """MIDI (the whole song, with markers), a WAV preview of its start and a PNG of its sections."""
-    check_bpm(bpm)
-    if not 0.0 <= swing <= 1.0:
-        raise InputError(f"swing must be from 0 to 1, not {swing}")
-    if not LOOPS_MIN <= loops <= LOOPS_MAX:
-        raise InputError(f"loops must be from {LOOPS_MIN} to {LOOPS_MAX}, not {loops}")
-    check_humanize(humanize)
+    check_playing(bpm, swing, loops, humanize)
     first = song.parts[0].pattern
     events, markers, length = song_events(song, bpm, swing, loops, humanize=humanize, seed=seed)
     midi = events_midi(events, first, bpm, length, title or "PyDrums song", kit=kit, markers=markers)

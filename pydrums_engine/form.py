@@ -23,6 +23,7 @@ every problem, so "no crash" or "kick on 1 and 3" holds in the chorus as well.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -39,6 +40,13 @@ from .transforms import half_time, to_bars
 from .variation import add_fill, fill_start
 
 SECTION_NAMES = {"A": "verse", "B": "chorus", "C": "bridge", "D": "breakdown"}
+# What the model is asked for, section by section, after the request's own words.
+SECTION_ASKS = {
+    "B": "the chorus: the same groove opened up, ride or open hats instead of closed hats, a little more kick",
+    "C": "the bridge: a half-time feel, the backbeat on 3",
+    "D": "a breakdown: sparse, the kick on the beats, a cross-stick instead of the snare",
+}
+SECTION_SPEED = {"C": "half-time"}  # what the model's bridge is held to
 SECTION_FEELS = {"C": ("half-time",)}  # a half-time bridge has its backbeat on 3: the traits know it
 DEFAULT_FILL = "toms"
 REAL = frozenset("xXfr")
@@ -67,6 +75,7 @@ class Song:
 
     form: str
     parts: tuple[Part, ...]
+    made_by: tuple[tuple[str, str], ...] = ()  # (letter, "model" | "transform") for B-D
 
     @property
     def bars(self) -> int:
@@ -92,7 +101,11 @@ class Song:
 
     def summary(self) -> str:
         """'AABA: A verse ×3, B chorus ×1; 4 bars a section, 16 bars', for replies and the CLI."""
-        each = ", ".join(f"{k} {SECTION_NAMES[k]} ×{n}" for k, n in self.repeats().items())
+        by_model = {k for k, who in self.made_by if who == "model"}
+        each = ", ".join(
+            f"{k} {SECTION_NAMES[k]} ×{n}" + (" (by the model)" if k in by_model else "")
+            for k, n in self.repeats().items()
+        )
         bars = self.section_bars
         return f"{self.form}: {each}; {bars} bar{'s' if bars > 1 else ''} a section, {self.bars} bars"
 
@@ -101,6 +114,7 @@ class Song:
             "form": self.form,
             "sections": {k: p.to_text() for k, p in self.sections().items()},
             "section_bars": self.section_bars,
+            "made_by": dict(self.made_by),
         }
 
 
@@ -188,14 +202,22 @@ def crash_on_one(pattern: Pattern) -> Pattern:
 
 
 def arrange(
-    a: Pattern, form: str, request: GenerationRequest, feels: Sequence[str] = (), fill: str = DEFAULT_FILL
+    a: Pattern,
+    form: str,
+    request: GenerationRequest,
+    feels: Sequence[str] = (),
+    fill: str = DEFAULT_FILL,
+    written: dict[str, Pattern] | None = None,
 ) -> tuple[Song, Check]:
     """The song of ``form`` built on groove ``a``, and its check (every part, problems named by section).
 
     ``request`` holds the constraints and style every part keeps; ``feels`` the tags of the
-    library groove A came from, which may excuse a trait; ``fill`` "toms" or "snare".
+    library groove A came from, which may excuse a trait; ``fill`` "toms" or "snare";
+    ``written`` the sections the model wrote (the transforms make the others).
     """
-    grooves = {letter: section_groove(letter, a) for letter in dict.fromkeys(form)}
+    written = written or {}
+    grooves = {letter: written.get(letter) or section_groove(letter, a) for letter in dict.fromkeys(form)}
+    made_by = tuple((k, "model" if k in written else "transform") for k in grooves if k != "A")
     played: dict[tuple[str, bool, bool], tuple[Pattern, int | None, Check]] = {}
     parts: list[Part] = []
     checks: list[tuple[Part, Check]] = []
@@ -209,7 +231,7 @@ def arrange(
         part = Part(letter, pattern, n * a.bars, fill_from)
         parts.append(part)
         checks.append((part, check))
-    return Song(form, tuple(parts)), merge_checks(checks)
+    return Song(form, tuple(parts), made_by), merge_checks(checks)
 
 
 def _play(
@@ -274,11 +296,40 @@ def generate_song(
     letters = check_form(form, request.bars) or "A"
     fill = request.read.fill or DEFAULT_FILL
     plain = replace(request, intent=replace(request.read, fill=None))
-    a = generate_pattern(writer, plain, hits, seed=seed, candidates=candidates)
+    deadline = time.monotonic() + writer.settings.timeout if writer else None  # one budget for the song
+    a = generate_pattern(writer, plain, hits, seed=seed, candidates=candidates, deadline=deadline)
     feels = a.based_on[0].groove.tags if a.source == "library" and a.based_on else ()
     meter = a.pattern.time_signature
     played = replace(plain, time_signature=meter, steps_per_bar=a.pattern.steps_per_bar)
     if meter != plain.time_signature:
         played = replace(played, intent=plain.read.in_meter(meter, a.pattern.steps_per_bar))
-    song, check = arrange(a.pattern, letters, played, feels, fill)
+    written = written_sections(writer, played, hits, letters, seed, deadline) if a.source == "llm" else {}
+    song, check = arrange(a.pattern, letters, played, feels, fill, written)
     return replace(a, song=song, check=check)
+
+
+def written_sections(
+    writer: PatternWriter | None,
+    request: GenerationRequest,
+    hits: list[Hit],
+    letters: str,
+    seed: int | None,
+    deadline: float | None,
+) -> dict[str, Pattern]:
+    """Sections B-D as the model writes them, each passing the check (the request's
+    constraints, the style, a half-time backbeat for the bridge), within the song's one
+    deadline. A section the model cannot write in time is left to the transforms."""
+    written: dict[str, Pattern] = {}
+    for n, letter in enumerate(k for k in dict.fromkeys(letters) if k in SECTION_ASKS):
+        if writer is None or deadline is None or time.monotonic() >= deadline:
+            break
+        ask = replace(
+            request,
+            description=f"{request.description} ({SECTION_ASKS[letter]})",
+            intent=replace(request.read, speed=SECTION_SPEED.get(letter, request.read.speed)),
+        )
+        section_seed = None if seed is None else seed + 101 * (n + 1)
+        answer = generate_pattern(writer, ask, hits, seed=section_seed, candidates=1, deadline=deadline)
+        if answer.source == "llm" and answer.pattern.time_signature == request.time_signature:
+            written[letter] = answer.pattern
+    return written

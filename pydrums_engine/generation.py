@@ -200,9 +200,13 @@ def generate_pattern(
     *,
     seed: int | None = None,
     candidates: int = CANDIDATES_DEFAULT,
+    deadline: float | None = None,
 ) -> Generation:
     """Ask the model for up to ``candidates`` answers within its time budget; keep the first
-    that passes the check; otherwise answer from the library with the reason."""
+    that passes the check; otherwise answer from the library with the reason.
+
+    ``deadline`` (time.monotonic()) when a caller shares one budget over several calls (a
+    song's sections); by default the writer's whole ``timeout`` from now."""
     examples = prompt_examples(hits, request)
     shown = [e.pattern for e in examples]
     full_request = replace(request, required=required_voices(request, examples))
@@ -232,7 +236,7 @@ def generate_pattern(
         attempts = 0
     else:
         reason, detail, attempts = "", None, 0
-        deadline = time.monotonic() + writer.settings.timeout
+        deadline = deadline if deadline is not None else time.monotonic() + writer.settings.timeout
         best: tuple[Check, str] | None = None
         for n in range(max(1, candidates)):
             if n and time.monotonic() >= deadline:

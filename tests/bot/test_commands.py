@@ -508,7 +508,7 @@ async def test_drums_with_a_form_plays_the_song_and_regenerate_and_variation_kee
         options = {"description": "greasy funk", "bars": 2, "bpm": 96, "humanize": 30, "swing": 100, "form": "aaba"}
         first = await drums(fake, options)
         assert field(first, "Tempo") == "96 bpm, swing 100%, humanize 30"
-        assert field(first, "Form").startswith("AABA: A verse ×3, B chorus ×1; 2 bars a section, 8 bars")
+        assert field(first, "Form").startswith("AABA: A verse ×3, B chorus ×1 (by the model); 2 bars a section, 8 bars")
         assert field(first, "Length") == "8 bars of 4/4"
         midi = mido.MidiFile(file=io.BytesIO(first.attachment(".mid").data))
         now, markers = 0, []

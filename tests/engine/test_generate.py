@@ -488,3 +488,42 @@ def test_asking_again_while_the_model_is_away_gives_another_library_groove(llm_e
         llm_engine.generate("funk with ghost notes", seed=4).examples
         == llm_engine.generate("funk with ghost notes", seed=4).examples
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Song form: the model writes the other sections when it can
+
+
+def test_the_model_writes_the_chorus_of_a_song_and_it_passes_the_check(llm_engine, fake):
+    """AABA with a model that answers: A and B are the model's, B has its crash and fill."""
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2, form="AABA")
+    assert result.source == "llm"
+    assert result.song is not None and dict(result.song.made_by) == {"B": "model"}
+    data = result.to_json()
+    assert data["made_by"] == {"B": "model"} and data["form"] == "AABA" and data["bars"] == 8
+    assert result.check.passed, result.check.problems
+    chorus = result.song.sections()["B"]
+    assert chorus.steps("cc")[0] == "X"  # a crash on its one, after A's fill
+    assert len(fake.requests) == 2  # one answer for A, one for B
+    assert "the chorus" in fake.requests[1]["messages"][-1]["content"]
+
+
+def test_with_the_model_away_the_transforms_make_every_section(llm_engine):
+    point_at(llm_engine, closed_port_url())
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2, form="ABAC")
+    assert result.source == "library"
+    assert dict(result.song.made_by) == {"B": "transform", "C": "transform"}
+
+
+def test_a_song_keeps_one_deadline_for_every_section(llm_engine, fake):
+    """A stalling server: the whole song, every section included, within the time limit + 2 s."""
+    fake.mode = "stall"
+    point_at(llm_engine, fake.url, timeout=1.0)
+    started = time.monotonic()
+    result = llm_engine.generate("groovy funk with ghost notes", bars=2, form="ABCD")
+    assert time.monotonic() - started < 1.0 + 2.0
+    assert result.source == "library" and dict(result.song.made_by) == {
+        "B": "transform",
+        "C": "transform",
+        "D": "transform",
+    }

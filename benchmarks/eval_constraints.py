@@ -1,6 +1,6 @@
 """Constraints: does the answer's grid do what the drummer asked? (issue 8)
 
-    make eval-constraints   (or: python -m benchmarks.eval_constraints [--split holdout|tune|fresh|all]
+    make eval-constraints   (or: python -m benchmarks.eval_constraints [--split holdout|tune|fresh|fresh2|all]
                              [--host URL] [--model NAME] [--candidates N] [--timeout S] [--json])
 
 The requests (benchmarks/eval/constraints.toml) say, in a tiny check language documented at
@@ -8,8 +8,8 @@ the top of that file, what each answer's grid must show: "bd on 1,3", "hats only
 "cc absent", "meter 7/8", "fill toms". The oracle here reads the grid of the answer
 (`Generation.pattern`) and nothing else of the engine's: it does not use the engine's own
 request parser or musical check, so it can judge them. Every third request of each kind is
-held out and never tuned on; a request whose TOML names its ``split`` (the "fresh" held-out
-batch) keeps it, and is not counted by the every-third rule.
+held out and never tuned on; a request whose TOML names its ``split`` (the "fresh" and
+"fresh2" held-out batches) keeps it, and is not counted by the every-third rule.
 
 Without --host the model server is down (a closed 127.0.0.1 port), so every answer is the
 library's; with --host the model at that Ollama server is asked.
@@ -36,7 +36,8 @@ from pydrums_engine.notation import METERS, Meter, Pattern
 
 REQUESTS = Path(__file__).resolve().parent / "eval" / "constraints.toml"
 KINDS = ("positions", "style", "meter", "bars", "fill", "negative", "mixed")
-SPLITS = ("tune", "holdout", "fresh")  # reported in this order
+SPLITS = ("tune", "holdout", "fresh", "fresh2")  # reported in this order
+SPLIT_TAGS = {"tune": "t", "holdout": "h", "fresh": "f", "fresh2": "f2"}  # in the failing list
 GROUPS: dict[str, tuple[str, ...]] = {"hats": ("ch", "oh", "ph"), "toms": ("ht", "mt", "lt"), "*": tuple(BY_CODE)}
 DEFAULT_METER = "4/4"
 STRONG = frozenset("xXfr")  # a hit that counts for on/only; 'o' (ghost) does not
@@ -435,10 +436,10 @@ def print_report(summary: dict, rows: list[dict], settings: dict, notes: list[st
         print(f"\nfailing requests ({len(failing)}):")
     for r in failing:
         why = "; ".join(f"{f['check']}: {f['why']}" for f in r["failed"])
-        print(f"  [{r['split'][0]}] {r['id']} ({r['source']}): {why}")
+        print(f"  [{SPLIT_TAGS[r['split']]}] {r['id']} ({r['source']}): {why}")
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--host", help="Ollama server to ask; without it the model server is down")
@@ -446,7 +447,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidates", type=int, help="answers to ask the model for, when the engine supports it")
     parser.add_argument("--timeout", type=float, help="seconds for the model per request")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
 
     requests = [r for r in load_requests() if args.split == "all" or r["split"] == args.split]
     engine, settings, notes = load_engine(args)

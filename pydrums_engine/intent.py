@@ -110,6 +110,8 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         return _every(steps_per_bar, _per_bar(meter, 4)) if meter.name.endswith("/4") else None
     if place == "eighths":
         return _every(steps_per_bar, _per_bar(meter, 8))
+    if place == "triplets":  # a beat in three: the eighths of 6/8, 9/8 and 12/8; no place on a 4/4 grid
+        return _every(steps_per_bar, _per_bar(meter, 8)) if meter.name in TRIPLET_METERS else None
     if place == "sixteenths":
         return _every(steps_per_bar, _per_bar(meter, 16)) if _per_bar(meter, 16) == steps_per_bar else None
     if place == "offbeats":
@@ -120,11 +122,14 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
     return _count_steps(int(match[1]), match[2], meter, steps_per_bar) if match else None
 
 
+TRIPLET_METERS = frozenset({"6/8", "9/8", "12/8"})  # felt beats of three eighths
+
 _PLACE_WORDS = {
     "beats": "every beat",
     "offbeats": "the offbeats",
     "quarters": "quarter notes",
     "eighths": "eighths",
+    "triplets": "triplets",
     "sixteenths": "sixteenths",
     "backbeat": "the backbeat",
     "three": "beat 3",
@@ -358,6 +363,8 @@ _RATE_WORDS = {
     "8th": "eighths",
     "8ths": "eighths",
     "quaver": "eighths",
+    "triplet": "triplets",
+    "triplets": "triplets",
     "quavers": "eighths",
     "sixteenth": "sixteenths",
     "sixteenths": "sixteenths",
@@ -373,6 +380,10 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("all", "the", "beats"), "beats"),
     (("all", "beats"), "beats"),
     (("every", "downbeat"), "beats"),
+    (("the", "start", "of", "every", "group"), "beats"),  # odd meters: a group is a felt beat
+    (("the", "start", "of", "each", "group"), "beats"),
+    (("every", "group"), "beats"),
+    (("each", "group"), "beats"),
     (("downbeats",), "beats"),
     (("the", "beat"), "beats"),
     (("offbeats",), "offbeats"),
@@ -521,6 +532,7 @@ class _Reader:
     def _step(self, i: int) -> int:
         forms = (
             self._idiom,
+            self._follow_up,
             self._nothing_on,
             self._negated,
             self._only_voices,
@@ -570,10 +582,33 @@ class _Reader:
             return end
         return None
 
+    def _follow_up(self, i: int) -> int | None:
+        """What a clause adds to the one before: "hats on the offbeats but not on the downbeats"
+        (those voices stay off there), "rim on 2 and 4 instead of the snare" (the snare leaves
+        those places to it)."""
+        last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+        if last is None:
+            return None
+        j = self._skip(i, frozenset({"but", "and", "though"}))
+        if j > i and self._at(j, "not") and j + 1 < len(self.tokens) and self.tokens[j + 1] in ("on", "at"):
+            places, end = self._places(j + 2)
+            if places:
+                label = f"no {voices_label(last.voices)} on {places_label(places)}"
+                self.out.append(Constraint(last.voices, places, "off", label))
+                return end
+        if self._at(i, "instead", "of"):
+            voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
+            others = tuple(v for v in voices if v not in last.voices)
+            if others:
+                label = f"no {voices_label(others)} on {places_label(last.places)}"
+                self.out.append(Constraint(others, last.places, "off", label))
+                return end
+        return None
+
     def _nothing_on(self, i: int) -> int | None:
         if self.tokens[i] not in _NOTHING:
             return None
-        j = i + 1
+        j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
         if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
             places, end = self._places(j + 1)
             if places:

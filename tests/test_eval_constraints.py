@@ -7,19 +7,24 @@ pass on a grid that has the trait and fail on one that lacks it.
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 
 import pytest
 
 from benchmarks.eval_constraints import (
     KINDS,
+    SPLITS,
     compile_expect,
     evaluate,
     load_requests,
+    parse_args,
     parse_check,
     print_report,
     report,
 )
 from pydrums_engine.notation import METERS, Pattern
+
+FRESH = ("fresh", "fresh2")  # held-out batches that name their split
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -44,7 +49,7 @@ def test_every_request_parses_and_splits():
     for r in requests:
         assert r["expect"], r["id"]
         assert r["expectation"].texts == r["expect"]
-    ruled = [r for r in requests if r["split"] != "fresh"]  # split by the every-third rule
+    ruled = [r for r in requests if r["split"] not in FRESH]  # split by the every-third rule
     for kind, n in Counter(r["kind"] for r in ruled).items():
         held = [r for r in ruled if r["kind"] == kind and r["split"] == "holdout"]
         assert len(held) == n // 3
@@ -57,7 +62,7 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
     assert {r["kind"] for r in fresh} == set(KINDS)
     assert all(r["id"].startswith("fresh-") for r in fresh)
     # appended after the first batch: its seeds and every-third splits are unchanged
-    first = [r for r in requests if r["split"] != "fresh"]
+    first = [r for r in requests if r["split"] not in FRESH]
     assert [r["seed"] for r in first] == list(range(len(first)))
     assert [r["id"] for r in first if r["split"] == "holdout"][:3] == [
         "pos-snare-2and-4",
@@ -66,28 +71,60 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
     ]
 
 
+def test_the_second_fresh_batch_has_its_own_split_and_the_same_proportions():
+    requests = load_requests()
+    fresh2 = [r for r in requests if r["split"] == "fresh2"]
+    assert Counter(r["kind"] for r in fresh2) == Counter(r["kind"] for r in requests if r["split"] == "fresh")
+    proportions = dict(positions=8, style=6, meter=5, bars=4, fill=4, negative=5, mixed=4)
+    assert Counter(r["kind"] for r in fresh2) == proportions
+    assert all(r["id"].startswith("fresh2-") for r in fresh2)
+    # appended last: the earlier requests keep their seeds
+    assert [r["split"] for r in requests[-36:]] == ["fresh2"] * 36
+    assert [r["seed"] for r in requests] == list(range(len(requests)))
+    # new wording: no request of it is a near-copy of an earlier one
+    earlier = [r["text"].lower() for r in requests if r["split"] != "fresh2"]
+    for r in fresh2:
+        text = r["text"].lower()
+        closest = max(SequenceMatcher(None, text, other).ratio() for other in earlier)
+        assert closest < 0.8, r["id"]
+
+
+def test_split_can_be_chosen_on_the_command_line():
+    assert SPLITS == ("tune", "holdout", "fresh", "fresh2")
+    assert parse_args(["--split", "fresh2"]).split == "fresh2"
+    assert parse_args([]).split == "all"
+    with pytest.raises(SystemExit):
+        parse_args(["--split", "fresh3"])
+
+
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):
     path = tmp_path / "c.toml"
     body = '[[request]]\nid = "r{n}"\nkind = "bars"\ntext = "t"\nexpect = ["bars 2"]\n{extra}\n'
-    path.write_text("".join(body.format(n=n, extra='split = "fresh"' if n == 1 else "") for n in range(4)))
-    assert [r["split"] for r in load_requests(path)] == ["tune", "fresh", "tune", "holdout"]
+    extras = {1: 'split = "fresh"', 3: 'split = "fresh2"'}
+    path.write_text("".join(body.format(n=n, extra=extras.get(n, "")) for n in range(5)))
+    assert [r["split"] for r in load_requests(path)] == ["tune", "fresh", "tune", "fresh2", "holdout"]
     path.write_text(body.format(n=0, extra='split = "spent"'))
     with pytest.raises(ValueError, match="spent"):
         load_requests(path)
 
 
-def test_the_report_shows_the_fresh_split_as_its_own_table(capsys):
+def test_the_report_shows_each_fresh_split_as_its_own_table(capsys):
     rows = [
         {"id": f"r{i}", "kind": "bars", "split": split, "source": "library", "honoured": i % 2 == 0}
         | {"failed": [], "checks": 1, "seconds": 0.1}
-        for i, split in enumerate(["tune", "holdout", "fresh", "fresh"])
+        for i, split in enumerate(["tune", "holdout", "fresh", "fresh", "fresh2", "fresh2", "fresh2"])
     ]
     summary = report(rows, "all")
-    assert list(summary) == ["tune", "holdout", "fresh", "all"]
+    assert list(summary) == ["tune", "holdout", "fresh", "fresh2", "all"]
     assert summary["fresh"]["overall"] == {"n": 2, "honoured": 1, "share": 0.5}
+    assert summary["fresh2"]["overall"] == {"n": 3, "honoured": 2, "share": 0.667}
     assert list(report([r for r in rows if r["split"] == "fresh"], "fresh")) == ["fresh"]
+    assert list(report([r for r in rows if r["split"] == "fresh2"], "fresh2")) == ["fresh2"]
     print_report(summary, rows, {"host": "h", "model": "m", "asked": False}, [])
-    assert "\nfresh: requests fully honoured" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "\nfresh: requests fully honoured" in out
+    assert "\nfresh2: requests fully honoured" in out
+    assert "  [f2] r5 (library)" in out
 
 
 HOUSE = dict(bd="x---x---x---x---", cp="----x-------x---", oh="--x---x---x---x-", ch="x-x-x-x-x-x-x-x-")

@@ -173,6 +173,12 @@ POSITIONS = [
     row("snare on the backbeat", only("sd", "backbeat")),
     row("rim on the backbeat", only("rs", "backbeat")),
     row("a backbeat on 2 and 4", on(BACKBEAT, "2", "4")),  # the counts named: in 12/8 too
+    # what a clause adds to the one before it
+    row("hats on the upbeats but not on the downbeats", only(HATS, "offbeats"), off(HATS, "beats")),
+    row("cross-stick on 2 and 4 instead of the snare", only("rs", "2", "4"), off("sd", "2", "4")),
+    row("nothing at all on 3", nothing_on("3")),
+    row("triplets on the ride, 6/8", only("rc", "triplets"), meter="6/8"),
+    row("kick on each group in 7/8", only("bd", "beats"), meter="7/8"),
     row("12/8 blues with the backbeat on 2 and 4", on(BACKBEAT, "2", "4"), meter="12/8"),
     row("rock with a strong backbeat", BACKBEAT_IDIOM),
     row("snare or clap on 2 and 4", only(BACKBEAT, "2", "4")),

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..limits import LOOPS_MAX, LOOPS_MIN, check_bpm
 from ..notation import Pattern
-from .audio import render_wav
-from .events import swing_note
+from .audio import RenderedAudio, events_wav
+from .events import quarters_per_minute, step_times, swing_note
 from .kits import DEFAULT_KIT, KitMap
-from .midi import midi_bytes
-from .performance import check_humanize
+from .midi import events_midi, file_bytes
+from .performance import check_humanize, perform
 from .picture import render_png
 
 FILE_NAMES = ("pattern.mid", "pattern.wav", "pattern.png")
@@ -70,18 +70,39 @@ def render_all(
     General MIDI), ``loops`` how often MIDI and WAV play the pattern.
     """
     check_playing(bpm, swing, loops, humanize)
-    audio = render_wav(pattern, bpm, swing, loops, humanize=humanize, seed=seed)
+    events = perform(pattern, bpm, swing, loops, humanize=humanize, seed=seed)  # once, for the MIDI and the WAV
+    length = step_times(pattern)[-1] * loops
+    midi = events_midi(events, pattern, bpm, length, title or "PyDrums pattern", kit=kit)
+    audio = events_wav(events, 60.0 / quarters_per_minute(pattern, bpm), float(length))
     subtitle = f"{pattern.time_signature} · {bpm} bpm · {pattern.bars} bar{'s' if pattern.bars > 1 else ''}"
-    midi = midi_bytes(pattern, bpm, swing, loops, title or "PyDrums pattern", humanize=humanize, seed=seed, kit=kit)
+    png = render_png(pattern, title=title, subtitle=subtitle)
+    return played(file_bytes(midi), audio, png, pattern, swing, humanize=humanize, kit=kit, loops=loops)
+
+
+def played(
+    midi: bytes,
+    audio: RenderedAudio,
+    png: bytes,
+    pattern: Pattern,
+    swing: float,
+    *,
+    humanize: int,
+    kit: KitMap | None,
+    loops: int,
+    audio_note: str = "",
+) -> Rendering:
+    """The `Rendering` of one performance, saying how it was played: the swing heard (none in
+    a meter that does not swing, and the note why), the humanize, the kit and the loops."""
     note = swing_note(pattern, swing)
     return Rendering(
         midi=midi,
         wav=audio.data,
-        png=render_png(pattern, title=title, subtitle=subtitle),
+        png=png,
         audio_renderer=audio.renderer,
         humanize=humanize,
         swing=0.0 if note else swing,
         swing_note=note,
         kit=kit.key if kit else DEFAULT_KIT,
         loops=loops,
+        audio_note=audio_note,
     )

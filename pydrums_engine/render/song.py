@@ -21,9 +21,9 @@ from fractions import Fraction
 
 from ..form import SECTION_NAMES, Song
 from .audio import events_wav
-from .events import NoteEvent, quarters_per_minute, swing_note
-from .files import Rendering, check_playing
-from .kits import DEFAULT_KIT, KitMap
+from .events import NoteEvent, quarters_per_minute
+from .files import Rendering, check_playing, played
+from .kits import KitMap
 from .midi import events_midi, file_bytes
 from .performance import perform
 from .picture import render_sections_png
@@ -90,18 +90,9 @@ def render_song(
         f"{first.time_signature} · {bpm} bpm · form {song.form} · "
         f"{bars} bar{'s' if bars > 1 else ''} a section, {song.bars} bars"
     )
-    note = swing_note(first, swing)
-    return Rendering(
-        midi=file_bytes(midi),
-        wav=audio.data,
-        png=render_sections_png(sections, title=title, subtitle=subtitle),
-        audio_renderer=audio.renderer,
-        humanize=humanize,
-        swing=0.0 if note else swing,
-        swing_note=note,
-        kit=kit.key if kit else DEFAULT_KIT,
-        loops=loops,
-        audio_note=audio_note,
+    png = render_sections_png(sections, title=title, subtitle=subtitle)
+    return played(
+        file_bytes(midi), audio, png, first, swing, humanize=humanize, kit=kit, loops=loops, audio_note=audio_note
     )
 
 

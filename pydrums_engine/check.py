@@ -26,13 +26,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LibraryError
-from .instruments import BY_CODE, voices_label
+from .instruments import BY_CODE, REAL_HITS, SOUNDING, voices_label
 from .intent import Constraint, Intent, parse_intent, places_label
 from .library import DEFAULT_DATA_DIR
 from .notation import Pattern
+from .wording import step_numbers
 
-REAL_HIT = frozenset("xXfr")  # what counts as playing a place; a ghost note "o" does not
-SOUND = frozenset("xXofr")
 TIME_KEEPERS = ("ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")
 BACKBEAT_VOICES = ("sd", "cp", "rs")
 NEVER_EVERY_STEP = ("bd", "sd", "ht", "mt", "lt")
@@ -246,7 +245,7 @@ class GridReader:
         key = (code, bar, real)
         cached = self._cache.get(key)
         if cached is None:
-            kinds = REAL_HIT if real else SOUND
+            kinds = REAL_HITS if real else SOUNDING
             steps = self.tracks.get(code)
             start = bar * self.spb
             cached = frozenset(i for i in self.bar_steps(bar) if steps[start + i] in kinds) if steps else frozenset()
@@ -310,21 +309,21 @@ class GridReader:
         wanted = c.steps(self.pattern.time_signature, self.spb)
         if wanted is None:
             return f"{c.text} cannot be placed in {self.pattern.time_signature}"
-        where = f"{places_label(c.places)} (step{'s' if len(wanted) > 1 else ''} {_numbers(wanted)})"
+        where = f"{places_label(c.places)} (step{'s' if len(wanted) > 1 else ''} {step_numbers(wanted)})"
         for bar in range(self.bars):
             allowed = set(self.bar_steps(bar))
             want = wanted & allowed
             if c.rule == "off":
                 there = self.sounding(c.voices, bar, real=False) & want
                 if there:
-                    return f"nothing from the {who} may sound on {where}; bar {bar + 1} has it on {_numbers(there)}"
+                    return f"nothing from the {who} may sound on {where}; bar {bar + 1} has it on {step_numbers(there)}"
                 continue
             real = self.sounding(c.voices, bar, real=True)
             missing = want - real
             extra = (real - wanted) if c.rule == "only" else set()
             if missing or extra:
                 must = f"the {who} must be on {where} of every bar" + (" and nowhere else" if c.rule == "only" else "")
-                found = f"on {_numbers(real)}" if real else "nowhere"
+                found = f"on {step_numbers(real)}" if real else "nowhere"
                 return f"{must}; in bar {bar + 1} it is {found}"
         return None
 
@@ -354,7 +353,7 @@ def _sanity(grid: GridReader, intent: Intent, feels: set[str]) -> list[str]:
                 break
     both = set(pattern.hits("ch")) & set(pattern.hits("oh"))
     if both:
-        problems.append(f"open and closed hi-hat sound together on step {_numbers({s % grid.spb for s in both})}")
+        problems.append(f"open and closed hi-hat sound together on step {step_numbers({s % grid.spb for s in both})}")
     crowded = _crowded(pattern)
     if crowded:
         problems.append(crowded)
@@ -392,10 +391,5 @@ def _first_bar(pattern: Pattern) -> frozenset[tuple[str, str]]:
     return frozenset((c, s[:spb]) for c, s in pattern.track_items if set(s[:spb]) != {"-"})
 
 
-def _numbers(steps: Iterable[int]) -> str:
-    labels = [str(s + 1) for s in sorted(steps)]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def _bars(bars: list[int]) -> str:
-    return f"bar {bars[0]}" if len(bars) == 1 else f"bars {_numbers(b - 1 for b in bars)}"
+    return f"bar {bars[0]}" if len(bars) == 1 else f"bars {step_numbers(b - 1 for b in bars)}"

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from .library import Groove, Library, Style
 from .notation import Pattern
 from .transforms import double_time, half_time
+from .wording import spoken_list
 
 CYMBAL_PULSE = ("ch", "ph")
 
@@ -244,12 +245,6 @@ def _rng(groove: Groove) -> random.Random:
     return random.Random(int(hashlib.sha256(groove.id.encode()).hexdigest()[:12], 16))
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _groove_examples(groove: Groove, style: Style, n: int) -> Iterator[Example]:
     rng = _rng(groove)
     feats = grid_features(groove.pattern, groove.swing)
@@ -262,7 +257,7 @@ def _groove_examples(groove: Groove, style: Style, n: int) -> Iterator[Example]:
     gid = groove.id
 
     yield Example(groove.description, gid, "description")
-    yield Example(f"{groove.name}: {_a(tempo)} {names[0]} groove with {_join(top)}", gid, "technical")
+    yield Example(f"{groove.name}: {_a(tempo)} {names[0]} groove with {spoken_list(top)}", gid, "technical")
     yield Example(_artist_line(rng, style, names, n), gid, "lore")
     yield Example(_scene_line(rng, style, names, groove, n), gid, "lore")
     yield Example(_lore_line(rng, style, names, feats, n), gid, "lore")
@@ -314,7 +309,7 @@ def _lore_line(rng: random.Random, style: Style, names: list[str], feats: list[F
 
 
 def _plain_line(rng: random.Random, names: list[str], groove: Groove) -> str:
-    tags = _join(rng.sample(list(groove.tags), min(2, len(groove.tags))))
+    tags = spoken_list(rng.sample(list(groove.tags), min(2, len(groove.tags))))
     name = rng.choice(names)
     templates = [
         f"{name} beat with {tags}",
@@ -331,7 +326,7 @@ def _speed_examples(groove: Groove, name: str, feats: list[Feature], rng: random
     if not variants:
         return
     rest = [rng.choice(f.phrases) for f in feats if f.key not in ("backbeat", "busy", "sparse")][:2]
-    with_rest = f" with {_join(rest)}" if rest else ""
+    with_rest = f" with {spoken_list(rest)}" if rest else ""
     yield Example(f"half-time {name} groove{with_rest}, snare on three", groove.id, "speed")
     if "double-time" in variants:
         yield Example(f"double-time {name} beat{with_rest}, twice as fast", groove.id, "speed")

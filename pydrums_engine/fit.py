@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .check import HANDS, TIME_KEEPERS
-from .instruments import BY_CODE
+from .check import BACKBEAT_VOICES, HANDS, TIME_KEEPERS
+from .instruments import BY_CODE, REAL_HITS
 from .intent import Constraint
 from .notation import Pattern
 
-REAL = frozenset("xXfr")
 # when a step needs more than two hands, these give way first (the groove's time-keeping
 # can lose one stroke; the backbeat and the figure cannot)
 YIELD_ORDER = ("cc", "rb", "oh", "ch", "rc", "ht", "mt", "lt", "rs", "sd")
@@ -48,14 +47,14 @@ def fit_to_constraints(
             lead = next((v for v in c.voices if v in tracks), c.voices[0])
             wanted = set(steps_of(c))
             for i in wanted:
-                if not any(tracks.get(v, "-" * pattern.length)[i] in REAL for v in c.voices):
+                if not any(tracks.get(v, "-" * pattern.length)[i] in REAL_HITS for v in c.voices):
                     track(lead)[i] = "x"
             if c.rule == "only":
                 for v in c.voices:
                     if v in tracks:
                         steps = tracks[v]
                         for i in range(end):
-                            if i not in wanted and steps[i] in REAL:
+                            if i not in wanted and steps[i] in REAL_HITS:
                                 steps[i] = "-"
         elif c.rule == "present" and not any(v in tracks and set(tracks[v]) - {"-"} for v in c.voices):
             _add_part(track(c.voices[0]), c.voices[0], pattern)
@@ -83,7 +82,7 @@ def _keep_kit(tracks: dict[str, list[str]], constraints: Sequence[Constraint], p
         return tracks.setdefault(code, ["-"] * pattern.length)
 
     ruled_out = {v for c in constraints if c.rule == "absent" for v in c.voices}
-    keepers = ("sd", "cp", "rs", "ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")
+    keepers = (*BACKBEAT_VOICES, *TIME_KEEPERS)
     if not any(c in tracks and set(tracks[c]) - {"-"} for c in keepers) and "sd" not in ruled_out:
         backbeat = Constraint(("sd",), ("backbeat",), "on", "backbeat")
         barred = {i for c in constraints if c.rule == "off" and "sd" in c.voices for i in steps_of(c)}

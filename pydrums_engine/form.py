@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from .check import TIME_KEEPERS, Check, Verdict, check_pattern
 from .fit import fit_to_constraints
 from .generation import Generation, generate_pattern, musts
+from .instruments import REAL_HITS
 from .limits import CANDIDATES_DEFAULT, check_form
 from .llm import PatternWriter
 from .notation import Pattern
@@ -49,7 +50,6 @@ SECTION_ASKS = {
 SECTION_SPEED = {"C": "half-time"}  # what the model's bridge is held to
 SECTION_FEELS = {"C": ("half-time",)}  # a half-time bridge has its backbeat on 3: the traits know it
 DEFAULT_FILL = "toms"
-REAL = frozenset("xXfr")
 
 __all__ = ["SECTION_NAMES", "Part", "Song", "arrange", "check_form", "generate_song", "section_groove"]
 
@@ -170,11 +170,11 @@ def breakdown(a: Pattern) -> Pattern:
     keep_as_is = {"cp", "sh", "tb", "cb", "cl", "ph"}
     for code, steps in a.track_items:
         if code == "bd":
-            tracks["bd"] = [s if i in beats and s in REAL else "-" for i, s in enumerate(steps)]
+            tracks["bd"] = [s if i in beats and s in REAL_HITS else "-" for i, s in enumerate(steps)]
         elif code in ("sd", "rs"):
             stick = tracks.setdefault("rs", ["-"] * length)
             for i, s in enumerate(steps):
-                if s in REAL:
+                if s in REAL_HITS:
                     stick[i] = "x"
         elif code in TIME_KEEPERS and code not in keep_as_is:
             tracks[code] = [("x" if s != "-" else "-") if i in beats else "-" for i, s in enumerate(steps)]

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .check import TIME_KEEPERS, Check, check_pattern, style_rules
+from .check import BACKBEAT_VOICES, TIME_KEEPERS, Check, check_pattern, style_rules
 from .errors import InputError, LLMError, LLMUnusable
 from .fit import fit_to_constraints
 from .intent import Constraint, Intent
@@ -45,7 +45,6 @@ DEFAULT_BPM = 100
 PROMPT_EXAMPLES = 4
 LIBRARY_CHOICES = 3  # a seeded answer (Regenerate) picks among this many of the best
 AGREEING_HITS = 3  # with no meter or style in the words, the best matches' meter counts when this many agree
-BACKBEAT_VOICES = ("sd", "cp", "rs")
 
 
 @dataclass(frozen=True)

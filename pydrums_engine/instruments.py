@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .wording import spoken_list
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -146,6 +148,9 @@ GROUP_WORDS: dict[str, VoiceGroup] = {}  # normalised word -> group, filled belo
 SYMBOLS: dict[str, StepSymbol] = {s.symbol: s for s in STEP_SYMBOLS}
 SYMBOL_CHARS: str = "".join(s.symbol for s in STEP_SYMBOLS)
 STEP_REGEX_CLASS: str = "[" + SYMBOL_CHARS + "]"  # "-" first, so literal: the form grammar decoders accept
+REST, GHOST = "-", "o"
+SOUNDING: frozenset[str] = frozenset(SYMBOL_CHARS) - {REST}
+REAL_HITS: frozenset[str] = SOUNDING - {GHOST}  # what plays a place ("kick on 1"); a ghost note does not
 
 
 def _alias_table() -> dict[str, str]:
@@ -189,7 +194,7 @@ def list_label(codes: tuple[str, ...]) -> str:
             names.append(group.label)
             rest = [c for c in rest if c not in group.codes]
     names = [voices_label((c,)) for c in rest] + names
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return spoken_list(names)
 
 
 def voices_label(codes: tuple[str, ...] | frozenset[str]) -> str:
@@ -202,7 +207,7 @@ def voices_label(codes: tuple[str, ...] | frozenset[str]) -> str:
         if set(group.codes) == wanted:
             return group.label
     names = [BY_CODE[c].short or BY_CODE[c].name for c in display_order(list(wanted))]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return spoken_list(names, "or")
 
 
 def resolve_instrument(word: str) -> str | None:

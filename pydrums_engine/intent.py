@@ -31,6 +31,7 @@ from typing import Protocol
 from .instruments import BY_CODE, INSTRUMENTS, list_label, resolve_voices, voices_label
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
 from .notation import METERS, Meter, get_meter
+from .wording import spoken_list, step_numbers
 
 ALL_VOICES: tuple[str, ...] = tuple(i.code for i in INSTRUMENTS)
 RULES = ("on", "only", "off", "absent", "present")
@@ -147,15 +148,7 @@ def place_label(place: str) -> str:
 
 
 def places_label(places: tuple[str, ...]) -> str:
-    labels = [place_label(p) for p in places]
-    if len(labels) == 1:
-        return labels[0]
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
-def _number_label(steps: list[int]) -> str:
-    labels = [str(s + 1) for s in steps]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return spoken_list(place_label(p) for p in places)
 
 
 # ---------------------------------------------------------------------------------------
@@ -205,7 +198,7 @@ class Constraint:
         if self.rule == "present":
             return f"a {who} track with at least one hit"
         steps = sorted(self.steps(meter_name, steps_per_bar) or ())
-        where = f"step{'s' if len(steps) > 1 else ''} {_number_label(steps)} of each bar"
+        where = f"step{'s' if len(steps) > 1 else ''} {step_numbers(steps)} of each bar"
         if self.rule == "off":
             return f"nothing from {who} on {where}" if len(self.voices) < len(ALL_VOICES) else f"silence on {where}"
         if self.rule == "only":

@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .errors import NotationError
-from .instruments import BY_CODE, INSTRUMENTS, STEP_REGEX_CLASS, STEP_SYMBOLS, SYMBOL_CHARS
+from .instruments import BY_CODE, INSTRUMENTS, REAL_HITS, STEP_REGEX_CLASS, STEP_SYMBOLS, SYMBOL_CHARS
 from .intent import Constraint, Intent, parse_intent
 from .notation import MAX_BARS, Pattern, get_meter
 from .transforms import to_bars
 
 FAMILY_LABELS = {"cymbal": "cymbals", "drum": "drums", "hand": "hand percussion"}
-REAL_HITS = "xXfr"  # strokes that play a place (a ghost note does not)
 REST_STEP_CLASS = "[-]"
 
 

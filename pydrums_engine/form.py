@@ -212,7 +212,7 @@ def arrange(
     """The song of ``form`` built on groove ``a``, and its check (every part, problems named by section).
 
     ``request`` holds the constraints and style every part keeps; ``feels`` the tags of the
-    library groove A came from, which may excuse a trait; ``fill`` "toms" or "snare";
+    library groove A came from, which may excuse a trait; ``fill`` "toms", "snare" or a voice code ("cp");
     ``written`` the sections the model wrote (the transforms make the others).
     """
     written = written or {}

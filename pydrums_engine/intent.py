@@ -218,7 +218,7 @@ class Intent:
     bars: int | None = None
     speed: str = ""  # "half-time", "double-time" or ""
     swing: bool | None = None  # True swung, False straight, None not said
-    fill: str | None = None  # "toms" or "snare" when a fill is asked for
+    fill: str | None = None  # "toms", "snare" or a voice's code ("cp") when a fill is asked for
     single_instrument: str | None = None
     density: str = ""  # "busy", "sparse" or ""
     constraints: tuple[Constraint, ...] = ()
@@ -255,7 +255,8 @@ class Intent:
         if self.swing is not None:
             out.append("swung" if self.swing else "straight")
         if self.fill:
-            out.append(f"a {'tom' if self.fill == 'toms' else 'snare'} fill at the end")
+            kind = {"toms": "tom", "snare": "snare"}.get(self.fill) or voices_label((self.fill,))
+            out.append(f"a {kind} fill at the end")
         return out
 
 
@@ -295,11 +296,23 @@ _BARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"
     r"|\b(?:bars|measures)\s*[:=]\s*(\d{1,2})\b"
 )
+# Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure".
+_BAR_REFERENCE = re.compile(
+    r"\b(?:(?:in|of|on|at|for)\s+)?(?:the\s+)?(?:(?:bar|measure)\s+(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b"
+    r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"
+)
+# Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
+_SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between "}
+_SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/)\s*")
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
 _HALF = re.compile(_NOT + r"\bhalf[\s-]?time\b")
 _DOUBLE = re.compile(_NOT + r"\bdouble[\s-]?time\b")
 _SLOW = re.compile(r"\b(slow|slower|laid[\s-]?back|lazy|chill|relaxed|mellow|dragging|downtempo|sleepy)\b")
-_FAST = re.compile(r"\b(fast|faster|uptempo|up-tempo|energetic|frantic|driving|quick|high[\s-]?energy|rapid)\b")
+_FAST = re.compile(
+    r"\b(fast|faster|uptempo|up-tempo|energetic|frantic|driving|high[\s-]?energy|rapid)\b"
+    # "quick", but not "a quick double" or "a quick fill"
+    r"|\bquick\b(?!\s+(?:double|flam|fill|roll|drag|ghost|triplet|hit|pair|one|16ths?|sixteenths?|little))"
+)
 _STRAIGHT = re.compile(r"\b(straight|unswung|no swing|not swung|without swing)\b")
 _SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet feel|dilla|boom[\s-]?bap)\b")
 _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate|crowded)\b")
@@ -310,6 +323,12 @@ _FILL = re.compile(
     r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
     r"|\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
+    r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:down|around|round|across)\s+(?:the\s+)?"
+    r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
+    r"|\btom\s+(?:run|roll|rundown|cascade)\b"
+    # "fill at the end", "fill in bar 8"; a clause that starts with "fill" (not "fill in the gaps")
+    r"|\bfills?\s+(?:at|in|on|into|before|going)\s+(?:the\s+)?(?:end|last|bar|measure|next|chorus|turn)"
+    r"|(?:^|[,;.:(]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
 _NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
 _TOMS = re.compile(r"\btoms?\b")
@@ -336,13 +355,41 @@ _LINKING = frozenset(
         "goes",
         "falls",
         "sits",
+        "sit",
         "together",
+        "land",
+        "hit",
+        "play",
+        "go",
+        "fall",
+        "happen",
+        "happens",
+        "come",
+        "comes",
+        "need",
+        "needs",
+        "to",
+        "stays",
+        "stay",
+        "stick",
+        "sticks",
     }
 )
 _LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus"})
-_VOICE_JOINERS = frozenset({"and", "or", ",", "&", "plus", "/"})
-_NEGATORS = frozenset({"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never"})
-_NOTHING = frozenset({"nothing", "silence", "rest", "space", "gap"})
+_VOICE_JOINERS = frozenset({"and", "or", ",", "&", "+", "plus", "/"})
+_NEGATORS = frozenset(
+    {"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never", "don't", "dont", "avoid", "ditch"}
+    | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
+)
+_NEGATING_PHRASES = (("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"))
+# Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
+_NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
+_NOTHING = frozenset({"nothing", "silence", "rest", "space", "gap", "hole", "holes", "pause", "dropout"})
+# Words that make a place an addition to what a voice already plays: "the snare on the a of 4 too".
+_ADDING_AFTER = frozenset({"too", "also", "as", "besides", "extra", "additionally"})
+_ADDING_BEFORE = frozenset({"also", "add", "adding", "plus", "extra", "additional", "another", "accent", "accents"})
+# Words after a voice list that leave every other voice out: "kick and clap, nothing else".
+_NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
 _ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
 _ONLY_AFTER = frozenset({"only", "alone", "solo"})
 _BAR_WORDS = frozenset({"every", "each", "per", "bar", "bars", "bar's", "measure", "of", "the", "in", "all"})
@@ -378,6 +425,8 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "group"), "beats"),
     (("each", "group"), "beats"),
     (("downbeats",), "beats"),
+    (("the", "downbeat"), "1"),  # a bar's downbeat is its one ("the downbeat of every bar")
+    (("downbeat",), "1"),
     (("the", "beat"), "beats"),
     (("offbeats",), "offbeats"),
     (("off", "beats"), "offbeats"),
@@ -406,15 +455,14 @@ _PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
+    low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
     bpm, rest = _take_bpm(rest, unplaced)
     bars, rest = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
-    fill = None
-    if _FILL.search(low) and not _NO_FILL.search(low):
-        fill = "toms" if _TOMS.search(low) else "snare"
+    fill = _fill_voice(low) if _FILL.search(low) and not _NO_FILL.search(low) else None
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
@@ -439,6 +487,28 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         constraints=tuple(_unique(constraints)),
         unplaced=tuple(unplaced),
     )
+
+
+_FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3})fills?\b")  # "a little clap fill"
+_FILL_AFTER = re.compile(
+    r"\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)"
+)  # "fill on the cowbell"
+
+
+def _fill_voice(low: str) -> str:
+    """What the fill is played on: "toms", "snare", or the code of the voice named with it
+    ("a little clap fill", "fill on the cowbell"); a tom fill when toms are named anywhere."""
+    named = [(m[1].split(), True) for m in _FILL_BEFORE.finditer(low)]
+    named += [(m[1].split(), False) for m in _FILL_AFTER.finditer(low)]
+    for words, before in named:
+        for size in range(min(3, len(words)), 0, -1):
+            voices = resolve_voices(" ".join(words[-size:] if before else words[:size]))
+            if voices is None:
+                continue
+            if set(voices) <= {"ht", "mt", "lt"}:
+                return "toms"
+            return "snare" if voices[0] == "sd" else voices[0]
+    return "toms" if _TOMS.search(low) else "snare"
 
 
 def _unique(constraints: list[Constraint]) -> list[Constraint]:
@@ -498,7 +568,7 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
             bars = bars or value
         else:
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
-    return bars, _BARS.sub(" ", text)
+    return bars, _BAR_REFERENCE.sub(" ", _BARS.sub(" ", text))
 
 
 def _tokens(text: str) -> list[str]:
@@ -513,6 +583,7 @@ class _Reader:
     tokens: list[str]
     unplaced: list[str]
     out: list[Constraint] = field(default_factory=list)
+    _last_end: int | None = None  # where the last voice's explicit places ended
 
     def read(self) -> list[Constraint]:
         i = 0
@@ -530,9 +601,11 @@ class _Reader:
             self._negated,
             self._only_voices,
             self._rate_first,
+            self._instead,
             self._with,
             self._voices,
             self._places_first,
+            self._more_places,
         )
         for form in forms:
             end = form(i)
@@ -549,6 +622,9 @@ class _Reader:
             if self._at(i, *words):
                 self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
                 return i + len(words)
+        if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
+            self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
+            return i + 2
         if self._at(i, "one", "drop") or self._at(i, "onedrop"):
             self.out += [
                 Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
@@ -570,7 +646,8 @@ class _Reader:
                 label = f"backbeat: snare or clap on {places_label(places)}"
                 self.out.append(Constraint(("sd", "cp"), places, "on", label))
                 return after
-            if not placed_by and prev != "the":
+            negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
+            if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
             return end
         return None
@@ -611,9 +688,11 @@ class _Reader:
         return None
 
     def _negated(self, i: int) -> int | None:
-        if self.tokens[i] not in _NEGATORS:
+        phrase = next((len(w) for w in _NEGATING_PHRASES if self._at(i, *w)), 0)
+        if not phrase and self.tokens[i] not in _NEGATORS:
             return None
-        voices, j = self._voice_list(self._skip(i + 1, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
+        start = self._skip(i + (phrase or 1), _FILLERS | _NEGATED_VERBS)
+        voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
         if not voices:
             return None
         label = voices_label(voices)
@@ -641,6 +720,39 @@ class _Reader:
         self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(voices)))
         for each in self._each(start, voices):  # "just kick, snare and hats": each of them plays
             self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+
+    def _instead(self, i: int) -> int | None:
+        """ "claps instead of the snare", "no snare, use claps instead", "rim instead of the snare
+        on 2 and 4": the new voice takes the old one's part (the snare's part is the backbeat)."""
+        t = self.tokens
+        j = self._skip(i, frozenset({"with", "use", "using", "add", "put", "play"}) | _FILLERS)
+        new, j = self._voice_list(j)
+        if not new or not self._at(j, "instead"):
+            return None
+        if self._at(j + 1, "of"):
+            old, end = self._voice_list(self._skip(j + 2, _FILLERS))
+            if not old:
+                return None
+        else:
+            gone = next((c for c in reversed(self.out) if c.rule == "absent" and c.places == ("all",)), None)
+            if gone is None:
+                return None
+            old, end = gone.voices, j + 1
+        if end < len(t) and t[end] in ("on", "at"):
+            places, after = self._places(end + 1)
+            if places:
+                self.out.append(Constraint(new, places, "only", f"{voices_label(new)} on {places_label(places)}"))
+                label = f"no {voices_label(old)} on {places_label(places)}"
+                self.out.append(Constraint(old, places, "off", label))
+                return after
+        if not any(c.rule == "absent" and set(c.voices) == set(old) for c in self.out):
+            self.out.append(Constraint(old, ("all",), "absent", f"no {voices_label(old)}"))
+        if "sd" in old:  # the snare's part is the backbeat
+            label = f"{voices_label(new)} on the backbeat (2 and 4), instead of the {voices_label(old)}"
+            self.out.append(Constraint(new, ("backbeat",), "on", label))
+        else:
+            self.out.append(Constraint(new, ("all",), "present", f"with {voices_label(new)}"))
+        return end
 
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker": those voices play (places after: `_voices`)."""
@@ -678,6 +790,16 @@ class _Reader:
         if not voices:
             return None
         t = self.tokens
+        backbeat = self._backbeat_words(j)
+        if backbeat:  # "side-stick backbeat", "clap backbeat": that voice plays the backbeat
+            label = f"{voices_label(voices)} on the backbeat (2 and 4)"
+            self.out.append(Constraint(voices, ("backbeat",), "on", label))
+            return j + backbeat
+        if any(self._at(j, *words) for words in _NOTHING_ELSE) or (
+            j + 1 < len(t) and t[j] == "," and any(self._at(j + 1, *words) for words in _NOTHING_ELSE)
+        ):
+            self._restrict(voices, i)  # "just kick + clap, nothing else"
+            return j
         j = self._skip(j, _LINKING)
         said_on = j < len(t) and t[j] in _ON_WORDS
         if said_on:
@@ -685,8 +807,12 @@ class _Reader:
         else:
             places, end = self._bare_places(j)
         if places:
+            adding = (i > 0 and t[i - 1] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
+            adding = adding or (end < len(t) and t[end] in _ADDING_AFTER)
+            rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             for each in self._each(i, voices):
-                self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+                self.out.append(Constraint(each, places, rule, f"{voices_label(each)} on {places_label(places)}"))
+            self._last_end = end
             return end
         if said_on and t[j] in ("on", "at") and end > j + 1:
             self.unplaced.append(" ".join(t[i:end]))
@@ -713,10 +839,39 @@ class _Reader:
     def _bare_places(self, i: int) -> tuple[tuple[str, ...], int]:
         """Places with no "on": "kick 1 and 3", "kick every beat"; one bare count is not ("snare 3 times")."""
         t = self.tokens
+        if i < len(t) and t[i] in _RATE_WORDS:  # "shaker 16ths", "hats eighths"
+            return (_RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
             return (), i
         places, end = self._places(i)
         return (places, end) if len(places) > 1 or not t[i][0].isdigit() else ((), i)
+
+    def _backbeat_words(self, i: int) -> int:
+        """How many tokens at i say "backbeat" (0 when they do not)."""
+        if i < len(self.tokens) and self.tokens[i] in ("backbeat", "backbeats"):
+            return 1
+        return 2 if self._at(i, "back", "beat") else 0
+
+    def _more_places(self, i: int) -> int | None:
+        """ "kick on the 1, then a quick double on 3 and the e of 3": places with no voice of their
+        own, right after a voice's places, are more places for that voice."""
+        t = self.tokens
+        last = self.out[-1] if self.out else None
+        if last is None or last.rule not in ("on", "only") or t[i] not in ("on", "at") or self._last_end is None:
+            return None
+        if not all(_BARE_COUNT.fullmatch(p) for p in last.places):
+            return None
+        if any(self._one_voice(k)[0] for k in range(self._last_end, i)):
+            return None  # another voice was named in between: these places are not the last voice's
+        places, end = self._places(i + 1)
+        if not places or not all(_BARE_COUNT.fullmatch(p) for p in places):
+            return None
+        if self._one_voice(self._skip(end, _FILLERS))[0]:
+            return None  # "on 3 the clap": the places belong to the voice after them
+        merged = tuple(dict.fromkeys(last.places + places))
+        self.out[-1] = replace(last, places=merged, text=f"{voices_label(last.voices)} on {places_label(merged)}")
+        self._last_end = end
+        return end
 
     def _places_first(self, i: int) -> int | None:
         """ "2 and 4 on the snare", "the and of 4 on the open hat": counts, then whose they are."""

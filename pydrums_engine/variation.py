@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 
+from .instruments import BY_CODE
 from .notation import Pattern
 
 
@@ -109,7 +110,8 @@ def add_fill(pattern: Pattern, kind: str = "toms", beats: int = FILL_BEATS) -> P
     """The pattern with a fill over its last ``beats`` felt beats.
 
     Toms descend high → mid → floor, ending on a crash-ready kick; a snare fill builds from
-    ghost notes to an accent. Hats stop under the fill.
+    ghost notes to an accent, and so does a fill on another voice (``kind`` its code: "cp"),
+    with soft strokes where the voice has them. Hats stop under the fill.
     """
     begin = fill_start(pattern, beats)
     length = pattern.length
@@ -125,9 +127,11 @@ def add_fill(pattern: Pattern, kind: str = "toms", beats: int = FILL_BEATS) -> P
             voice = voices[min(n // per, len(voices) - 1)]
             tracks.setdefault(voice, ["-"] * length)[i] = "X" if n == 0 else "x"
     else:
-        snare = tracks.setdefault("sd", ["-"] * length)
+        code = "sd" if kind == "snare" else kind
+        soft = "o" if "o" in BY_CODE[code].strokes else "x"
+        lane = tracks.setdefault(code, ["-"] * length)
         for n, i in enumerate(span):
-            snare[i] = "o" if n < len(span) // 2 else ("X" if n == len(span) - 1 else "x")
+            lane[i] = soft if n < len(span) // 2 else ("X" if n == len(span) - 1 else "x")
     kick = tracks.setdefault("bd", ["-"] * length)
     kick[length - 1] = "x"
     return pattern.replace_tracks({c: "".join(s) for c, s in tracks.items()})

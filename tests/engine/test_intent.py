@@ -306,7 +306,51 @@ NOTHING_PLACED = [
     row("kick every 4 bars"),
 ]
 
-ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED
+# Chat shorthand, additions to what a voice plays, voices named by what they play, and bar
+# numbers that are not counts (added after the second fresh held-out batch was spent).
+CHAT_ROWS = [
+    row("kick on the 1, then a quick double on 3 and the e of 3", only("bd", "1", "3", "3e")),
+    row("kick on 1, and also on 3", only("bd", "1", "3")),
+    row("snare on 2 and 4, kick on 1 and then on 3", only("sd", "2", "4"), only("bd", "1", "3")),
+    row("accent the snare on the a of 4 too, besides the backbeat", on("sd", "4a"), BACKBEAT_IDIOM),
+    row("also a clap on 4", on("cp", "4")),
+    row("side-stick backbeat w/ the kick on 1 and the & of 3", on("rs", "backbeat"), only("bd", "1", "3&")),
+    row("clap backbeat", on("cp", "backbeat")),
+    row("no backbeat please"),
+    row(
+        "medium swing, ride pattern with the hat foot on 2 and 4",
+        on(("rc", "rb"), "beats"),
+        only("ph", "2", "4"),
+        swing=True,
+    ),
+    row("12/8 gospel, 2 bars, run down the toms at the end", meter="12/8", bars=2, fill="toms"),
+    row("just kick + clap, nothing else", only_voices("bd", "cp"), present("bd"), present("cp")),
+    row("kick and snare, that's it", only_voices("bd", "sd"), present("bd"), present("sd")),
+    row("funk beat w/ a hole on 2& - nothing plays there", nothing_on("2&")),
+    row("soul ballad, don't use the cross-stick, proper snare on 2 and 4", absent("rs"), only("sd", "2", "4")),
+    row("leave out the ride", absent("rc")),
+    row("rock, w/o crash", absent("cc")),
+    row("get rid of the cowbell", absent("cb")),
+    row("kick drum on the downbeat of every bar", only("bd", "1")),
+    row("open the hat on the and of 4", only("oh", "4&")),
+    row("shaker 16ths", only("sh", "sixteenths")),
+    row("double bass 16ths", only("bd", "sixteenths")),
+    row("snr on 2/4", only("sd", "2", "4")),
+    row("the kick should land on 1 and the a of 2", only("bd", "1", "2a")),
+    row("the snare needs to be on 3", only("sd", "3")),
+    row("fill at the end of bar 4 on the snare", fill="snare"),
+    row("8 bar funk groove, fill in bar 8", bars=8, fill="snare"),
+    row("4 bars, kick on 1 in the first bar", only("bd", "1"), bars=4),
+    row("house, little clap fill at the end", fill="cp"),
+    row("rock with a fill on the floor tom", fill="toms"),
+    row("ending with a fill on the cowbell", fill="cb"),
+    row("claps instead of snare", absent("sd"), on("cp", "backbeat")),
+    row("pop beat with no snare, use claps instead", absent("sd"), on("cp", "backbeat")),
+    row("rim instead of the snare on 2 and 4", only("rs", "2", "4"), off("sd", "2", "4")),
+    row("ride instead of hats", absent(HATS), present("rc")),
+]
+
+ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS
 
 
 def test_at_least_110_phrasings():

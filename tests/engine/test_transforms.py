@@ -56,3 +56,13 @@ def test_fill_is_asked_for_in_plain_words():
     assert parse_intent("funk groove").fill is None
     assert parse_intent("a beat to fill the dance floor").fill is None
     assert parse_intent("punk beat with fills").fill == "snare"
+
+
+def test_a_fill_on_another_voice_is_played_on_that_voice():
+    """ "a little clap fill": the last beat is claps building to an accent, the snare steps aside."""
+    filled = add_fill(to_bars(ROCK, 2), "cp")
+    start = fill_start(filled)
+    assert filled.steps("cp")[start:] == "ooxX"  # soft strokes, then a hit, then the accent
+    assert filled.steps("cp")[:start] == "-" * start  # nothing before the fill
+    assert not [s for s in filled.hits("sd") if s >= start]  # the snare steps aside
+    assert add_fill(to_bars(ROCK, 2), "cl").steps("cl")[start:] == "xxxX"  # claves have no soft stroke

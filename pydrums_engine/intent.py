@@ -97,12 +97,21 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
     "sixteenths", "backbeat" (the 2nd and 4th felt beats), "three" (the 3rd of four felt
     beats: where half-time puts the backbeat), "all" (every step).
     """
+    if " except " in place:  # "beats except 3": the first place's steps less the others'
+        kept, _, left_out = place.partition(" except ")
+        steps = place_steps(kept, meter_name, steps_per_bar)
+        gone = [place_steps(p, meter_name, steps_per_bar) for p in left_out.split()]
+        if steps is None or any(g is None for g in gone):
+            return None
+        return steps.difference(*gone)
     meter = get_meter(meter_name)
     beats = len(meter.groups)
     if place == "all":
         return frozenset(range(steps_per_bar))
     if place == "beats":
         return _felt_beats(meter, steps_per_bar)
+    if place == "alternate":  # every other felt beat, from the one: 1 and 3 in 4/4
+        return _felt_beats(meter, steps_per_bar, slice(None, None, 2))
     if place == "backbeat":
         return _felt_beats(meter, steps_per_bar, slice(1, None, 2)) if beats in (2, 4) else None
     if place == "three":
@@ -127,6 +136,7 @@ TRIPLET_METERS = frozenset({"6/8", "9/8", "12/8"})  # felt beats of three eighth
 
 _PLACE_WORDS = {
     "beats": "every beat",
+    "alternate": "every other beat",
     "offbeats": "the offbeats",
     "quarters": "quarter notes",
     "eighths": "eighths",
@@ -141,6 +151,9 @@ _PART_WORDS = {"&": "and", "e": "e", "a": "a"}
 
 def place_label(place: str) -> str:
     """A place as a drummer says it: "1", "the and of 3", "the offbeats"."""
+    if " except " in place:
+        kept, _, left_out = place.partition(" except ")
+        return f"{place_label(kept)} except {places_label(tuple(left_out.split()))}"
     if place in _PLACE_WORDS:
         return _PLACE_WORDS[place]
     count, part = place.rstrip("e&a"), place[len(place.rstrip("e&a")) :]
@@ -373,6 +386,9 @@ _LINKING = frozenset(
         "stay",
         "stick",
         "sticks",
+        "pattern",
+        "part",
+        "line",
     }
 )
 _LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus"})
@@ -414,6 +430,8 @@ _RATE_WORDS = {
     "semiquavers": "sixteenths",
 }
 _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("every", "other", "beat"), "alternate"),
+    (("every", "second", "beat"), "alternate"),
     (("every", "beat"), "beats"),
     (("each", "beat"), "beats"),
     (("all", "four", "beats"), "beats"),
@@ -446,6 +464,7 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("and", "of", "every", "beat"), "offbeats"),
     (("and", "of", "each", "beat"), "offbeats"),
 )
+_EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("except", "for"), ("but", "not"))
 _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 _BARE_COUNT = re.compile(r"\d[&+ea]?")
@@ -800,7 +819,7 @@ class _Reader:
         ):
             self._restrict(voices, i)  # "just kick + clap, nothing else"
             return j
-        j = self._skip(j, _LINKING)
+        j = self._skip(self._bar_tail(self._skip(j, _LINKING)), _LINKING)  # "crash every bar on 1"
         said_on = j < len(t) and t[j] in _ON_WORDS
         if said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
@@ -934,12 +953,14 @@ class _Reader:
             for words, place in _NAMED_PLACES:
                 if self._at(at, *words):
                     return place, at + len(words)
-        i = self._skip(i, frozenset({"the", "beat", "beats", "count", "counts"}))
+        i = self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))
         if i >= len(t):
             return None, i
         word = t[i]
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
+        if (word.isdigit() or word in _NUMBER_WORDS) and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:
+            i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes"
         if word in _RATE_WORDS:
             return _RATE_WORDS[word], self._skip(i + 1, frozenset({"note", "notes"}))
         if word in _PART_TOKENS and self._at(i + 1, "of"):
@@ -977,12 +998,31 @@ class _Reader:
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
             comma = (len(places), end) if "," in self.tokens[end:k] else comma
             place, j = self._place(k)
-            if place is not None and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]:
+            if (
+                place is not None
+                and not _BARE_COUNT.fullmatch(place)
+                and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]
+            ):
                 break  # "..., eighth hats": the next clause starts here
         if comma and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
-        return tuple(dict.fromkeys(places)), end
+        return self._except(tuple(dict.fromkeys(places)), end)
+
+    def _except(self, places: tuple[str, ...], i: int) -> tuple[tuple[str, ...], int]:
+        """ "every beat except 3", "eighths apart from the and of 4": the places less the exceptions."""
+        words = next((w for w in _EXCEPT if self._at(i, *w)), None)
+        if not places or words is None:
+            return places, i
+        j = self._skip(i + len(words), frozenset({"on", "at", "for"}))
+        left_out, end = self._places(j)
+        if not left_out or not all(_BARE_COUNT.fullmatch(p) for p in left_out):
+            return places, i
+        if all(_BARE_COUNT.fullmatch(p) for p in places):
+            return tuple(p for p in places if p not in left_out), end
+        if len(places) > 1:
+            return places, i
+        return (f"{places[0]} except {' '.join(left_out)}",), end
 
     def _bar_tail(self, i: int) -> int:
         """Skip "of every bar", "in each bar", "every bar's" after a place."""

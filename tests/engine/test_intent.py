@@ -348,6 +348,15 @@ CHAT_ROWS = [
     row("pop beat with no snare, use claps instead", absent("sd"), on("cp", "backbeat")),
     row("rim instead of the snare on 2 and 4", only("rs", "2", "4"), off("sd", "2", "4")),
     row("ride instead of hats", absent(HATS), present("rc")),
+    row("bd 1 3 sd 2 4", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("kick on all four beats except 3", only("bd", "beats except 3")),
+    row("hats on every eighth except the and of 4", only(HATS, "eighths except 4&")),
+    row("kick on 1, 2, 3 and 4 apart from 3", only("bd", "1", "2", "4")),
+    row("kick on every quarter note but not on 3", only("bd", "quarters except 3")),
+    row("hats on all 8 eighth notes", only(HATS, "eighths")),
+    row("kick every other beat", only("bd", "alternate")),
+    row("crash every bar on 1", only("cc", "1")),
+    row("kick pattern 1, 2&, 4", only("bd", "1", "2&", "4")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS
@@ -412,6 +421,11 @@ def test_groups_and_plurals_name_the_voices_a_drummer_means(word, codes):
         ("4a", "4/4", 16, {15}),
         ("5", "4/4", 16, None),
         ("beats", "4/4", 16, {0, 4, 8, 12}),
+        ("beats except 3", "4/4", 16, {0, 4, 12}),
+        ("eighths except 4&", "4/4", 16, {0, 2, 4, 6, 8, 10, 12}),
+        ("alternate", "4/4", 16, {0, 8}),
+        ("alternate", "6/8", 12, {0}),
+        ("beats except 9", "4/4", 16, None),
         ("offbeats", "4/4", 16, {2, 6, 10, 14}),
         ("backbeat", "4/4", 16, {4, 12}),
         ("three", "4/4", 16, {8}),

@@ -435,6 +435,10 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "beat"), "beats"),
     (("each", "beat"), "beats"),
     (("all", "four", "beats"), "beats"),
+    (("all", "four"), "beats"),  # "kick on all four"
+    (("all", "4"), "beats"),
+    (("all", "three"), "beats"),
+    (("all", "3"), "beats"),
     (("all", "the", "beats"), "beats"),
     (("all", "beats"), "beats"),
     (("every", "downbeat"), "beats"),

@@ -354,6 +354,7 @@ CHAT_ROWS = [
     row("kick on 1, 2, 3 and 4 apart from 3", only("bd", "1", "2", "4")),
     row("kick on every quarter note but not on 3", only("bd", "quarters except 3")),
     row("hats on all 8 eighth notes", only(HATS, "eighths")),
+    row("closed hat on the upbeats only, kick on all four", only("ch", "offbeats"), only("bd", "beats")),
     row("kick every other beat", only("bd", "alternate")),
     row("crash every bar on 1", only("cc", "1")),
     row("kick pattern 1, 2&, 4", only("bd", "1", "2&", "4")),

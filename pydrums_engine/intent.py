@@ -468,6 +468,10 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("and", "of", "every", "beat"), "offbeats"),
     (("and", "of", "each", "beat"), "offbeats"),
 )
+_EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
+_NOT_AFTER_VOICE = frozenset(
+    {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere"}
+)
 _EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("except", "for"), ("but", "not"))
 _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
@@ -699,6 +703,12 @@ class _Reader:
         return None
 
     def _nothing_on(self, i: int) -> int | None:
+        if self.tokens[i] in ("leave", "keep"):  # "leave beat 3 empty", "keep the and of 2 open"
+            places, end = self._places(i + 1)
+            if places and end < len(self.tokens) and self.tokens[end] in _EMPTY:
+                self.out.append(Constraint(ALL_VOICES, places, "off", f"nothing on {places_label(places)}"))
+                return end + 1
+            return None
         if self.tokens[i] not in _NOTHING:
             return None
         j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
@@ -718,6 +728,20 @@ class _Reader:
         voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
         if not voices:
             return None
+        words = next((w for w in (*_EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
+        if words:  # "no cymbals except the ride": those stay
+            kept, after = self._voice_list(self._skip(j + len(words), _FILLERS))
+            stay = kept + (("rb",) if "rc" in kept else ())  # the ride's bell is the ride
+            if kept and set(voices) - set(stay):
+                voices = tuple(v for v in voices if v not in stay)
+                self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+                if after < len(self.tokens) and self.tokens[after] in _ON_WORDS:  # "... but the crash on 1"
+                    places, end = self._places(self._skip(after + 1, frozenset({"on", "at"})))
+                    if places:
+                        label = f"{voices_label(kept)} on {places_label(places)}"
+                        self.out.append(Constraint(kept, places, "only", label))
+                        return end
+                return after
         label = voices_label(voices)
         if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
             places, end = self._places(j + 1)
@@ -824,6 +848,15 @@ class _Reader:
             self._restrict(voices, i)  # "just kick + clap, nothing else"
             return j
         j = self._skip(self._bar_tail(self._skip(j, _LINKING)), _LINKING)  # "crash every bar on 1"
+        if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
+            k = self._skip(j + 1, _LINKING | frozenset({"on", "at"}))
+            places, end = self._places(k)
+            if places:
+                for each in self._each(i, voices):
+                    self.out.append(
+                        Constraint(each, places, "off", f"no {voices_label(each)} on {places_label(places)}")
+                    )
+                return end
         said_on = j < len(t) and t[j] in _ON_WORDS
         if said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"

@@ -358,6 +358,13 @@ CHAT_ROWS = [
     row("kick every other beat", only("bd", "alternate")),
     row("crash every bar on 1", only("cc", "1")),
     row("kick pattern 1, 2&, 4", only("bd", "1", "2&", "4")),
+    row("kick never on 2", off("bd", "2")),
+    row("keep the snare off beat 3", off("sd", "3")),
+    row("kick mustn't land on 2", off("bd", "2")),
+    row("no cymbals except the ride", absent(("cc", "oh", "ch"))),
+    row("no cymbals but the crash on 1", absent(("rc", "rb", "oh", "ch")), only("cc", "1")),
+    row("leave beat 3 empty", nothing_on("3")),
+    row("keep the and of 2 open", nothing_on("2&")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -42,20 +42,36 @@ def fit_to_constraints(
         return [b * spb + s for b in range(bars) for s in sorted(wanted) if b * spb + s < end]
 
     named = {v for c in constraints for v in c.voices if c.rule in ("on", "only", "present")}
-    for c in constraints:
+    places = {id(c): set(steps_of(c)) for c in constraints if c.rule in ("on", "only", "off")}
+
+    def barred(voice: str, i: int) -> bool:
+        """Whether another constraint keeps ``voice`` off step ``i`` ("open hat only on the and of 4")."""
+        return any(
+            voice in c.voices
+            and (
+                (c.rule == "only" and i not in places[id(c)])
+                or (c.rule == "off" and i in places[id(c)])
+                or c.rule == "absent"
+            )
+            for c in constraints
+        )
+
+    for c in constraints:  # an "only" first clears the voice's other real hits (ghost notes stay)
+        if c.rule == "only":
+            for v in c.voices:
+                if v in tracks:
+                    steps = tracks[v]
+                    for i in range(end):
+                        if i not in places[id(c)] and steps[i] in REAL_HITS:
+                            steps[i] = "-"
+    for c in constraints:  # then every place asked for gets a hit, by a voice free to play there
         if c.rule in ("on", "only"):
-            lead = next((v for v in c.voices if v in tracks), c.voices[0])
-            wanted = set(steps_of(c))
-            for i in wanted:
-                if not any(tracks.get(v, "-" * pattern.length)[i] in REAL_HITS for v in c.voices):
-                    track(lead)[i] = "x"
-            if c.rule == "only":
-                for v in c.voices:
-                    if v in tracks:
-                        steps = tracks[v]
-                        for i in range(end):
-                            if i not in wanted and steps[i] in REAL_HITS:
-                                steps[i] = "-"
+            for i in sorted(places[id(c)]):
+                if any(tracks.get(v, "-" * pattern.length)[i] in REAL_HITS for v in c.voices):
+                    continue
+                free = [v for v in c.voices if not barred(v, i)] or list(c.voices)
+                lead = next((v for v in free if v in tracks), free[0])
+                track(lead)[i] = "x"
         elif c.rule == "present" and not any(v in tracks and set(tracks[v]) - {"-"} for v in c.voices):
             _add_part(track(c.voices[0]), c.voices[0], pattern)
     for c in constraints:

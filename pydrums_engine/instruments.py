@@ -138,7 +138,9 @@ class VoiceGroup:
 
 VOICE_GROUPS: tuple[VoiceGroup, ...] = (
     VoiceGroup("backbeat", "snare or clap", ("sd", "cp"), ("backbeat voice", "snare or clap", "snare/clap")),
-    VoiceGroup("hats", "hi-hats", ("ch", "oh"), ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat")),
+    VoiceGroup(
+        "hats", "hi-hats", ("ch", "oh", "ph"), ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat")
+    ),
     VoiceGroup("cymbals", "cymbals", ("cc", "rc", "rb", "oh", "ch"), ("cymbals",)),
     VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms")),
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),

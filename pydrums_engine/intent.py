@@ -324,7 +324,7 @@ _SLOW = re.compile(r"\b(slow|slower|laid[\s-]?back|lazy|chill|relaxed|mellow|dra
 _FAST = re.compile(
     r"\b(fast|faster|uptempo|up-tempo|energetic|frantic|driving|high[\s-]?energy|rapid)\b"
     # "quick", but not "a quick double" or "a quick fill"
-    r"|\bquick\b(?!\s+(?:double|flam|fill|roll|drag|ghost|triplet|hit|pair|one|16ths?|sixteenths?|little))"
+    r"|\bquick\b(?!\s+(?:double|flam|fill|roll|drag|ghost|triplet|hit|pair|one|16ths?|sixteenths?|little|tom|snare|kick))"
 )
 _STRAIGHT = re.compile(r"\b(straight|unswung|no swing|not swung|without swing)\b")
 _SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet feel|dilla|boom[\s-]?bap)\b")
@@ -332,7 +332,7 @@ _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
 _FILL = re.compile(
-    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|final|the|one)\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one)\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"
     r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
     r"|\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
@@ -389,10 +389,16 @@ _LINKING = frozenset(
         "pattern",
         "part",
         "line",
+        "doing",
+        "does",
+        "keeps",
+        "keeping",
+        "running",
+        "straight",
     }
 )
-_LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus"})
-_VOICE_JOINERS = frozenset({"and", "or", ",", "&", "+", "plus", "/"})
+_LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus", "n"})  # "2 n 4"
+_VOICE_JOINERS = frozenset({"and", "or", ",", "&", "+", "plus", "/", "n"})
 _NEGATORS = frozenset(
     {"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never", "don't", "dont", "avoid", "ditch"}
     | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
@@ -529,11 +535,14 @@ def _fill_voice(low: str) -> str:
     named += [(m[1].split(), False) for m in _FILL_AFTER.finditer(low)]
     for words, before in named:
         for size in range(min(3, len(words)), 0, -1):
-            voices = resolve_voices(" ".join(words[-size:] if before else words[:size]))
+            said = " ".join(words[-size:] if before else words[:size])
+            if _TOMS.fullmatch(said):
+                return "toms"  # "a tom fill": down the toms
+            voices = resolve_voices(said)
             if voices is None:
                 continue
-            if set(voices) <= {"ht", "mt", "lt"}:
-                return "toms"
+            if len(voices) > 1 and set(voices) <= {"ht", "mt", "lt"}:
+                return "toms"  # "a tom fill" runs down them all; "a fill on the floor tom" stays there
             return "snare" if voices[0] == "sd" else voices[0]
     return "toms" if _TOMS.search(low) else "snare"
 
@@ -631,6 +640,7 @@ class _Reader:
             self._instead,
             self._with,
             self._voices,
+            self._pronoun,
             self._places_first,
             self._more_places,
         )
@@ -645,7 +655,8 @@ class _Reader:
 
     def _idiom(self, i: int) -> int | None:
         t = self.tokens
-        for words in (("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor")):
+        floor = (("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"))
+        for words in (*floor, ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",)):
             if self._at(i, *words):
                 self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
                 return i + len(words)
@@ -806,7 +817,8 @@ class _Reader:
         if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using"):
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
-        if not voices or self._places_follow(j) or (j < len(self.tokens) and self.tokens[j] in _RATE_WORDS):
+        linked = self._skip(j, _LINKING)  # "with the open hat only on the and of 4": placed, not just present
+        if not voices or self._places_follow(linked) or (j < len(self.tokens) and self.tokens[j] in _RATE_WORDS):
             return None
         k = self._skip(i + 1, _FILLERS)
         while k < j:
@@ -901,6 +913,23 @@ class _Reader:
             return (), i
         places, end = self._places(i)
         return (places, end) if len(places) > 1 or not t[i][0].isdigit() else ((), i)
+
+    def _pronoun(self, i: int) -> int | None:
+        """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
+        t = self.tokens
+        last = next((c for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), None)
+        if t[i] not in ("it", "them", "that") or last is None:
+            return None
+        j = self._skip(i + 1, _LINKING)
+        if j >= len(t) or t[j] not in ("on", "at"):
+            return None
+        places, end = self._places(j + 1)
+        if not places:
+            return None
+        self.out.append(
+            Constraint(last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}")
+        )
+        return end
 
     def _backbeat_words(self, i: int) -> int:
         """How many tokens at i say "backbeat" (0 when they do not)."""
@@ -1081,7 +1110,7 @@ _BREAKERS = frozenset({"with", "and", "plus", "over", "under", "beat", "groove",
 
 
 # A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.
-_ONE_INSTRUMENT = {("ch", "oh"): ("ch",)}
+_ONE_INSTRUMENT = {("ch", "oh", "ph"): ("ch",)}
 
 
 def _single_instrument(tokens: list[str]) -> str | None:

@@ -99,12 +99,22 @@ def test_the_request_overrides_the_style_for_the_voices_it_names() -> None:
         "just kick and snare",
         "with a cowbell",
         "reggae one drop",
+        "sixteenth hats, open hat on the and of 4",
+        "16th hats with the open hat only on the and of 4",
+        "hats on every eighth except the and of 4, kick every other beat",
+        "no cymbals but the crash on 1",
+        "claps instead of the snare",
     ],
 )
 def test_the_deterministic_edit_makes_any_groove_honour_the_request(request_text) -> None:
     """The library fallback's edit adds and removes exactly what the request named."""
     intent = parse_intent(request_text)
-    for grid in (ROCK, HOUSE, "cc: x---------------; rc: x-x-x-x-x-x-x-x-; sd: --x--x-x--x--x-x; bd: x-x--x--x-x--x--"):
+    for grid in (
+        ROCK,
+        HOUSE,
+        "cc: x---------------; rc: x-x-x-x-x-x-x-x-; sd: --x--x-x--x--x-x; bd: x-x--x--x-x--x--",
+        "oh: --x---x---x---x-; ch: x-o-x-o-x-o-x-o-; sd: ----x-------x---; bd: x---x---x---x---",  # disco
+    ):
         fitted = fit_to_constraints(parse_pattern(grid), intent.constraints, keep_kit=intent.keeps_kit)
         check = check_pattern(fitted, intent)
         assert check.honoured, (grid, check.problems)

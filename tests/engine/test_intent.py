@@ -18,7 +18,7 @@ from pydrums_engine.intent import ALL_VOICES, RULES, Constraint, parse_intent, p
 from pydrums_engine.notation import METERS
 
 BACKBEAT = ("sd", "cp")
-HATS = ("ch", "oh")
+HATS = ("ch", "oh", "ph")  # the pedal hat is a hi-hat too
 CYMBALS = ("cc", "rc", "rb", "oh", "ch")
 TOMS = ("ht", "mt", "lt")
 
@@ -225,9 +225,9 @@ NEGATIONS = [
     row("only kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("kick and snare only", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("nothing but kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
-    row("just kick and hats", only_voices("bd", "ch", "oh"), present("bd"), present(HATS)),
-    row("just kick snare and hats", only_voices("bd", "sd", "ch", "oh"), present("bd"), present("sd"), present(HATS)),
-    row("hi-hat only, sixteenths", only_voices("ch", "oh"), present(HATS), single_instrument="ch"),
+    row("just kick and hats", only_voices("bd", *HATS), present("bd"), present(HATS)),
+    row("just kick snare and hats", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
+    row("hi-hat only, sixteenths", only_voices(*HATS), present(HATS), single_instrument="ch"),
     row("no crash and open hats on the offbeats", absent("cc"), only("oh", "offbeats")),
     row("no hats, kick on 1", absent(HATS), only("bd", "1")),
     row("kick only on 1", only("bd", "1")),
@@ -342,7 +342,13 @@ CHAT_ROWS = [
     row("8 bar funk groove, fill in bar 8", bars=8, fill="snare"),
     row("4 bars, kick on 1 in the first bar", only("bd", "1"), bars=4),
     row("house, little clap fill at the end", fill="cp"),
-    row("rock with a fill on the floor tom", fill="toms"),
+    row("rock with a fill on the floor tom", fill="lt"),
+    row("a quick tom fill", fill="toms"),
+    row("kik on the one, snare on 2 n 4", only("bd", "1"), only("sd", "2", "4")),
+    row("shaker doing 16ths the whole way", only("sh", "sixteenths")),
+    row("4 otf techno", FOUR_ON_THE_FLOOR),
+    row("no kick on 3, keep it on the 1", off("bd", "3"), only("bd", "1")),
+    row("tribal, kick, snare n toms only", only_voices("bd", "sd", *TOMS), present("bd"), present("sd"), present(TOMS)),
     row("ending with a fill on the cowbell", fill="cb"),
     row("claps instead of snare", absent("sd"), on("cp", "backbeat")),
     row("pop beat with no snare, use claps instead", absent("sd"), on("cp", "backbeat")),

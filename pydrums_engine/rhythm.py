@@ -14,9 +14,12 @@ with a circular Gaussian (`SIGMA`, about half a sixteenth), so a hit one sixteen
 half right and two off is nearly wrong, then sampled at `BINS` points and scaled to unit
 length: per role, the dot product of two profiles is their cosine. A role a pattern does
 not play is one extra "silent" dimension, so two grooves without toms agree on toms, and a
-groove with toms does not agree with one without. The role vectors are scaled by the
-square root of the role's share of `ROLE_WEIGHTS`, so the whole dot product is the
-weighted mean of the per-role cosines: the kick and the backbeat matter most.
+groove with toms does not agree with one without. Last comes the feel, one of two
+dimensions: beats of three (6/8, 9/8, 12/8) or of two and four, so a 12/8 shuffle finds
+12/8 grooves before straight 4/4 ones whose hits happen to fall near its triplets. Each
+part is scaled by the square root of its share of the weights (`ROLES`, `FEEL_WEIGHT`), so
+the whole dot product is the weighted mean of the per-part cosines: the kick and the
+backbeat matter most.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from .notation import Pattern
 
 BINS = 48  # samples of the blurred bar: three per sixteenth of a 4/4 bar
 SIGMA = 0.6 / 16  # blur width, in bars: one sixteenth off keeps ~half the cosine, two keep ~6%
+TRIPLE_BEAT = Fraction(3, 2)  # a felt beat of a dotted quarter: three eighths (6/8, 9/8, 12/8)
+FEEL_WEIGHT = 0.3  # beats of three against beats of two: as much as the time-keeper, nearly
 FULL_HIT = velocity("x")  # an ordinary hit weighs 1; ghost notes and accents scale by velocity
 
 
@@ -61,8 +66,10 @@ if set(ROLE_OF) != set(BY_CODE) or sum(len(r.codes) for r in ROLES) != len(BY_CO
     raise RuntimeError("every instrument needs exactly one rhythm role")  # a new row in the table needs a role
 
 _WIDTH = BINS + 1  # per role: the blurred circle, then the "silent" dimension
-DIMENSION = len(ROLES) * _WIDTH
-_SCALE = np.sqrt(np.array([r.weight for r in ROLES]) / sum(r.weight for r in ROLES)).astype(np.float32)
+DIMENSION = len(ROLES) * _WIDTH + 2  # and the feel: [beats of two, beats of three]
+_TOTAL = sum(r.weight for r in ROLES) + FEEL_WEIGHT
+_SCALE = np.sqrt(np.array([r.weight for r in ROLES]) / _TOTAL)
+_FEEL_SCALE = float(np.sqrt(FEEL_WEIGHT / _TOTAL))
 _CENTRES = np.arange(BINS) / BINS
 
 
@@ -88,7 +95,9 @@ def profile(pattern: Pattern) -> np.ndarray:
     played = norms > 0
     out[played, :BINS] /= norms[played, None]
     out[~played, BINS] = 1.0
-    return (out * _SCALE[:, None]).astype(np.float32).ravel()
+    feel = np.zeros(2)
+    feel[int(pattern.meter.beat_quarters == TRIPLE_BEAT)] = _FEEL_SCALE
+    return np.concatenate([(out * _SCALE[:, None]).ravel(), feel]).astype(np.float32)
 
 
 def similarity(a: Pattern, b: Pattern) -> float:

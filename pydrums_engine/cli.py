@@ -1,6 +1,6 @@
 """Command line: ``python -m pydrums_engine`` (installed as ``pydrums``).
 
-    similar QUERY [--style S] [--k N] [--json]
+    similar [QUERY] [--pattern NOTATION] [--style S] [--k N] [--json]   (a query, a pattern or both)
     generate DESCRIPTION [--style S] [--bpm N] [--bars N] [--seed N] [--form LETTERS] [FEEL] [--out DIR] [--json]
     convert PATTERN [--bpm N] [--seed N] [FEEL] [--out DIR] [--json]
         FEEL: [--humanize N] [--swing N] [--kit NAME|FILE] [--loops N]
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from .errors import InputError, PyDrumsError
+from .errors import InputError, NotationError, PyDrumsError
 from .files import atomic_write
 from .limits import (
     BARS_MAX,
@@ -66,8 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pydrums", description="Drum patterns from plain-language requests.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("similar", parents=[common], help="the library's best matches for a request")
-    p.add_argument("query")
+    p = sub.add_parser(
+        "similar", parents=[common], help="the library's best matches for a request, a pattern's rhythm, or both"
+    )
+    p.add_argument("query", nargs="?", default=None, help="words for the groove (optional with --pattern)")
+    p.add_argument(
+        "--pattern",
+        default=None,
+        help="notation, e.g. 'bd: x---x---x---x---; sd: ----x-------x---': grooves with the closest rhythm "
+        "(never that very grid); with QUERY too, both count",
+    )
     p.add_argument("--style", default=None)
     p.add_argument("--k", type=_int_range(K_MIN, K_MAX), default=3)
     p.add_argument("--json", action="store_true")
@@ -159,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
-        print(f"pydrums {args.command}: {exc}", file=sys.stderr)
+        where = f" (column {exc.column})" if isinstance(exc, NotationError) and exc.column else ""
+        print(f"pydrums {args.command}: {exc}{where}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except PyDrumsError as exc:
         print(f"pydrums {args.command}: {exc}", file=sys.stderr)
@@ -176,8 +185,17 @@ def _engine(args: argparse.Namespace, *, use_llm: bool = False):
 
 
 def cmd_similar(args: argparse.Namespace) -> int:
+    from .notation import parse_pattern
+
+    # bad input fails before the model loads
+    pattern = parse_pattern(args.pattern) if args.pattern and args.pattern.strip() else None
+    if pattern is None and not (args.query or "").strip():
+        raise InputError(
+            'give a query, a pattern or both: e.g. similar "funk with ghost notes" '
+            'or similar --pattern "bd: x---x---x---x---; sd: ----x-------x---"'
+        )
     engine = _engine(args)
-    hits = engine.similar(args.query, k=args.k, style=args.style)
+    hits = engine.similar(args.query, k=args.k, style=args.style, pattern=pattern)
     if args.json:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
         return 0

@@ -1,7 +1,7 @@
 """`Engine`: the one object the CLI and the Discord bot call.
 
     Engine.load()        library (data/grooves) → examples → embedding index → retriever
-    engine.similar()     the library's best grooves for a request
+    engine.similar()     the library's best grooves for a request, a pattern's rhythm, or both
     engine.generate()    a new pattern: retrieval → prompt → Ollama, or the library fallback
     engine.render()      MIDI, WAV and PNG bytes of a pattern
     engine.rebuild()     re-read the library and re-embed what changed, then swap it in
@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -189,22 +190,50 @@ class Engine:
             raise InputError(f"unknown style {name.strip()!r}; known styles: {known}")
         return key
 
-    def similar(self, query: str, k: int = 3, style: str | None = None) -> list[Hit]:
-        """The ``k`` best grooves for ``query``, best first, one hit per groove."""
+    def similar(
+        self,
+        query: str | None = None,
+        k: int = 3,
+        style: str | None = None,
+        *,
+        pattern: Pattern | str | None = None,
+        votes: Mapping[str, float] | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best grooves for ``query``, best first, one hit per groove.
+
+        ``pattern`` (a `Pattern` or notation text): "more like this", the grooves whose rhythm
+        is closest to it (`rhythm`), never its own grid; with ``query`` too, both count
+        (`retrieval`). ``votes``: {groove id: score 0..1} from `votes.vote_scores`, a small
+        bounded nudge. At least one of ``query`` and ``pattern`` is needed (InputError);
+        bad notation is a NotationError naming the line and column.
+        """
         text = " ".join((query or "").split())
-        if not text:
-            raise InputError("the query is empty; describe a groove, e.g. 'funk with ghost notes'")
+        if isinstance(pattern, str):
+            pattern = self.parse(pattern) if pattern.strip() else None
+        if not text and pattern is None:
+            raise InputError(
+                "the query is empty; describe a groove, e.g. 'funk with ghost notes', "
+                "or give a pattern to find grooves with its rhythm"
+            )
         check_k(k)
-        return self._search(self.read(text), k=k, style=self.resolve_style(style))
+        return self._search(self.read(text), k=k, style=self.resolve_style(style), pattern=pattern, votes=votes)
 
     def read(self, text: str) -> Intent:
         """The request read once: styles, tempo, meter, bars, feel, fill and rhythm constraints."""
         return parse_intent(text, self._state.retriever.matcher)
 
-    def _search(self, intent: Intent, k: int, style: str | None) -> list[Hit]:
+    def _search(
+        self,
+        intent: Intent,
+        k: int,
+        style: str | None,
+        *,
+        pattern: Pattern | None = None,
+        votes: Mapping[str, float] | None = None,
+    ) -> list[Hit]:
         state = self._state
-        vector = self._query_vector(intent.text) if state.semantic else None
-        return state.retriever.search(intent.text, vector, intent, k=k, style=style)
+        vector = self._query_vector(intent.text) if state.semantic and intent.text else None
+        return state.retriever.search(intent.text, vector, intent, k=k, style=style, pattern=pattern, votes=votes)
 
     def _query_vector(self, text: str) -> np.ndarray | None:
         if self.encoder is None:
@@ -232,19 +261,21 @@ class Engine:
         *,
         seed: int | None = None,
         form: str | None = None,
+        votes: Mapping[str, float] | None = None,
     ) -> Generation:
         """A new pattern for the request: by the model when its answer passes the check, else
         the library's closest groove edited to fit. check → intent → hits → generate.
 
         ``form`` ("AABA"): a song of those sections, ``bars`` long each (`form.generate_song`).
+        ``votes``: {groove id: score 0..1} (`votes.vote_scores`), nudging which grooves it builds on.
         """
         text = check_request(description, bpm, bars, form)
         key = self.resolve_style(style)
         intent = self.read(text)
-        hits = self._search(intent, k=8, style=key)
+        hits = self._search(intent, k=8, style=key, votes=votes)
         if intent.meter and not any(h.time_signature == intent.meter for h in hits):
             # "funk in 7/8": the best grooves in that meter, whatever their style, come first
-            wider = self._search(intent, k=K_MAX, style=key)
+            wider = self._search(intent, k=K_MAX, style=key, votes=votes)
             hits = [h for h in wider if h.time_signature == intent.meter][:4] + hits
         request = plan_request(intent, hits, key, bpm, bars, self.usual_meter)
         candidates = self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT

@@ -78,3 +78,6 @@ def check_form(form: str | None, bars: int) -> str | None:
             f"a song is at most {MAX_SONG_BARS} bars, so use fewer sections or fewer bars"
         )
     return letters
+
+
+VOTE_NUDGE_MAX = 0.04  # the most votes add to (or take from) a groove's search score: relevance leads

@@ -7,6 +7,13 @@
           + speed bonus (half or double time asked for, and the groove has that feel or variant)
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
           + W_GRID * share of the request's rhythm constraints the groove's own grid honours
+          + W_RHYTHM * rhythm similarity to a shown pattern ("more like this"; `rhythm`)
+          + vote nudge (a server's 👍/👎 for the groove, within ±VOTE_NUDGE_MAX; `votes`)
+
+With a pattern and no words every text part is 0 and the rhythm ranks alone; with both, a
+groove must answer the words and sound like the pattern (rhythm 0..1 sits beside a text
+score whose best hits reach about 1-1.5). The pattern's own grid is never a hit: "more
+like this" means other grooves.
 
 Cosine is a dot product of unit vectors (numpy, no scikit-learn: ~50x faster here). The
 examples are stored grouped by groove, four a groove, so the best example per groove is a
@@ -15,6 +22,7 @@ reshape and a max (`vectors.Groups`). Without a model the semantic part is 0 and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,7 +33,9 @@ from .intent import Intent
 from .lexical import StyleMatcher, lexical_scorers
 from .library import Groove, Library
 from .notation import Pattern
+from .rhythm import RhythmIndex
 from .vectors import Groups, VectorIndex, top_k
+from .votes import vote_nudge
 
 W_SEMANTIC = 0.7
 W_LEXICAL = 0.2
@@ -36,6 +46,7 @@ STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
 SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
 W_GRID = 0.3  # times the share of the request's rhythm constraints a groove's own grid honours
+W_RHYTHM = 1.0  # times a groove's rhythm similarity (0..1) to the pattern shown
 IMPLIED_WINDOW = 8  # top grooves that vote on an implied style
 IMPLIED_SHARE = 0.5  # share of their score one style needs to count as implied
 
@@ -130,14 +141,26 @@ class Retriever:
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
         self._grids = [GridReader(g.pattern) for g in library.grooves]
+        self._position = position
+        self.rhythm = RhythmIndex([g.pattern for g in library.grooves])  # built once per state
 
     def search(
-        self, query: str, query_vector: np.ndarray | None, intent: Intent, k: int = 3, style: str | None = None
+        self,
+        query: str,
+        query_vector: np.ndarray | None,
+        intent: Intent,
+        k: int = 3,
+        style: str | None = None,
+        *,
+        pattern: Pattern | None = None,
+        votes: Mapping[str, float] | None = None,
     ) -> list[Hit]:
         """The ``k`` best grooves, best first, one hit per groove.
 
         ``query`` feeds the lexical scores (words against words); what the request means
         (styles, speed, tempo, rhythm constraints) comes from ``intent``, read once upstream.
+        ``pattern``: rank by rhythm closeness too, leaving out the pattern's own grid;
+        ``votes``: {groove id: vote score 0..1} (`votes.vote_scores`), a small bounded nudge.
         """
         n = len(self.library.grooves)
         semantic = np.zeros(n, dtype=np.float32)
@@ -151,6 +174,16 @@ class Retriever:
         tempo = self._tempo_bonus(intent)
         grid = W_GRID * self._grid_fit(intent)
         total = base + style_bonus + speed + tempo + grid
+        extra: dict[str, np.ndarray] = {}
+        if pattern is not None:
+            extra["rhythm"] = W_RHYTHM * self.rhythm.similarities(pattern)
+        if votes:
+            extra["votes"] = self._nudges(votes)
+        for part in extra.values():
+            total = total + part
+        if pattern is not None:
+            total = np.where(self.rhythm.identical(pattern), -np.inf, total)
+            k = min(k, int(np.isfinite(total).sum()))
         hits = []
         for i in top_k(total, k):
             parts = {
@@ -161,9 +194,18 @@ class Retriever:
                 "style": float(style_bonus[i]),
                 "tempo": float(tempo[i]),
                 "grid": float(grid[i]),
-            }
+            } | {name: float(part[i]) for name, part in extra.items()}
             hits.append(Hit(self.library.grooves[i], float(total[i]), self._variant_for(i, intent), parts))
         return hits
+
+    def _nudges(self, votes: Mapping[str, float]) -> np.ndarray:
+        """Per groove, what its vote score adds (0 for a groove with no votes or no longer in the library)."""
+        out = np.zeros(len(self.library.grooves), dtype=np.float32)
+        for groove_id, score in votes.items():
+            row = self._position.get(groove_id)
+            if row is not None:
+                out[row] = vote_nudge(score)
+        return out
 
     def _grid_fit(self, intent: Intent) -> np.ndarray:
         """Per groove, how near its own grid (in its meter) comes to the request's constraints, 0-1."""

@@ -282,3 +282,37 @@ def test_the_help_names_the_preview_cap_the_renderer_uses():
     from pydrums_engine.render import PREVIEW_SECONDS
 
     assert cli.PREVIEW_SECONDS == PREVIEW_SECONDS
+
+
+FOUR_ON_THE_FLOOR = "ch: --x---x---x---x-; cp: ----x-------x---; bd: x---x---x---x---"
+
+
+def test_similar_pattern_json_lists_grooves_with_that_rhythm(capsys):
+    assert main(["similar", "--pattern", FOUR_ON_THE_FLOOR, "--k", "4", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 4 and len({h["id"] for h in hits}) == 4
+    for hit in hits:
+        assert {"id", "style", "description", "notation", "score"} <= set(hit)
+        kick = dict(part.split(": ") for part in hit["notation"].split("; "))["bd"]
+        assert all(kick[s] != "-" for s in (0, 4, 8, 12)), hit["notation"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_similar_with_words_and_a_pattern_uses_both(capsys):
+    assert main(["similar", "rock beat", "--pattern", FOUR_ON_THE_FLOOR, "--k", "2", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [h["style"] for h in hits] == ["rock", "rock"]
+    assert all(h["parts"]["rhythm"] > 0 and h["parts"]["lexical"] > 0 for h in hits)
+
+
+def test_similar_bad_pattern_exits_2_naming_line_and_column(capsys):
+    assert main(["similar", "--pattern", "bd: x---x---; sd: --y-x---"]) == 2
+    err = capsys.readouterr().err
+    assert "line 2 (sd), step 3" in err and "column" in err and "- x X o f r" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_similar_without_query_or_pattern_exits_2_with_one_sentence(capsys):
+    assert main(["similar"]) == 2
+    err = capsys.readouterr().err
+    assert "give a query, a pattern or both" in err and len(err.strip().splitlines()) == 1

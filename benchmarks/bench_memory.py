@@ -29,6 +29,7 @@ CALL_TARGET_MS = 20.0
 HEARTBEAT_TARGET_MS = 1000.0
 REPLIES, SAVES, CONCURRENT, ROUNDS = 2000, 100, 50, 10
 USER = 42
+NOTATION = "bd: x---x---x---x---"
 
 
 def _p(values: list[float], q: float) -> float:
@@ -45,11 +46,11 @@ async def _timed(call) -> float:
 async def _fill(store: Store, rng: random.Random) -> None:
     for message in range(1, REPLIES + 1):
         grooves = tuple(f"groove-{rng.randrange(400)}" for _ in range(3))
-        record = ReplyRecord(message, 1, 2, rng.randrange(1000), "a request", "bd: x---x---x---x---", "A groove", "funk",
-                             100, 0.0, "llm", grooves)  # fmt: skip
+        record = ReplyRecord(message, 1, 2, rng.randrange(1000), "a request", NOTATION, "A groove", "funk", 100, 0.0,
+                             "llm", grooves)  # fmt: skip
         await store.record_reply(record)
     for n in range(SAVES):
-        await store.save(NewSave(USER, f"Groove {n}", "funk", "bd: x---x---x---x---", "a request", 100, 0.0, 1, 2, n + 1))
+        await store.save(NewSave(USER, f"Groove {n}", "funk", NOTATION, "a request", 100, 0.0, 1, 2, n + 1))
 
 
 async def _heartbeat(stop: asyncio.Event, delays: list[float]) -> None:
@@ -119,8 +120,9 @@ def main() -> None:
     beat = result["heartbeat_delay_ms"]
     print(f"  heartbeat delay under {CONCURRENT} concurrent votes: max {beat['max']} ms, p95 {beat['p95']} ms")
     worst = max(result[n]["p95_ms"] for n in ("vote", "save", "saved_page"))
-    print(f"targets: p95 <= {CALL_TARGET_MS:.0f} ms ({'met' if worst <= CALL_TARGET_MS else 'MISSED'}), "
-          f"heartbeat < {HEARTBEAT_TARGET_MS:.0f} ms ({'met' if beat['max'] < HEARTBEAT_TARGET_MS else 'MISSED'})")  # fmt: skip
+    calls = "met" if worst <= CALL_TARGET_MS else "MISSED"
+    loop = "met" if beat["max"] < HEARTBEAT_TARGET_MS else "MISSED"
+    print(f"targets: p95 <= {CALL_TARGET_MS:.0f} ms ({calls}), heartbeat < {HEARTBEAT_TARGET_MS:.0f} ms ({loop})")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Votes, Save, /saved and /forget as a Discord user meets them: the real bot against the fake Discord.
 
-The memory is the test's own SQLite file (`memory_file`); the store tests run the same
-calls against PostgreSQL too (test_memory.py).
+The memory is the test's own SQLite file (`memory_file`); the tests taking `db_url` run
+twice, on SQLite and on a real PostgreSQL server (skipped, saying why, when none starts).
 """
 
 from __future__ import annotations
@@ -72,10 +72,10 @@ async def test_a_drums_answer_has_two_rows_of_buttons(discord_fake: FakeDiscord,
 
 
 async def test_one_vote_per_user_again_withdraws_the_other_changes_and_the_answer_shows_the_counts(
-    discord_fake: FakeDiscord, engine_llm, memory_file: str
+    discord_fake: FakeDiscord, engine_llm, db_url: str
 ) -> None:
     fake = discord_fake
-    async with running_bot(fake, engine_llm):
+    async with running_bot(fake, engine_llm, bot_environ(fake, PYDRUMS_DB_URL=db_url)):
         answer = await drums(fake, {"description": "greasy funk with ghost notes"})
         assert await press(fake, answer, "👍") == "Your 👍 is counted (👍 1 · 👎 0)."
         assert votes_shown(fake.messages[answer.id]) == "👍 1 · 👎 0"
@@ -86,13 +86,21 @@ async def test_one_vote_per_user_again_withdraws_the_other_changes_and_the_answe
         assert votes_shown(shown) == "👍 0 · 👎 2"
         assert len(shown.attachments) == 3 and shown.embeds[0]["description"] == answer.embeds[0]["description"]
         assert field(shown, "Request") == "greasy funk with ghost notes"  # Regenerate still reads it
-        # the ranking nudge: the votes count for the library grooves the answer was based on
-        memory = Store(database_url(memory_file))
+        varied = await (await fake.interact(custom_id=button(answer, "Variation"), message=answer)).final(
+            30, until=has_files
+        )
+        assert votes_shown(varied) is None  # a new answer, with votes of its own
+        await press(fake, varied, "👍")
+        # the ranking nudge: the votes count for the library grooves the answer was based on,
+        # and a variation's for the grooves of the answer it varied
+        memory = Store(database_url(db_url))
         record = await memory.reply(answer.id)
+        variation = await memory.reply(varied.id)
         counts = await memory.vote_counts(fake.guild_id)
         await memory.close()
         assert record is not None and record.grooves and record.author_id == fake.user_id
-        assert counts.per_guild == counts.everywhere == dict.fromkeys(record.grooves, (0, 2))
+        assert variation is not None and variation.grooves == record.grooves and variation.source == "variation"
+        assert counts.per_guild == counts.everywhere == dict.fromkeys(record.grooves, (1, 2))
 
 
 async def test_votes_on_an_old_answer_keep_counting_after_a_restart(discord_fake: FakeDiscord, engine_llm) -> None:
@@ -109,10 +117,10 @@ async def test_votes_on_an_old_answer_keep_counting_after_a_restart(discord_fake
 
 
 async def test_save_then_saved_pages_and_exports_them_then_forget_deletes_everything(
-    discord_fake: FakeDiscord, engine_llm
+    discord_fake: FakeDiscord, engine_llm, db_url: str
 ) -> None:
     fake = discord_fake
-    async with running_bot(fake, engine_llm):
+    async with running_bot(fake, engine_llm, bot_environ(fake, PYDRUMS_DB_URL=db_url)):
         answers = [await drums(fake, {"description": f"driving rock beat number {n}"}) for n in range(6)]
         for answer in answers:
             assert (await press(fake, answer, "Save")).startswith("Saved “")
@@ -222,3 +230,22 @@ async def test_a_confirmed_vote_and_save_survive_kill_9(
         assert saved[0].name == unescape(answer.embeds[0]["title"])
     finally:
         await memory.close()
+
+
+async def test_a_lost_postgresql_server_is_one_sentence_and_drums_keeps_answering(
+    discord_fake: FakeDiscord, engine_llm, postgres_server
+) -> None:
+    """PostgreSQL goes away under the running bot: /drums answers, a vote says so in one sentence; back, it counts."""
+    fake = discord_fake
+    environ = bot_environ(fake, PYDRUMS_DB_URL=postgres_server.new_database())
+    async with running_bot(fake, engine_llm, environ):
+        answer = await drums(fake, {"description": "greasy funk with ghost notes"})
+        assert await press(fake, answer, "👍") == "Your 👍 is counted (👍 1 · 👎 0)."
+        postgres_server.stop()
+        try:
+            assert has_files(await drums(fake, {"description": "laid back reggae"}))
+            assert await press(fake, answer, "👎") == UNAVAILABLE
+            assert votes_shown(fake.messages[answer.id]) == "👍 1 · 👎 0"
+        finally:
+            postgres_server.restart()
+        assert await press(fake, answer, "👎") == "Your 👎 is counted (👍 0 · 👎 1)."

@@ -370,10 +370,11 @@ def forgot_reply(gone: Holdings) -> Reply:
 
 
 def _held_text(held: Holdings) -> str:
-    parts = [_count(held.saves, "saved groove"), _count(held.votes, "vote")]
+    """'6 saved grooves, 1 vote and your name on 6 /drums answers (...)': what there is, none of what is not."""
+    parts = [_count(n, thing) for n, thing in ((held.saves, "saved groove"), (held.votes, "vote")) if n]
     if held.replies:
         parts.append(f"your name on {_count(held.replies, '/drums answer')} (the answers stay, without it)")
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def _count(n: int, thing: str) -> str:

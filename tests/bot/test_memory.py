@@ -242,3 +242,13 @@ def test_a_bad_database_url_says_what_is_expected_without_the_password(text: str
     with pytest.raises(ValueError, match=message) as raised:
         database_url(text)
     assert "hunter2" not in str(raised.value)
+
+
+async def test_two_stores_starting_at_once_migrate_once(db_url: str) -> None:
+    """Two processes (here: two stores) starting together on an empty database: both open, one schema."""
+    first, second = Store(database_url(db_url)), Store(database_url(db_url))
+    assert await asyncio.gather(first.open(), second.open()) == [True, True]
+    await first.record_reply(reply(1))
+    assert (await second.vote(1, 10, GUILD, 1)).up == 1
+    await first.close()
+    await second.close()

@@ -21,6 +21,7 @@ import json
 import logging
 import math
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,7 +52,7 @@ async def run(users: int, model_delay: float, concurrency: int, queue: int, data
     from tests.fakes import FakeOllama
     from tests.fakes.discord_api import DEFERRED_MESSAGE, FakeDiscord
 
-    with FakeOllama(delay=model_delay) as ollama:
+    with FakeOllama(delay=model_delay) as ollama, tempfile.TemporaryDirectory() as memory_dir:
         engine = await asyncio.to_thread(
             Engine.load, data_dir, ollama=OllamaSettings(host=ollama.url, timeout=model_delay + 30)
         )
@@ -62,6 +63,7 @@ async def run(users: int, model_delay: float, concurrency: int, queue: int, data
                 "DRUMS_COOLDOWN_SECONDS": "0",
                 "MAX_CONCURRENT_GENERATIONS": str(concurrency),
                 "GENERATION_QUEUE_SIZE": str(queue),
+                "PYDRUMS_DB_URL": f"sqlite:///{memory_dir}/memory.sqlite3",  # the answers it records go nowhere lasting
             }
             settings = load_settings(environ)
             bot = create_bot(settings, engine=engine, guild_ready_timeout=0.1)

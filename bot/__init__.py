@@ -8,11 +8,14 @@ Layout::
     settings.py    the environment (and .env) as one frozen, validated Settings
     client.py      the Bot subclass: intents, engine loaded in a thread, sync, SIGINT/SIGTERM
     cogs/          one cog per command family: drums, library (/similar /styles /help),
-                   convert, admin (/rebuild), errors (the one tree.on_error)
+                   convert, admin (/rebuild), memory (👍 👎 Save /saved /forget),
+                   errors (the one tree.on_error)
+    memory/        the database of replies sent, votes and saves (PYDRUMS_DB_URL; SQLite or
+                   PostgreSQL through SQLAlchemy's async engine; Alembic migrations at start)
     handlers.py    engine calls → Reply, synchronous, shared by the cogs and the console
     replies.py     Reply and its pure builders (Generation → Reply, hits → Reply, ...)
     formatting.py  beat ruler, reversible escaping, Reply → embed
-    components.py  Regenerate / Variation / ◀ ▶ as DynamicItems (they survive restarts)
+    components.py  Regenerate / Variation / 👍 👎 Save / ◀ ▶ as DynamicItems (they survive restarts)
     respond.py     respond once, edit, follow up; mentions always off
     inflight.py    replies owed and model calls in flight, settled on shutdown within 10 s
     limits.py      per-user cooldown and the bounded generation queue

@@ -32,11 +32,19 @@ from pydrums_engine.engine import Engine
 from .components import DYNAMIC_ITEMS
 from .inflight import PendingReplies
 from .limits import Cooldown, GenerationQueue
+from .memory import Store, shown_url
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.cogs.errors", "bot.cogs.drums", "bot.cogs.library", "bot.cogs.convert", "bot.cogs.admin")
+EXTENSIONS = (
+    "bot.cogs.errors",
+    "bot.cogs.drums",
+    "bot.cogs.library",
+    "bot.cogs.convert",
+    "bot.cogs.admin",
+    "bot.cogs.memory",
+)
 SHUTDOWN_SECONDS = 10.0  # from the signal to the end of `serve`
 SETTLE_SECONDS = 6.0  # of which: settling the replies owed; the rest closes the gateway and HTTP
 
@@ -78,7 +86,9 @@ def bot_intents() -> discord.Intents:
 class _PyDrums:
     """What both bot classes add: settings, the engine, limits, start-up."""
 
-    def __init__(self, settings: Settings, *, engine: Engine | None = None, **options: Any) -> None:
+    def __init__(
+        self, settings: Settings, *, engine: Engine | None = None, memory: Store | None = None, **options: Any
+    ) -> None:
         super().__init__(  # type: ignore[call-arg]
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -91,6 +101,7 @@ class _PyDrums:
         self.cooldown = Cooldown(settings.drums_cooldown)
         self.queue = GenerationQueue(settings.max_concurrent_generations, settings.generation_queue_size)
         self.pending = PendingReplies()
+        self.memory = memory or Store(settings.db_url)  # connects in setup_hook
 
     @property
     def engine(self) -> Engine:
@@ -107,6 +118,8 @@ class _PyDrums:
             log.info("loading the engine (library, model, index)")
             self._engine = await asyncio.to_thread(load_engine, self.settings)
             log.info("engine ready: %d grooves", len(self._engine.library.grooves))
+        if not await self.memory.open():  # /drums answers anyway; votes and saves say they are unavailable
+            log.warning("the memory at %s is not reachable; it is tried again on use", shown_url(self.memory.url))
         for extension in EXTENSIONS:
             await self.load_extension(extension)  # type: ignore[attr-defined]
         self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
@@ -115,6 +128,7 @@ class _PyDrums:
 
     async def close(self) -> None:
         await super().close()  # type: ignore[misc]
+        await self.memory.close()
         gc.unfreeze()
 
     async def sync_commands(self) -> None:
@@ -137,12 +151,17 @@ class ShardedPyDrumsBot(_PyDrums, commands.AutoShardedBot):
     """Several shards in this process (SHARD_COUNT, optionally SHARD_IDS)."""
 
 
-def create_bot(settings: Settings, *, engine: Engine | None = None, **options: Any) -> commands.Bot:
-    """The bot the settings ask for; ``engine`` is loaded in `setup_hook` when not given."""
+def create_bot(
+    settings: Settings, *, engine: Engine | None = None, memory: Store | None = None, **options: Any
+) -> commands.Bot:
+    """The bot the settings ask for; ``engine`` is loaded in `setup_hook` when not given, ``memory``
+    made from PYDRUMS_DB_URL."""
     if not settings.sharded:
-        return PyDrumsBot(settings, engine=engine, **options)
+        return PyDrumsBot(settings, engine=engine, memory=memory, **options)
     shard_ids = list(settings.shard_ids) if settings.shard_ids is not None else None
-    return ShardedPyDrumsBot(settings, engine=engine, shard_count=settings.shard_count, shard_ids=shard_ids, **options)
+    return ShardedPyDrumsBot(
+        settings, engine=engine, memory=memory, shard_count=settings.shard_count, shard_ids=shard_ids, **options
+    )
 
 
 async def serve(settings: Settings, *, engine: Engine | None = None) -> None:

@@ -3,6 +3,16 @@
     pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>[:<form>]]   Regenerate
     pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>[:<form>]]    Variation
     pydrums:page:<user id>:<page>:<count>:<style>            /similar ◀ ▶ (only that user pages)
+    pydrums:vote:<up|down>                                   👍 👎 under a /drums answer
+    pydrums:save:<tempo>:<swing %>                           Save under a /drums answer
+    pydrums:saved:<user id>:<page>                           /saved ◀ ▶
+    pydrums:export:<user id>                                 /saved: every save as MIDI files in a .zip
+    pydrums:forget:<user id>                                 /forget: the confirm button
+
+A /drums answer carries two rows: Regenerate, Variation (row 0; More like this and Refine
+will join them), then 👍, 👎, Save (row 1). A vote needs nothing but the message it sits
+on (its id keys the votes; the memory knows the grooves it was based on); Save reads the
+groove from the message and carries the tempo and swing it is played at.
 
 ``style``, ``bpm``, ``bars``, ``humanize`` and ``swing asked`` are the options as the user
 gave them (empty: left to the engine; the last two are left off when neither was given and
@@ -21,7 +31,7 @@ A press is handed to the cog that owns it (`Drums.regenerate`, `Drums.variation`
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import discord
 
@@ -97,7 +107,8 @@ class DrumsButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:
                 emoji=emoji,
                 style=style,
                 custom_id=f"pydrums:{action}:{encode_actions(actions)}",
-            )
+            ),
+            row=0,
         )
         self.action = action
         self.actions = actions
@@ -138,7 +149,107 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:p
         await _hand_over(interaction, "Library", "turn_page", self.paging)
 
 
-DYNAMIC_ITEMS = (DrumsButton, PageButton)
+VOTE_LABELS = {"up": "👍", "down": "👎"}
+SAVE_LABEL = "Save"
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:vote:(?P<value>up|down)"):
+    """👍 or 👎 on the /drums answer it sits on: one vote per user per answer."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(
+            discord.ui.Button(label=VOTE_LABELS[value], style=discord.ButtonStyle.secondary,
+                              custom_id=f"pydrums:vote:{value}"),
+            row=1,
+        )  # fmt: skip
+        self.value = 1 if value == "up" else -1
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> VoteButton:
+        return cls(match["value"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Memory", "vote", self.value)
+
+
+class SaveButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:save:(?P<tempo>\d{1,3}):(?P<swing>\d{1,3})"
+):
+    """Save: keep the groove the answer shows, for the user who pressed."""
+
+    def __init__(self, tempo: int, swing: float) -> None:
+        super().__init__(
+            discord.ui.Button(label=SAVE_LABEL, style=discord.ButtonStyle.success,
+                              custom_id=f"pydrums:save:{tempo}:{round(swing * 100)}"),
+            row=1,
+        )  # fmt: skip
+        self.tempo = tempo
+        self.swing = swing
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SaveButton:
+        return cls(int(match["tempo"]), int(match["swing"]) / 100)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Memory", "save", self.tempo, self.swing)
+
+
+class SavedPageButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:saved:(?P<user>\d{1,20}):(?P<page>\d{1,4})"
+):
+    """/saved ◀ ▶: another page of the user's saves, in place."""
+
+    def __init__(self, user_id: int, page: int, label: str = "▶", disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, disabled=disabled,
+                              custom_id=f"pydrums:saved:{user_id}:{page}")
+        )  # fmt: skip
+        self.user_id = user_id
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SavedPageButton:
+        return cls(int(match["user"]), int(match["page"]), getattr(item, "label", None) or "▶")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Memory", "turn_saved_page", self.user_id, self.page)
+
+
+class UserButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:(?P<action>export|forget):(?P<user>\d{1,20})"
+):
+    """/saved's export and /forget's confirmation: for the user named in the id only."""
+
+    LABELS: ClassVar[dict[str, tuple[str, discord.ButtonStyle]]] = {
+        "export": ("Export .zip", discord.ButtonStyle.primary),
+        "forget": ("Delete my data", discord.ButtonStyle.danger),
+    }
+
+    def __init__(self, action: str, user_id: int) -> None:
+        label, style = self.LABELS[action]
+        super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"pydrums:{action}:{user_id}"))
+        self.action = action
+        self.user_id = user_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> UserButton:
+        return cls(match["action"], int(match["user"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(
+            interaction, "Memory", "export" if self.action == "export" else "forget_confirmed", self.user_id
+        )
+
+
+DYNAMIC_ITEMS = (DrumsButton, PageButton, VoteButton, SaveButton, SavedPageButton, UserButton)
 
 
 def view_for(reply: Reply) -> discord.ui.View | None:
@@ -147,6 +258,17 @@ def view_for(reply: Reply) -> discord.ui.View | None:
     if reply.actions is not None:
         view.add_item(DrumsButton("regen", reply.actions))
         view.add_item(DrumsButton("vary", reply.actions))
+        view.add_item(VoteButton("up"))
+        view.add_item(VoteButton("down"))
+        view.add_item(SaveButton(reply.actions.tempo, reply.actions.swing))
+    saved = reply.saved_paging
+    if saved is not None:
+        if saved.page > 0 or saved.has_next:
+            view.add_item(SavedPageButton(saved.user_id, max(saved.page - 1, 0), "◀", disabled=saved.page == 0))
+            view.add_item(SavedPageButton(saved.user_id, saved.page + 1, "▶", disabled=not saved.has_next))
+        view.add_item(UserButton("export", saved.user_id))
+    if reply.forget_user is not None:
+        view.add_item(UserButton("forget", reply.forget_user))
     paging = reply.paging
     if paging is not None and (paging.page > 0 or paging.has_next):
         back = Paging(paging.user_id, max(paging.page - 1, 0), paging.count, paging.style, False)

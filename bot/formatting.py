@@ -212,3 +212,26 @@ def read_pattern_text(embed: discord.Embed) -> str | None:
     """The notation in the embed's code block, ruler removed, or None when it has none."""
     found = _CODE_BLOCK.search(embed.description or "")
     return strip_code(found.group(1)) if found else None
+
+
+def with_field(embed: discord.Embed, name: str, value: str | None, *, inline: bool = True) -> discord.Embed:
+    """``embed`` with its field ``name`` set to ``value`` (appended when new, removed when None).
+
+    Used to show the votes on a message already sent; within Discord's size limit, the
+    fields before it give way from the end, never the pattern the buttons read back.
+    """
+    shown = escape(name)
+    index = next((i for i, f in enumerate(embed.fields) if f.name == shown), None)
+    if value is None:
+        if index is not None:
+            embed.remove_field(index)
+        return embed
+    if index is None:
+        embed.add_field(name=shown, value=_cut(value, FIELD_MAX), inline=inline)
+        index = len(embed.fields) - 1
+    else:
+        embed.set_field_at(index, name=shown, value=_cut(value, FIELD_MAX), inline=inline)
+    while len(embed) > EMBED_MAX and index > 0:
+        index -= 1
+        embed.remove_field(index)
+    return embed

@@ -6,7 +6,11 @@ directly. Mistakes a user can fix leave as `InputError` with a message to show a
 
 from __future__ import annotations
 
+import io
 import logging
+import re
+import zipfile
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pydrums_engine.engine import Engine
@@ -15,16 +19,19 @@ from pydrums_engine.generation import Generation, check_request
 from pydrums_engine.limits import BARS_MIN, check_bpm, check_form
 from pydrums_engine.limits import K_MAX as MAX_K
 from pydrums_engine.notation import Pattern
-from pydrums_engine.render import DEFAULT_HUMANIZE, check_humanize, swing_fraction
+from pydrums_engine.render import DEFAULT_HUMANIZE, check_humanize, midi_bytes, swing_fraction
 
 from .formatting import strip_code
+from .memory import SavedGroove
 from .replies import (
+    EXPORT_NAME,
     DrumsActions,
     DrumsRequest,
     Paging,
     Reply,
     ShownGroove,
     convert_reply,
+    export_text,
     generation_reply,
     help_reply,
     rebuild_reply,
@@ -146,3 +153,30 @@ def style_choices(engine: Engine, typed: str, limit: int = 25) -> list[tuple[str
     starts = [s for s in sorted(counts) if s.startswith(text)]
     inside = [s for s in sorted(counts) if text in s and s not in starts]
     return [(f"{s} ({counts[s]} grooves)", s) for s in (starts + inside)[:limit]]
+
+
+def export_saves(engine: Engine, grooves: Sequence[SavedGroove]) -> Reply:
+    """/saved's export: one .zip with a MIDI file per saved groove (as it was played) and grooves.txt."""
+    if not grooves:
+        return Reply(text="You have no saved grooves to export.", ephemeral=True)
+    buffer = io.BytesIO()
+    skipped = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, groove in enumerate(grooves, start=1):
+            try:
+                pattern = engine.parse(groove.notation)
+            except NotationError as exc:  # saved by an older version whose notation no longer reads
+                log.warning("save %d no longer parses: %s", groove.id, exc)
+                skipped.append(groove.name)
+                continue
+            name = f"{number:03d}-{_file_stem(groove.name)}.mid"
+            archive.writestr(name, midi_bytes(pattern, groove.bpm, groove.swing, name=groove.name))
+        archive.writestr("grooves.txt", export_text(grooves))
+    text = f"Your {len(grooves)} saved grooves: a MIDI file each, and grooves.txt with their notation."
+    if skipped:
+        text += f" {len(skipped)} could not be read as patterns any more and are in grooves.txt only."
+    return Reply(text=text, files=((EXPORT_NAME, buffer.getvalue()),), ephemeral=True)
+
+
+def _file_stem(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "groove"

@@ -19,6 +19,7 @@ from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
 
 from .formatting import bars_text, pattern_block, public_reason, swing_text
+from .memory import Holdings, SavedGroove, SavedPage, SaveResult, Tally
 
 REQUEST_FIELD, STYLE_FIELD, QUERY_FIELD = "Request", "Style", "Query"
 PICTURE = "pattern.png"
@@ -88,6 +89,34 @@ class ShownGroove:
 
 
 @dataclass(frozen=True)
+class Memo:
+    """What the bot's memory keeps of a /drums reply once it is sent (with the message's ids).
+
+    ``grooves``: the library grooves it was based on, the ones votes on it count for; a
+    Variation's are its source's (``source`` "variation", ``grooves`` empty: inherited).
+    """
+
+    request: str
+    notation: str
+    name: str
+    style: str
+    bpm: int
+    swing: float
+    source: str
+    grooves: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SavedPaging:
+    """Which page of /saved a message shows, whose it is, and whether there is more."""
+
+    user_id: int
+    page: int
+    has_next: bool
+    total: int
+
+
+@dataclass(frozen=True)
 class Reply:
     """Everything one answer says; ``files`` are (filename, bytes), ``image`` names one of them."""
 
@@ -99,8 +128,11 @@ class Reply:
     files: tuple[tuple[str, bytes], ...] = ()
     image: str | None = None
     ephemeral: bool = False
-    actions: DrumsActions | None = None
+    actions: DrumsActions | None = None  # Regenerate, Variation, and 👍 👎 Save under them
     paging: Paging | None = None
+    memo: Memo | None = None  # recorded in the memory once sent
+    saved_paging: SavedPaging | None = None  # /saved: ◀ ▶ and the export button
+    forget_user: int | None = None  # /forget: the confirm button, for this user
 
     @property
     def is_embed(self) -> bool:
@@ -213,6 +245,17 @@ def generation_reply(generation: Generation, rendering: Rendering, request: Drum
         request.swing,
         generation.song.form if generation.song else None,
     )
+    grooves = generation.examples or [hit.id for hit in generation.based_on]
+    memo = Memo(
+        request.description,
+        generation.pattern.to_text(),
+        generation.name,
+        generation.style,
+        generation.bpm,
+        generation.swing,
+        generation.source,
+        tuple(dict.fromkeys(grooves)),
+    )
     return Reply(
         title=generation.name,
         code=pattern_block(pattern),
@@ -221,6 +264,7 @@ def generation_reply(generation: Generation, rendering: Rendering, request: Drum
         files=_files(rendering),
         image=PICTURE,
         actions=actions,
+        memo=memo,
     )
 
 
@@ -241,15 +285,100 @@ def variation_reply(
     """A Variation answer: the varied pattern (with a form: the song built on it), played as the groove it came from."""
     base = shown.title.removesuffix(" (variation)")
     fields = _playing_fields(shown.request, shown.style, pattern, actions.tempo, actions.swing, rendering, song)
+    title = f"{base} (variation)"
     return Reply(
-        title=f"{base} (variation)",
+        title=title,
         code=pattern_block(pattern.ordered()),
         fields=tuple(fields),
         footer="A variation of the groove above: ghost notes, hat openings or kick moves; the backbeat stays.",
         files=_files(rendering),
         image=PICTURE,
         actions=actions,
+        memo=Memo(shown.request, pattern.to_text(), title, shown.style, actions.tempo, actions.swing, "variation"),
     )
+
+
+# -- votes, saves, /saved, /forget --------------------------------------------------------------
+
+VOTES_FIELD = "Votes"
+SAVED_PAGE_SIZE = 5
+EXPORT_NAME = "saved-grooves.zip"
+
+
+def votes_text(tally: Tally) -> str:
+    """The counts a /drums reply shows once someone voted: '👍 3 · 👎 1'."""
+    return f"👍 {tally.up} · 👎 {tally.down}"
+
+
+def vote_note(tally: Tally, value: int) -> str:
+    """What the voter alone is told: counted, changed or withdrawn."""
+    if tally.mine == 0:
+        return f"Your {'👍' if value > 0 else '👎'} is withdrawn ({votes_text(tally)})."
+    return f"Your {'👍' if tally.mine > 0 else '👎'} is counted ({votes_text(tally)})."
+
+
+def saved_note(result: SaveResult) -> str:
+    name = result.groove.name
+    if not result.created:
+        return f"You had already saved “{name}”; /saved lists your {result.total} saved grooves."
+    return f"Saved “{name}” ({result.total} saved); /saved lists them and sends them as MIDI files."
+
+
+def saved_reply(page: SavedPage) -> Reply:
+    """A page of /saved: newest first, each with where it came from and its notation."""
+    if not page.total:
+        return note("You have no saved grooves yet: press Save under a /drums answer to keep one.")
+    first = page.page * page.per_page
+    fields = []
+    for rank, groove in enumerate(page.items, start=first + 1):
+        value = f"{groove.style}, {groove.bpm} bpm, {swing_text(groove.swing)}; saved {groove.created:%Y-%m-%d}\n"
+        fields.append(Field(f"{rank}. {groove.name}", value + f"“{groove.request}”", code=groove.notation))
+    last = first + len(page.items)
+    return Reply(
+        title=f"Your saved grooves ({page.total})",
+        fields=tuple(fields),
+        footer=f"Newest first: {first + 1}-{last} of {page.total}. Export sends them all as MIDI files in a .zip.",
+        ephemeral=True,
+        saved_paging=SavedPaging(page.items[0].user_id, page.page, page.has_next, page.total),
+    )
+
+
+def export_text(grooves: Sequence[SavedGroove]) -> str:
+    """The notation file inside the export: each groove's name, facts and pattern, pasteable into /convert."""
+    blocks = [
+        f"# {i}. {g.name} ({g.style}, {g.bpm} bpm, {swing_text(g.swing)}), saved {g.created:%Y-%m-%d}\n"
+        f"# asked: {g.request}\n{g.notation}\n"
+        for i, g in enumerate(grooves, start=1)
+    ]
+    return "\n".join(blocks)
+
+
+def forget_prompt(held: Holdings, user_id: int) -> Reply:
+    """/forget: what would be deleted, and the button that does it."""
+    if held.empty:
+        return note("The bot keeps nothing about you: no saved grooves, no votes.")
+    return Reply(
+        text=f"This deletes everything the bot keeps about you: {_held_text(held)}. "
+        "It cannot be undone; press the button to go ahead.",
+        ephemeral=True,
+        forget_user=user_id,
+    )
+
+
+def forgot_reply(gone: Holdings) -> Reply:
+    return note(f"Done: deleted {_held_text(gone)}." if not gone.empty else "There was nothing left to delete.")
+
+
+def _held_text(held: Holdings) -> str:
+    """'6 saved grooves, 1 vote and your name on 6 /drums answers (...)': what there is, none of what is not."""
+    parts = [_count(n, thing) for n, thing in ((held.saves, "saved groove"), (held.votes, "vote")) if n]
+    if held.replies:
+        parts.append(f"your name on {_count(held.replies, '/drums answer')} (the answers stay, without it)")
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
 # -- library --------------------------------------------------------------------------------
@@ -341,6 +470,12 @@ def help_reply() -> Reply:
             ),
             Field("Step symbols", f"{rests} are read as rests too.", code=symbols),
             Field("Instruments (code, name, General MIDI note, other names)", code=table),
+            Field(
+                "👍 👎 Save, /saved, /forget",
+                "Vote on any /drums answer (one vote each; press again to take it back); votes help the library "
+                "grooves people like. Save keeps a groove for you; /saved lists yours and sends them all as MIDI "
+                "files; /forget deletes everything the bot keeps about you.",
+            ),
             Field("/styles", "Every style in the library, with its number of grooves."),
         ),
         ephemeral=True,

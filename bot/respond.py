@@ -20,19 +20,20 @@ log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
-    """The first response, or an edit of the deferred one (a "thinking" message or the clicked message)."""
+async def send_reply(interaction: discord.Interaction, reply: Reply) -> discord.Message | None:
+    """The first response, or an edit of the deferred one (a "thinking" message or the clicked message).
+
+    Returns the message as sent when Discord says which it is (always for an edit)."""
     parts = message_parts(reply)
     view = view_for(reply)
     if interaction.response.is_done():
-        await interaction.edit_original_response(
+        return await interaction.edit_original_response(
             content=parts["content"],
             embed=parts["embed"],
             attachments=parts["files"],
             view=view,
             allowed_mentions=NO_MENTIONS,
         )
-        return
     kwargs: dict[str, Any] = {"ephemeral": reply.ephemeral, "allowed_mentions": NO_MENTIONS}
     if parts["embed"] is not None:
         kwargs["embed"] = parts["embed"]
@@ -40,7 +41,9 @@ async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
         kwargs["files"] = parts["files"]
     if view is not None:
         kwargs["view"] = view
-    await interaction.response.send_message(parts["content"], **kwargs)
+    sent = await interaction.response.send_message(parts["content"], **kwargs)
+    resource = getattr(sent, "resource", None)
+    return resource if isinstance(resource, discord.Message) else None
 
 
 async def send_note(interaction: discord.Interaction, text: str) -> None:

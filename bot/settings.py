@@ -16,6 +16,8 @@ from typing import TypeVar
 
 from pydrums_engine.settings import OllamaSettings  # not .llm: importing ollama reads OLLAMA_HOST
 
+from .memory.url import database_url, default_url
+
 _T = TypeVar("_T")
 
 DEFAULT_COOLDOWN = 10.0
@@ -55,6 +57,7 @@ class Settings:
     data_dir: Path | None = None
     index_dir: Path | None = None
     log_level: str | None = None  # None: INFO for the bot, WARNING for the console
+    db_url: str = field(default_factory=default_url)  # saves and votes; an async SQLAlchemy URL
 
 
 def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> Settings:
@@ -112,6 +115,7 @@ def load_settings(environ: Mapping[str, str], *, require_token: bool = True) -> 
         data_dir=read("PYDRUMS_DATA_DIR", Path, None),
         index_dir=read("PYDRUMS_INDEX_DIR", Path, None),
         log_level=read("LOG_LEVEL", _log_level, None),
+        db_url=read("PYDRUMS_DB_URL", database_url, default_url()),
     )
     if problems:
         raise SettingsError(problems)

@@ -71,3 +71,32 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR / "grooves", target / "grooves")
     return target
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL on 127.0.0.1 for this session; the test skips, saying why, when none can start.
+
+    Its folder is made under the system's temp folder, not pytest's (whose folders only root may enter).
+    """
+    import tempfile
+
+    from tests.fakes.postgres import PostgresServer, PostgresUnavailable
+
+    folder = Path(tempfile.mkdtemp(prefix="pydrums-postgres-"))
+    try:
+        server = PostgresServer.start(folder)
+    except PostgresUnavailable as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"PostgreSQL cannot be started here: {exc}")
+    with server:
+        yield server
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty database for the bot's memory: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'memory.sqlite3'}"
+    return request.getfixturevalue("postgres_server").new_database()

@@ -5,6 +5,7 @@ check the request (mistakes: ephemeral, before anything is spent)
 → a place in the generation queue ("busy, try again shortly", ephemeral, when full)
 → defer (within Discord's 3 s) → wait for a model slot, editing "queued: you are #N"
 → generate + render in a worker thread → edit the reply: embed, 3 files, buttons
+→ record it in the memory (votes on it count for the grooves it was based on)
 
 From the defer on, the reply is owed (`inflight`): on shutdown a request still in line or
 waiting for the model is cancelled and its reply edited to say the bot is restarting.
@@ -13,6 +14,7 @@ waiting for the model is cancelled and its reply edited to say the bot is restar
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 from typing import TYPE_CHECKING
 
@@ -40,12 +42,15 @@ from .. import handlers
 from ..formatting import read_field, read_pattern_text
 from ..inflight import RESTARTING, in_daemon_thread
 from ..limits import QueueFull
-from ..replies import REQUEST_FIELD, STYLE_FIELD, DrumsActions, DrumsRequest, ShownGroove
+from ..memory import MemoryUnavailable, ReplyRecord
+from ..replies import REQUEST_FIELD, STYLE_FIELD, DrumsActions, DrumsRequest, Reply, ShownGroove
 from ..respond import NO_MENTIONS, send_note, send_reply
 from .errors import guarded
 
 if TYPE_CHECKING:
     from ..client import PyDrumsBot
+
+log = logging.getLogger(__name__)
 
 SEED_RANGE = 2**31
 BUSY = "PyDrums is busy right now: every place in the queue is taken. Try again shortly."
@@ -76,6 +81,27 @@ def read_shown(message: discord.Message | None) -> ShownGroove:
         raise InputError("this message no longer shows a groove; ask /drums again")
     style = read_field(embed, STYLE_FIELD) or ""
     return ShownGroove(title=embed.title or "Groove", request=request, style=style, notation=notation)
+
+
+async def remember(bot: PyDrumsBot, interaction: discord.Interaction, message: discord.Message | None, reply: Reply,
+                   *, inherit_from: int | None = None) -> None:  # fmt: skip
+    """Record a /drums answer just sent, so votes on it count for the grooves it was based on.
+
+    The user already has the answer: a database that does not answer only costs the record (logged)."""
+    memo = reply.memo
+    if memo is None or message is None:
+        return
+    record = ReplyRecord(
+        message_id=message.id,
+        guild_id=interaction.guild_id,
+        channel_id=message.channel.id,
+        author_id=interaction.user.id,
+        **memo.__dict__,
+    )
+    try:
+        await bot.memory.record_reply(record, inherit_from=inherit_from)
+    except MemoryUnavailable:
+        log.warning("the answer %s was sent but not recorded: its votes will count for no groove", message.id)
 
 
 class Drums(commands.Cog):
@@ -137,7 +163,9 @@ class Drums(commands.Cog):
             await interaction.response.defer(thinking=True)
             seed = random.randrange(SEED_RANGE)
             reply = await asyncio.to_thread(handlers.variation, self.bot.engine, shown, actions, seed)
-            await send_reply(interaction, reply)
+            message = await send_reply(interaction, reply)
+        source = interaction.message.id if interaction.message else None
+        await remember(self.bot, interaction, message, reply, inherit_from=source)
 
     async def generate(self, interaction: discord.Interaction, request: DrumsRequest, seed: int | None) -> None:
         if self.bot.pending.closing:
@@ -167,7 +195,8 @@ class Drums(commands.Cog):
                 generation = await in_daemon_thread(handlers.generate, engine, request, seed)
             owed.answering = True  # the answer is moments away: a shutdown lets it finish
             reply = await asyncio.to_thread(handlers.drums_reply, engine, generation, request)  # the slot is free
-            await send_reply(interaction, reply)
+            message = await send_reply(interaction, reply)
+        await remember(self.bot, interaction, message, reply)
 
 
 async def setup(bot: PyDrumsBot) -> None:

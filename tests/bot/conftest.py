@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -25,6 +26,14 @@ from tests.fakes import FakeOllama, closed_port_url
 from tests.fakes.discord_api import FakeDiscord
 
 HEARTBEAT_MS = 250
+
+
+@pytest.fixture(autouse=True)
+def memory_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every bot in a test (in this process or a child) keeps its memory in the test's own SQLite file."""
+    url = f"sqlite:///{tmp_path / 'memory.sqlite3'}"
+    monkeypatch.setenv("PYDRUMS_DB_URL", url)
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +83,7 @@ def bot_environ(fake: FakeDiscord, **overrides: str) -> dict[str, str]:
         "DEV_GUILD_ID": str(fake.guild_id),
         "BOT_OWNER_IDS": str(fake.owner_id),
         "DRUMS_COOLDOWN_SECONDS": "0",
+        "PYDRUMS_DB_URL": os.environ["PYDRUMS_DB_URL"],  # the test's own file (`memory_file`)
         **overrides,
     }
 

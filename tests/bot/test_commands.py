@@ -32,6 +32,7 @@ from tests.fakes.discord_api import (
 from tests.fakes.ollama_server import HOSTILE_MODES
 
 PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15)
+COMMANDS = ("convert", "drums", "forget", "help", "rebuild", "saved", "similar", "styles")
 
 
 def has_files(message: Message) -> bool:
@@ -65,7 +66,7 @@ async def test_commands_are_registered_with_their_options(discord_fake: FakeDisc
     fake = discord_fake
     async with running_bot(fake, engine_llm):
         commands = fake.registered_commands[fake.guild_id]
-        assert sorted(commands) == ["convert", "drums", "help", "rebuild", "similar", "styles"]
+        assert sorted(commands) == sorted(COMMANDS)
         assert None not in fake.registered_commands  # DEV_GUILD_ID set: nothing global
         options = {c: {o["name"]: o for o in commands[c].get("options", [])} for c in commands}
         description = options["drums"]["description"]
@@ -89,7 +90,7 @@ async def test_without_a_dev_guild_commands_sync_globally(discord_fake: FakeDisc
     fake = discord_fake
     environ = {k: v for k, v in bot_environ(fake).items() if k != "DEV_GUILD_ID"}
     async with running_bot(fake, engine_llm, environ):
-        assert sorted(fake.registered_commands[None]) == ["convert", "drums", "help", "rebuild", "similar", "styles"]
+        assert sorted(fake.registered_commands[None]) == sorted(COMMANDS)
         assert fake.guild_id not in fake.registered_commands
 
 
@@ -127,7 +128,7 @@ async def test_drums_answers_with_the_pattern_and_three_files(discord_fake: Fake
             assert audio.getnframes() > 0
         picture = Image.open(io.BytesIO(final.attachment(".png").data))
         picture.verify()
-        assert [c.split(":")[1] for c in final.custom_ids] == ["regen", "vary"]
+        assert [c.split(":")[1] for c in final.custom_ids] == ["regen", "vary", "vote", "vote", "save"]
         assert all(p.get("allowed_mentions", {"parse": []})["parse"] == [] for p in final.payloads)
 
 
@@ -239,7 +240,7 @@ async def test_buttons_keep_working_after_a_restart(discord_fake: FakeDiscord, e
     fake = discord_fake
     async with running_bot(fake, engine_llm):
         first = await drums(fake, {"description": "greasy funk with ghost notes", "bars": 2})
-    regen_id, vary_id = first.custom_ids
+    regen_id, vary_id = first.custom_ids[:2]
 
     async with running_bot(fake, engine_llm):  # a new process, knowing nothing of the message
         varied = await (await fake.interact(custom_id=vary_id, message=first)).final(30, until=has_files)
@@ -479,7 +480,7 @@ async def test_drums_with_humanize_and_swing_plays_them_and_its_buttons_keep_the
         first = await drums(fake, {"description": "greasy funk", "bars": 2, "bpm": 96, "humanize": 30, "swing": 100})
         assert field(first, "Tempo") == "96 bpm, swing 100%, humanize 30"
         assert _off_grid(first) > 0.5
-        regen_id, vary_id = first.custom_ids
+        regen_id, vary_id = first.custom_ids[:2]
         varied = await (await fake.interact(custom_id=vary_id, message=first)).final(30, until=has_files)
         assert field(varied, "Tempo") == field(first, "Tempo")
         again = await (await fake.interact(custom_id=regen_id, message=first)).final(30, until=has_files)
@@ -518,8 +519,8 @@ async def test_drums_with_a_form_plays_the_song_and_regenerate_and_variation_kee
                 markers.append((now // 1920, m.text))
         assert markers == [(0, "A"), (2, "A"), (4, "B"), (6, "A")] and now == 8 * 1920
         assert _off_grid(first) > 0.5
-        assert all(c.endswith(":30:100:AABA") for c in first.custom_ids)
-        regen_id, vary_id = first.custom_ids
+        assert all(c.endswith(":30:100:AABA") for c in first.custom_ids[:2])
+        regen_id, vary_id = first.custom_ids[:2]
         again = await (await fake.interact(custom_id=regen_id, message=first)).final(30, until=has_files)
         assert field(again, "Form").startswith("AABA: ") and field(again, "Tempo") == field(first, "Tempo")
         varied = await (await fake.interact(custom_id=vary_id, message=first)).final(30, until=has_files)

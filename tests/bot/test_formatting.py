@@ -201,3 +201,29 @@ def test_a_reason_that_names_a_server_address_is_not_shown(reason: str, private:
     """Host, port and URLs stay in the log; musician words pass as they are."""
     assert names_an_address(reason) is private
     assert public_reason(reason) == (SERVER_NOT_ANSWERING if private else reason)
+
+
+def test_with_field_sets_replaces_and_removes_a_field_and_keeps_the_pattern_within_the_limit() -> None:
+    """The votes field on a sent answer: added, updated, removed; an embed at Discord's limit gives up
+    other fields from the end, never its description (the pattern the buttons read back)."""
+    import discord
+
+    from bot.formatting import EMBED_MAX, with_field
+
+    embed = discord.Embed(title="Groove", description="```\nbd: x---\n```")
+    embed.add_field(name="Request", value="funk")
+    with_field(embed, "Votes", "👍 1 · 👎 0")
+    assert [(f.name, f.value) for f in embed.fields] == [("Request", "funk"), ("Votes", "👍 1 · 👎 0")]
+    with_field(embed, "Votes", "👍 2 · 👎 0")
+    assert [f.value for f in embed.fields] == ["funk", "👍 2 · 👎 0"]
+    with_field(embed, "Votes", None)
+    assert [f.name for f in embed.fields] == ["Request"]
+
+    full = discord.Embed(title="Groove", description="```\nbd: x---\n```")
+    full.add_field(name="Request", value="funk")
+    for n in range(6):
+        full.add_field(name=f"Notes {n}", value="x" * 985)
+    assert len(full) <= EMBED_MAX
+    with_field(full, "Votes", "👍 1 · 👎 0")
+    assert len(full) <= EMBED_MAX and full.fields[-1].name == "Votes" and full.fields[0].name == "Request"
+    assert full.description == "```\nbd: x---\n```"

@@ -127,3 +127,70 @@ def test_the_reply_lists_what_the_request_asked_of_the_grid_with_a_tick_or_a_cro
 def test_a_request_that_asks_nothing_of_the_grid_shows_no_such_field() -> None:
     reply = generation_reply(generation("llm"), RENDERING, DrumsRequest("greasy funk"))
     assert "What you asked of the grid" not in fields(reply)
+
+
+# -- memory: what a /drums answer leaves to remember, /saved, /forget ---------------------------
+
+
+def test_a_drums_answer_remembers_the_grooves_shown_to_the_model() -> None:
+    """Votes on the answer count for these grooves: the examples the model saw, in order."""
+    reply = generation_reply(generation("llm"), RENDERING, DrumsRequest("greasy funk"))
+    assert reply.memo is not None
+    assert reply.memo.grooves == (FUNK.id, ROCK.id)
+    memo = reply.memo
+    assert (memo.request, memo.style, memo.bpm, memo.source) == ("greasy funk", "funk", 96, "llm")
+    assert reply.memo.notation == FUNK.pattern.to_text()
+
+
+def _saved(n: int, user: int = 7):
+    from datetime import UTC, datetime
+
+    from bot.memory import SavedGroove
+
+    created = datetime(2026, 12, 5, tzinfo=UTC)
+    return SavedGroove(n, user, f"Groove {n}", "funk", "bd: x---x---x---x---", f"ask {n}", 96, 0.0, 1, 2, n, created)
+
+
+def test_a_saved_page_lists_newest_first_with_paging_and_export() -> None:
+    from bot.memory import SavedPage
+    from bot.replies import saved_reply
+
+    page = SavedPage(tuple(_saved(n) for n in (9, 8, 7, 6, 5)), page=1, per_page=5, total=12)
+    reply = saved_reply(page)
+    assert reply.ephemeral and reply.title == "Your saved grooves (12)"
+    assert [f.name for f in reply.fields] == [f"{6 + i}. Groove {9 - i}" for i in range(5)]
+    assert reply.fields[0].code == "bd: x---x---x---x---" and "“ask 9”" in reply.fields[0].value
+    assert reply.footer.startswith("Newest first: 6-10 of 12.")
+    assert (reply.saved_paging.page, reply.saved_paging.has_next, reply.saved_paging.user_id) == (1, True, 7)
+    empty = saved_reply(SavedPage((), 0, 5, 0))
+    assert empty.saved_paging is None and empty.text.startswith("You have no saved grooves yet")
+
+
+def test_forget_says_what_it_deletes_before_and_after() -> None:
+    from bot.memory import Holdings
+    from bot.replies import forget_prompt, forgot_reply
+
+    prompt = forget_prompt(Holdings(saves=1, votes=3, replies=0), user_id=7)
+    assert prompt.forget_user == 7 and prompt.ephemeral
+    assert prompt.text.startswith("This deletes everything the bot keeps about you: 1 saved groove and 3 votes.")
+    assert forget_prompt(Holdings(0, 0, 0), 7).forget_user is None
+    done = forgot_reply(Holdings(2, 0, 1)).text
+    assert done == "Done: deleted 2 saved grooves and your name on 1 /drums answer (the answers stay, without it)."
+    assert forgot_reply(Holdings(0, 1, 0)).text == "Done: deleted 1 vote."
+
+
+def test_the_export_holds_a_midi_file_per_save_and_keeps_one_that_no_longer_parses_in_the_text(engine) -> None:
+    import io
+    import zipfile
+    from dataclasses import replace as changed
+
+    from bot.handlers import export_saves
+
+    broken = changed(_saved(3), notation="bd: x-y-")
+    reply = export_saves(engine, [_saved(5), _saved(4), broken])
+    ((name, data),) = reply.files
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert name == "saved-grooves.zip"
+    assert sorted(archive.namelist()) == ["001-groove-5.mid", "002-groove-4.mid", "grooves.txt"]
+    assert archive.read("grooves.txt").decode().count("# asked: ") == 3
+    assert "1 could not be read as patterns any more" in reply.text

@@ -28,6 +28,7 @@ def test_defaults_need_only_a_token() -> None:
     assert (settings.drums_cooldown, settings.max_concurrent_generations, settings.generation_queue_size) == (10, 2, 20)
     assert settings.ollama.host == "http://127.0.0.1:11434" and settings.ollama.model == "llama3.1"
     assert not settings.sharded and settings.owner_ids == frozenset()
+    assert settings.db_url.startswith("sqlite+aiosqlite:///") and settings.db_url.endswith("/data/memory.sqlite3")
 
 
 def test_every_setting_is_read() -> None:
@@ -48,8 +49,10 @@ def test_every_setting_is_read() -> None:
             "MAX_CONCURRENT_GENERATIONS": "3",
             "GENERATION_QUEUE_SIZE": "0",
             "LOG_LEVEL": "debug",
+            "PYDRUMS_DB_URL": "postgresql://bot:pw@db.internal:5432/pydrums",
         }
     )
+    assert settings.db_url == "postgresql+asyncpg://bot:pw@db.internal:5432/pydrums"
     assert settings.owner_ids == {111, 222}
     assert settings.dev_guild_id == 333
     assert (settings.ollama.host, settings.ollama.model, settings.ollama.timeout) == (
@@ -90,6 +93,8 @@ def test_shard_count_auto_asks_discord() -> None:
         ("GENERATION_QUEUE_SIZE", "-3"),
         ("GENERATION_QUEUE_SIZE", "1.5"),
         ("LOG_LEVEL", "loud"),
+        ("PYDRUMS_DB_URL", "mysql://u:p@db/x"),
+        ("PYDRUMS_DB_URL", "sqlite://"),
     ],
 )
 def test_a_malformed_value_is_one_line_naming_it(variable: str, value: str) -> None:
@@ -175,3 +180,12 @@ def test_a_bad_ollama_host_stops_the_bot_with_one_line(tmp_path: Path, host: str
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"OLLAMA_HOST: {host!r} ") and "like http://127.0.0.1:11434" in line
     assert result.stdout == ""
+
+
+def test_a_bad_database_url_stops_the_bot_with_one_line(tmp_path: Path) -> None:
+    """PYDRUMS_DB_URL names what is expected, and never echoes the password."""
+    result = run_bot(env={**TOKEN, "PYDRUMS_DB_URL": "mongodb://admin:hunter2@db/x"}, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("PYDRUMS_DB_URL: 'mongodb' databases are not supported; expected sqlite:///")
+    assert "hunter2" not in result.stderr

@@ -148,13 +148,11 @@ def _denser(tracks: dict[str, list[str]], pattern: Pattern, change: Change, stop
         hits = _bar_hits(steps, start, spb, stop)
         size = _grid(hits, spb) if hits else max(1, spb // 4)
         finer = max(1, size // 2) if hits else size
-        free = [i for i in range(0, spb, finer) if start + i < stop and steps[start + i] == REST]
-        free = [i for i in free if _hands(tracks, start + i) < HANDS or BY_CODE[code].limb != "hand"]
-        if code == "ch" and "oh" in tracks:
-            free = [i for i in free if tracks["oh"][start + i] == REST]
-        if not keeper:
-            snare = tracks.get("sd", [REST] * pattern.length)
-            free = [i for i in free if snare[start + i] not in REAL_HITS or code == "sd"]
+        free = _free(tracks, code, start, range(0, spb, finer), stop)
+        if not keeper:  # a drum takes the next finer places that are free, then finer ones
+            while not free and finer > 1:
+                finer //= 2
+                free = _free(tracks, code, start, range(0, spb, finer), stop)
             free.sort(key=lambda i: (i % max(1, spb // 8) != 0, i))  # eighth offbeats before sixteenths
             room = int(CROWDED_SHARE * spb) - len(_bar_hits(steps, start, spb, stop, REAL_HITS))
             free = free[: max(0, min(DRUM_ADDS_PER_BAR, room))]
@@ -163,6 +161,26 @@ def _denser(tracks: dict[str, list[str]], pattern: Pattern, change: Change, stop
             steps[start + i] = symbol
     if sum(s != REST for s in steps[:stop]) <= before:
         raise InputError(f"the {voices_label((code,))} cannot get busier here: it already plays every step it can")
+
+
+def _free(tracks: dict[str, list[str]], code: str, start: int, places: range, stop: int) -> list[int]:
+    """Places of one bar where ``code`` may gain a hit: it rests there, a hand is free (for a
+    hand-played voice), the open hat is not there (for the closed one), the snare is not (for a drum)."""
+    steps = tracks[code]
+    snare = tracks.get("sd")
+    out = []
+    for i in places:
+        at = start + i
+        if at >= stop or steps[at] != REST:
+            continue
+        if BY_CODE[code].limb == "hand" and _hands(tracks, at) >= HANDS:
+            continue
+        if code == "ch" and "oh" in tracks and tracks["oh"][at] != REST:
+            continue
+        if code not in TIME_KEEPERS and code != "sd" and snare is not None and snare[at] in REAL_HITS:
+            continue
+        out.append(i)
+    return out
 
 
 def _sparser(tracks: dict[str, list[str]], pattern: Pattern, change: Change, stop: int) -> None:
@@ -334,9 +352,9 @@ def change_problems(before: Pattern, after: Pattern, edit: Edit, end: int | None
         who = voices_label(change.voices) if change.voices else "groove"
         was, now = count(before, voices, end=end), count(after, voices, end=end)
         if change.kind in ("denser", "busier") and now <= was:
-            problems.append(f"{change.text}: the {who} must play more than its {was} hits; it has {now}")
+            problems.append(f"{change.text}: the {who} must have more than {was} hits; the answer has {now}")
         elif change.kind in ("sparser", "simpler") and not 0 < now < was:
-            problems.append(f"{change.text}: the {who} must play fewer than its {was} hits (not none); it has {now}")
+            problems.append(f"{change.text}: the {who} must have fewer than {was} hits, not none; the answer has {now}")
         elif change.kind == "more_ghosts":
             ghosts = change.voices or ("sd", "rs", "cp")
             was, now = count(before, ghosts, GHOST, end), count(after, ghosts, GHOST, end)

@@ -35,6 +35,7 @@ GHOSTS_PER_BAR = 3  # "more ghost notes": this many new ones a bar at most
 # where a drummer puts snare ghost notes in a 16-step bar, best first: the "a" of 2, the "e"
 # of 3, the "a" of 4, the "a" of 1, then the other in-between sixteenths
 GHOST_ORDER_16 = (7, 9, 15, 3, 11, 13, 1, 5)
+_ALL_LANES = ("no_ghosts", "fewer_ghosts", "no_accents")  # without voices, these touch every lane
 UNNAMED_CHANGES_PER_BAR = 2  # steps of lanes the instruction did not name that an answer may change
 
 
@@ -65,6 +66,12 @@ class Edit:
     changes: tuple[Change, ...] = ()
     bpm: int | None = None
     bars: int | None = None
+    kept: tuple[Constraint, ...] = ()  # the original request's, which the shown pattern honours
+
+    @property
+    def wanted(self) -> tuple[Constraint, ...]:
+        """Every constraint the answer must honour: the request's kept ones and the instruction's."""
+        return tuple(dict.fromkeys((*self.kept, *self.constraints)))
 
     @property
     def named(self) -> frozenset[str]:
@@ -78,11 +85,8 @@ class Edit:
 
     @property
     def whole_groove(self) -> bool:
-        """True when a change is about the whole groove ("simpler", "busier"): every lane may move."""
-        return any(
-            not c.voices and c.kind in ("busier", "simpler", "no_ghosts", "fewer_ghosts", "no_accents")
-            for c in self.changes
-        )
+        """True when a change is about the whole groove ("simpler", "no accents"): every lane may move."""
+        return any(c.kind == "simpler" or (not c.voices and c.kind in _ALL_LANES) for c in self.changes)
 
     def sentences(self) -> list[str]:
         """What the instruction asked, as short phrases for the reply."""
@@ -110,7 +114,7 @@ def apply_edit(pattern: Pattern, edit: Edit, end: int | None = None, *, keep_kit
         _APPLY[change.kind](tracks, pattern, change, stop)
     edited = pattern.replace_tracks({c: "".join(s) for c, s in tracks.items()})
     fill_from = None if end is None or end >= pattern.length else end
-    return fit_to_constraints(edited, edit.constraints, keep_kit=keep_kit, fill_from=fill_from)
+    return fit_to_constraints(edited, edit.wanted, keep_kit=keep_kit, fill_from=fill_from)
 
 
 def _lane(tracks: dict[str, list[str]], voices: tuple[str, ...], pattern: Pattern) -> str:
@@ -291,14 +295,14 @@ def _swap(tracks: dict[str, list[str]], pattern: Pattern, change: Change, stop: 
 
 def _simpler(tracks: dict[str, list[str]], pattern: Pattern, change: Change, stop: int) -> None:
     """No ghost notes, flams or rolls, no extra hand percussion; if that was all, thinner time."""
-    changed = False
+    removed = 0
     for code, steps in tracks.items():
         for i in range(stop):
             if steps[i] == GHOST or (code in EXTRA_PERCUSSION and steps[i] != REST):
-                steps[i], changed = REST, True
+                steps[i], removed = REST, removed + 1
             elif steps[i] in ("f", "r"):
-                steps[i], changed = "x", True
-    if not changed:
+                steps[i] = "x"
+    if not removed:
         keeper = [c for c in TIME_KEEPERS if c in tracks and c != "oh"]
         if not keeper:
             raise InputError("the pattern is already as simple as it gets: no ghosts, no extras, no time-keeper")
@@ -307,11 +311,16 @@ def _simpler(tracks: dict[str, list[str]], pattern: Pattern, change: Change, sto
 
 def _busier(tracks: dict[str, list[str]], pattern: Pattern, change: Change, stop: int) -> None:
     """The time-keeper one subdivision finer; when it cannot be, ghost notes on the snare."""
-    keepers = [c for c in TIME_KEEPERS if c in tracks and c != "oh"] or ["ch"]
     try:
-        _denser(tracks, pattern, Change("denser", (keepers[0],)), stop)
+        _denser(tracks, pattern, Change("denser", change.voices[:1] or (time_keeper(pattern),)), stop)
     except InputError:
         _more_ghosts(tracks, pattern, Change("more_ghosts"), stop)
+
+
+def time_keeper(pattern: Pattern) -> str:
+    """The lane that keeps time (the most played of hats, ride, shaker...), or the closed hat."""
+    keepers = [c for c in TIME_KEEPERS if c != "oh" and pattern.hits(c)]
+    return max(keepers, key=lambda c: len(pattern.hits(c))) if keepers else "ch"
 
 
 _APPLY = {
@@ -348,8 +357,9 @@ def change_problems(before: Pattern, after: Pattern, edit: Edit, end: int | None
     problems = []
     everything = tuple(BY_CODE)
     for change in edit.changes:
-        voices = change.voices or everything
-        who = voices_label(change.voices) if change.voices else "groove"
+        whole = change.kind in ("busier", "simpler") or not change.voices  # counted over the whole groove
+        voices = everything if whole else change.voices
+        who = "groove" if whole else voices_label(change.voices)
         was, now = count(before, voices, end=end), count(after, voices, end=end)
         if change.kind in ("denser", "busier") and now <= was:
             problems.append(f"{change.text}: the {who} must have more than {was} hits; the answer has {now}")
@@ -374,7 +384,8 @@ def change_problems(before: Pattern, after: Pattern, edit: Edit, end: int | None
                 f"{voices_label(change.into)} must play"
             )
     if not edit.whole_groove:
-        moved = unnamed_changes(before, after, edit.named, end)
+        busier = any(c.kind == "busier" for c in edit.changes)  # may fall back to snare ghost notes
+        moved = unnamed_changes(before, after, edit.named | ({"sd"} if busier else set()), end)
         allowed = UNNAMED_CHANGES_PER_BAR * before.bars
         if moved > allowed:
             problems.append(

@@ -26,8 +26,8 @@ import re
 import time
 from dataclasses import dataclass, replace
 
-from .check import Check, check_pattern
-from .edit import Change, Edit, apply_edit, change_problems
+from .check import Check, GridReader, check_pattern, load_traits
+from .edit import Change, Edit, apply_edit, change_problems, time_keeper
 from .errors import InputError, LLMError, LLMUnusable
 from .generation import DEFAULT_BPM, Generation
 from .instruments import BY_CODE, resolve_voices, voices_label
@@ -100,11 +100,22 @@ def read_instruction(
     if not placed and not changes and not parsed.bpm and not parsed.bars:
         said = f" ({'; '.join(unplaced)})" if unplaced else ""
         raise InputError(f"could not read a change in {text.strip()!r}{said}; say what should change, e.g. {EXAMPLES}")
+    changes = [_for_pattern(c, pattern) for c in changes]
     edit = Edit(text.strip(), tuple(dict.fromkeys(placed)), tuple(changes), parsed.bpm, parsed.bars)
-    if request is not None:
-        kept = [c for c in request.in_meter(meter, spb).constraints if not set(c.voices) & edit.named]
-        edit = replace(edit, constraints=tuple(dict.fromkeys([*kept, *edit.constraints])))
+    if request is not None:  # what the shown pattern does of the request stays, unless the instruction is about it
+        grid = GridReader(pattern, fill_start(pattern) if request.fill else None)
+        kept = [c for c in request.in_meter(meter, spb).constraints if grid.honours(c)]
+        edit = replace(edit, kept=tuple(c for c in kept if not set(c.voices) & edit.named))
     return edit
+
+
+def _for_pattern(change: Change, pattern: Pattern) -> Change:
+    """ "busier" is about the lane that keeps time; "simpler" about every lane it may thin."""
+    if change.kind == "busier" and not change.voices:
+        return replace(change, voices=(time_keeper(pattern),))
+    if change.kind == "simpler" and not change.voices:
+        return replace(change, voices=tuple(pattern.tracks))
+    return change
 
 
 def _voice(words: list[str], i: int) -> tuple[tuple[str, ...], int]:
@@ -295,9 +306,13 @@ def refine_pattern(
     engine's deterministic edit, with the reason (see the module docstring)."""
     shown = shown.ordered()
     fill_from = fill_start(shown) if intent.fill else None
-    target = replace(intent, constraints=edit.constraints, speed="", density="", fill=intent.fill)
-    base = check_pattern(shown, replace(target, constraints=()), style=style, fill_from=fill_from)
-    judge_style = style if not base.failed("trait") else None  # the shown groove's own idiom stays
+    target = replace(intent, constraints=edit.wanted, speed="", density="")
+    # a style trait on a voice the instruction changes gives way ("fewer kicks" in house), and a
+    # trait the shown groove did not keep is not asked of its edit
+    traits = [t for t in load_traits() if not {v for c in t.constraints for v in c.voices} & edit.named]
+    base = check_pattern(shown, replace(target, constraints=()), style=style, fill_from=fill_from, traits=traits)
+    judge_style = style if not base.failed("trait") else None
+    inherited = {(p, "sanity") for p in base.failed("sanity")}
     edited = apply_edit(shown, edit, fill_from, keep_kit=target.keeps_kit)  # InputError: not possible here
     if edited == shown and not edit.bars:
         said = "; ".join(edit.sentences())
@@ -306,9 +321,11 @@ def refine_pattern(
     tempo = edit.bpm or bpm or DEFAULT_BPM
 
     def judge(pattern: Pattern) -> Check:
-        check = check_pattern(pattern, target, style=judge_style, fill_from=fill_from)
-        extra = tuple(change_problems(shown, pattern, edit, fill_from))
-        return Check(check.constraints, check.problems + extra, check.kinds + ("change",) * len(extra))
+        check = check_pattern(pattern, target, style=judge_style, fill_from=fill_from, traits=traits)
+        # a wall of kick the shown groove had (a blast beat) is its idiom, not the edit's fault
+        found = [(p, k) for p, k in zip(check.problems, check.kinds, strict=True) if (p, k) not in inherited]
+        found += [(p, "change") for p in change_problems(shown, pattern, edit, fill_from)]
+        return Check(check.constraints, tuple(p for p, _ in found), tuple(k for _, k in found))
 
     def result(pattern: Pattern, check: Check, source: str, name: str, **more) -> Generation:
         final = to_bars(pattern, bars) if bars != pattern.bars else pattern
@@ -398,8 +415,8 @@ def _repeats(pattern: Pattern) -> bool:
 
 def _required(shown: Pattern, edit: Edit) -> tuple[str, ...]:
     """Tracks the answer must write: the shown lanes the edit keeps, and the ones it adds."""
-    gone = {v for c in edit.constraints if c.rule == "absent" for v in c.voices}
-    adds = [c.voices[0] for c in edit.constraints if c.rule in ("on", "only", "present")]
+    gone = {v for c in edit.wanted if c.rule == "absent" for v in c.voices}
+    adds = [c.voices[0] for c in edit.wanted if c.rule in ("on", "only", "present")]
     adds += [ch.into[0] for ch in edit.changes if ch.kind == "swap"]
     lanes = [code for code, _ in shown.track_items] + [a for a in adds if a in BY_CODE]
     return tuple(v for v in dict.fromkeys(lanes) if v not in gone)

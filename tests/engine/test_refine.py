@@ -290,3 +290,47 @@ def test_an_unreadable_instruction_never_asks_the_model(llm_engine, fake):
     with pytest.raises(InputError):
         llm_engine.refine(shown(ROCK), "purple monkey")
     assert fake.requests == []
+
+
+def test_the_fill_at_the_end_is_left_alone(engine):
+    """A pattern made with a fill: the hats get busier in the groove, the fill stays as it was."""
+    from pydrums_engine.variation import add_fill, fill_start
+
+    before = add_fill(shown(ROCK), "toms")
+    start = fill_start(shown(ROCK))
+    result = engine.refine(before, "busier hats", request="rock beat with a tom fill")
+
+    after = result.pattern
+    assert count(after, ["ch"]) > count(before, ["ch"])
+    assert all(after.steps(c)[start:] == before.steps(c)[start:] for c in before.tracks)
+    assert result.check.passed, result.check.problems
+
+
+def test_a_six_eight_groove_is_refined_in_six_eight(engine):
+    """The meter is the shown pattern's: 6/8 hats get busier on its own grid; ghost notes fit between."""
+    groove = parse_pattern("time: 6/8; ch: x-x-x-x-x-x-; sd: ------x-----; bd: x-----------")
+    busier = engine.refine(groove, "busier hats").pattern
+    assert busier.time_signature == "6/8" and busier.length == 12
+    assert count(busier, ["ch"]) > count(groove, ["ch"])
+    ghosts = engine.refine(groove, "more ghost notes").pattern
+    assert count(ghosts, ["sd"], GHOST) > 0 and ghosts.steps("sd")[6] == "x"
+
+
+def test_only_makes_named_places_the_only_ones(engine):
+    """'kick on the and of 3' adds a kick; 'kick only on 1 and the and of 3' leaves just those."""
+    added = engine.refine(shown(ROCK), "kick on the and of 3").pattern
+    assert real(added, "bd") == [[0, 8, 10]] * BARS
+    only = engine.refine(shown(ROCK), "kick only on 1 and the and of 3").pattern
+    assert real(only, "bd") == [[0, 10]] * BARS
+
+
+def test_a_pattern_whose_bars_differ_is_sent_whole(llm_engine, fake):
+    """Two different bars: the model is asked for both (32 steps), not for one bar to repeat."""
+    two = parse_pattern(
+        "ch: x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-; sd: ----X-------X-------X-------X--o;"
+        " bd: x-------x-------x-x-----x-------"
+    )
+    fake.tracks_for = answers(ROCK)  # a wrong answer: the test is about what was asked
+    result = llm_engine.refine(two, "busier hats")
+    assert "exactly 32 steps" in fake.requests[0]["messages"][-1]["content"]
+    assert result.source == "library" and result.bars == 2

@@ -1,6 +1,6 @@
 """Refine: is the change the user asked for in the grid, and who made it, the model or the edit?
 
-    python -m benchmarks.eval_refine [--host URL] [--model NAME] [--timeout S] [--json]
+    python -m benchmarks.eval_refine [--host URL] [--model NAME] [--timeout S] [--candidates N] [--limit N] [--json]
 
 Each case is a shown pattern, an instruction a user might type into the Refine form, and a
 reader of the grid that says whether the answer made the change (written here, from the
@@ -75,6 +75,8 @@ def main() -> None:
     parser.add_argument("--host", help="Ollama server to ask; without it the model server is down")
     parser.add_argument("--model", help="model name")
     parser.add_argument("--timeout", type=float, default=40.0, help="seconds for the model per refine")
+    parser.add_argument("--candidates", type=int, help="model answers tried per refine (default: the engine's)")
+    parser.add_argument("--limit", type=int, help="only the first N cases (a slow shared machine)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -86,10 +88,11 @@ def main() -> None:
         host=args.host or closed_port_url(),
         timeout=args.timeout,
         **({"model": args.model} if args.model else {}),
+        **({"candidates": args.candidates} if args.candidates else {}),
     )
     engine = Engine.load(ollama=settings)
     rows = []
-    for instruction, groove, made in CASES:
+    for instruction, groove, made in CASES[: args.limit]:
         shown = parse_pattern(groove)
         start = time.perf_counter()
         result = engine.refine(shown, instruction, bpm=100)

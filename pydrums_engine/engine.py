@@ -3,6 +3,7 @@
     Engine.load()        library (data/grooves) → examples → embedding index → retriever
     engine.similar()     the library's best grooves for a request, a pattern's rhythm, or both
     engine.generate()    a new pattern: retrieval → prompt → Ollama, or the library fallback
+    engine.refine()      a shown pattern changed as asked ("busier hats"): the model, or an exact edit
     engine.render()      MIDI, WAV and PNG bytes of a pattern
     engine.rebuild()     re-read the library and re-embed what changed, then swap it in
 
@@ -33,10 +34,12 @@ from .generation import Generation, check_request, generate_pattern, plan_reques
 from .index import ensure_index
 from .intent import Intent, parse_intent
 from .library import DEFAULT_DATA_DIR, Library, load_library
-from .limits import CANDIDATES_DEFAULT, K_MAX, check_form, check_k
+from .limits import CANDIDATES_DEFAULT, DESCRIPTION_MAX, K_MAX, check_bpm, check_form, check_k
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
 from .prompt import GenerationRequest
+from .refine import EXAMPLES as REFINE_EXAMPLES
+from .refine import read_instruction, refine_pattern
 from .render import KitMap, Rendering, load_kit, render_all, render_song
 from .retrieval import Hit, Retriever
 from .variation import fill_start, vary
@@ -297,6 +300,46 @@ class Engine:
         intent = self.read(request).in_meter(pattern.time_signature, pattern.steps_per_bar)
         fill_from = fill_start(pattern) if intent.fill else None
         return fit_to_constraints(varied, intent.constraints, keep_kit=intent.keeps_kit, fill_from=fill_from)
+
+    def refine(
+        self,
+        shown: Pattern | str,
+        instruction: str,
+        *,
+        style: str | None = None,
+        bpm: int | None = None,
+        request: str | None = None,
+        seed: int | None = None,
+        swing: float = 0.0,
+    ) -> Generation:
+        """``shown`` changed as ``instruction`` says ("busier hats, no crash"): by the model when
+        its answer passes the check and makes the change, else by an exact edit of ``shown``
+        (source "library", ``reason`` saying so). ``request``: the words ``shown`` was made for;
+        its constraints hold unless the instruction changes those voices. ``swing`` (0..1) is
+        carried into the answer. InputError when the instruction cannot be read, or asks for
+        something the pattern cannot do ("no ghost notes" with none there)."""
+        pattern = parse_pattern(shown) if isinstance(shown, str) else shown
+        text = " ".join((instruction or "").split())
+        if not text:
+            raise InputError(f"say what should change, e.g. {REFINE_EXAMPLES}")
+        if len(text) > DESCRIPTION_MAX:
+            raise InputError(f"the instruction is {len(text)} characters; keep it to {DESCRIPTION_MAX}")
+        check_bpm(bpm)
+        key = self.resolve_style(style)
+        matcher = self._state.retriever.matcher
+        intent = self.read(request) if request and request.strip() else Intent(text=text)
+        edit = read_instruction(text, pattern, intent if request else None, matcher)
+        return refine_pattern(
+            self.writer,
+            pattern,
+            edit,
+            intent=intent.in_meter(pattern.time_signature, pattern.steps_per_bar),
+            style=key or (intent.styles[0] if intent.styles else None),
+            bpm=bpm or intent.bpm,
+            swing=swing,
+            seed=seed,
+            candidates=self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT,
+        )
 
     def arrange(self, groove: Pattern, form: str, request: str, style: str | None = None) -> tuple[Song, Check]:
         """The song of ``form`` built on ``groove`` (section A), keeping what ``request`` (the

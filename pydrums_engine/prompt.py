@@ -57,6 +57,7 @@ class GenerationRequest:
     steps_per_bar: int = 16
     intent: Intent | None = None  # the request read once; parsed from the description when not given
     required: tuple[str, ...] = ()  # voices the answer must write (the schema's ``required``)
+    change: str | None = None  # a Refine: the instruction for the groove shown last ("busier hats")
 
     def __post_init__(self) -> None:
         if self.intent is None:
@@ -200,11 +201,14 @@ def _system_message(request: GenerationRequest) -> str:
             _beat_rule(request),
             "- Use only the instruments the groove needs (usually 3 to 6) and leave silent ones out.",
             "- Open and closed hi-hat never sound on the same step.",
-            "- Write a new groove in the spirit of the examples; do not copy one.",
+            EDIT_RULE if request.change else "- Write a new groove in the spirit of the examples; do not copy one.",
             "",
             'Answer with one JSON object and nothing else: {"name": "<short name>", "tracks": {"<code>": "<steps>"}}.',
         ]
     )
+
+
+EDIT_RULE = "- Edit the last groove as asked: make the change, and keep every part it does not name as it is."
 
 
 def _ask(
@@ -252,6 +256,8 @@ def request_message(request: GenerationRequest) -> str:
         request.steps_per_bar,
         0.0,
     )
+    if request.change:
+        lines[0] = f"Change the groove you wrote last: {request.change}. Keep everything else as it is."
     code = request.single_instrument
     if code is not None:
         lines.append(f"Write only the {BY_CODE[code].name} track ({code}): the request asks for it alone.")

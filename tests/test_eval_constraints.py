@@ -88,7 +88,6 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         text = r["text"].lower()
         near = [o for o in earlier if SequenceMatcher(None, text, o["text"].lower()).ratio() >= 0.8]
         assert all(o["expect"] != r["expect"] for o in near), r["id"]
-        assert len(near) <= 1, r["id"]
 
 
 def test_split_can_be_chosen_on_the_command_line():

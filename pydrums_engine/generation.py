@@ -28,9 +28,9 @@ from .fit import fit_to_constraints
 from .intent import Constraint, Intent
 from .library import Groove
 from .limits import BARS_MIN, CANDIDATES_DEFAULT, check_bars, check_bpm, check_description, check_form
-from .llm import PatternWriter
+from .llm import LLMAnswer, PatternWriter
 from .notation import METERS, Pattern
-from .prompt import GenerationRequest
+from .prompt import Example, GenerationRequest
 from .retrieval import Hit
 from .transforms import to_bars
 from .variation import add_fill, fill_start
@@ -234,49 +234,85 @@ def generate_pattern(
         reason, detail = "No language model is configured", None
         attempts = 0
     else:
-        reason, detail, attempts = "", None, 0
         deadline = deadline if deadline is not None else time.monotonic() + writer.settings.timeout
-        best: tuple[Check, str] | None = None
-        for n in range(max(1, candidates)):
-            if n and time.monotonic() >= deadline:
-                break
-            try:
-                answer = writer.write(
-                    unit, examples, seed=None if seed is None else seed + n, review=review, deadline=deadline
-                )
-            except LLMUnusable as exc:
-                attempts += exc.attempts
-                reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
-                continue
-            except LLMError as exc:
-                attempts += exc.attempts
-                reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
-                log.info("model not used (%s): %s", type(exc).__name__, exc.message)
-                break
-            attempts += answer.attempts
-            pattern, fill_from = finish(answer.pattern)
-            check = judge(pattern, fill_from, None)
-            if check.passed:
-                return Generation(
-                    pattern=pattern,
-                    name=answer.name,
-                    description=request.description,
-                    style=request.style or (hits[0].style if hits else "groove"),
-                    bpm=request.bpm,
-                    swing=_swing_for(examples, request),
-                    source="llm",
-                    examples=[e.id for e in examples],
-                    based_on=hits[: len(examples)],
-                    attempts=attempts,
-                    check=check,
-                    intent=request.read,
-                )
-            if best is None or check.cost < best[0].cost:
-                best = (check, check.problems[0])
-        if best is not None:
-            reason = f"The model's answers did not pass the check ({best[1]})"
-            detail = detail or best[1]
+        asked = ask_model(
+            writer, unit, examples, candidates=candidates, seed=seed, deadline=deadline, review=review,
+            judge=lambda answer: judge(*finish(answer), None),
+        )  # fmt: skip
+        reason, detail, attempts = asked.reason, asked.detail, asked.attempts
+        if asked.passed is not None:
+            answer, check = asked.passed
+            return Generation(
+                pattern=finish(answer.pattern)[0],
+                name=answer.name,
+                description=request.description,
+                style=request.style or (hits[0].style if hits else "groove"),
+                bpm=request.bpm,
+                swing=_swing_for(examples, request),
+                source="llm",
+                examples=[e.id for e in examples],
+                based_on=hits[: len(examples)],
+                attempts=attempts,
+                check=check,
+                intent=request.read,
+            )
+        if asked.best is not None:
+            reason = f"The model's answers did not pass the check ({asked.best})"
+            detail = detail or asked.best
     return library_answer(request, hits, reason, attempts, seed, detail, judge)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What asking the model for candidates came to: the first answer that passed its check
+    (with that check), or why none did (``best``: the complaint about the closest one)."""
+
+    passed: tuple[LLMAnswer, Check] | None
+    attempts: int
+    reason: str
+    detail: str | None
+    best: str | None
+
+
+def ask_model(
+    writer: PatternWriter,
+    request: GenerationRequest,
+    examples: Sequence[Example],
+    *,
+    candidates: int,
+    seed: int | None,
+    deadline: float,
+    review: Callable[[Pattern], str | None],
+    judge: Callable[[Pattern], Check],
+) -> Asked:
+    """Up to ``candidates`` seeded answers within one deadline, each judged; the first that
+    passes wins. A reply the model cannot be made to give (`LLMUnusable`) tries the next
+    seed; the server failing (`LLMError`) ends the asking."""
+    reason, detail, attempts = "", None, 0
+    best: Check | None = None
+    for n in range(max(1, candidates)):
+        if n and time.monotonic() >= deadline:
+            break
+        try:
+            answer = writer.write(
+                request, examples, seed=None if seed is None else seed + n, review=review, deadline=deadline
+            )
+        except LLMUnusable as exc:
+            attempts += exc.attempts
+            reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
+            continue
+        except LLMError as exc:
+            attempts += exc.attempts
+            reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
+            log.info("model not used (%s): %s", type(exc).__name__, exc.message)
+            break
+        attempts += answer.attempts
+        check = judge(answer.pattern)
+        if check.passed:
+            return Asked((answer, check), attempts, reason, detail, None)
+        if best is None or check.cost < best.cost:
+            best = check
+    return Asked(None, attempts, reason, detail, best.problems[0] if best else None)
 
 
 def _with_musts(unit: GenerationRequest) -> GenerationRequest:

@@ -28,8 +28,8 @@ from dataclasses import dataclass, replace
 
 from .check import Check, GridReader, check_pattern, load_traits
 from .edit import Change, Edit, apply_edit, change_problems, time_keeper
-from .errors import InputError, LLMError, LLMUnusable
-from .generation import DEFAULT_BPM, Generation
+from .errors import InputError
+from .generation import DEFAULT_BPM, Generation, ask_model
 from .instruments import BY_CODE, resolve_voices, voices_label
 from .intent import Constraint, Intent, StyleFinder, parse_intent
 from .limits import CANDIDATES_DEFAULT
@@ -366,33 +366,17 @@ def refine_pattern(
             check = judge(to_bars(unit, shown.bars))
             return check.problems[0] if check.problems else None
 
-        deadline = time.monotonic() + writer.settings.timeout
-        best: str | None = None
-        for n in range(max(1, candidates)):
-            if n and time.monotonic() >= deadline:
-                break
-            try:
-                answer = writer.write(
-                    request, [example], seed=None if seed is None else seed + n, review=review, deadline=deadline
-                )
-            except LLMUnusable as exc:
-                attempts += exc.attempts
-                reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
-                continue
-            except LLMError as exc:
-                attempts += exc.attempts
-                reason, detail = exc.public[:1].upper() + exc.public[1:], exc.message
-                log.info("refine: model not used (%s): %s", type(exc).__name__, exc.message)
-                break
-            attempts += answer.attempts
-            pattern = to_bars(answer.pattern, shown.bars)
-            check = judge(pattern)
-            if check.passed:
-                return result(pattern, check, "llm", answer.name, attempts=attempts)
-            best = best or check.problems[0]
-        if best is not None:
-            reason = f"The model's answers did not make the change cleanly ({best})"
-            detail = detail or best
+        asked = ask_model(
+            writer, request, [example], candidates=candidates, seed=seed, review=review,
+            deadline=time.monotonic() + writer.settings.timeout, judge=lambda unit: judge(to_bars(unit, shown.bars)),
+        )  # fmt: skip
+        reason, detail, attempts = asked.reason or reason, asked.detail, asked.attempts
+        if asked.passed is not None:
+            answer, check = asked.passed
+            return result(to_bars(answer.pattern, shown.bars), check, "llm", answer.name, attempts=attempts)
+        if asked.best is not None:
+            reason = f"The model's answers did not make the change cleanly ({asked.best})"
+            detail = detail or asked.best
     made = "; ".join(edit.sentences())
     sentence = f"{reason}, so this is your pattern with the change made by the engine ({made})."
     note = f"deterministic edit of the shown pattern: {made}"

@@ -124,6 +124,12 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         return _every(steps_per_bar, _per_bar(meter, 8)) if meter.name in TRIPLET_METERS else None
     if place == "sixteenths":
         return _every(steps_per_bar, _per_bar(meter, 16)) if _per_bar(meter, 16) == steps_per_bar else None
+    if place in ("es", "as"):  # every count's e, or its a (simple meters on a sixteenth grid)
+        counts, parts = _counting(meter)
+        part = {"es": "e", "as": "a"}[place]
+        if part not in parts or parts is _TRIPLET_PARTS or not meter.name.endswith("/4"):
+            return None
+        return _on_grid([(n + parts[part]) / counts for n in range(counts)], steps_per_bar)
     if place == "offbeats":
         counts, _ = _counting(meter)
         halves = [(n + Fraction(1, 2)) / counts for n in range(counts)]
@@ -138,6 +144,8 @@ _PLACE_WORDS = {
     "beats": "every beat",
     "alternate": "every other beat",
     "offbeats": "the offbeats",
+    "es": "the e's",
+    "as": "the a's",
     "quarters": "quarter notes",
     "eighths": "eighths",
     "triplets": "triplets",
@@ -309,6 +317,11 @@ _BARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"
     r"|\b(?:bars|measures)\s*[:=]\s*(\d{1,2})\b"
 )
+# A correction of the bars said before: "2 bars ... actually no, make that 4".
+_BARS_AGAIN = re.compile(
+    r"\b(?:make|change|makes?)\s+(?:that|it|them)\s+(?:to\s+|into\s+)?(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b"
+    r"(?!\s*(?:bpm|beats? per|/|%|on|&|\+))"
+)
 # Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure".
 _BAR_REFERENCE = re.compile(
     r"\b(?:(?:in|of|on|at|for)\s+)?(?:the\s+)?(?:(?:bar|measure)\s+(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b"
@@ -397,8 +410,9 @@ _LINKING = frozenset(
         "straight",
     }
 )
-_LIST_JOINERS = frozenset({"and", ",", "&", "+", "or", "plus", "n"})  # "2 n 4"
-_VOICE_JOINERS = frozenset({"and", "or", ",", "&", "+", "plus", "/", "n"})
+_AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
+_LIST_JOINERS = frozenset({",", "&", "+", "or", "plus"}) | _AND
+_VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
 _NEGATORS = frozenset(
     {"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never", "don't", "dont", "avoid", "ditch"}
     | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
@@ -465,6 +479,10 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("upbeat",), "offbeats"),
     (("between",), "offbeats"),  # "hi-hat in between" (the kicks on the beat)
     (("ands",), "offbeats"),
+    (("e's",), "es"),  # "the e's": the second sixteenth of every count
+    (("es",), "es"),
+    (("a's",), "as"),  # "the a's": the last sixteenth of every count
+    (("ah's",), "as"),
     (("every", "and"), "offbeats"),
     (("every", "&"), "offbeats"),
     (("&", "s"), "offbeats"),
@@ -477,6 +495,15 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
 _EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
 _NOT_AFTER_VOICE = frozenset(
     {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere"}
+)
+_ONE_BEFORE = frozenset({"extra", "more", "hit", "additional", "last", "little", "quick", "ghost", "accent", "single"})
+_TRIPLET_ORDINALS = {"first": "", "second": "&", "middle": "&", "third": "a", "last": "a", "final": "a"}
+_TRIPLET_NOUNS = frozenset({"triplet", "note", "eighth", "8th", "partial", "subdivision"})
+_KEEPS_TIME = tuple(
+    (verb, *the, noun)
+    for verb in ("keep", "keeps", "keeping", "carry", "carries", "carrying", "hold", "holds", "holding")
+    for the in ((), ("the",))
+    for noun in ("time", "groove", "pulse")
 )
 _EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("except", "for"), ("but", "not"))
 _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
@@ -500,7 +527,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", rest)))
-    constraints = _Reader(tokens, unplaced).read()
+    constraints = _Reader(tokens, unplaced, meter).read()
     single = _single_instrument(tokens)
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
@@ -604,6 +631,13 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
             bars = bars or value
         else:
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
+    last = max((m.end() for m in _BARS.finditer(text)), default=None)
+    if bars is not None and last is not None:  # "2 bars ... actually no, make that 4"
+        for match in _BARS_AGAIN.finditer(text, last):
+            value = int(match[1]) if match[1].isdigit() else _BAR_NUMBERS[match[1]]
+            if BARS_MIN <= value <= BARS_MAX:
+                bars = value
+        text = _BARS_AGAIN.sub(" ", text)
     return bars, _BAR_REFERENCE.sub(" ", _BARS.sub(" ", text))
 
 
@@ -618,6 +652,7 @@ class _Reader:
 
     tokens: list[str]
     unplaced: list[str]
+    meter: str | None = None  # the meter the words name, when they name one
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
 
@@ -849,6 +884,9 @@ class _Reader:
         if not voices:
             return None
         t = self.tokens
+        if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
+            self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
+            return j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
         backbeat = self._backbeat_words(j)
         if backbeat:  # "side-stick backbeat", "clap backbeat": that voice plays the backbeat
             label = f"{voices_label(voices)} on the backbeat (2 and 4)"
@@ -1029,6 +1067,8 @@ class _Reader:
             i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes"
         if word in _RATE_WORDS:
             return _RATE_WORDS[word], self._skip(i + 1, frozenset({"note", "notes"}))
+        if word in _TRIPLET_ORDINALS and i + 2 < len(t) and t[i + 1] in _TRIPLET_NOUNS and t[i + 2] == "of":
+            return self._triplet(i)  # "the last triplet of beat 2"
         if word in _PART_TOKENS and self._at(i + 1, "of"):
             count, end = self._count(self._skip(i + 2, frozenset({"the", "beat"})))
             if count is not None and count.isdigit():
@@ -1036,11 +1076,26 @@ class _Reader:
             return None, i
         return self._count(i)
 
+    def _triplet(self, i: int) -> tuple[str | None, int]:
+        """ "the first/middle/last triplet of beat 2": a part of a dotted-quarter beat in 12/8,
+        where a beat counts "1 & a". Elsewhere the words name no step of the grid: not placed."""
+        count, end = self._count(self._skip(i + 3, frozenset({"the", "beat"})))
+        if count is None or not count.isdigit():
+            return None, i
+        if self.meter != "12/8":
+            said = " ".join(self.tokens[i:end])
+            if said not in self.unplaced:
+                self.unplaced.append(said)
+            return None, i
+        return f"{count}{_TRIPLET_ORDINALS[self.tokens[i]]}", end
+
     def _count(self, i: int) -> tuple[str | None, int]:
         """A count with an attached part: "3", "2&", "2+", "3e", "4a", "two", "2nd"."""
         if i >= len(self.tokens):
             return None, i
         word = self.tokens[i]
+        if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in _ONE_BEFORE:
+            return None, i  # "plus one extra hit": how many, not the one
         if word in _NUMBER_WORDS:
             return str(_NUMBER_WORDS[word]), i + 1
         if word in _ORDINALS:

@@ -347,6 +347,12 @@ CHAT_ROWS = [
     row("kik on the one, snare on 2 n 4", only("bd", "1"), only("sd", "2", "4")),
     row("shaker doing 16ths the whole way", only("sh", "sixteenths")),
     row("4 otf techno", FOUR_ON_THE_FLOOR),
+    row("snare on 2 adn 4 plus one extra hit on the & of 3", only("sd", "2", "4", "3&")),
+    row("shaker on the e's and a's", only("sh", "es", "as")),
+    row("12/8, kick on the 1 and the last triplet of beat 2", only("bd", "1", "2a"), meter="12/8"),
+    row("2 bars of afrobeat... actually no, make that 4", bars=4),
+    row("4 bars, make it 90 bpm", bars=4, bpm=90),
+    row("hip hop minus the hats, let a shaker keep time instead", absent(HATS), present("sh")),
     row("no kick on 3, keep it on the 1", off("bd", "3"), only("bd", "1")),
     row("tribal, kick, snare n toms only", only_voices("bd", "sd", *TOMS), present("bd"), present("sd"), present(TOMS)),
     row("ending with a fill on the cowbell", fill="cb"),
@@ -438,6 +444,9 @@ def test_groups_and_plurals_name_the_voices_a_drummer_means(word, codes):
         ("beats except 3", "4/4", 16, {0, 4, 12}),
         ("eighths except 4&", "4/4", 16, {0, 2, 4, 6, 8, 10, 12}),
         ("alternate", "4/4", 16, {0, 8}),
+        ("es", "4/4", 16, {1, 5, 9, 13}),
+        ("as", "3/4", 12, {3, 7, 11}),
+        ("es", "12/8", 12, None),
         ("alternate", "6/8", 12, {0}),
         ("beats except 9", "4/4", 16, None),
         ("offbeats", "4/4", 16, {2, 6, 10, 14}),
@@ -543,6 +552,14 @@ def test_phrases_that_cannot_be_placed_are_left_out_and_named(text, meter, steps
     assert len(intent.unplaced) == len(dropped)
     for said, phrase in zip(intent.unplaced, dropped, strict=True):
         assert said.startswith(phrase) and said.endswith(f"(not placeable in {meter})")
+
+
+def test_a_triplet_of_a_beat_is_placed_in_12_8_and_named_elsewhere():
+    """ "the last triplet of beat 2" is a step of 12/8 (its "a"); a 4/4 grid of sixteenths has none."""
+    assert parse_intent("12/8, kick on the last triplet of beat 2").constraints[0].places == ("2a",)
+    straight = parse_intent("kick on the last triplet of beat 2")
+    assert straight.constraints == ()
+    assert straight.unplaced == ("last triplet of beat 2",)
 
 
 def test_meter_words_win_and_the_constraint_lands_in_that_meter():

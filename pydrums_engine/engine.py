@@ -40,6 +40,7 @@ from .prompt import GenerationRequest
 from .render import KitMap, Rendering, load_kit, render_all, render_song
 from .retrieval import Hit, Retriever
 from .variation import fill_start, vary
+from .vectors import VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,9 @@ class Engine:
             except (OSError, ValueError, RuntimeError) as exc:
                 note = f"index could not be built ({exc})"
                 log.warning("%s; searching with lexical scores only", note)
-        retriever = Retriever(library, examples, vectors, words_by_groove(phrasings))
+        # past vectors.EXACT_LIMIT rows, a FAISS graph saved beside the vectors (reused while they match)
+        index = VectorIndex(vectors, folder=self.index_dir) if vectors is not None else None
+        retriever = Retriever(library, examples, index, words_by_groove(phrasings))
         state = _State(library, examples, retriever, vectors is not None, note)
         return state, reencoded, time.perf_counter() - start
 

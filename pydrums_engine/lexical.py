@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -163,7 +164,7 @@ class Terms:
     @staticmethod
     def terms(text: str) -> set[str]:
         tokens = tokenize(text)
-        return {*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))}
+        return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
 
     def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
         found = [self.terms(t) for t in texts]

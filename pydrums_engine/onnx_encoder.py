@@ -94,7 +94,8 @@ class OnnxEncoder:
 
         def run(rows: list[int]) -> np.ndarray:
             part = [texts[i] for i in rows]
-            return np.concatenate([self._encode_batch(part[j : j + batch_size]) for j in range(0, len(part), batch_size)])
+            batches = [part[j : j + batch_size] for j in range(0, len(part), batch_size)]
+            return np.concatenate([self._encode_batch(batch) for batch in batches])
 
         with (
             ThreadPoolExecutor(self._workers, thread_name_prefix="encode") as pool,

@@ -33,6 +33,7 @@ CANDIDATES = 256  # nearest rows scored exactly by the graph search (the blend r
 HNSW_M = 32  # graph links a row; recall@10 >= 0.98 at a million clustered rows (docs/BENCHMARKS.md)
 HNSW_EF_CONSTRUCTION = 40
 HNSW_EF_SEARCH = 256  # at least CANDIDATES: the search's breadth
+TIE_SPREAD = 1e-5  # how far below the lowest found cosine the other rows' scores spread
 ANN_FILE = "vectors.faiss"
 ANN_META = "faiss.json"
 
@@ -55,6 +56,7 @@ class VectorIndex:
         self.candidates = candidates
         self.ann = None
         self.ann_source = ""  # "built" or "loaded" when a graph is used
+        self._below: np.ndarray | None = None
         if len(self.vectors) > exact_limit:
             try:
                 import faiss  # noqa: F401  (only a very large library needs it)
@@ -62,6 +64,9 @@ class VectorIndex:
                 log.warning("faiss is not installed: searching %d rows exactly (slower)", len(self.vectors))
                 return
             self.ann, self.ann_source = _graph(self.vectors, folder, checksum)
+            # Rows outside the candidates sit up to 1e-5 below the floor, in row order: 100k equal
+            # scores made numpy's argpartition (top_k) take 15 ms instead of 0.3.
+            self._below = -TIE_SPREAD * np.arange(len(self.vectors), dtype=np.float32) / len(self.vectors)
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -77,7 +82,8 @@ class VectorIndex:
         found, rows = self.ann.search(np.ascontiguousarray(query[None, :], dtype=np.float32), self.candidates)
         keep = rows[0] >= 0
         found, rows = found[0][keep], rows[0][keep]
-        scores = np.full(len(self.vectors), float(found.min()) if len(found) else -1.0, dtype=np.float32)
+        assert self._below is not None
+        scores = self._below + np.float32(found.min() if len(found) else -1.0)
         scores[rows] = found
         return scores
 

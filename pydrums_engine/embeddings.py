@@ -88,15 +88,23 @@ def load_encoder(model_name: str, folder: Path) -> Encoder | OnnxEncoder:
 
     The torch encoder's ``why`` says why ONNX was not used; `Engine.info` reports it.
     """
-    from .onnx_encoder import OnnxEncoder, OnnxUnavailable, ensure_onnx
+    from .onnx_encoder import ONNX_META, OnnxEncoder, OnnxUnavailable, ensure_onnx
 
     name = DEFAULT_MODEL if model_name in _DEFAULT_ALIASES else model_name
     where = resolve_model(model_name)
     try:
         if not isinstance(where, Path):
             raise OnnxUnavailable(f"{where!r} is not a local model folder to export from")
-        encoder: Encoder | OnnxEncoder = OnnxEncoder(where, ensure_onnx(where, folder), name)
-        encoder.why = f"ONNX Runtime on {folder / 'model.onnx'}"
+        path = ensure_onnx(where, folder)
+        try:
+            encoder: Encoder | OnnxEncoder = OnnxEncoder(where, path, name)
+        except OnnxUnavailable:
+            raise
+        except Exception as exc:  # a damaged file of the right size: export it again, once
+            log.warning("the ONNX model %s could not be loaded (%s): exporting it again", path, exc)
+            (folder / ONNX_META).unlink(missing_ok=True)
+            encoder = OnnxEncoder(where, ensure_onnx(where, folder), name)
+        encoder.why = f"ONNX Runtime on {path}"
         return encoder
     except OnnxUnavailable as exc:
         why = str(exc)

@@ -90,6 +90,18 @@ def test_other_weights_or_a_truncated_file_make_the_export_stale(onnx_index, tmp
     assert not is_current(folder, MODEL_DIR)
 
 
+def test_a_damaged_export_is_made_again_not_trusted(onnx_index, tmp_path):
+    folder = tmp_path / "index"
+    folder.mkdir()
+    shutil.copy2(onnx_index / ONNX_META, folder / ONNX_META)
+    size = (onnx_index / ONNX_FILE).stat().st_size
+    (folder / ONNX_FILE).write_bytes(b"\0" * size)  # the right size, but not a model
+    encoder = load_encoder(DEFAULT_MODEL, folder)
+    assert encoder.backend == "onnx"
+    assert is_current(folder, MODEL_DIR)
+    assert (folder / ONNX_FILE).read_bytes()[:16] != b"\0" * 16
+
+
 def test_without_onnxruntime_the_engine_encodes_with_torch_and_info_says_why(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # as if it were not installed
     fallback = load_encoder(DEFAULT_MODEL, tmp_path / "index")

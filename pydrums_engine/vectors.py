@@ -28,7 +28,7 @@ from .files import atomic_write
 
 log = logging.getLogger(__name__)
 
-EXACT_LIMIT = 20_000  # rows; an exact search past it takes longer than a query encode (docs/BENCHMARKS.md)
+EXACT_LIMIT = 20_000  # rows; exact takes ~1 ms here, and grows with the rows (44 ms at 100k: docs/BENCHMARKS.md)
 CANDIDATES = 256  # nearest rows scored exactly by the graph search (the blend reads a few hundred)
 HNSW_M = 32  # graph links a row; recall@10 >= 0.98 at a million clustered rows (docs/BENCHMARKS.md)
 HNSW_EF_CONSTRUCTION = 40

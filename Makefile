@@ -18,7 +18,13 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# The query path runs MiniLM on ONNX Runtime (no torch in the process): export it once, beside
+# the index. Engine.load does the same when the file is missing; here a fresh clone pays it now.
+ONNX := data/index/model.onnx
+$(ONNX): | $(STAMP)
+	$(PY) -m pydrums_engine.onnx_encoder data/index
+
+install: $(STAMP) $(ONNX)
 
 # With a DISCORD_TOKEN (environment or .env) this starts the bot; without one, console mode.
 run: install

@@ -2,11 +2,13 @@
 
     make bench           (or: python -m benchmarks.bench_retrieval [--repeat N])
 
-Prints: query encode p50/p95; vector search p50 at the library's size and at 10k and 100k
-synthetic vectors, next to PyDrums' method on the same data (scikit-learn
-``cosine_similarity`` plus a Python scoring loop) and the ratio; the full similar() call;
-full index build; incremental rebuild after editing one groove; cold Engine.load() in a
-fresh process; peak RSS. Each search is measured two ways, ours and PyDrums' alike: back
+Prints: query encode, torch next to ONNX Runtime (p50/p95, interleaved); the whole
+``similar()`` of a new query next to PyDrums' method (sentence-transformers encode,
+scikit-learn ``cosine_similarity``, a Python scoring loop); vector search p50 at the
+library's size and at 10k and 100k synthetic vectors next to PyDrums' method; FAISS next to
+exact at 100k and 1M rows (recall@10, build time); a full index build (ONNX and torch) and
+an incremental rebuild after editing one groove; a fresh process from start to its first
+answered ``similar()``, and its RSS after 100 requests. Each search is measured two ways, ours and PyDrums' alike: back
 to back (warm caches: the p50 the targets are about) and one call right after reading
 64 MB (cold caches, as after encoding a query in real use). Nothing here is a pass/fail
 test: record the figures in docs/BENCHMARKS.md with the date and machine.
@@ -72,7 +74,7 @@ def pydrums_method(vectors: np.ndarray, query: np.ndarray, owners: list[str], st
 
 
 def ours(index, query: np.ndarray, groups: Groups, style_bonus: np.ndarray, k: int = 3):
-    """The engine's vector search: cosines (exact, or two-stage past 20k rows), best per groove, top k."""
+    """The engine's vector search: cosines (exact, or FAISS past 20k rows), best per groove, top k."""
     return top_k(best_per_group(index, query, groups) + style_bonus, k)
 
 
@@ -83,14 +85,16 @@ def random_groups(n: int, groups: int, rng: np.random.Generator) -> Groups:
     return Groups(np.sort(owner), groups)
 
 
-def search_pair(vectors: np.ndarray, groups: Groups, repeat: int, rng: np.random.Generator) -> dict:
+def search_pair(
+    vectors: np.ndarray, groups: Groups, repeat: int, rng: np.random.Generator, index: VectorIndex | None = None
+) -> dict:
     """Our vector search and PyDrums' method on the same vectors and groups, warm and cold."""
     n = len(vectors)
     owners = [f"g{i}" for i in groups.owner]
     styles = ["funk" if i % 7 == 0 else "rock" for i in groups.owner]
     count = int(groups.owner[-1]) + 1
     bonus = np.where(np.arange(count) % 7 == 0, 0.1, 0.0).astype(np.float32)
-    index = VectorIndex(vectors)
+    index = index or VectorIndex(vectors)
     exact = VectorIndex(vectors, exact_limit=len(vectors))
     noise = rng.standard_normal((20, vectors.shape[1])).astype(np.float32)
     queries = [vectors[i] + 0.04 * noise[j] for j, i in enumerate(rng.integers(0, n, 20))]
@@ -123,50 +127,150 @@ def once_cold(fn) -> float:
 
 
 def synthetic(n: int, dim: int, rng: np.random.Generator) -> np.ndarray:
-    """Unit vectors clustered like sentence embeddings: topics, and captions around them."""
-    topics = rng.standard_normal((max(1, n // 20), dim)).astype(np.float32)
-    v = topics[rng.integers(0, len(topics), n)] + 0.8 * rng.standard_normal((n, dim)).astype(np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
+    """Unit vectors clustered like sentence embeddings: topics, and captions around them.
+
+    Made in blocks of 100k rows, so a million rows take 1.5 GB and no float64 copy."""
+    topics = rng.standard_normal((max(1, n // 20), dim), dtype=np.float32)
+    out = np.empty((n, dim), dtype=np.float32)
+    for start in range(0, n, 100_000):
+        rows = min(100_000, n - start)
+        v = topics[rng.integers(0, len(topics), rows)] + 0.8 * rng.standard_normal((rows, dim), dtype=np.float32)
+        out[start : start + rows] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    return out
 
 
-def cold_load() -> dict:
-    """Engine.load() in a fresh interpreter (index already on disk), and that process's peak RSS."""
-    code = (
-        "import time,resource,json;t=time.perf_counter();"
-        "from pydrums_engine.engine import Engine;e=Engine.load(use_llm=False);"
-        "t1=time.perf_counter();[e.similar(q) for q in ['funk','trap beat','one drop']*30];"
-        "print(json.dumps({'load_s':t1-t,'peak_rss_mb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}))"
-    )
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def ann_pair(vectors: np.ndarray, rng: np.random.Generator, repeat: int) -> tuple[dict, VectorIndex]:
+    """FAISS next to exact on the same rows: build time, recall@10 of rows, p50 of each search."""
+    start = time.perf_counter()
+    ann = VectorIndex(vectors, exact_limit=0)  # built in memory here; the engine saves it beside the vectors
+    build = time.perf_counter() - start
+    exact = VectorIndex(vectors, exact_limit=len(vectors))
+    noise = rng.standard_normal((20, vectors.shape[1]), dtype=np.float32)
+    queries = [vectors[i] + 0.04 * noise[j] for j, i in enumerate(rng.integers(0, len(vectors), 20))]
+    queries = [(q / np.linalg.norm(q)).astype(np.float32) for q in queries]
+    recall = float(np.mean([len(set(top_k(ann.cosines(q), 10)) & set(top_k(exact.cosines(q), 10))) / 10
+                            for q in queries]))  # fmt: skip
+    graph = timed(lambda: ann.ann.search(queries[0][None, :], ann.candidates), repeat)
+    full = timed(lambda: top_k(ann.cosines(queries[1]), 10), repeat)
+    flat = timed(lambda: top_k(exact.cosines(queries[2]), 10), max(10, repeat // 10))
+    return {"n": len(vectors), "build_s": build, "recall_at_10": recall,
+            "faiss_search_p50_ms": p(graph, 50) * 1e3, "faiss_all_scores_p50_ms": p(full, 50) * 1e3,
+            "exact_p50_ms": p(flat, 50) * 1e3, "ratio": p(flat, 50) / p(graph, 50)}, ann  # fmt: skip
+
+
+_CHILD = """
+import json, resource, sys
+from pydrums_engine.engine import Engine
+e = Engine.load(use_llm=False)
+e.similar("groovy funk with ghost notes")
+print("first", flush=True)
+for i in range(100):
+    e.similar(f"request {i}: laid back groove with ghost notes")
+rss = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmRSS")) / 1024
+heavy = sorted(m for m in ("torch", "sentence_transformers", "sklearn") if m in sys.modules)
+print(json.dumps({"rss_after_100_mb": rss, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "encoder": e.info(check_ollama=False)["encoder"]["backend"], "heavy_modules": heavy}))
+"""
+
+
+def cold_start() -> dict:
+    """A fresh interpreter (index and ONNX model on disk): seconds from its start to the first
+    answered similar(), then its resident memory after 100 more requests."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", _CHILD], stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.strip() == "first":
+            break
+    first = time.perf_counter() - start
+    out = json.loads(child.stdout.read().strip().splitlines()[-1])
+    child.wait()
+    return {"start_to_first_similar_s": first, **out}
+
+
+def encoders_side_by_side(onnx, torch, texts: list[str], repeat: int) -> dict:
+    """Query encode p50/p95, torch and ONNX interleaved call by call; the same vectors?"""
+    cos = float(np.min(np.sum(onnx.encode(texts) * torch.encode(texts), axis=1)))
+    times: dict[str, list[float]] = {"torch": [], "onnx": []}
+    for i in range(repeat + 5):
+        for name, enc in (("torch", torch), ("onnx", onnx)):
+            start = time.perf_counter()
+            enc.encode([f"{QUERIES[i % len(QUERIES)]} {i}"])
+            if i >= 5:
+                times[name].append(time.perf_counter() - start)
+    return {"torch_p50_ms": p(times["torch"], 50) * 1e3, "torch_p95_ms": p(times["torch"], 95) * 1e3,
+            "onnx_p50_ms": p(times["onnx"], 50) * 1e3, "onnx_p95_ms": p(times["onnx"], 95) * 1e3,
+            "ratio": p(times["torch"], 50) / p(times["onnx"], 50), "min_cosine": cos}  # fmt: skip
+
+
+def similar_side_by_side(engine, torch, repeat: int) -> dict:
+    """A new query each call: engine.similar() (ONNX) next to PyDrums' method (torch encode,
+    cosine_similarity, Python loop) on the same library vectors."""
+    state = engine._state
+    vectors = state.retriever.index.vectors
+    owners = [e.groove_id for e in state.examples]
+    by_id = {g.id: g.style for g in state.library.grooves}
+    styles = [by_id[o] for o in owners]
+    ours_t, theirs_t = [], []
+    for i in range(repeat + 3):
+        text = f"{QUERIES[i % len(QUERIES)]} take {i}"
+        start = time.perf_counter()
+        engine.similar(text)
+        middle = time.perf_counter()
+        pydrums_method(vectors, torch.encode([text + " "])[0], owners, styles)
+        end = time.perf_counter()
+        if i >= 3:
+            ours_t.append(middle - start)
+            theirs_t.append(end - middle)
+    return {"ours_p50_ms": p(ours_t, 50) * 1e3, "pydrums_p50_ms": p(theirs_t, 50) * 1e3,
+            "ratio": p(theirs_t, 50) / p(ours_t, 50)}  # fmt: skip
+
+
+def build_side_by_side(onnx, torch, texts: list[str]) -> dict:
+    """Encoding every indexed text, each backend once after the other (the bulk of a full build)."""
+    out = {}
+    for name, enc in (("torch", torch), ("onnx", onnx), ("torch", torch), ("onnx", onnx)):
+        start = time.perf_counter()
+        enc.encode(texts)
+        out.setdefault(f"{name}_s", []).append(time.perf_counter() - start)
+    return {k: float(np.median(v)) for k, v in out.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--builds", type=int, default=3, help="full index builds to take the median of")
+    parser.add_argument("--million", action=argparse.BooleanOptionalAction, default=True,
+                        help="FAISS next to exact at 1M rows (a graph build of several minutes)")  # fmt: skip
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     rng = np.random.default_rng(7)
 
+    from pydrums_engine.embeddings import Encoder
     from pydrums_engine.engine import Engine
 
     results: dict = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-                     "python": platform.python_version(), "numpy": np.__version__}  # fmt: skip
-
+                     "python": platform.python_version(), "numpy": np.__version__,
+                     "load_average_at_start": os.getloadavg()}  # fmt: skip
+    results["cold_start"] = cold_start()  # first, while nothing of this run is in memory
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(ROOT / "data" / "grooves", data / "grooves")
         start = time.perf_counter()
-        engine = Engine.load(data, use_llm=False)  # model load + full index build
-        results["engine_load_with_full_build_s"] = time.perf_counter() - start
+        engine = Engine.load(data, use_llm=False)  # ONNX export + model load + full index build
+        results["engine_load_with_export_and_full_build_s"] = time.perf_counter() - start
+        results["encoder"] = engine.encoder_info()
+        torch = Encoder()
         builds = []
         for _ in range(args.builds):  # the machine is noisy: a median of full builds from nothing
-            shutil.rmtree(data / "index")
+            for name in ("vectors.npy", "manifest.json"):
+                (data / "index" / name).unlink()
             builds.append(engine.rebuild().seconds)
         results["full_build_s"], results["full_builds_s"] = float(np.median(builds)), builds
+        texts = sorted({e.text for e in engine._state.examples})
+        results["encode_all_texts"] = build_side_by_side(engine.encoder, torch, texts)
         path = sorted((data / "grooves").glob("*.toml"))[0]
         groove = engine.library.grooves[0]
         text = path.read_text(encoding="utf-8")
@@ -177,43 +281,68 @@ def main() -> None:
         results["examples"] = report.examples
         results["grooves"] = report.patterns
 
-        encode = timed(lambda: engine.encoder.encode([f"query {time.perf_counter_ns()} funk"]), args.repeat)
-        results["query_encode_p50_ms"] = p(encode, 50) * 1e3
-        results["query_encode_p95_ms"] = p(encode, 95) * 1e3
+        results["query_encode"] = encoders_side_by_side(engine.encoder, torch, list(QUERIES), args.repeat)
+        results["similar_new_query"] = similar_side_by_side(engine, torch, max(50, args.repeat // 2))
         full = timed(lambda: [engine.similar(q) for q in QUERIES], max(20, args.repeat // 10))
         results["similar_cached_query_p50_ms"] = p(full, 50) * 1e3 / len(QUERIES)
 
         state = engine._state
         lib_vectors = state.retriever.index.vectors
         results["search_library"] = search_pair(lib_vectors, state.retriever.groups, args.repeat, rng)
+        del torch
     results["search_10k"] = search_pair(synthetic(10_000, 384, rng), random_groups(10_000, 2_000, rng),
                                         args.repeat // 2, rng)  # fmt: skip
-    results["search_100k"] = search_pair(synthetic(100_000, 384, rng), random_groups(100_000, 20_000, rng),
-                                         max(10, args.repeat // 10), rng)  # fmt: skip
-    results["cold_load"] = cold_load()
+    v100k = synthetic(100_000, 384, rng)
+    results["ann_100k"], index = ann_pair(v100k, rng, args.repeat)
+    results["search_100k"] = search_pair(v100k, random_groups(100_000, 20_000, rng), max(10, args.repeat // 10),
+                                         rng, index)  # fmt: skip
+    del v100k, index
+    if args.million:
+        results["ann_1m"] = ann_pair(synthetic(1_000_000, 384, rng), rng, args.repeat)[0]
     results["bench_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
+    results["load_average_at_end"] = os.getloadavg()
+    report_results(results)
     if args.json:
         print(json.dumps(results, indent=2))
-        return
-    print(f"PyDrums bot retrieval benchmark, {results['date']}, {results['machine']}, Python {results['python']}")
-    print(f"library: {results['grooves']} grooves, {results['examples']} examples")
-    print(f"query encode: p50 {results['query_encode_p50_ms']:.2f} ms, p95 {results['query_encode_p95_ms']:.2f} ms")
-    print(f"similar() with a cached query vector: p50 {results['similar_cached_query_p50_ms']:.3f} ms")
+
+
+def report_results(results: dict) -> None:
+    r = results
+    load = f"load average {r['load_average_at_start'][0]:.1f} at start, {r['load_average_at_end'][0]:.1f} at end"
+    print(f"PyDrums bot retrieval benchmark, {r['date']}, {r['machine']}, Python {r['python']}, {load}")
+    print(f"library: {r['grooves']} grooves, {r['examples']} examples; encoder {r['encoder']['backend']}")
+    e = r["query_encode"]
+    print(f"query encode: torch p50 {e['torch_p50_ms']:.2f} ms (p95 {e['torch_p95_ms']:.2f}), ONNX p50 "
+          f"{e['onnx_p50_ms']:.2f} ms (p95 {e['onnx_p95_ms']:.2f}): {e['ratio']:.2f}x; "
+          f"min cosine {e['min_cosine']:.6f}")  # fmt: skip
+    s = r["similar_new_query"]
+    print(f"similar() of a new query: ours p50 {s['ours_p50_ms']:.2f} ms, PyDrums' method "
+          f"{s['pydrums_p50_ms']:.2f} ms: {s['ratio']:.2f}x")  # fmt: skip
+    print(f"similar() with a cached query vector: p50 {r['similar_cached_query_p50_ms']:.3f} ms")
+    c = r["cold_start"]
+    print(f"fresh process, start to first similar(): {c['start_to_first_similar_s']:.2f} s; RSS after 100 requests "
+          f"{c['rss_after_100_mb']:.0f} MB (peak {c['peak_rss_mb']:.0f}); encoder {c['encoder']}, "
+          f"heavy modules loaded: {c['heavy_modules'] or 'none'}")  # fmt: skip
     for key in ("search_library", "search_10k", "search_100k"):
-        r = results[key]
-        how = "exact" if r["exact"] else f"two-stage, recall@10 {r['recall_at_10']:.2f}"
-        print(f"vector search n={r['n']:>7} ({how}): ours p50 {r['ours_warm_p50_ms']:.4f} ms, PyDrums' method "
-              f"{r['pydrums_warm_p50_ms']:.3f} ms, {r['ratio_warm']:.0f}x faster | cold caches: ours "
-              f"{r['ours_cold_p50_ms']:.4f} ms, PyDrums' {r['pydrums_cold_p50_ms']:.3f} ms, "
-              f"{r['ratio_cold']:.0f}x")  # fmt: skip
-    runs = ", ".join(f"{b:.2f}" for b in results["full_builds_s"])
-    print(f"full index build: median {results['full_build_s']:.2f} s ({runs})")
-    print(f"incremental rebuild (one groove renamed): {results['incremental_rebuild_s']:.2f} s, "
-          f"{results['incremental_reencoded']} re-encoded")  # fmt: skip
-    print(f"cold Engine.load() (index on disk): {results['cold_load']['load_s']:.2f} s, "
-          f"peak RSS {results['cold_load']['peak_rss_mb']:.0f} MB")  # fmt: skip
-    print(f"benchmark process peak RSS: {results['bench_peak_rss_mb']:.0f} MB")
+        x = r[key]
+        how = "exact" if x["exact"] else f"FAISS, group recall@10 {x['recall_at_10']:.2f}"
+        print(f"vector search n={x['n']:>7} ({how}): ours p50 {x['ours_warm_p50_ms']:.4f} ms, PyDrums' method "
+              f"{x['pydrums_warm_p50_ms']:.3f} ms, {x['ratio_warm']:.0f}x faster | cold caches: ours "
+              f"{x['ours_cold_p50_ms']:.4f} ms, PyDrums' {x['pydrums_cold_p50_ms']:.3f} ms, "
+              f"{x['ratio_cold']:.0f}x")  # fmt: skip
+    for key in ("ann_100k", "ann_1m"):
+        if key in r:
+            a = r[key]
+            print(f"FAISS HNSW n={a['n']:>7}: build {a['build_s']:.1f} s, recall@10 {a['recall_at_10']:.3f}, search "
+                  f"p50 {a['faiss_search_p50_ms']:.3f} ms (with every row's score {a['faiss_all_scores_p50_ms']:.3f}"
+                  f" ms); exact p50 {a['exact_p50_ms']:.2f} ms: {a['ratio']:.0f}x")  # fmt: skip
+    runs = ", ".join(f"{b:.2f}" for b in r["full_builds_s"])
+    b = r["encode_all_texts"]
+    print(f"full index build: median {r['full_build_s']:.2f} s ({runs}); encoding every text alone: torch "
+          f"{b['torch_s']:.2f} s, ONNX {b['onnx_s']:.2f} s")  # fmt: skip
+    print(f"incremental rebuild (one groove renamed): {r['incremental_rebuild_s']:.2f} s, "
+          f"{r['incremental_reencoded']} re-encoded")  # fmt: skip
+    print(f"benchmark process peak RSS: {r['bench_peak_rss_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -301,6 +301,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"styles ({len(info['styles'])}): " + ", ".join(f"{k} {v}" for k, v in info["styles"].items()))
     index = info["index"]
     print(f"index: {index['state']}, model {index['model']}" + (f" ({index['note']})" if index["note"] else ""))
+    print(f"encoder: {info['encoder']['backend']} ({info['encoder']['why']})")
     ollama = info["ollama"]
     state = "reachable" if ollama["reachable"] else "not reachable"
     print(f"ollama: {ollama['host']} model {ollama['model']}: {state}")

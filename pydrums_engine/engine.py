@@ -26,7 +26,7 @@ import numpy as np
 
 from .check import Check
 from .descriptions import Example, all_phrasings, indexed, words_by_groove
-from .embeddings import DEFAULT_MODEL, Encoder
+from .embeddings import DEFAULT_MODEL, Encoder, load_encoder
 from .errors import InputError, PyDrumsError
 from .fit import fit_to_constraints
 from .form import DEFAULT_FILL, Song, arrange, generate_song
@@ -37,12 +37,14 @@ from .library import DEFAULT_DATA_DIR, Library, load_library
 from .limits import CANDIDATES_DEFAULT, DESCRIPTION_MAX, K_MAX, check_bpm, check_form, check_k
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
+from .onnx_encoder import OnnxEncoder
 from .prompt import GenerationRequest
 from .refine import EXAMPLES as REFINE_EXAMPLES
 from .refine import read_instruction, refine_pattern
 from .render import KitMap, Rendering, load_kit, render_all, render_song
 from .retrieval import Hit, Retriever
 from .variation import fill_start, vary
+from .vectors import VectorIndex
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,7 @@ class Engine:
         *,
         data_dir: Path,
         index_dir: Path,
-        encoder: Encoder | None,
+        encoder: Encoder | OnnxEncoder | None,
         encoder_error: str | None,
         writer: PatternWriter | None,
         ollama: OllamaSettings | None,
@@ -120,7 +122,7 @@ class Engine:
         model_name = model or DEFAULT_MODEL
         encoder, error = None, None
         try:
-            encoder = Encoder(model_name)
+            encoder = load_encoder(model_name, index)  # ONNX Runtime; torch when it cannot be used
         except Exception as exc:  # any failure to load a model degrades to lexical search
             error = f"model {model_name!r} could not be loaded ({type(exc).__name__}: {exc})"
             log.warning("%s; searching with lexical scores only", error)
@@ -156,7 +158,9 @@ class Engine:
             except (OSError, ValueError, RuntimeError) as exc:
                 note = f"index could not be built ({exc})"
                 log.warning("%s; searching with lexical scores only", note)
-        retriever = Retriever(library, examples, vectors, words_by_groove(phrasings))
+        # past vectors.EXACT_LIMIT rows, a FAISS graph saved beside the vectors (reused while they match)
+        index = VectorIndex(vectors, folder=self.index_dir) if vectors is not None else None
+        retriever = Retriever(library, examples, index, words_by_groove(phrasings))
         state = _State(library, examples, retriever, vectors is not None, note)
         return state, reencoded, time.perf_counter() - start
 
@@ -398,6 +402,14 @@ class Engine:
         """Grooves per style, most first."""
         return self.library.style_counts()
 
+    def encoder_info(self) -> dict:
+        """Which backend encodes queries (onnx, torch or none) and why."""
+        if self.encoder is None:
+            return {"backend": "none", "why": self.encoder_error or "no model"}
+        backend = getattr(self.encoder, "backend", "torch")
+        why = getattr(self.encoder, "why", "") or ("the torch encoder was handed in" if backend == "torch" else "")
+        return {"backend": backend, "why": why}
+
     def info(self, *, check_ollama: bool = True) -> dict:
         """Library size, styles, index state, model and Ollama reachability."""
         state = self._state
@@ -414,6 +426,7 @@ class Engine:
                 "path": str(self.index_dir),
             },
             "model": self.model_name,
+            "encoder": self.encoder_info(),
             "ollama": {
                 "host": self.ollama.host if self.ollama else None,
                 "model": self.ollama.model if self.ollama else None,

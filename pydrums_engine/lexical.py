@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from .instruments import BY_CODE
 from .library import STYLE_LORE_FIELDS, Library, Style
@@ -58,7 +58,7 @@ class LexicalScorer:
     "dembow") carries the query. Unlike a TF-IDF cosine it does not fade on long documents.
     """
 
-    def __init__(self, vectorizer: CountVectorizer, present: sparse.csr_matrix) -> None:
+    def __init__(self, vectorizer: Terms, present: sparse.csr_matrix) -> None:
         """``present``: documents x the vectorizer's terms, 1 where a document has the term."""
         self._vectorizer = vectorizer
         df = np.asarray(present.sum(axis=0)).ravel()
@@ -147,5 +147,36 @@ def lexical_scorers(library: Library, words: dict[str, list[str]]) -> tuple[Lexi
     return LexicalScorer(vectorizer, groove_rows), LexicalScorer(vectorizer, style_rows), keys
 
 
-def _vectorizer() -> CountVectorizer:
-    return CountVectorizer(tokenizer=tokenize, lowercase=False, token_pattern=None, ngram_range=(1, 2), binary=True)
+def _vectorizer() -> Terms:
+    return Terms()
+
+
+class Terms:
+    """Which unigrams and bigrams of `tokenize` each text has (1 or 0), as a sparse matrix.
+
+    What scikit-learn's binary CountVectorizer did here, in a dozen lines: importing
+    scikit-learn took ~1 s of the engine's start and ~60 MB (docs/BENCHMARKS.md).
+    """
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+
+    @staticmethod
+    def terms(text: str) -> set[str]:
+        tokens = tokenize(text)
+        return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
+
+    def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
+        found = [self.terms(t) for t in texts]
+        self.vocabulary = {term: i for i, term in enumerate(sorted(set().union(*found)))}
+        return self._matrix(found)
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        return self._matrix([self.terms(t) for t in texts])
+
+    def _matrix(self, found: list[set[str]]) -> sparse.csr_matrix:
+        columns = [sorted(self.vocabulary[t] for t in terms if t in self.vocabulary) for terms in found]
+        pointers = np.cumsum([0, *(len(c) for c in columns)])
+        indices = np.fromiter((i for c in columns for i in c), dtype=np.int32, count=int(pointers[-1]))
+        data = np.ones(len(indices), dtype=np.int64)
+        return sparse.csr_matrix((data, indices, pointers), shape=(len(found), len(self.vocabulary)))

@@ -120,14 +120,14 @@ class Retriever:
         self,
         library: Library,
         examples: list[Example],
-        vectors: np.ndarray | None,
+        vectors: np.ndarray | VectorIndex | None,
         words: dict[str, list[str]],
     ) -> None:
         """``vectors`` are the examples' embeddings (row for row) or None; ``words`` every
         phrasing of each groove (by id) for the lexical scores."""
         self.library = library
         self.examples = examples
-        self.index = VectorIndex(vectors) if vectors is not None else None
+        self.index = VectorIndex(vectors) if isinstance(vectors, np.ndarray) else vectors  # or one built with a folder
         self.matcher = StyleMatcher.for_library(library)
         self.lexical, self.style_lexical, style_keys = lexical_scorers(library, words)
         self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)

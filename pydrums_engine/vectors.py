@@ -1,64 +1,142 @@
-"""Cosine similarity over unit vectors: exact for a library, two-stage for very large sets.
+"""Cosine similarity over unit vectors: exact for a library, FAISS HNSW for very large sets.
 
 Up to `EXACT_LIMIT` rows the answer is one matrix-vector product (the library has a few
 thousand examples: ~0.05 ms). Past it, reading every float32 row is bound by memory
-bandwidth (100k x 384 is 150 MB a query, ~13 ms here), so a first stage compares 384-bit
-sign codes (48 bytes a row) by Hamming distance, turns the distance into an estimated
-cosine (the SimHash estimate cos(pi * h / d)), and only the `RERANK` best candidates are
-scored exactly. Rows outside the candidates keep their estimate, so every row still has a
-score for the blend with lexical and style scores.
+bandwidth (100k x 384 is 150 MB a query, ~13 ms here; 1M rows, ~130 ms), so a FAISS HNSW
+graph (inner product, full vectors) finds the `CANDIDATES` nearest rows, with their exact
+cosines, in about a millisecond. Every other row gets the lowest cosine found (about where
+its own lies, or below), so each row still has a score for the blend with lexical and style
+scores.
+
+The graph takes minutes to build at a million rows, so it is saved beside the vectors
+(``vectors.faiss`` and ``faiss.json``, with the checksum of the vectors it was built from)
+and reloaded while that checksum matches; other vectors, other parameters or an unreadable
+file mean a rebuild. Without faiss installed the search stays exact, and slower.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
 import numpy as np
 
-EXACT_LIMIT = 20_000
-RERANK = 1_000
+from .files import atomic_write
+
+log = logging.getLogger(__name__)
+
+EXACT_LIMIT = 20_000  # rows; exact takes ~1 ms here, and grows with the rows (44 ms at 100k: docs/BENCHMARKS.md)
+CANDIDATES = 256  # nearest rows scored exactly by the graph search (the blend reads a few hundred)
+HNSW_M = 32  # graph links a row; recall@10 >= 0.98 at a million clustered rows (docs/BENCHMARKS.md)
+HNSW_EF_CONSTRUCTION = 40
+HNSW_EF_SEARCH = 256  # at least CANDIDATES: the search's breadth
+TIE_SPREAD = 1e-5  # how far below the lowest found cosine the other rows' scores spread
+ANN_FILE = "vectors.faiss"
+ANN_META = "faiss.json"
 
 
 class VectorIndex:
-    """Unit-length float32 rows, searched by cosine similarity."""
+    """Unit-length float32 rows, searched by cosine similarity (exact, or by a FAISS graph)."""
 
-    def __init__(self, vectors: np.ndarray, exact_limit: int = EXACT_LIMIT, rerank: int = RERANK) -> None:
+    def __init__(
+        self,
+        vectors: np.ndarray,
+        exact_limit: int = EXACT_LIMIT,
+        *,
+        folder: Path | None = None,
+        checksum: str | None = None,
+        candidates: int = CANDIDATES,
+    ) -> None:
+        """``folder``: where the graph is saved and reloaded (None: built in memory only);
+        ``checksum``: the vectors' identity (the index manifest's), hashed here when None."""
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.rerank = rerank
-        self.codes: np.ndarray | None = None
+        self.candidates = candidates
+        self.ann = None
+        self.ann_source = ""  # "built" or "loaded" when a graph is used
+        self._below: np.ndarray | None = None
         if len(self.vectors) > exact_limit:
-            self.codes = sign_codes(self.vectors)
-            dim = self.vectors.shape[1]
-            self._estimate = np.cos(np.pi * np.arange(dim + 1) / dim).astype(np.float32)
+            try:
+                import faiss  # noqa: F401  (only a very large library needs it)
+            except ImportError:
+                log.warning("faiss is not installed: searching %d rows exactly (slower)", len(self.vectors))
+                return
+            self.ann, self.ann_source = _graph(self.vectors, folder, checksum)
+            # Rows outside the candidates sit up to 1e-5 below the floor, in row order: 100k equal
+            # scores made numpy's argpartition (top_k) take 15 ms instead of 0.3.
+            self._below = -TIE_SPREAD * np.arange(len(self.vectors), dtype=np.float32) / len(self.vectors)
 
     def __len__(self) -> int:
         return len(self.vectors)
 
     @property
     def exact(self) -> bool:
-        return self.codes is None
+        return self.ann is None
 
     def cosines(self, query: np.ndarray) -> np.ndarray:
-        """Cosine of the query to every row (exact, or estimated away from the best rows)."""
-        if self.codes is None:
-            return self.vectors @ query
-        distance = np.zeros(self.codes.shape[1], dtype=np.uint16)
-        for words, word in zip(self.codes, sign_codes(query[None, :])[:, 0], strict=True):
-            distance += np.bitwise_count(words ^ word)  # one contiguous pass per 64 dimensions
-        scores = self._estimate[distance]
-        candidates = np.argpartition(distance, min(self.rerank, len(distance) - 1))[: self.rerank]
-        scores[candidates] = self.vectors[candidates] @ query
+        """Cosine of the query to every row (exact; or exact for the nearest, the lowest of those elsewhere)."""
+        if self.ann is None:
+            # einsum's own loop, not BLAS: in the engine's process (ONNX Runtime's threads
+            # beside it) OpenBLAS's threaded matrix-vector product took 6-8 ms here instead
+            # of 0.05; einsum takes 0.08 ms at the library's size, 1 ms at EXACT_LIMIT.
+            return np.einsum("ij,j->i", self.vectors, query)
+        found, rows = self.ann.search(np.ascontiguousarray(query[None, :], dtype=np.float32), self.candidates)
+        keep = rows[0] >= 0
+        found, rows = found[0][keep], rows[0][keep]
+        assert self._below is not None
+        scores = self._below + np.float32(found.min() if len(found) else -1.0)
+        scores[rows] = found
         return scores
 
 
-def sign_codes(vectors: np.ndarray) -> np.ndarray:
-    """One bit a dimension (positive or not), as 64-bit words: shape (words, rows).
+def _meta(vectors: np.ndarray, checksum: str | None) -> dict:
+    """What a saved graph must have been built from to be reused."""
+    if checksum is None:
+        checksum = hashlib.sha256(memoryview(vectors).cast("B")).hexdigest()
+    return {
+        "vectors_sha256": checksum,
+        "count": len(vectors),
+        "dimension": int(vectors.shape[1]),
+        "kind": "HNSWFlat inner product",
+        "m": HNSW_M,
+        "ef_construction": HNSW_EF_CONSTRUCTION,
+    }
 
-    Word-major, so each word of every row is one contiguous array to XOR and count.
-    """
-    bits = np.packbits(vectors > 0, axis=1)
-    pad = (-bits.shape[1]) % 8
-    if pad:
-        bits = np.pad(bits, ((0, 0), (0, pad)))
-    return np.ascontiguousarray(np.ascontiguousarray(bits).view(np.uint64).T)
+
+def _graph(vectors: np.ndarray, folder: Path | None, checksum: str | None):  # type: ignore[no-untyped-def]
+    """The HNSW graph of ``vectors``: loaded from ``folder`` when it was built from them, else built (and saved)."""
+    import faiss
+
+    meta = _meta(vectors, checksum)
+    if folder is not None:
+        try:
+            saved = json.loads((folder / ANN_META).read_text(encoding="utf-8"))
+            if saved == meta:
+                graph = faiss.read_index(str(folder / ANN_FILE))
+                if graph.ntotal == len(vectors) and graph.d == vectors.shape[1]:
+                    graph.hnsw.efSearch = HNSW_EF_SEARCH
+                    return graph, "loaded"
+            log.info("the saved FAISS graph in %s was built from other vectors: rebuilding", folder)
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, RuntimeError) as exc:  # faiss raises RuntimeError on a bad file
+            log.warning("the saved FAISS graph in %s is unusable and will be rebuilt: %s", folder, exc)
+    graph = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    graph.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    graph.add(vectors)
+    graph.hnsw.efSearch = HNSW_EF_SEARCH
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{ANN_FILE}.{os.getpid()}.tmp"
+        try:
+            faiss.write_index(graph, str(tmp))
+            os.replace(tmp, folder / ANN_FILE)
+        finally:
+            tmp.unlink(missing_ok=True)
+        atomic_write(folder / ANN_META, json.dumps(meta, indent=1).encode("utf-8"))  # last: names a whole graph
+    return graph, "built"
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:

@@ -1,11 +1,12 @@
-"""Vector search: exact on a library, two-stage past the exact limit, same answers."""
+"""Vector search: exact on a library, a FAISS graph past the exact limit (saved, reloaded,
+rebuilt when the vectors change), the same answers."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from pydrums_engine.vectors import Groups, VectorIndex, best_per_group, sign_codes, top_k
+from pydrums_engine.vectors import ANN_FILE, ANN_META, Groups, VectorIndex, best_per_group, top_k
 
 
 def clustered(n: int, dim: int = 384, seed: int = 3) -> np.ndarray:
@@ -22,11 +23,8 @@ def test_small_index_is_an_exact_dot_product():
     assert np.allclose(index.cosines(v[7]), v @ v[7], atol=1e-6)
 
 
-def test_two_stage_search_finds_the_same_best_groups_as_exact():
-    v = clustered(30_000)
-    groups = Groups(np.arange(len(v)) // 5, len(v) // 5)
-    fast, exact = VectorIndex(v, exact_limit=10_000, rerank=500), VectorIndex(v, exact_limit=len(v))
-    assert not fast.exact and exact.exact
+def agreement(fast: VectorIndex, exact: VectorIndex, v: np.ndarray, groups: Groups, per_group: int) -> float:
+    """Mean share of exact search's 10 best groups that the fast index also returns."""
     rng = np.random.default_rng(1)
     agree = []
     for row in rng.integers(0, len(v), 20):
@@ -34,23 +32,59 @@ def test_two_stage_search_finds_the_same_best_groups_as_exact():
         q /= np.linalg.norm(q)
         got = top_k(best_per_group(fast, q, groups), 10)
         want = top_k(best_per_group(exact, q, groups), 10)
-        assert got[0] == want[0] == row // 5  # the query's own group first
+        assert got[0] == want[0] == row // per_group  # the query's own group first
         agree.append(len(set(got) & set(want)) / 10)
-    assert np.mean(agree) >= 0.9
+    return float(np.mean(agree))
+
+
+def test_faiss_search_finds_the_same_best_groups_as_exact():
+    v = clustered(30_000)
+    groups = Groups(np.arange(len(v)) // 5, len(v) // 5)
+    fast, exact = VectorIndex(v, exact_limit=10_000), VectorIndex(v, exact_limit=len(v))
+    assert not fast.exact and exact.exact and fast.ann_source == "built"
+    assert agreement(fast, exact, v, groups, 5) >= 0.95
+
+
+def test_the_faiss_graph_is_saved_reloaded_and_rebuilt_when_the_vectors_change(tmp_path):
+    v = clustered(12_000, seed=5)
+    groups = Groups(np.arange(len(v)) // 4, len(v) // 4)
+    exact = VectorIndex(v, exact_limit=len(v))
+    first = VectorIndex(v, exact_limit=10_000, folder=tmp_path)
+    assert first.ann_source == "built" and (tmp_path / ANN_FILE).is_file() and (tmp_path / ANN_META).is_file()
+    again = VectorIndex(v, exact_limit=10_000, folder=tmp_path)
+    assert again.ann_source == "loaded"
+    assert agreement(again, exact, v, groups, 4) >= 0.95
+    changed = v.copy()
+    changed[:1000] = clustered(1000, seed=9)  # a thousand rows re-encoded
+    rebuilt = VectorIndex(changed, exact_limit=10_000, folder=tmp_path)
+    assert rebuilt.ann_source == "built"
+    assert agreement(rebuilt, VectorIndex(changed, exact_limit=len(v)), changed, groups, 4) >= 0.95
+    assert VectorIndex(changed, exact_limit=10_000, folder=tmp_path).ann_source == "loaded"
+    (tmp_path / ANN_FILE).write_bytes(b"not a graph")  # a broken file is rebuilt, not trusted
+    assert VectorIndex(changed, exact_limit=10_000, folder=tmp_path).ann_source == "built"
 
 
 def test_every_row_keeps_a_score_between_minus_one_and_one():
     v = clustered(25_000)
-    scores = VectorIndex(v, exact_limit=1_000, rerank=100).cosines(v[0])
+    index = VectorIndex(v, exact_limit=1_000, candidates=100)
+    scores = index.cosines(v[0])
     assert scores.shape == (25_000,) and np.all(np.abs(scores) <= 1.0001)
     assert scores[0] > 0.99
+    exact = v @ v[0]
+    nearest = np.argsort(exact)[-10:]  # the nearest rows carry their exact cosine
+    assert np.allclose(scores[nearest], exact[nearest], atol=1e-5)
+    rest = np.median(scores)  # most rows: just below the lowest cosine the graph found
+    scored = scores > rest + 2e-5
+    assert 50 <= scored.sum() < 100 and np.allclose(scores[scored], exact[scored], atol=1e-5)
+    assert np.all(scores[~scored] <= rest + 2e-5)
 
 
-def test_sign_codes_are_word_major_bits():
-    v = np.array([[1.0, -1.0] * 64, [-1.0, 1.0] * 64], dtype=np.float32)
-    codes = sign_codes(v)
-    assert codes.shape == (2, 2) and codes.dtype == np.uint64
-    assert np.all(np.bitwise_count(codes[:, 0] ^ codes[:, 1]) == 64)  # rows differ in every bit
+def test_below_the_limit_no_graph_is_built_or_saved(tmp_path):
+    v = clustered(2_000)
+    index = VectorIndex(v, folder=tmp_path)
+    assert index.exact and index.ann_source == ""
+    assert not (tmp_path / ANN_FILE).exists()
+    assert np.allclose(index.cosines(v[3]), v @ v[3], atol=1e-6)
 
 
 def test_top_k_is_best_first():

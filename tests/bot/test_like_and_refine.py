@@ -131,7 +131,7 @@ async def test_refine_no_crash_then_busier_hats_changes_the_grid_and_keeps_every
         opened = await fake.interact(custom_id=button(answer, "Refine"), message=answer)
         form = (await opened.acked()).data
 
-    async with running_bot(fake, engine_down):
+    async with running_bot(fake, engine_down) as bot:
         submit = await fake.interact(custom_id=form["custom_id"], fields={"instruction": "no crash"}, message=answer)
         refined = await submit.final(30, until=has_files)
         pattern = shown_pattern(engine_down, refined)
@@ -143,6 +143,8 @@ async def test_refine_no_crash_then_busier_hats_changes_the_grid_and_keeps_every
         assert field(refined, "Tempo").startswith("120 bpm")
         assert refined.embeds[0]["footer"]["text"].startswith("A refinement of the groove above, not by the model")
         assert buttons(refined) == [["Regenerate", "Variation", "More like this", "Refine"], ["👍", "👎", "Save"]]
+        source, kept = await bot.memory.reply(answer.id), await bot.memory.reply(refined.id)
+        assert kept is not None and kept.source == "refine" and kept.grooves == source.grooves != ()
 
         busier = await (await refine(fake, refined, "busier hats")).final(30, until=has_files)
         again = shown_pattern(engine_down, busier)

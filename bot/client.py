@@ -34,6 +34,7 @@ from .inflight import PendingReplies
 from .limits import Cooldown, GenerationQueue
 from .memory import Store, shown_url
 from .settings import Settings
+from .votes import VoteScores
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ class _PyDrums:
         self.queue = GenerationQueue(settings.max_concurrent_generations, settings.generation_queue_size)
         self.pending = PendingReplies()
         self.memory = memory or Store(settings.db_url)  # connects in setup_hook
+        self.votes = VoteScores(self.memory)  # ranking nudges, cached per server
 
     @property
     def engine(self) -> Engine:

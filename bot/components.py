@@ -1,7 +1,11 @@
 """Buttons that keep working after a restart: `discord.ui.DynamicItem`, state in the custom_id.
 
     pydrums:regen:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>[:<form>]]   Regenerate
-    pydrums:vary:<style>:<bpm>:<bars>:<tempo>:<swing %>[:<humanize>:<swing asked>[:<form>]]    Variation
+    pydrums:vary:<same>                                      Variation
+    pydrums:refine:<same>                                    Refine: opens the form below
+    pydrums:refine-form:<same>                               the Refine form (a modal) when it is sent
+    pydrums:like[:<groove id>]                               More like this: the /drums answer's groove,
+                                                             or that library groove (a /similar answer's top hit)
     pydrums:page:<user id>:<page>:<count>:<style>            /similar ◀ ▶ (only that user pages)
     pydrums:vote:<up|down>                                   👍 👎 under a /drums answer
     pydrums:save:<tempo>:<swing %>                           Save under a /drums answer
@@ -9,8 +13,8 @@
     pydrums:export:<user id>                                 /saved: every save as MIDI files in a .zip
     pydrums:forget:<user id>                                 /forget: the confirm button
 
-A /drums answer carries two rows: Regenerate, Variation (row 0; More like this and Refine
-will join them), then 👍, 👎, Save (row 1). A vote needs nothing but the message it sits
+A /drums answer carries two rows: Regenerate, Variation, More like this, Refine (row 0),
+then 👍, 👎, Save (row 1); a /similar answer ◀ ▶ and More like this. A vote needs nothing but the message it sits
 on (its id keys the votes; the memory knows the grooves it was based on); Save reads the
 groove from the message and carries the tempo and swing it is played at.
 
@@ -25,7 +29,10 @@ them exactly (`formatting.escape` is reversible). So any bot process, before or 
 restart, can answer a press on any message the bot ever sent, with no state in memory.
 
 A press is handed to the cog that owns it (`Drums.regenerate`, `Drums.variation`,
-`Library.turn_page`), which answers the way its slash command does.
+`Drums.open_refine`, `Library.turn_page`, `Library.more_like_this`), which answers the way its
+slash command does. The Refine form is answered by whichever process receives it
+(`Drums.on_refine_submit`, a listener reading `REFINE_FORM`), not by the object that sent it,
+so a restart between opening the form and sending it loses nothing.
 """
 
 from __future__ import annotations
@@ -88,16 +95,27 @@ async def _hand_over(interaction: discord.Interaction, cog_name: str, method: st
     await getattr(cog, method)(interaction, *args)
 
 
-# The two /drums buttons: label, emoji, colour, and the Drums cog method that answers a press.
+# The /drums buttons that carry the request's options: label, emoji, colour, and the Drums cog
+# method that answers a press.
 _DRUMS_BUTTONS = {
     "regen": ("Regenerate", "\N{CLOCKWISE RIGHTWARDS AND LEFTWARDS OPEN CIRCLE ARROWS}", discord.ButtonStyle.primary,
               "regenerate"),
     "vary": ("Variation", "\N{TWISTED RIGHTWARDS ARROWS}", discord.ButtonStyle.secondary, "variation"),
+    "refine": ("Refine", "\N{PENCIL}", discord.ButtonStyle.secondary, "open_refine"),
 }  # fmt: skip
+LIKE_LABEL = "More like this"
+REFINE_TITLE = "Refine this groove"
+REFINE_LABEL = "What should change?"
+REFINE_PLACEHOLDER = "busier hats, no crash"
+REFINE_INPUT = "instruction"
+REFINE_FORM = re.compile(r"pydrums:refine-form:" + _ACTIONS)
 
 
-class DrumsButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:(?P<action>regen|vary):" + _ACTIONS):
-    """Regenerate (the same request, a fresh seed) or Variation (of the pattern shown): a new message."""
+class DrumsButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:(?P<action>regen|vary|refine):" + _ACTIONS
+):
+    """Regenerate (the same request, a fresh seed), Variation (of the pattern shown) or Refine
+    (opens a form asking what should change): each answer is a new message."""
 
     def __init__(self, action: str, actions: DrumsActions) -> None:
         label, emoji, style, _method = _DRUMS_BUTTONS[action]
@@ -121,6 +139,65 @@ class DrumsButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await _hand_over(interaction, "Drums", _DRUMS_BUTTONS[self.action][3], self.actions)
+
+
+class LikeButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:like(?::(?P<groove>[A-Za-z0-9_.-]{1,80}))?"
+):
+    """More like this: the library grooves whose rhythm is closest to the groove shown.
+
+    Under a /drums answer the groove is read back from the message; under a /similar answer
+    it is the page's top hit, named by its id (it fits: ids are short)."""
+
+    def __init__(self, groove_id: str | None = None, row: int | None = 0) -> None:
+        custom_id = "pydrums:like" + (f":{groove_id}" if groove_id else "")
+        super().__init__(
+            discord.ui.Button(
+                label=LIKE_LABEL, emoji="\N{LEFT-POINTING MAGNIFYING GLASS}", style=discord.ButtonStyle.secondary,
+                custom_id=custom_id,
+            ),
+            row=row,
+        )  # fmt: skip
+        self.groove_id = groove_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> LikeButton:
+        return cls(match["groove"] or None)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await _hand_over(interaction, "Library", "more_like_this", self.groove_id)
+
+
+def _fits_custom_id(groove_id: str) -> bool:
+    return re.fullmatch(r"[A-Za-z0-9_.-]{1,80}", groove_id) is not None
+
+
+class RefineForm(discord.ui.Modal):
+    """ "What should change?": one line, sent back as a modal submit whose custom id carries the options."""
+
+    def __init__(self, actions: DrumsActions, max_length: int) -> None:
+        super().__init__(title=REFINE_TITLE, custom_id=f"pydrums:refine-form:{encode_actions(actions)}")
+        self.add_item(
+            discord.ui.TextInput(
+                label=REFINE_LABEL,
+                custom_id=REFINE_INPUT,
+                placeholder=REFINE_PLACEHOLDER,
+                max_length=max_length,
+                style=discord.TextStyle.short,
+            )
+        )
+
+
+def submitted_text(data: dict[str, Any] | None, custom_id: str = REFINE_INPUT) -> str:
+    """The value of the text input ``custom_id`` in a modal submit's data ("" when absent)."""
+    rows = (data or {}).get("components") or []
+    for row in rows:
+        for component in row.get("components", [row.get("component")] if row.get("component") else []):
+            if component and component.get("custom_id") == custom_id:
+                return str(component.get("value") or "")
+    return ""
 
 
 class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"pydrums:page:" + _PAGING):
@@ -249,7 +326,7 @@ class UserButton(
         )
 
 
-DYNAMIC_ITEMS = (DrumsButton, PageButton, VoteButton, SaveButton, SavedPageButton, UserButton)
+DYNAMIC_ITEMS = (DrumsButton, LikeButton, PageButton, VoteButton, SaveButton, SavedPageButton, UserButton)
 
 
 def view_for(reply: Reply) -> discord.ui.View | None:
@@ -258,6 +335,8 @@ def view_for(reply: Reply) -> discord.ui.View | None:
     if reply.actions is not None:
         view.add_item(DrumsButton("regen", reply.actions))
         view.add_item(DrumsButton("vary", reply.actions))
+        view.add_item(LikeButton())
+        view.add_item(DrumsButton("refine", reply.actions))
         view.add_item(VoteButton("up"))
         view.add_item(VoteButton("down"))
         view.add_item(SaveButton(reply.actions.tempo, reply.actions.swing))
@@ -275,4 +354,6 @@ def view_for(reply: Reply) -> discord.ui.View | None:
         ahead = Paging(paging.user_id, paging.page + 1, paging.count, paging.style, False)
         view.add_item(PageButton(back, "◀", disabled=paging.page == 0))
         view.add_item(PageButton(ahead, "▶", disabled=not paging.has_next))
+    if reply.like is not None and _fits_custom_id(reply.like):
+        view.add_item(LikeButton(reply.like, row=None))
     return view if view.children else None

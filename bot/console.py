@@ -4,10 +4,12 @@
 
     /drums groovy funk with ghost notes bars:2 bpm:96 style:funk
     /similar laid back reggae count:5 page:2
+    /similar count:5 pattern: bd: x---x---x---x---; sd: ----x-------x---
     /convert bd: x---x---x---x---; sd: ----x-------x--- bpm:90
     /styles   /help   /rebuild   quit
 
-Options are ``name:value`` words anywhere on the line, as in Discord. Replies print as
+Options are ``name:value`` words anywhere on the line, as in Discord; ``pattern:`` takes the
+rest of the line (notation has spaces), so it comes last. Replies print as
 text; their files (pattern.mid, pattern.wav, pattern.png) are written to DIR (default
 ./out/), each atomically. The engine loads at the first command that needs it. The
 session ends at ``quit`` or at the end of input, so piped and closed stdin both work.
@@ -48,7 +50,7 @@ class Console:
         self._engine = engine
         self.commands: dict[str, tuple[frozenset[str], Callable[[str, dict[str, str]], Reply]]] = {
             "drums": (frozenset({"style", "bpm", "bars", "humanize", "swing", "form"}), self.drums),
-            "similar": (frozenset({"count", "style", "page"}), self.similar),
+            "similar": (frozenset({"count", "style", "page", "pattern"}), self.similar),
             "convert": (frozenset({"bpm", "humanize", "swing"}), self.convert),
             "styles": (frozenset(), lambda text, options: handlers.styles(self.engine)),
             "help": (frozenset(), lambda text, options: handlers.help_text()),
@@ -114,7 +116,9 @@ class Console:
         handlers.check_count(count)
         if page < 1:
             raise InputError(f"page starts at 1, not {page}")
-        return handlers.similar(self.engine, text, count, options.get("style"), page - 1, CONSOLE_USER)
+        notation = options.get("pattern")
+        pattern = handlers.read_pattern(self.engine, notation) if notation is not None else None
+        return handlers.similar(self.engine, text, count, options.get("style"), page - 1, CONSOLE_USER, pattern=pattern)
 
     def convert(self, text: str, options: dict[str, str]) -> Reply:
         pattern = handlers.read_pattern(self.engine, text)
@@ -123,8 +127,17 @@ class Console:
         )
 
 
+TAIL_OPTIONS = frozenset({"pattern"})  # options whose value is the rest of the line
+
+
 def split_options(text: str, allowed: frozenset[str]) -> tuple[str, dict[str, str]]:
-    """(free text, {option: value}) from words like ``bars:2`` anywhere on the line."""
+    """(free text, {option: value}) from words like ``bars:2`` anywhere on the line; an allowed
+    `TAIL_OPTIONS` word (``pattern:``) takes everything after it."""
+    for name in sorted(allowed & TAIL_OPTIONS):
+        found = re.search(rf"(?:^|\s){name}:", text)
+        if found is not None:
+            head, tail = split_options(text[: found.start()], allowed - {name})
+            return head, {**tail, name: text[found.end() :].strip()}
     words, options = [], {}
     for word in text.split():
         found = _OPTION.match(word)

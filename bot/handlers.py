@@ -10,7 +10,7 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pydrums_engine.engine import Engine
@@ -35,6 +35,8 @@ from .replies import (
     generation_reply,
     help_reply,
     rebuild_reply,
+    refine_reply,
+    refined_request,
     similar_reply,
     styles_reply,
     variation_reply,
@@ -62,14 +64,19 @@ def check_feel(humanize: int | None, swing: int | None) -> None:
         swing_fraction(swing)
 
 
-def drums(engine: Engine, request: DrumsRequest, seed: int | None = None) -> Reply:
+Votes = Mapping[str, float] | None  # {groove id: score 0..1} nudging the ranking; None: no nudge
+
+
+def drums(engine: Engine, request: DrumsRequest, seed: int | None = None, votes: Votes = None) -> Reply:
     """/drums: a new pattern (model, or library fallback) with its three files."""
-    return drums_reply(engine, generate(engine, request, seed), request)
+    return drums_reply(engine, generate(engine, request, seed, votes), request)
 
 
-def generate(engine: Engine, request: DrumsRequest, seed: int | None = None) -> Generation:
+def generate(engine: Engine, request: DrumsRequest, seed: int | None = None, votes: Votes = None) -> Generation:
     """The model call (or the library fallback): the part the bot's queue limits."""
-    return engine.generate(request.description, request.style, request.bpm, request.bars, seed=seed, form=request.form)
+    return engine.generate(
+        request.description, request.style, request.bpm, request.bars, seed=seed, form=request.form, votes=votes
+    )
 
 
 def drums_reply(engine: Engine, generation: Generation, request: DrumsRequest) -> Reply:
@@ -92,23 +99,84 @@ def variation(engine: Engine, shown: ShownGroove, actions: DrumsActions, seed: i
     return variation_reply(shown, pattern, rendering, actions, song)
 
 
+def refine(engine: Engine, shown: ShownGroove, actions: DrumsActions, instruction: str, seed: int) -> Generation:
+    """Refine: the shown pattern changed as ``instruction`` says, keeping what the request asked
+    (the model may be called: the part the bot's queue limits). InputError for an instruction
+    that cannot be read or asks for something the pattern cannot do."""
+    return engine.refine(
+        engine.parse(shown.notation),
+        instruction,
+        style=actions.style,
+        bpm=actions.tempo,
+        request=shown.request,
+        seed=seed,
+        swing=actions.swing,
+    )
+
+
+def refined(
+    engine: Engine, shown: ShownGroove, actions: DrumsActions, instruction: str, generation: Generation
+) -> Reply:
+    """The Refine answer: played at the shown groove's tempo, swing and humanize; with a form, the
+    song is built again on the refined section A."""
+    pattern = generation.pattern
+    kept = replace(actions, tempo=generation.bpm)
+    humanize = DEFAULT_HUMANIZE if actions.humanize is None else actions.humanize
+    request = refined_request(shown.request, instruction)
+    song = engine.arrange(pattern, actions.form, request, actions.style)[0] if actions.form else None
+    rendering = engine.render(song or pattern, kept.tempo, kept.swing, title=shown.title, humanize=humanize)
+    return refine_reply(shown, instruction, generation, rendering, kept, song)
+
+
 def check_count(count: int) -> None:
     """InputError unless ``count`` grooves fit on a /similar page (Discord's option range can be forged)."""
     if not COUNT_MIN <= count <= COUNT_MAX:
         raise InputError(f"count must be from {COUNT_MIN} to {COUNT_MAX}, not {count}")
 
 
-def similar(engine: Engine, query: str, count: int, style: str | None, page: int, user_id: int) -> Reply:
-    """/similar: page ``page`` (0-based) of the best grooves, ``count`` to a page."""
+NOTHING_TO_SEARCH = (
+    "give a query (words, e.g. 'laid back reggae one drop'), a pattern (notation, e.g. "
+    "'bd: x---x---x---x---; sd: ----x-------x---'), or both"
+)
+LIKE_COUNT = 5  # grooves a More like this answer shows
+
+
+def check_search(query: str | None, pattern: Pattern | None) -> str:
+    """The query's words, whitespace folded; InputError when there is neither a query nor a pattern."""
+    text = " ".join((query or "").split())
+    if not text and pattern is None:
+        raise InputError(NOTHING_TO_SEARCH)
+    return text
+
+
+def similar(
+    engine: Engine,
+    query: str | None,
+    count: int,
+    style: str | None,
+    page: int,
+    user_id: int,
+    *,
+    pattern: Pattern | None = None,
+    votes: Votes = None,
+) -> Reply:
+    """/similar: page ``page`` (0-based) of the best grooves, ``count`` to a page: by the words of
+    ``query``, by the rhythm of ``pattern`` (never that grid itself), or both."""
     check_count(count)
+    text = check_search(query, pattern)
     key = engine.resolve_style(style)
     pages = max(1, MAX_K // count)
     page = min(max(page, 0), pages - 1)
     wanted = min(MAX_K, (page + 1) * count + 1)  # one more than shown tells whether a next page exists
-    hits = engine.similar(query, k=wanted, style=key)
+    hits = engine.similar(text or None, k=wanted, style=key, pattern=pattern, votes=votes)
     shown = hits[page * count : (page + 1) * count]
     has_next = len(hits) > (page + 1) * count and page + 1 < pages
-    return similar_reply(" ".join(query.split()), shown, Paging(user_id, page, count, key, has_next))
+    return similar_reply(text, shown, Paging(user_id, page, count, key, has_next), pattern)
+
+
+def more_like_this(engine: Engine, notation: str, user_id: int, votes: Votes = None) -> Reply:
+    """More like this: the `LIKE_COUNT` library grooves whose rhythm is closest to ``notation``."""
+    return similar(engine, None, LIKE_COUNT, None, 0, user_id, pattern=engine.parse(notation), votes=votes)
 
 
 def read_pattern(engine: Engine, text: str) -> Pattern:

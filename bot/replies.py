@@ -128,8 +128,9 @@ class Reply:
     files: tuple[tuple[str, bytes], ...] = ()
     image: str | None = None
     ephemeral: bool = False
-    actions: DrumsActions | None = None  # Regenerate, Variation, and 👍 👎 Save under them
+    actions: DrumsActions | None = None  # Regenerate, Variation, More like this, Refine; 👍 👎 Save
     paging: Paging | None = None
+    like: str | None = None  # /similar: the groove id More like this searches from (the page's top hit)
     memo: Memo | None = None  # recorded in the memory once sent
     saved_paging: SavedPaging | None = None  # /saved: ◀ ▶ and the export button
     forget_user: int | None = None  # /forget: the confirm button, for this user
@@ -163,13 +164,14 @@ def _indent(text: str, by: int = 2) -> str:
 
 
 def similarity(hit: Hit) -> float:
-    """Cosine similarity of the request and the groove's best description (0-1).
+    """How alike, 0-1: the cosine similarity of the request and the groove's best description,
+    or for a search by rhythm alone, how close the groove's rhythm is to the pattern.
 
-    Grooves are ranked by a blended score (similarity plus lexical, style and tempo
-    bonuses); the similarity is the part a person can read as "how alike". Without a model
+    Grooves are ranked by a blended score (similarity plus lexical, style, tempo and vote
+    parts); the similarity is the part a person can read as "how alike". Without a model
     (lexical search only) the score stands in for it.
     """
-    value = hit.parts.get("semantic") or hit.score
+    value = hit.parts.get("semantic") or hit.parts.get("rhythm") or hit.score
     return min(max(value, 0.0), 1.0)
 
 
@@ -298,6 +300,58 @@ def variation_reply(
     )
 
 
+REFINED_FIELD = "Refined"
+_SUFFIXES = (" (variation)", " (refined)")
+
+
+def base_title(title: str) -> str:
+    """A groove's name without the "(variation)" / "(refined)" its answers add."""
+    for suffix in _SUFFIXES:
+        title = title.removesuffix(suffix)
+    return title
+
+
+def refined_request(request: str, instruction: str) -> str:
+    """The words a refined groove was made for: the request and every change asked since, so a
+    further Refine or a Regenerate keeps them all."""
+    return f"{request}, {' '.join(instruction.split())}"
+
+
+def refine_reply(
+    shown: ShownGroove,
+    instruction: str,
+    generation: Generation,
+    rendering: Rendering,
+    actions: DrumsActions,
+    song: Song | None = None,
+) -> Reply:
+    """A Refine answer: the shown groove changed as asked, with what changed and who changed it."""
+    request = refined_request(shown.request, instruction)
+    title = f"{base_title(shown.title)} (refined)"
+    pattern = generation.pattern.ordered()
+    fields = _playing_fields(request, shown.style, pattern, actions.tempo, actions.swing, rendering, song)
+    asked = constraint_lines(generation)
+    if generation.source == "llm":
+        done = f"“{' '.join(instruction.split())}”: the model changed the groove above."
+        footer = "A refinement of the groove above, written by the model and checked on the grid."
+    else:
+        done = f"“{' '.join(instruction.split())}”: the engine made the change to the groove above."
+        footer = f"A refinement of the groove above, not by the model: {public_reason(generation.reason)}"
+    fields.insert(1, Field(REFINED_FIELD, done))
+    if asked:
+        fields.append(Field(ASKED_FIELD, asked))
+    return Reply(
+        title=title,
+        code=pattern_block(pattern),
+        fields=tuple(fields),
+        footer=footer,
+        files=_files(rendering),
+        image=PICTURE,
+        actions=actions,
+        memo=Memo(request, generation.pattern.to_text(), title, shown.style, actions.tempo, actions.swing, "refine"),
+    )
+
+
 # -- votes, saves, /saved, /forget --------------------------------------------------------------
 
 VOTES_FIELD = "Votes"
@@ -384,10 +438,16 @@ def _count(n: int, thing: str) -> str:
 # -- library --------------------------------------------------------------------------------
 
 
-def similar_reply(query: str, hits: Sequence[Hit], paging: Paging) -> Reply:
-    """One page of /similar: each groove with its style, tempo, similarity and pattern."""
+LIKE_THIS = "Grooves with a rhythm like this:"
+
+
+def similar_reply(query: str, hits: Sequence[Hit], paging: Paging, pattern: Pattern | None = None) -> Reply:
+    """One page of /similar (or More like this): each groove with its style, tempo, how alike and pattern.
+
+    The words searched for are the Query field and the pattern searched from is the code
+    block, so ◀ ▶ can read both back from the message."""
     first = paging.page * paging.count
-    fields = [Field(QUERY_FIELD, query)]
+    fields = [Field(QUERY_FIELD, query)] if query else []
     for rank, hit in enumerate(hits, start=first + 1):
         value = f"{hit.style}, {hit.bpm} bpm, similarity {similarity(hit):.2f}\n{hit.description}"
         fields.append(Field(f"{rank}. {hit.name}", value, code=pattern_block(hit.pattern.ordered())))
@@ -396,9 +456,12 @@ def similar_reply(query: str, hits: Sequence[Hit], paging: Paging) -> Reply:
     footer = f"Page {paging.page + 1}" + (f": grooves {first + 1}-{first + len(hits)}" if hits else "")
     return Reply(
         title="Library grooves",
+        text=LIKE_THIS if pattern is not None else "",
+        code=pattern_block(pattern.ordered()) if pattern is not None else "",
         fields=tuple(fields),
         footer=footer + (f", style {paging.style} only" if paging.style else ""),
         paging=paging,
+        like=hits[0].id if hits else None,
     )
 
 
@@ -458,9 +521,16 @@ def help_reply() -> Reply:
                 "humanize: (0 on the grid to 100 loose) and swing: (0 straight to 100 triplet) shape how "
                 "it is played; form: (e.g. AABA: A the groove, B chorus, C bridge, D breakdown) makes a song "
                 "of bars: long sections with fills at the changes. "
-                "Regenerate asks again; Variation changes a few notes of the groove shown.",
+                "Regenerate asks again; Variation changes a few notes of the groove shown; More like this "
+                "lists the library grooves with the closest rhythm; Refine asks what should change "
+                "('busier hats, no crash', 'more ghost notes', 'kick on the and of 3') and makes that change.",
             ),
-            Field("/similar query: ...", "The library grooves closest to a description, with their patterns."),
+            Field(
+                "/similar query: ... pattern: ...",
+                "The library grooves closest to a description (query:), to a rhythm you write (pattern:, "
+                "in /convert's notation), or to both; with their patterns. More like this under an answer "
+                "searches by the rhythm of its top groove.",
+            ),
             Field(
                 "/convert pattern: ...",
                 "Renders a pattern you wrote: one line per instrument, 'code: steps', or lines joined with ';' "

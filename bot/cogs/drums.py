@@ -1,4 +1,4 @@
-"""/drums and its Regenerate and Variation buttons.
+"""/drums and its Regenerate, Variation and Refine buttons.
 
 check the request (mistakes: ephemeral, before anything is spent)
 → per-user cooldown ("try again in N s", ephemeral)
@@ -6,6 +6,11 @@ check the request (mistakes: ephemeral, before anything is spent)
 → defer (within Discord's 3 s) → wait for a model slot, editing "queued: you are #N"
 → generate + render in a worker thread → edit the reply: embed, 3 files, buttons
 → record it in the memory (votes on it count for the grooves it was based on)
+
+Refine opens a form ("What should change?"); its submit takes the same path as /drums
+(cooldown, a place in the queue: the model may be asked) and answers with a new message.
+Anyone in the channel may refine any answer, as anyone may press Regenerate or Variation:
+the refinement is a new message under the refiner's name and the original stays as it was.
 
 From the defer on, the reply is owed (`inflight`): on shutdown a request still in line or
 waiting for the model is cancelled and its reply edited to say the bot is restarting.
@@ -16,7 +21,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -39,6 +45,7 @@ from pydrums_engine.limits import DESCRIPTION_MAX as MAX_DESCRIPTION
 from pydrums_engine.render import DEFAULT_HUMANIZE
 
 from .. import handlers
+from ..components import REFINE_FORM, RefineForm, decode_actions, submitted_text
 from ..formatting import read_field, read_pattern_text
 from ..inflight import RESTARTING, in_daemon_thread
 from ..limits import QueueFull
@@ -138,6 +145,44 @@ class Drums(commands.Cog):
         await self.generate(interaction, request, seed=None)
 
     @guarded
+    async def open_refine(self, interaction: discord.Interaction, actions: DrumsActions) -> None:
+        """Refine: the form asking what should change (its submit goes to `on_refine_submit`)."""
+        read_shown(interaction.message)  # a message that no longer shows a groove is told so now
+        form = RefineForm(actions, MAX_DESCRIPTION)
+        await interaction.response.send_modal(form)
+        form.stop()  # the submit is answered by the listener, by whichever process receives it
+
+    @commands.Cog.listener("on_interaction")
+    async def on_refine_submit(self, interaction: discord.Interaction) -> None:
+        """A Refine form sent back: its custom id carries the options, the message it came from the groove."""
+        if interaction.type != discord.InteractionType.modal_submit:
+            return
+        found = REFINE_FORM.fullmatch(str((interaction.data or {}).get("custom_id", "")))
+        if found is None:
+            return
+        instruction = submitted_text(interaction.data)  # type: ignore[arg-type]
+        await self.refine(interaction, decode_actions(found), instruction)
+
+    @guarded
+    async def refine(self, interaction: discord.Interaction, actions: DrumsActions, instruction: str) -> None:
+        """The shown groove changed as asked: a new answer like a /drums one, recorded with its source's grooves."""
+        if self.bot.pending.closing:
+            await send_note(interaction, RESTARTING)
+            return
+        shown = read_shown(interaction.message)
+        if not instruction.strip():
+            raise InputError("say what should change, e.g. 'busier hats, no crash'")
+        engine = self.bot.engine
+        seed = random.randrange(SEED_RANGE)
+        source = interaction.message.id if interaction.message else None
+        await self._queued(
+            interaction,
+            lambda: handlers.refine(engine, shown, actions, instruction, seed),
+            lambda generation: handlers.refined(engine, shown, actions, instruction, generation),
+            inherit_from=source,
+        )
+
+    @guarded
     async def regenerate(self, interaction: discord.Interaction, actions: DrumsActions) -> None:
         """Regenerate: the request the message shows, with the options it was asked with, a new seed."""
         shown = read_shown(interaction.message)
@@ -173,6 +218,24 @@ class Drums(commands.Cog):
             return
         engine = self.bot.engine
         request = handlers.check_drums(engine, request)  # cheap; raises InputError before we acknowledge
+        votes = await self.bot.votes.get(interaction.guild_id)  # cached; None when the memory is away
+        await self._queued(
+            interaction,
+            lambda: handlers.generate(engine, request, seed, votes),
+            lambda generation: handlers.drums_reply(engine, generation, request),
+        )
+
+    async def _queued(
+        self,
+        interaction: discord.Interaction,
+        model_call: Callable[[], Any],
+        make_reply: Callable[[Any], Reply],
+        *,
+        inherit_from: int | None = None,
+    ) -> None:
+        """cooldown → a place in the queue → defer → a model slot → ``model_call()`` → ``make_reply`` → send → record.
+
+        An InputError from the model call (a Refine the engine cannot read) gives the cooldown back."""
         user = interaction.user.id
         if wait := self.bot.cooldown.hit(user):
             await send_note(interaction, cooldown_note(wait))
@@ -191,12 +254,15 @@ class Drums(commands.Cog):
                     await interaction.edit_original_response(content=queued_note(place), allowed_mentions=NO_MENTIONS)
 
                 await ticket.ready(show_place)
-                # a daemon thread: a shutdown stops waiting for a slow model at once (see inflight)
-                generation = await in_daemon_thread(handlers.generate, engine, request, seed)
+                try:  # a daemon thread: a shutdown stops waiting for a slow model at once (see inflight)
+                    generation = await in_daemon_thread(model_call)
+                except InputError:
+                    self.bot.cooldown.refund(user)
+                    raise
             owed.answering = True  # the answer is moments away: a shutdown lets it finish
-            reply = await asyncio.to_thread(handlers.drums_reply, engine, generation, request)  # the slot is free
+            reply = await asyncio.to_thread(make_reply, generation)  # the slot is free
             message = await send_reply(interaction, reply)
-        await remember(self.bot, interaction, message, reply)
+        await remember(self.bot, interaction, message, reply, inherit_from=inherit_from)
 
 
 async def setup(bot: PyDrumsBot) -> None:

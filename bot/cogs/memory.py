@@ -71,6 +71,7 @@ class Memory(commands.Cog):
             raise InputError("this message no longer shows a groove; ask /drums again")
         await interaction.response.defer()
         tally = await self.store.vote(message.id, interaction.user.id, interaction.guild_id, value)
+        self.bot.votes.forget(interaction.guild_id)  # the server's ranking hears the vote at once
         shown = votes_text(tally) if tally.up or tally.down else None
         await interaction.edit_original_response(
             embed=with_field(message.embeds[0], VOTES_FIELD, shown), allowed_mentions=NO_MENTIONS

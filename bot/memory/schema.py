@@ -44,7 +44,7 @@ replies = Table(
     Column("style", String(64), nullable=False),
     Column("bpm", Integer, nullable=False),
     Column("swing", Float, nullable=False),
-    Column("source", String(16), nullable=False),  # "llm", "library" or "variation"
+    Column("source", String(16), nullable=False),  # "llm", "library", "variation" or "refine"
     Column("created", DateTime(timezone=True), nullable=False),
     Index("ix_replies_author", "author_id"),
 )

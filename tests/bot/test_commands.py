@@ -75,7 +75,7 @@ async def test_commands_are_registered_with_their_options(discord_fake: FakeDisc
         assert (options["drums"]["bpm"]["min_value"], options["drums"]["bpm"]["max_value"]) == (40, 240)
         assert (options["drums"]["bars"]["min_value"], options["drums"]["bars"]["max_value"]) == (1, 8)
         assert options["drums"]["form"]["max_length"] == 8 and not options["drums"]["form"].get("required")
-        assert options["similar"]["query"]["required"] is True
+        assert not options["similar"]["query"].get("required") and not options["similar"]["pattern"].get("required")
         assert (options["similar"]["count"]["min_value"], options["similar"]["count"]["max_value"]) == (1, 10)
         assert options["similar"]["style"]["autocomplete"] is True
         assert options["convert"]["pattern"]["required"] is True and options["convert"]["pattern"]["type"] == 3
@@ -128,7 +128,18 @@ async def test_drums_answers_with_the_pattern_and_three_files(discord_fake: Fake
             assert audio.getnframes() > 0
         picture = Image.open(io.BytesIO(final.attachment(".png").data))
         picture.verify()
-        assert [c.split(":")[1] for c in final.custom_ids] == ["regen", "vary", "vote", "vote", "save"]
+        assert [c.split(":")[1] for c in final.custom_ids] == [
+            "regen",
+            "vary",
+            "like",
+            "refine",
+            "vote",
+            "vote",
+            "save",
+        ]
+        labels = [c.get("label") for row in final.components for c in row["components"]]
+        assert labels == ["Regenerate", "Variation", "More like this", "Refine", "👍", "👎", "Save"]
+        assert [len(row["components"]) for row in final.components] == [4, 3]
         assert all(p.get("allowed_mentions", {"parse": []})["parse"] == [] for p in final.payloads)
 
 

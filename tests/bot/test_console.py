@@ -36,6 +36,27 @@ def test_options_are_words_with_a_colon() -> None:
     )
     assert split_options("bd: x---; sd: --x- bpm:90", frozenset({"bpm"})) == ("bd: x---; sd: --x-", {"bpm": "90"})
     assert split_options("mood:dark", frozenset({"bpm"})) == ("mood:dark", {})
+    assert split_options("funk count:2 pattern: bd: x---; sd: --x-", frozenset({"count", "pattern"})) == (
+        "funk",
+        {"count": "2", "pattern": "bd: x---; sd: --x-"},
+    )
+
+
+def test_similar_by_pattern_in_the_console(engine_down, tmp_path: Path) -> None:
+    """/similar pattern: lists grooves by rhythm; bad notation is the parser's one line; nothing is asked for."""
+    status, text = console(
+        engine_down,
+        [
+            "/similar count:2 pattern: bd: x---x---x---x---; sd: ----x-------x---",
+            "/similar pattern: bd: x---y---",
+            "/similar",
+        ],
+        tmp_path,
+    )
+    assert status == 0
+    assert "Grooves with a rhythm like this:" in text and "1. " in text and "2. " in text and "Query:" not in text
+    assert "error: line 1 (bd), step 5: 'y' is not a step symbol" in text
+    assert "error: give a query (words" in text
 
 
 def test_drums_prints_the_reply_and_writes_three_files(engine_llm, tmp_path: Path) -> None:

@@ -64,10 +64,11 @@ async def heard(record) -> str:
 
 
 async def test_a_drums_answer_has_two_rows_of_buttons(discord_fake: FakeDiscord, engine_llm) -> None:
-    """Row 0: Regenerate, Variation; row 1: 👍, 👎, Save (labels exactly as the product names them)."""
+    """Row 0: Regenerate, Variation, More like this, Refine; row 1: 👍, 👎, Save (labels exactly as
+    the product names them)."""
     async with running_bot(discord_fake, engine_llm):
         answer = await drums(discord_fake, {"description": "greasy funk with ghost notes"})
-        assert buttons(answer) == [["Regenerate", "Variation"], ["👍", "👎", "Save"]]
+        assert buttons(answer) == [["Regenerate", "Variation", "More like this", "Refine"], ["👍", "👎", "Save"]]
         assert votes_shown(answer) is None
 
 
@@ -182,8 +183,10 @@ async def test_with_the_database_down_drums_answers_and_a_vote_is_one_sentence(
         assert votes_shown(fake.messages[answer.id]) is None
         assert await press(fake, answer, "Save") == UNAVAILABLE
         assert await heard(await fake.interact("saved")) == UNAVAILABLE
-        again = await drums(fake, {"description": "laid back reggae"})  # still answering
+        again = await drums(fake, {"description": "laid back reggae"})  # still answering (votes left out)
         assert has_files(again)
+        search = await (await fake.interact("similar", {"query": "laid back reggae"})).final(30)
+        assert len(search.embeds[0]["fields"]) == 4  # the query and three grooves, without the votes' nudge
 
 
 @pytest.mark.slow

@@ -194,3 +194,16 @@ def test_the_export_holds_a_midi_file_per_save_and_keeps_one_that_no_longer_pars
     assert sorted(archive.namelist()) == ["001-groove-5.mid", "002-groove-4.mid", "grooves.txt"]
     assert archive.read("grooves.txt").decode().count("# asked: ") == 3
     assert "1 could not be read as patterns any more" in reply.text
+
+
+def test_a_search_by_rhythm_alone_shows_how_alike_the_rhythms_are_and_the_pattern_searched():
+    """With no words the semantic part is 0: 'similarity' is then the rhythm's, and the pattern is the code block."""
+    from bot.replies import LIKE_THIS, similarity
+
+    groove = sample_grooves()[0]
+    by_rhythm = Hit(groove, 0.9, "", {"semantic": 0.0, "rhythm": 0.83})
+    assert similarity(by_rhythm) == 0.83
+    reply = similar_reply("", [by_rhythm], Paging(1, 0, 3, None, False), pattern=groove.pattern)
+    assert reply.text == LIKE_THIS and reply.code == pattern_block(groove.pattern.ordered())
+    assert [f.name for f in reply.fields] == [f"1. {groove.name}"] and "similarity 0.83" in reply.fields[0].value
+    assert reply.like == groove.id

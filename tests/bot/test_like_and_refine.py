@@ -7,6 +7,7 @@ Refine then makes the engine's edit of the shown groove and says so.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import pytest
@@ -51,6 +52,14 @@ def four_on_the_floor(pattern: Pattern) -> bool:
 
 def hat_hits(pattern: Pattern) -> int:
     return sum(len(pattern.hits(code)) for code in ("ch", "oh", "ph") if code in pattern.tracks)
+
+
+async def recorded(memory, message_id: int, timeout: float = 10.0):
+    """The memory's record of an answer: written right after the answer is sent, so it may trail it."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while (record := await memory.reply(message_id)) is None and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.05)
+    return record
 
 
 async def press_like(fake: FakeDiscord, message: Message, **kwargs) -> Message:
@@ -143,7 +152,7 @@ async def test_refine_no_crash_then_busier_hats_changes_the_grid_and_keeps_every
         assert field(refined, "Tempo").startswith("120 bpm")
         assert refined.embeds[0]["footer"]["text"].startswith("A refinement of the groove above, not by the model")
         assert buttons(refined) == [["Regenerate", "Variation", "More like this", "Refine"], ["👍", "👎", "Save"]]
-        source, kept = await bot.memory.reply(answer.id), await bot.memory.reply(refined.id)
+        source, kept = await recorded(bot.memory, answer.id), await recorded(bot.memory, refined.id)
         assert kept is not None and kept.source == "refine" and kept.grooves == source.grooves != ()
 
         busier = await (await refine(fake, refined, "busier hats")).final(30, until=has_files)

@@ -408,6 +408,13 @@ _LINKING = frozenset(
         "keeping",
         "running",
         "straight",
+        "pounding",
+        "hammering",
+        "banging",
+        "thumping",
+        "tapping",
+        "chugging",
+        "out",
     }
 )
 _AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
@@ -494,7 +501,7 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 _EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
 _NOT_AFTER_VOICE = frozenset(
-    {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere"}
+    {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere", "away"}
 )
 _ONE_BEFORE = frozenset({"extra", "more", "hit", "additional", "last", "little", "quick", "ghost", "accent", "single"})
 _TRIPLET_ORDINALS = {"first": "", "second": "&", "middle": "&", "third": "a", "last": "a", "final": "a"}
@@ -899,7 +906,7 @@ class _Reader:
             return j
         j = self._skip(self._bar_tail(self._skip(j, _LINKING)), _LINKING)  # "crash every bar on 1"
         if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
-            k = self._skip(j + 1, _LINKING | frozenset({"on", "at"}))
+            k = self._skip(j + 1, _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
             places, end = self._places(k)
             if places:
                 for each in self._each(i, voices):
@@ -1053,6 +1060,8 @@ class _Reader:
         t = self.tokens
         if tuple(t[i : i + 2]) in _BAR_PREFIXES:  # "on every bar's one"
             i += 2
+        if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of"), ("every", "one")):  # "each of the seven quarters"
+            i = self._skip(i + 2, frozenset({"the", "of"}))
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts"}))):
             for words, place in _NAMED_PLACES:
                 if self._at(at, *words):

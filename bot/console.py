@@ -132,12 +132,16 @@ TAIL_OPTIONS = frozenset({"pattern"})  # options whose value is the rest of the 
 
 def split_options(text: str, allowed: frozenset[str]) -> tuple[str, dict[str, str]]:
     """(free text, {option: value}) from words like ``bars:2`` anywhere on the line; an allowed
-    `TAIL_OPTIONS` word (``pattern:``) takes everything after it."""
+    `TAIL_OPTIONS` word (``pattern:``) takes everything after it but options at the very end."""
     for name in sorted(allowed & TAIL_OPTIONS):
         found = re.search(rf"(?:^|\s){name}:", text)
         if found is not None:
-            head, tail = split_options(text[: found.start()], allowed - {name})
-            return head, {**tail, name: text[found.end() :].strip()}
+            head, options = split_options(text[: found.start()], allowed - {name})
+            value = text[found.end() :].split()
+            while value and (last := _OPTION.match(value[-1])) and last["name"] in allowed - {name}:
+                options[last["name"]] = last["value"]  # "pattern: bd: x--- count:3": the count is an option
+                value.pop()
+            return head, {**options, name: " ".join(value)}
     words, options = [], {}
     for word in text.split():
         found = _OPTION.match(word)

@@ -40,6 +40,11 @@ def test_options_are_words_with_a_colon() -> None:
         "funk",
         {"count": "2", "pattern": "bd: x---; sd: --x-"},
     )
+    # options typed after a pattern are still options, as Discord's would be
+    assert split_options("pattern: bd: x---; sd: --x- count:3", frozenset({"count", "pattern"})) == (
+        "",
+        {"count": "3", "pattern": "bd: x---; sd: --x-"},
+    )
 
 
 def test_similar_by_pattern_in_the_console(engine_down, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ of them learn it at once.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -189,6 +190,7 @@ ALIASES: dict[str, str] = _alias_table()
 GROUP_WORDS.update({normalise_name(w): g for g in VOICE_GROUPS for w in g.words})
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked for every word of every request
 def resolve_voices(words: str) -> tuple[str, ...] | None:
     """The instrument codes a user's words name: a group ("hats" -> ch, oh), one instrument
     ("kick" -> bd, plurals folded), or None. A drummer's "hi-hat" means the hats, open or closed."""

@@ -513,6 +513,9 @@ _KEEPS_TIME = tuple(
     for noun in ("time", "groove", "pulse")
 )
 _EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("except", "for"), ("but", "not"))
+_NAMED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # the same, by first word (in order)
+for _words, _place_key in _NAMED_PLACES:
+    _NAMED_BY_FIRST.setdefault(_words[0], []).append((_words, _place_key))
 _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 _BARE_COUNT = re.compile(r"\d[&+ea]?")
@@ -662,6 +665,7 @@ class _Reader:
     meter: str | None = None  # the meter the words name, when they name one
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
+    _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
 
     def read(self) -> list[Constraint]:
         i = 0
@@ -1022,6 +1026,11 @@ class _Reader:
         return i
 
     def _one_voice(self, i: int) -> tuple[tuple[str, ...], int]:
+        if i not in self._voices_at:  # asked again and again by the forms tried at each token
+            self._voices_at[i] = self._find_voice(i)
+        return self._voices_at[i]
+
+    def _find_voice(self, i: int) -> tuple[tuple[str, ...], int]:
         for size in range(min(_MAX_VOICE_WORDS, len(self.tokens) - i), 0, -1):
             words = self.tokens[i : i + size]
             if any(not w[0].isalpha() for w in words):  # words, and aliases such as "tom1"
@@ -1063,7 +1072,7 @@ class _Reader:
         if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of"), ("every", "one")):  # "each of the seven quarters"
             i = self._skip(i + 2, frozenset({"the", "of"}))
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts"}))):
-            for words, place in _NAMED_PLACES:
+            for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):
                     return place, at + len(words)
         i = self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))

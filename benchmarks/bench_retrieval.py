@@ -8,7 +8,10 @@ scikit-learn ``cosine_similarity``, a Python scoring loop); vector search p50 at
 library's size and at 10k and 100k synthetic vectors next to PyDrums' method; FAISS next to
 exact at 100k and 1M rows (recall@10, build time); a full index build (ONNX and torch) and
 an incremental rebuild after editing one groove; a fresh process from start to its first
-answered ``similar()``, and its RSS after 100 requests. Each search is measured two ways, ours and PyDrums' alike: back
+answered ``similar()``, and its RSS after 100 requests. The new-query ``similar()`` and the
+encode are measured twice: both methods in this process, and each in the process it runs in
+(ours in a fresh interpreter without torch or scikit-learn, as the bot runs it; PyDrums' here,
+with them), in alternating blocks. Each search is measured two ways, ours and PyDrums' alike: back
 to back (warm caches: the p50 the targets are about) and one call right after reading
 64 MB (cold caches, as after encoding a query in real use). Nothing here is a pass/fail
 test: record the figures in docs/BENCHMARKS.md with the date and machine.
@@ -227,6 +230,68 @@ def similar_side_by_side(engine, torch, repeat: int) -> dict:
             "ratio": p(theirs_t, 50) / p(ours_t, 50)}  # fmt: skip
 
 
+_SIMILAR_CHILD = """
+import json, sys, time
+from pydrums_engine.engine import Engine
+e = Engine.load(sys.argv[1], use_llm=False)
+e.similar("warm up: groovy funk with ghost notes")
+print("ready", flush=True)
+for line in sys.stdin:
+    out = []
+    for text in json.loads(line):
+        start = time.perf_counter()
+        e.encoder.encode([text + " alone"])
+        middle = time.perf_counter()
+        e.similar(text)
+        out.append([middle - start, time.perf_counter() - middle])
+    print(json.dumps(out), flush=True)
+"""
+
+
+def similar_each_in_its_process(engine, data: Path, torch, repeat: int, blocks: int = 6) -> dict:
+    """A new query each call, each method in the process it really runs in: ours in a fresh
+    interpreter with the query path's imports only (no torch, no scikit-learn: the bot's), and
+    PyDrums' method here (torch and scikit-learn loaded, as in PyDrums). Blocks of queries
+    alternate between the two, so drift in the machine's load falls on both alike."""
+    state = engine._state
+    vectors = state.retriever.index.vectors
+    owners = [e.groove_id for e in state.examples]
+    by_id = {g.id: g.style for g in state.library.grooves}
+    styles = [by_id[o] for o in owners]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-c", _SIMILAR_CHILD, str(data)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)  # fmt: skip
+    assert child.stdin is not None and child.stdout is not None
+    while child.stdout.readline().strip() != "ready":
+        pass
+    ours_t: list[float] = []
+    theirs_t: list[float] = []
+    onnx_t: list[float] = []
+    torch_t: list[float] = []
+    per_block = max(1, repeat // blocks)
+    for b in range(blocks):
+        texts = [f"{QUERIES[j % len(QUERIES)]} block {b} take {j}" for j in range(per_block)]
+        child.stdin.write(json.dumps(texts) + "\n")
+        child.stdin.flush()
+        for encode, similar in json.loads(child.stdout.readline()):
+            onnx_t.append(encode)
+            ours_t.append(similar)
+        for text in texts:
+            start = time.perf_counter()
+            torch.encode([text + " alone"])
+            middle = time.perf_counter()
+            pydrums_method(vectors, torch.encode([text])[0], owners, styles)
+            torch_t.append(middle - start)
+            theirs_t.append(time.perf_counter() - middle)
+    child.stdin.close()
+    child.wait()
+    return {"ours_p50_ms": p(ours_t, 50) * 1e3, "pydrums_p50_ms": p(theirs_t, 50) * 1e3,
+            "ratio": p(theirs_t, 50) / p(ours_t, 50), "calls": len(ours_t),
+            "onnx_encode_p50_ms": p(onnx_t, 50) * 1e3, "onnx_encode_p95_ms": p(onnx_t, 95) * 1e3,
+            "torch_encode_p50_ms": p(torch_t, 50) * 1e3,
+            "encode_ratio": p(torch_t, 50) / p(onnx_t, 50)}  # fmt: skip
+
+
 def build_side_by_side(onnx, torch, texts: list[str]) -> dict:
     """Encoding every indexed text, each backend once after the other (the bulk of a full build)."""
     out = {}
@@ -283,6 +348,7 @@ def main() -> None:
 
         results["query_encode"] = encoders_side_by_side(engine.encoder, torch, list(QUERIES), args.repeat)
         results["similar_new_query"] = similar_side_by_side(engine, torch, max(50, args.repeat // 2))
+        results["similar_new_query_own_processes"] = similar_each_in_its_process(engine, data, torch, args.repeat)
         full = timed(lambda: [engine.similar(q) for q in QUERIES], max(20, args.repeat // 10))
         results["similar_cached_query_p50_ms"] = p(full, 50) * 1e3 / len(QUERIES)
 
@@ -316,8 +382,15 @@ def report_results(results: dict) -> None:
           f"{e['onnx_p50_ms']:.2f} ms (p95 {e['onnx_p95_ms']:.2f}): {e['ratio']:.2f}x; "
           f"min cosine {e['min_cosine']:.6f}")  # fmt: skip
     s = r["similar_new_query"]
-    print(f"similar() of a new query: ours p50 {s['ours_p50_ms']:.2f} ms, PyDrums' method "
+    print(f"similar() of a new query, both in this process: ours p50 {s['ours_p50_ms']:.2f} ms, PyDrums' method "
           f"{s['pydrums_p50_ms']:.2f} ms: {s['ratio']:.2f}x")  # fmt: skip
+    o = r["similar_new_query_own_processes"]
+    print(
+        f"similar() of a new query, each method in its own process (ours without torch, as the bot runs it): "
+        f"ours p50 {o['ours_p50_ms']:.2f} ms, PyDrums' method {o['pydrums_p50_ms']:.2f} ms: {o['ratio']:.2f}x; "
+        f"query encode there: ONNX p50 {o['onnx_encode_p50_ms']:.2f} ms (p95 {o['onnx_encode_p95_ms']:.2f}), "
+        f"torch {o['torch_encode_p50_ms']:.2f} ms: {o['encode_ratio']:.2f}x"
+    )
     print(f"similar() with a cached query vector: p50 {r['similar_cached_query_p50_ms']:.3f} ms")
     c = r["cold_start"]
     print(f"fresh process, start to first similar(): {c['start_to_first_similar_s']:.2f} s; RSS after 100 requests "

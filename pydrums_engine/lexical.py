@@ -64,17 +64,21 @@ class LexicalScorer:
         df = np.asarray(present.sum(axis=0)).ravel()
         idf = np.log((1 + present.shape[0]) / (1 + df))
         self._idf = np.where(df > 0, idf, 0).astype(np.float32)  # a term no document has says nothing
-        self._present_t = present.T.tocsr().astype(np.float32)
+        by_term = present.T.tocsr()
+        self._documents = present.shape[0]
+        # the documents that have each term: a query adds its few terms' weights to those rows
+        self._docs = np.split(by_term.indices.astype(np.intp), by_term.indptr[1:-1])
 
     def scores(self, query: str) -> np.ndarray:
         """Share of the query's idf mass found in each document, float32 in [0, 1]."""
-        terms = self._vectorizer.transform([query]).indices
-        weights = self._idf[terms]
-        total = float(weights.sum())
+        terms = self._vectorizer.indices(query)
+        out = np.zeros(self._documents, dtype=np.float32)
+        total = float(self._idf[terms].sum()) if terms else 0.0
         if total <= 0:
-            return np.zeros(self._present_t.shape[1], dtype=np.float32)
-        found = weights @ self._present_t[terms]
-        return (np.asarray(found).ravel() / total).astype(np.float32)
+            return out
+        for term in terms:
+            out[self._docs[term]] += self._idf[term]
+        return out / np.float32(total)
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,10 @@ class Terms:
         found = [self.terms(t) for t in texts]
         self.vocabulary = {term: i for i, term in enumerate(sorted(set().union(*found)))}
         return self._matrix(found)
+
+    def indices(self, text: str) -> list[int]:
+        """The columns of the terms ``text`` has that the vocabulary knows, in order."""
+        return sorted(self.vocabulary[t] for t in self.terms(text) if t in self.vocabulary)
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         return self._matrix([self.terms(t) for t in texts])

@@ -96,11 +96,19 @@ class StyleMatcher:
         ordered = sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         return cls(tuple(ordered))
 
+    def __post_init__(self) -> None:
+        by_first: dict[str, list[int]] = {}  # a phrase can only be in a query that has its first word
+        for n, (phrase, _) in enumerate(self.phrases):
+            by_first.setdefault(phrase.split(" ", 1)[0], []).append(n)
+        object.__setattr__(self, "_by_first", by_first)
+
     def find(self, query: str) -> list[str]:
         """Style keys named in the query, in order of appearance, each once ("disco, 4 bars" names disco)."""
         text = f" {' '.join(re.sub(r'[,;.!?()]', ' ', normalise_text(query)).split())} "
+        by_first: dict[str, list[int]] = self._by_first  # type: ignore[attr-defined]
+        maybe = sorted(n for word in set(text.split()) for n in by_first.get(word, ()))
         found: list[tuple[int, str]] = []
-        for phrase, key in self.phrases:
+        for phrase, key in (self.phrases[n] for n in maybe):
             at = text.find(f" {phrase} ")
             if at < 0:
                 continue

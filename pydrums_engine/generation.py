@@ -230,6 +230,10 @@ def generate_pattern(
         check = judge(*finish(unit_pattern), None)
         return check.problems[0] if check.problems else None
 
+    def shown_and_judged(unit_pattern: Pattern) -> tuple[Pattern, Check]:
+        pattern, fill_from = finish(unit_pattern)
+        return pattern, judge(pattern, fill_from, None)
+
     if writer is None:
         reason, detail = "No language model is configured", None
         attempts = 0
@@ -237,13 +241,13 @@ def generate_pattern(
         deadline = deadline if deadline is not None else time.monotonic() + writer.settings.timeout
         asked = ask_model(
             writer, unit, examples, candidates=candidates, seed=seed, deadline=deadline, review=review,
-            judge=lambda answer: judge(*finish(answer), None),
+            judge=shown_and_judged,
         )  # fmt: skip
         reason, detail, attempts = asked.reason, asked.detail, asked.attempts
         if asked.passed is not None:
-            answer, check = asked.passed
+            answer, pattern, check = asked.passed
             return Generation(
-                pattern=finish(answer.pattern)[0],
+                pattern=pattern,
                 name=answer.name,
                 description=request.description,
                 style=request.style or (hits[0].style if hits else "groove"),
@@ -265,9 +269,10 @@ def generate_pattern(
 @dataclass(frozen=True)
 class Asked:
     """What asking the model for candidates came to: the first answer that passed its check
-    (with that check), or why none did (``best``: the complaint about the closest one)."""
+    (with the pattern as shown and that check), or why none did (``best``: the complaint
+    about the closest one)."""
 
-    passed: tuple[LLMAnswer, Check] | None
+    passed: tuple[LLMAnswer, Pattern, Check] | None
     attempts: int
     reason: str
     detail: str | None
@@ -283,11 +288,12 @@ def ask_model(
     seed: int | None,
     deadline: float,
     review: Callable[[Pattern], str | None],
-    judge: Callable[[Pattern], Check],
+    judge: Callable[[Pattern], tuple[Pattern, Check]],
 ) -> Asked:
     """Up to ``candidates`` seeded answers within one deadline, each judged; the first that
-    passes wins. A reply the model cannot be made to give (`LLMUnusable`) tries the next
-    seed; the server failing (`LLMError`) ends the asking."""
+    passes wins. ``judge`` makes an answer's unit into the pattern that would be shown (bars,
+    fill) and checks that, so the winner is not made twice. A reply the model cannot be made
+    to give (`LLMUnusable`) tries the next seed; the server failing (`LLMError`) ends the asking."""
     reason, detail, attempts = "", None, 0
     best: Check | None = None
     for n in range(max(1, candidates)):
@@ -307,9 +313,9 @@ def ask_model(
             log.info("model not used (%s): %s", type(exc).__name__, exc.message)
             break
         attempts += answer.attempts
-        check = judge(answer.pattern)
+        pattern, check = judge(answer.pattern)
         if check.passed:
-            return Asked((answer, check), attempts, reason, detail, None)
+            return Asked((answer, pattern, check), attempts, reason, detail, None)
         if best is None or check.cost < best.cost:
             best = check
     return Asked(None, attempts, reason, detail, best.problems[0] if best else None)

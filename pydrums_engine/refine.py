@@ -366,14 +366,18 @@ def refine_pattern(
             check = judge(to_bars(unit, shown.bars))
             return check.problems[0] if check.problems else None
 
+        def shown_and_judged(unit: Pattern) -> tuple[Pattern, Check]:
+            pattern = to_bars(unit, shown.bars)
+            return pattern, judge(pattern)
+
         asked = ask_model(
             writer, request, [example], candidates=candidates, seed=seed, review=review,
-            deadline=time.monotonic() + writer.settings.timeout, judge=lambda unit: judge(to_bars(unit, shown.bars)),
+            deadline=time.monotonic() + writer.settings.timeout, judge=shown_and_judged,
         )  # fmt: skip
         reason, detail, attempts = asked.reason or reason, asked.detail, asked.attempts
         if asked.passed is not None:
-            answer, check = asked.passed
-            return result(to_bars(answer.pattern, shown.bars), check, "llm", answer.name, attempts=attempts)
+            answer, pattern, check = asked.passed
+            return result(pattern, check, "llm", answer.name, attempts=attempts)
         if asked.best is not None:
             reason = f"The model's answers did not make the change cleanly ({asked.best})"
             detail = detail or asked.best

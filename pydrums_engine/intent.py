@@ -630,10 +630,10 @@ def _take_bpm(text: str, unplaced: list[str]) -> tuple[int | None, str]:
 
 
 def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
-    bars = None
+    bars, last = None, 0
     for match in _BARS.finditer(text):
-        word = match[1] or match[2]
-        value = int(word) if word.isdigit() else _BAR_NUMBERS[word]
+        last = match.end()
+        value = _number(match[1] or match[2])
         before = text[: match.start()].split()[-1:] or [""]
         if before[0] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
@@ -641,14 +641,17 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
             bars = bars or value
         else:
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
-    last = max((m.end() for m in _BARS.finditer(text)), default=None)
-    if bars is not None and last is not None:  # "2 bars ... actually no, make that 4"
+    if bars is not None:  # "2 bars ... actually no, make that 4"
         for match in _BARS_AGAIN.finditer(text, last):
-            value = int(match[1]) if match[1].isdigit() else _BAR_NUMBERS[match[1]]
-            if BARS_MIN <= value <= BARS_MAX:
+            if BARS_MIN <= (value := _number(match[1])) <= BARS_MAX:
                 bars = value
         text = _BARS_AGAIN.sub(" ", text)
     return bars, _BAR_REFERENCE.sub(" ", _BARS.sub(" ", text))
+
+
+def _number(word: str) -> int:
+    """A count in digits or in words ("4", "four", "a")."""
+    return int(word) if word.isdigit() else _BAR_NUMBERS[word]
 
 
 def _tokens(text: str) -> list[str]:

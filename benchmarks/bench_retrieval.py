@@ -207,14 +207,18 @@ def encoders_side_by_side(onnx, torch, texts: list[str], repeat: int) -> dict:
             "ratio": p(times["torch"], 50) / p(times["onnx"], 50), "min_cosine": cos}  # fmt: skip
 
 
+def pydrums_inputs(engine) -> tuple[np.ndarray, list[str], list[str]]:
+    """What PyDrums' method searches: the library's example vectors, each row's groove and style."""
+    state = engine._state
+    owners = [e.groove_id for e in state.examples]
+    by_id = {g.id: g.style for g in state.library.grooves}
+    return state.retriever.index.vectors, owners, [by_id[o] for o in owners]
+
+
 def similar_side_by_side(engine, torch, repeat: int) -> dict:
     """A new query each call: engine.similar() (ONNX) next to PyDrums' method (torch encode,
     cosine_similarity, Python loop) on the same library vectors."""
-    state = engine._state
-    vectors = state.retriever.index.vectors
-    owners = [e.groove_id for e in state.examples]
-    by_id = {g.id: g.style for g in state.library.grooves}
-    styles = [by_id[o] for o in owners]
+    vectors, owners, styles = pydrums_inputs(engine)
     ours_t, theirs_t = [], []
     for i in range(repeat + 3):
         text = f"{QUERIES[i % len(QUERIES)]} take {i}"
@@ -253,11 +257,7 @@ def similar_each_in_its_process(engine, data: Path, torch, repeat: int, blocks: 
     interpreter with the query path's imports only (no torch, no scikit-learn: the bot's), and
     PyDrums' method here (torch and scikit-learn loaded, as in PyDrums). Blocks of queries
     alternate between the two, so drift in the machine's load falls on both alike."""
-    state = engine._state
-    vectors = state.retriever.index.vectors
-    owners = [e.groove_id for e in state.examples]
-    by_id = {g.id: g.style for g in state.library.grooves}
-    styles = [by_id[o] for o in owners]
+    vectors, owners, styles = pydrums_inputs(engine)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-c", _SIMILAR_CHILD, str(data)], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)  # fmt: skip

@@ -162,35 +162,15 @@ def _relative(clause: str, changes: list[Change]) -> str:
             changes.append(Change(kind, voices, f"no {what}" + (f" on the {voices_label(voices)}" if voices else "")))
             end = after
         elif w in _MORE or (w == "add" and (_ghost_at(words, i + 1) or _accent_at(words, i + 1))):
-            ghost, accent = _ghost_at(words, i + 1), _accent_at(words, i + 1)
-            voices, after = _voice(words, i + 1)
-            if ghost:
-                voices, end = _voice_after(words, ghost)
-                changes.append(Change("more_ghosts", voices, "more ghost notes"))
-            elif accent:
-                voices, end = _voice_after(words, accent)
-                changes.append(Change("accents", voices, "more accents"))
-            elif voices:
-                changes.append(Change("denser", voices, f"busier {voices_label(voices)}"))
-                end = after
-            elif w in _BUSY_ALONE and w != "more":
-                changes.append(Change("busier", (), "busier"))
-                end = i + 1
+            change, end = _more_or_less(words, i, _MORE_OF)
+            if change is None and w in _BUSY_ALONE and w != "more":
+                change, end = Change("busier", (), "busier"), i + 1
+            changes += [change] if change else []
         elif w in _LESS:
-            ghost, accent = _ghost_at(words, i + 1), _accent_at(words, i + 1)
-            voices, after = _voice(words, i + 1)
-            if ghost:
-                voices, end = _voice_after(words, ghost)
-                changes.append(Change("fewer_ghosts", voices, "fewer ghost notes"))
-            elif accent:
-                voices, end = _voice_after(words, accent)
-                changes.append(Change("no_accents", voices, "fewer accents"))
-            elif voices:
-                changes.append(Change("sparser", voices, f"fewer {voices_label(voices)} hits"))
-                end = after
-            elif w in _SIMPLE_ALONE or (i + 1 < len(words) and words[i + 1] in _BUSY_ALONE):
-                changes.append(Change("simpler", (), "simpler"))
-                end = i + 2 if w == "less" else i + 1
+            change, end = _more_or_less(words, i, _LESS_OF)
+            if change is None and (w in _SIMPLE_ALONE or (i + 1 < len(words) and words[i + 1] in _BUSY_ALONE)):
+                change, end = Change("simpler", (), "simpler"), i + 2 if w == "less" else i + 1
+            changes += [change] if change else []
         elif _ghost_at(words, i) == i + 1 or _ghost_at(words, i) == i + 2:
             voices, end = _voice_after(words, _ghost_at(words, i) or i)
             changes.append(Change("more_ghosts", voices, "ghost notes"))
@@ -223,6 +203,28 @@ def _relative(clause: str, changes: list[Change]) -> str:
         i = max(end, i + 1)
     left = ["no" if w in _REMOVE else w for n, w in enumerate(words) if n not in used]
     return " ".join(left).replace("take out", "no").replace("get rid of", "no")
+
+
+# "more X" and "less X": (ghost notes, accents, a lane) as changes, and how each is said.
+_MORE_OF = (("more_ghosts", "more ghost notes"), ("accents", "more accents"), ("denser", "busier {}"))
+_LESS_OF = (("fewer_ghosts", "fewer ghost notes"), ("no_accents", "fewer accents"), ("sparser", "fewer {} hits"))
+
+
+def _more_or_less(words: list[str], i: int, kinds: tuple[tuple[str, str], ...]) -> tuple[Change | None, int | None]:
+    """What "more"/"less" at ``i`` is about: ghost notes, accents or a lane ("busier hats"), with
+    where its words end; (None, None) when none of them follows."""
+    (ghosts, ghosts_said), (accents, accents_said), (lane, lane_said) = kinds
+    ghost, accent = _ghost_at(words, i + 1), _accent_at(words, i + 1)
+    if ghost:
+        voices, end = _voice_after(words, ghost)
+        return Change(ghosts, voices, ghosts_said), end
+    if accent:
+        voices, end = _voice_after(words, accent)
+        return Change(accents, voices, accents_said), end
+    voices, end = _voice(words, i + 1)
+    if voices:
+        return Change(lane, voices, lane_said.format(voices_label(voices))), end
+    return None, None
 
 
 def _skip_rate(words: list[str], i: int) -> int:

@@ -211,7 +211,8 @@ def make_engine(url: str, timeout: float = STORE_TIMEOUT_SECONDS) -> AsyncEngine
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # the driver's implicit BEGIN off: ours below
         cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        _wal(cursor, timeout)
+        for pragma in ("synchronous=FULL", "foreign_keys=ON"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
@@ -220,6 +221,24 @@ def make_engine(url: str, timeout: float = STORE_TIMEOUT_SECONDS) -> AsyncEngine
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _wal(cursor: Any, timeout: float) -> None:
+    """Put the file in WAL mode (it stays so). Switching needs the file to itself, and SQLite
+    answers "database is locked" at once, without its busy wait, while another connection is
+    using it: two processes opening a new file together would lose one. So: only when the file
+    is not in WAL mode yet, and tried again until ``timeout``. Runs in the driver's thread."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode")
+            if cursor.fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as exc:  # the driver's OperationalError, however its adapter wraps it
+            if "database is locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _upgrade(connection: Connection) -> None:

@@ -252,3 +252,15 @@ async def test_two_stores_starting_at_once_migrate_once(db_url: str) -> None:
     assert (await second.vote(1, 10, GUILD, 1)).up == 1
     await first.close()
     await second.close()
+
+
+async def test_six_stores_opening_a_new_sqlite_file_together_all_open(tmp_path) -> None:
+    """Six processes starting at once on a new SQLite file: none is refused while another switches it to WAL."""
+    for round_ in range(10):
+        url = database_url(f"sqlite:///{tmp_path}/new-{round_}.sqlite3")
+        stores = [Store(url) for _ in range(6)]
+        try:
+            assert await asyncio.gather(*(s.open() for s in stores)) == [True] * 6
+        finally:
+            for store in stores:
+                await store.close()

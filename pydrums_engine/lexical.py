@@ -35,6 +35,8 @@ _REWRITES = (
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/'][a-z0-9]+)*|\d+-\d+")
+# Where a phrase ends: a bigram never spans one ("kick on 1 and 3, snare on 2" has no "3 snare").
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]+(?:\s|$)|[;!?()\[\]\n]")
 
 
 def normalise_text(text: str) -> str:
@@ -175,8 +177,13 @@ class Terms:
 
     @staticmethod
     def terms(text: str) -> set[str]:
-        tokens = tokenize(text)
-        return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
+        """Its words, and its word pairs within a clause: a pair across a comma or a full
+        stop is two phrases' edges, and a rare one would outweigh the words themselves."""
+        out: set[str] = set()
+        for clause in _CLAUSE_END.split(text + " "):
+            tokens = tokenize(clause)
+            out.update(tokens, (f"{a} {b}" for a, b in pairwise(tokens)))
+        return out
 
     def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
         found = [self.terms(t) for t in texts]

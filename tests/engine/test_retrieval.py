@@ -96,3 +96,19 @@ def test_bass_drum_and_kick_are_one_word_to_the_lexical_score(engine):
         assert kick.max() > 0
         for spelling in ("bass drum on every beat", "Kick drum on every beat", "bassdrum on every beat"):
             assert (scorer.scores(spelling) == kick).all(), spelling
+
+
+def test_a_word_pair_across_a_comma_is_not_a_term():
+    """The words "3, snare" are the end of one phrase and the start of the next: as the pair "3 snare"
+    it was rare enough to carry a whole request to drum and bass."""
+    from pydrums_engine.lexical import Terms
+
+    terms = Terms.terms("kick on 1 and 3, snare on 2 and 4. Eighth hats; 6/8 r&b")
+    assert {"kick on", "on 1", "and 3", "snare on", "eighth hats", "6/8 rnb"} <= terms
+    assert not {"3 snare", "4 eighth", "hats 6/8"} & terms
+
+
+def test_a_plain_backbeat_spelled_out_finds_backbeat_styles_not_drum_and_bass(engine):
+    hits = engine.similar("kick on 1 and 3, snare on 2 and 4, eighth hats", k=3)
+    assert "drum-and-bass" not in styles_of(hits)
+    assert all(h.pattern.tracks["sd"][4] in "xX" for h in hits)

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 ONNX_FILE = "model.onnx"
 ONNX_META = "model.onnx.json"
 WEIGHTS = "model.safetensors"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: attention, layer norms and GELU fused by ONNX Runtime's BERT optimizer
 # Two intra-op threads that sleep when idle (no spinning): measured on the 2-core machine idle,
 # with one core burnt and with both burnt, two were never slower than one (docs/BENCHMARKS.md);
 # torch's two spinning threads were 25-100x slower there once a core was busy.
@@ -188,6 +188,10 @@ def export(model_dir: Path, folder: Path) -> Path:
         import onnx  # noqa: F401  (torch's exporter writes the file through it)
     except ImportError as exc:
         raise OnnxUnavailable("exporting to ONNX needs the onnx package") from exc
+    try:
+        import onnxruntime  # noqa: F401  (what runs the file, and fuses its graph)
+    except ImportError as exc:
+        raise OnnxUnavailable("onnxruntime is not installed") from exc
 
     class TokenStates(torch.nn.Module):
         """The transformer as positional inputs to token states, the shape ONNX wants."""
@@ -202,7 +206,8 @@ def export(model_dir: Path, folder: Path) -> Path:
             ).last_hidden_state
 
     folder.mkdir(parents=True, exist_ok=True)
-    model = AutoModel.from_pretrained(str(model_dir)).eval()
+    # eager attention: the graph the fuser below recognises (the default SDPA export is left unfused)
+    model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
     ids = torch.ones((2, 8), dtype=torch.long)
     names = ["input_ids", "attention_mask", "token_type_ids"]
     axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "token_states"]}
@@ -222,6 +227,7 @@ def export(model_dir: Path, folder: Path) -> Path:
                 dynamic_axes=axes,
                 opset_version=17,
             )
+        fused = fuse(tmp, heads=model.config.num_attention_heads, hidden=model.config.hidden_size)
         with tmp.open("rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, folder / ONNX_FILE)
@@ -233,10 +239,29 @@ def export(model_dir: Path, folder: Path) -> Path:
         "weights": {"sha256": weights_hash(model_dir), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns},
         "onnx_size": (folder / ONNX_FILE).stat().st_size,
         "opset": 17,
+        "fused": fused,
     }
     atomic_write(folder / ONNX_META, json.dumps(meta, indent=1).encode("utf-8"))
     log.info("exported %s to %s", model_dir, folder / ONNX_FILE)
     return folder / ONNX_FILE
+
+
+def fuse(path: Path, *, heads: int, hidden: int) -> bool:
+    """Rewrite the exported graph in place with each layer's attention, layer norms and GELU
+    fused into single kernels (ONNX Runtime's BERT optimizer, float32 kept: the same vectors).
+    A query encode took 10-15% less time, measured side by side (docs/BENCHMARKS.md)."""
+    try:
+        from onnxruntime.transformers import optimizer
+    except ImportError as exc:  # onnxruntime itself is checked where the session is made
+        log.warning("ONNX export: the graph optimizer is unavailable (%s); the plain graph is kept", exc)
+        return False
+    fused = optimizer.optimize_model(str(path), model_type="bert", num_heads=heads, hidden_size=hidden, opt_level=1)
+    counts = fused.get_fused_operator_statistics()
+    if not counts.get("Attention"):
+        log.warning("ONNX export: attention was not fused (%s); the plain graph is kept", counts)
+        return False
+    fused.save_model_to_file(str(path))
+    return True
 
 
 def ensure_onnx(model_dir: Path, folder: Path) -> Path:

@@ -417,6 +417,18 @@ _LINKING = frozenset(
         "out",
     }
 )
+_FILL_VOICES = {"toms": ("ht", "mt", "lt"), "snare": ("sd",)}  # `Intent.fill`'s words; else a voice's code
+# Words that put two voices on the same places: "claps doubling the snare on 2 and 4".
+_DOUBLING = (
+    ("doubling",), ("doubles",), ("doubled", "by"), ("doubled", "with"), ("layered", "with"), ("layered", "on"),
+    ("stacked", "with"), ("stacked", "on"), ("together", "with"), ("along", "with"), ("alongside",),
+    ("in", "unison", "with"),
+)  # fmt: skip
+# Verbs in -ing that do not lead a voice to its places ("kick missing on 1" is not a kick on 1).
+_NOT_LINKING = frozenset(
+    {"missing", "resting", "dropping", "skipping", "leaving", "avoiding", "stopping", "pausing", "ending"}
+    | {"nothing", "something", "anything", "everything", "ghosting", "during", "following", "starting"}
+)
 _AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
 _LIST_JOINERS = frozenset({",", "&", "+", "or", "plus"}) | _AND
 _VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
@@ -498,6 +510,11 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("back", "beat"), "backbeat"),
     (("and", "of", "every", "beat"), "offbeats"),
     (("and", "of", "each", "beat"), "offbeats"),
+    *(
+        ((each, *words), place)  # "the open hat on each upbeat"
+        for each in ("every", "each")
+        for words, place in ((("upbeat",), "offbeats"), (("offbeat",), "offbeats"), (("off", "beat"), "offbeats"))
+    ),
 )
 _EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
 _NOT_AFTER_VOICE = frozenset(
@@ -520,6 +537,7 @@ _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "mea
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 _BARE_COUNT = re.compile(r"\d[&+ea]?")
 _PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "uh": "a", "n": "&"}
+_RUN_ORDER = {"e": 1, "&": 2, "+": 2, "and": 2, "n": 2, "a": 3, "ah": 3}  # "1 e & a": the parts in order
 
 
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
@@ -537,7 +555,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", rest)))
-    constraints = _Reader(tokens, unplaced, meter).read()
+    constraints = _Reader(tokens, unplaced, meter, fill).read()
     single = _single_instrument(tokens)
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
@@ -666,6 +684,7 @@ class _Reader:
     tokens: list[str]
     unplaced: list[str]
     meter: str | None = None  # the meter the words name, when they name one
+    fill: str | None = None  # the fill's voice, when a fill is asked for ("on the toms" is the fill's)
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
     _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
@@ -778,6 +797,10 @@ class _Reader:
                 text = f"nothing on {places_label(places)}"
                 self.out.append(Constraint(ALL_VOICES, places, "off", text))
                 return end
+            voices, end = self._voice_list(self._skip(j + 1, _FILLERS))
+            if voices and not self._places_follow(end):  # "nothing on the toms": no toms at all
+                self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+                return end
         return None
 
     def _negated(self, i: int) -> int | None:
@@ -862,10 +885,15 @@ class _Reader:
         return end
 
     def _with(self, i: int) -> int | None:
-        """ "with a cowbell", "with hats and a shaker": those voices play (places after: `_voices`)."""
-        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using"):
+        """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
+        play (places after them: `_voices`; places before them, "2 and 4 on the snare": `_places_first`)."""
+        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using", "on"):
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if self.tokens[i] == "on" and i and self.tokens[i - 1] in _NOTHING | _NEGATORS:
+            return None  # "nothing on the toms" (`_nothing_on`)
+        if self.tokens[i] == "on" and self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
+            return None  # "a fill on the floor tom": the fill's voice, not the groove's
         linked = self._skip(j, _LINKING)  # "with the open hat only on the and of 4": placed, not just present
         if not voices or self._places_follow(linked) or (j < len(self.tokens) and self.tokens[j] in _RATE_WORDS):
             return None
@@ -911,7 +939,7 @@ class _Reader:
         ):
             self._restrict(voices, i)  # "just kick + clap, nothing else"
             return j
-        j = self._skip(self._bar_tail(self._skip(j, _LINKING)), _LINKING)  # "crash every bar on 1"
+        j = self._skip_linking(self._bar_tail(self._skip_linking(j)))  # "crash every bar on 1"
         if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
             k = self._skip(j + 1, _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
             places, end = self._places(k)
@@ -964,7 +992,8 @@ class _Reader:
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
             return (), i
         places, end = self._places(i)
-        return (places, end) if len(places) > 1 or not t[i][0].isdigit() else ((), i)
+        said_one = len(places) == 1 and end == i + 1  # one count alone; "1 e & a ..." is many
+        return (places, end) if not said_one or not t[i][0].isdigit() else ((), i)
 
     def _pronoun(self, i: int) -> int | None:
         """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
@@ -994,7 +1023,7 @@ class _Reader:
         own, right after a voice's places, are more places for that voice."""
         t = self.tokens
         last = self.out[-1] if self.out else None
-        if last is None or last.rule not in ("on", "only") or t[i] not in ("on", "at") or self._last_end is None:
+        if last is None or last.rule not in ("on", "only") or t[i] not in ("on", "at", "in") or self._last_end is None:
             return None
         if not all(_BARE_COUNT.fullmatch(p) for p in last.places):
             return None
@@ -1022,6 +1051,17 @@ class _Reader:
         return end
 
     # -- pieces ---------------------------------------------------------------------
+
+    def _skip_linking(self, i: int) -> int:
+        """Skip the words between a voice and its places, and one verb in -ing that leads to
+        them ("the open hat barking on each upbeat"); not one that says the opposite."""
+        i = self._skip(i, _LINKING)
+        word = self.tokens[i] if i < len(self.tokens) else ""
+        if word.endswith("ing") and len(word) > 5 and word.isalpha() and word not in _NOT_LINKING:
+            j = self._skip(i + 1, _LINKING)
+            if j < len(self.tokens) and self.tokens[j] in ("on", "at", "in"):
+                return j
+        return i
 
     def _skip(self, i: int, words: frozenset[str]) -> int:
         while i < len(self.tokens) and self.tokens[i] in words:
@@ -1057,6 +1097,8 @@ class _Reader:
             found += [v for v in voices if v not in found]
             i = j
             k = self._skip(j, joiners)
+            if k == j:  # "claps doubling the snare", "shaker layered with the hats": both play it
+                k += next((len(w) for w in _DOUBLING if self._at(j, *w)), 0)
             if k == j and not adjacent:
                 break
             voices, j = self._one_voice(self._skip(k, frozenset({"the", "a"})))
@@ -1134,6 +1176,9 @@ class _Reader:
         end, comma = i, None  # comma: (places before the last comma, where it is)
         while place is not None:
             places.append(place)
+            if place.isdigit():  # a pasted count: "1 e & a 2 e & a"
+                run, j = self._count_run(place, j)
+                places += run
             end = self._bar_tail(j)
             k = self._skip(end, _LIST_JOINERS)
             if k == end and not (k < len(self.tokens) and _BARE_COUNT.fullmatch(self.tokens[k])):
@@ -1149,7 +1194,50 @@ class _Reader:
         if comma and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
-        return self._except(tuple(dict.fromkeys(places)), end)
+        places, end = self._counted_ands(places, i, end)
+        return self._except(self._whole_count(tuple(dict.fromkeys(places))), end)
+
+    def _counted_ands(self, places: list[str], i: int, end: int) -> tuple[list[str], int]:
+        """ "1 & 2 & 3 & 4 &" is a count spoken aloud, every count and its "&" (the trailing "&"
+        says so), not the list "1, 2, 3 and 4"."""
+        t = self.tokens
+        said = t[i:end]
+        if end >= len(t) or t[end] not in ("&", "+") or self._count(end + 1)[0] is not None:
+            return places, end
+        counts = [w for w in said if w not in ("&", "+")]
+        if len(counts) < 2 or counts != [str(n) for n in range(1, len(counts) + 1)] or len(said) != 2 * len(counts) - 1:
+            return places, end
+        return [f"{c}{part}" for c in counts for part in ("", "&")], end + 1
+
+    def _count_run(self, count: str, i: int) -> tuple[list[str], int]:
+        """The parts spoken after a count, as a drummer counts them aloud ("1 e & a", "3 & a"),
+        in counting order; a run needs an "e" or an "a", so "1 and 3" stays two counts."""
+        t, run, last, j = self.tokens, [], 0, i
+        while j < len(t) and _RUN_ORDER.get(t[j], 0) > last:
+            word = t[j]
+            if word in _AND and j + 1 < len(t) and self._count(j + 1)[0] is not None:
+                break  # "1 e and 3": the "and" joins the next count
+            if word in ("e", "a", "ah") and self._at(j + 1, "of"):
+                break  # "the a of 4" is a place of its own
+            run.append(f"{count}{_PART_TOKENS[word]}")
+            last, j = _RUN_ORDER[word], j + 1
+        if not any(p[-1] in "ea" for p in run):
+            return [], i
+        return run, j
+
+    def _whole_count(self, places: tuple[str, ...]) -> tuple[str, ...]:
+        """Every count of a quarter-note bar with every part ("1 e & a 2 e & a 3 e & a 4 e & a")
+        is said as the rate it is: sixteenths, or eighths for "1 & 2 & 3 & 4 &"."""
+        meter = self.meter or "4/4"
+        if not meter.endswith("/4") or not all(_BARE_COUNT.fullmatch(p) for p in places):
+            return places
+        beats = range(1, int(meter.split("/")[0]) + 1)
+        for parts, rate in (("", "eighths"), ("e&a", "sixteenths")):
+            if rate == "sixteenths" and set(places) == {f"{b}{p}" for b in beats for p in ("", "e", "&", "a")}:
+                return (rate,)
+            if rate == "eighths" and set(places) == {f"{b}{p}" for b in beats for p in ("", "&")}:
+                return (rate,)
+        return places
 
     def _except(self, places: tuple[str, ...], i: int) -> tuple[tuple[str, ...], int]:
         """ "every beat except 3", "eighths apart from the and of 4": the places less the exceptions."""

@@ -380,6 +380,19 @@ CHAT_ROWS = [
     row("no cymbals but the crash on 1", absent(("rc", "rb", "oh", "ch")), only("cc", "1")),
     row("leave beat 3 empty", nothing_on("3")),
     row("keep the and of 2 open", nothing_on("2&")),
+    # a count pasted as it is spoken
+    row("hats 1 e & a 2 e & a 3 e & a 4 e & a", only(HATS, "sixteenths")),
+    row("hats 1 & 2 & 3 & 4 &, kick 1 & 3", only(HATS, "eighths"), only("bd", "1", "3")),
+    row("kick 3 e and a", only("bd", "3", "3e", "3&", "3a")),
+    # a verb between a voice and its places, a voice doubling another
+    row("the open hat barking on each upbeat", only("oh", "offbeats")),
+    row("claps doubling the snare on 2 and 4", only("cp", "2", "4"), only("sd", "2", "4")),
+    row("shaker layered with the hats on eighths", only("sh", "eighths"), only(HATS, "eighths")),
+    row("kick missing on 1, snare on 2 and 4", only("sd", "2", "4")),
+    # "in" as "on", and where the time is played
+    row("the bass drum in the one and also in the 'a' of the four", only("bd", "1", "4a")),
+    row("jazz waltz on the ride cymbal", present("rc")),
+    row("rock groove but nothing on the toms pls", absent(("ht", "mt", "lt"))),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .check import BACKBEAT_VOICES, TIME_KEEPERS, Check, check_pattern, style_rules
+from .check import BACKBEAT_VOICES, TIME_KEEPERS, Check, GridReader, check_pattern, style_rules
 from .errors import InputError, LLMError, LLMUnusable
 from .fit import fit_to_constraints
 from .intent import Constraint, Intent
@@ -354,6 +354,8 @@ def library_answer(
     if not hits:
         raise InputError("the library has no groove to offer for that request")
     fitting = [h for h in hits if h.time_signature == request.time_signature] or hits[:1]
+    if seed is not None:  # another of the best few, but not an exception the request did not ask for
+        fitting = [h for h in fitting[:LIBRARY_CHOICES] if _plain_to_style(h, request)] or fitting
     best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]
     shown = [e.id for e in prompt_examples(hits, request)]
     grid = best.pattern
@@ -385,6 +387,20 @@ def library_answer(
         intent=request.read,
         detail=detail,
     )
+
+
+def _plain_to_style(hit: Hit, request: GenerationRequest) -> bool:
+    """Whether the groove keeps its style's traits without the excuse of its own tags: for
+    "boom bap", a laid-back groove with the snare dragged off 4 is a fine groove, but not
+    the one to offer when the request did not ask for that feel."""
+    grid = GridReader(hit.pattern)
+    for trait, constraint in style_rules(request.read, request.style or hit.style, ()):
+        if constraint is None:
+            if hit.time_signature != trait.meter:
+                return False
+        elif grid.breaks(constraint):
+            return False
+    return True
 
 
 def _swing_for(examples: Sequence[Hit], request: GenerationRequest) -> float:

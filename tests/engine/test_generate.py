@@ -490,6 +490,17 @@ def test_asking_again_while_the_model_is_away_gives_another_library_groove(llm_e
     )
 
 
+def test_asking_again_for_boom_bap_never_offers_a_groove_with_the_snare_dragged_off_four(llm_engine):
+    """The library's Dilla-style groove is boom bap too, but its late snare is an exception
+    the request did not ask for: every seed keeps the backbeat on 2 and 4."""
+    point_at(llm_engine, closed_port_url())
+    for seed in range(6):
+        result = llm_engine.generate("90s boom bap, dusty, swung hats", seed=seed)
+        snare = result.pattern.tracks["sd"]
+        for bar in range(result.pattern.bars):
+            assert snare[bar * 16 + 4] in "xX" and snare[bar * 16 + 12] in "xX", (seed, result.examples[0])
+
+
 # ---------------------------------------------------------------------------------------
 # Song form: the model writes the other sections when it can
 

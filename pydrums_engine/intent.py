@@ -1232,10 +1232,8 @@ class _Reader:
         if not meter.endswith("/4") or not all(_BARE_COUNT.fullmatch(p) for p in places):
             return places
         beats = range(1, int(meter.split("/")[0]) + 1)
-        for parts, rate in (("", "eighths"), ("e&a", "sixteenths")):
-            if rate == "sixteenths" and set(places) == {f"{b}{p}" for b in beats for p in ("", "e", "&", "a")}:
-                return (rate,)
-            if rate == "eighths" and set(places) == {f"{b}{p}" for b in beats for p in ("", "&")}:
+        for parts, rate in ((("", "&"), "eighths"), (("", "e", "&", "a"), "sixteenths")):
+            if set(places) == {f"{b}{p}" for b in beats for p in parts}:
                 return (rate,)
         return places
 

@@ -1040,11 +1040,16 @@ class _Reader:
         return end
 
     def _places_first(self, i: int) -> int | None:
-        """ "2 and 4 on the snare", "the and of 4 on the open hat": counts, then whose they are."""
+        """ "2 and 4 on the snare", "the and of 4 on the open hat", "under a 2 and 4 snare":
+        counts, then whose they are."""
         places, j = self._places(i)
-        if not places or not all(_BARE_COUNT.fullmatch(p) for p in places) or not self._at(j, "on"):
+        if not places or not all(_BARE_COUNT.fullmatch(p) for p in places):
             return None
-        voices, end = self._voice_list(self._skip(j + 1, _FILLERS))
+        if self._at(j, "on"):
+            j += 1
+        elif len(places) < 2 or not self._one_voice(j)[0]:
+            return None  # "a 2 and 4 snare" is the snare's; "3 snare hits" is how many
+        voices, end = self._voice_list(self._skip(j, _FILLERS))
         if not voices:
             return None
         self.out.append(Constraint(voices, places, "only", f"{voices_label(voices)} on {places_label(places)}"))

@@ -393,6 +393,7 @@ CHAT_ROWS = [
     row("the bass drum in the one and also in the 'a' of the four", only("bd", "1", "4a")),
     row("jazz waltz on the ride cymbal", present("rc")),
     row("rock groove but nothing on the toms pls", absent(("ht", "mt", "lt"))),
+    row("double bass sixteenths under a 2 and 4 snare", only("bd", "sixteenths"), only("sd", "2", "4")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -408,6 +408,7 @@ _LINKING = frozenset(
         "keeping",
         "running",
         "straight",
+        "swung",
         "pounding",
         "hammering",
         "banging",
@@ -429,6 +430,14 @@ _NOT_LINKING = frozenset(
     {"missing", "resting", "dropping", "skipping", "leaving", "avoiding", "stopping", "pausing", "ending"}
     | {"nothing", "something", "anything", "everything", "ghosting", "during", "following", "starting"}
 )
+_FLOOR = (
+    ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
+    ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
+)  # fmt: skip
+_CLAUSE_ENDS = frozenset({",", ";", "."})
+# Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
+_PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
+_NAMED_ALONE = frozenset({"offbeats", "offbeat", "upbeats", "upbeat", "downbeats", "downbeat", "ands", "quarters"})
 _AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
 _LIST_JOINERS = frozenset({",", "&", "+", "or", "plus"}) | _AND
 _VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
@@ -690,14 +699,43 @@ class _Reader:
     _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
 
     def read(self) -> list[Constraint]:
-        i = 0
+        i, used = 0, set()
         while i < len(self.tokens):
-            i = self._step(i)
+            end = self._step(i)
+            if end is not None:
+                used.update(range(i, end))
+            i = end if end is not None else i + 1
+        self._report_unread(used)
         return self.out
+
+    def _report_unread(self, used: set[int]) -> None:
+        """Words that name a place in the bar but that no form read ("the open hat barking on
+        each upbeat" before that form existed) go to ``unplaced``, so the reply says what it
+        did not understand instead of answering as if the words were not there."""
+        t, start = self.tokens, 0
+        for k in range(len(t) + 1):
+            if k < len(t) and k not in used and t[k] not in _CLAUSE_ENDS:
+                continue
+            if any(self._names_a_place(j) for j in range(start, k)):
+                said = " ".join(t[start:k])
+                if not any(said in u or u in said for u in self.unplaced):  # said once, by its form or here
+                    self.unplaced.append(said)
+            start = k + 1
+
+    def _names_a_place(self, i: int) -> bool:
+        """A count tied to a place word ("1 e & a", "the a of four", "on 3"), or a named place
+        after "on", "each" or "every" ("on each upbeat")."""
+        t = self.tokens
+        near = {t[k] for k in (i - 2, i - 1, i + 1) if 0 <= k < len(t)}
+        if self._count(i)[0] is not None and t[i] not in ("one", "a", "an"):
+            return bool(near & _PLACE_NEIGHBOURS) and not self._at(i + 1, "am") and not self._at(i + 1, "pm")
+        if t[i] in _NAMED_ALONE:
+            return bool(near & {"on", "each", "every", "at"})
+        return t[i] in _PART_TOKENS and t[i] not in _AND and self._at(i + 1, "of")
 
     # -- one step: try each form at i, in order; return where to go on -------------
 
-    def _step(self, i: int) -> int:
+    def _step(self, i: int) -> int | None:
         forms = (
             self._idiom,
             self._follow_up,
@@ -716,18 +754,22 @@ class _Reader:
             end = form(i)
             if end is not None:
                 return end
-        return i + 1
+        return None
+
+    def _floor_at(self, i: int) -> int:
+        """How many tokens at i say "four on the floor" (0 if none; "4 on the floor tom" is a tom)."""
+        words = next((w for w in _FLOOR if self._at(i, *w)), ())
+        return 0 if not words or self._at(i + len(words), "tom") or self._at(i + len(words), "toms") else len(words)
 
     def _at(self, i: int, *words: str) -> bool:
         return tuple(self.tokens[i : i + len(words)]) == words
 
     def _idiom(self, i: int) -> int | None:
         t = self.tokens
-        floor = (("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"))
-        for words in (*floor, ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",)):
-            if self._at(i, *words):
-                self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
-                return i + len(words)
+        floor = self._floor_at(i)
+        if floor:
+            self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
+            return i + floor
         if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
             self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
             return i + 2
@@ -1188,6 +1230,8 @@ class _Reader:
             k = self._skip(end, _LIST_JOINERS)
             if k == end and not (k < len(self.tokens) and _BARE_COUNT.fullmatch(self.tokens[k])):
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
+            if self._floor_at(k):
+                break  # "kick on beat one, four on the floor": the idiom starts here
             comma = (len(places), end) if "," in self.tokens[end:k] else comma
             place, j = self._place(k)
             if (

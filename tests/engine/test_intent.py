@@ -710,3 +710,32 @@ def test_rules_are_the_documented_ones():
         Constraint(("bd",), ("1",), "maybe", "kick maybe on 1")
     with pytest.raises(ValueError):
         Constraint(("xx",), ("1",), "on", "an unknown voice")
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("flams on 1 and 3, bass drum on every beat", "flams on 1 and 3"),
+        ("reggae skank guitar on the and of 2 and 4", "reggae skank guitar on the and of 2 and 4"),
+        ("kick on 1 and 3, accents on the ands", "accents on the ands"),
+    ],
+)
+def test_place_words_no_form_reads_are_reported_not_dropped(text, unread):
+    """The reply's "not understood" line: the words name places, the parser cannot say whose."""
+    assert unread in parse_intent(text).unplaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7/8 counted 2+2+3, kick on 1 and 5",
+        "latin groove with a 2-3 son clave on claves",
+        "sweaty warehouse rave at 3 am",
+        "uk garage two-step with shuffled hats",
+        "an offbeat groove",
+        "give me 3 variations of a funk beat",
+        "kick swung on 1 and the and of 2",
+    ],
+)
+def test_numbers_that_are_not_places_are_not_reported(text):
+    assert parse_intent(text).unplaced == ()

@@ -12,7 +12,8 @@ known, because the same words land on different steps in 4/4, 12/8 or 7/8; `plac
 puts them on a grid. Counting: in x/4 and 12/8 the numbers count beats (12/8: four
 dotted-quarter beats of three eighths, "1 & a"); in 6/8, 9/8, 7/8 and 5/8 they count eighths.
 A phrase that cannot be placed in the meter is left out and named in ``unplaced``, never
-guessed.
+guessed; so are words that name a place but that no form of the reader understood ("flams
+on 1 and 3": flams are not a voice), so the reply can say what it left out.
 
 Rules: explicit places ("kick on 1 and 3", "eighth hats") mean exactly there (ghost notes
 aside); named idioms ("four on the floor", "backbeat", "one drop", "half-time") mean at

@@ -24,7 +24,7 @@ from benchmarks.eval_constraints import (
 )
 from pydrums_engine.notation import METERS, Pattern
 
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")  # held-out batches that name their split
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")  # held-out batches that name their split
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -71,7 +71,9 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
     ]
 
 
-@pytest.mark.parametrize(("split", "position"), [("fresh2", -144), ("fresh3", -108), ("fresh4", -72), ("fresh5", -36)])
+@pytest.mark.parametrize(
+    ("split", "position"), [("fresh2", -180), ("fresh3", -144), ("fresh4", -108), ("fresh5", -72), ("fresh6", -36)]
+)
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
     requests = load_requests()
     batch = [r for r in requests if r["split"] == split]
@@ -79,7 +81,9 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
     proportions = dict(positions=8, style=6, meter=5, bars=4, fill=4, negative=5, mixed=4)
     assert Counter(r["kind"] for r in batch) == proportions
     assert all(
-        r["id"].startswith({"fresh2": "fresh2-", "fresh3": "f3-", "fresh4": "f4-", "fresh5": "f5-"}[split])
+        r["id"].startswith(
+            {"fresh2": "fresh2-", "fresh3": "f3-", "fresh4": "f4-", "fresh5": "f5-", "fresh6": "f6-"}[split]
+        )
         for r in batch
     )
     # appended in order: the earlier requests keep their seeds
@@ -94,13 +98,14 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
 
 
 def test_split_can_be_chosen_on_the_command_line():
-    assert SPLITS == ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+    assert SPLITS == ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
     assert parse_args(["--split", "fresh3"]).split == "fresh3"
     assert parse_args(["--split", "fresh4"]).split == "fresh4"
     assert parse_args(["--split", "fresh5"]).split == "fresh5"
+    assert parse_args(["--split", "fresh6"]).split == "fresh6"
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh6"])
+        parse_args(["--split", "fresh7"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -47,7 +47,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "oh",
         "open hi-hat",
         46,
-        ("open hat", "openhat", "open hihat", "ohh", "open the hat", "open the hihat"),
+        ("open hat", "openhat", "open hihat", "ohh", "open the hat", "open the hihat", "open ones"),
         "cymbal",
         short="open hi-hat",
         strokes="-xXo",
@@ -56,7 +56,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "ch",
         "closed hi-hat",
         42,
-        ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "chh"),
+        ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "chh", "closed ones"),
         "cymbal",
         short="closed hi-hat",
         strokes="-xXor",
@@ -140,7 +140,10 @@ class VoiceGroup:
 VOICE_GROUPS: tuple[VoiceGroup, ...] = (
     VoiceGroup("backbeat", "snare or clap", ("sd", "cp"), ("backbeat voice", "snare or clap", "snare/clap")),
     VoiceGroup(
-        "hats", "hi-hats", ("ch", "oh", "ph"), ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat")
+        "hats",
+        "hi-hats",
+        ("ch", "oh", "ph"),
+        ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat", "hatz", "hihatz"),  # and chat spellings
     ),
     VoiceGroup("cymbals", "cymbals", ("cc", "rc", "rb", "oh", "ch"), ("cymbals",)),
     VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms")),

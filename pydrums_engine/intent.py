@@ -331,6 +331,8 @@ _BAR_REFERENCE = re.compile(
 # Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
 _SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between "}
 _SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/)\s*")
+# Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
+_STEP_NUMBERS = re.compile(r"\bsteps?\s+\d|\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+sequencer\b")
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
 _HALF = re.compile(_NOT + r"\bhalf[\s-]?time\b")
 _DOUBLE = re.compile(_NOT + r"\bdouble[\s-]?time\b")
@@ -435,6 +437,9 @@ _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
 )  # fmt: skip
+_SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
+_NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
+_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all"})
 _CLAUSE_ENDS = frozenset({",", ";", "."})
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -480,6 +485,8 @@ _RATE_WORDS = {
 }
 _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "other", "beat"), "alternate"),
+    (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
+    (("odd", "steps"), "eighths"),
     (("every", "second", "beat"), "alternate"),
     (("every", "beat"), "beats"),
     (("each", "beat"), "beats"),
@@ -565,7 +572,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", rest)))
-    constraints = _Reader(tokens, unplaced, meter, fill).read()
+    constraints = _Reader(tokens, unplaced, meter, fill, bool(_STEP_NUMBERS.search(low))).read()
     single = _single_instrument(tokens)
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
@@ -695,6 +702,7 @@ class _Reader:
     unplaced: list[str]
     meter: str | None = None  # the meter the words name, when they name one
     fill: str | None = None  # the fill's voice, when a fill is asked for ("on the toms" is the fill's)
+    steps: bool = False  # the numbers are a sixteenth grid's steps ("kick on steps 1, 7 and 11")
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
     _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
@@ -729,7 +737,7 @@ class _Reader:
         t = self.tokens
         near = {t[k] for k in (i - 2, i - 1, i + 1) if 0 <= k < len(t)}
         if self._count(i)[0] is not None and t[i] not in ("one", "a", "an"):
-            return bool(near & _PLACE_NEIGHBOURS) and not self._at(i + 1, "am") and not self._at(i + 1, "pm")
+            return bool(near & _PLACE_NEIGHBOURS) and not any(self._at(i + 1, w) for w in _NOT_A_PLACE_AFTER)
         if t[i] in _NAMED_ALONE:
             return bool(near & {"on", "each", "every", "at"})
         return t[i] in _PART_TOKENS and t[i] not in _AND and self._at(i + 1, "of")
@@ -875,6 +883,13 @@ class _Reader:
                 self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
                 return end
         self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
+        k = self._skip(j, frozenset({",", "-"}))
+        if k < len(self.tokens) and self.tokens[k] in ("just", "only"):  # "no hats, just ride"
+            instead, end = self._one_voice(self._skip(k + 1, _FILLERS))  # "just kick and snare": `_only_voices`
+            joined = end < len(self.tokens) and self.tokens[end] in _VOICE_JOINERS
+            if instead and not joined and not set(instead) & set(voices) and not self._places_follow(end):
+                self.out.append(Constraint(instead, ("all",), "present", f"with {voices_label(instead)}"))
+                return end
         return j
 
     def _only_voices(self, i: int) -> int | None:
@@ -969,6 +984,11 @@ class _Reader:
         if not voices:
             return None
         t = self.tokens
+        anywhere = next((w for w in _SOMEWHERE if self._at(j, *w)), None)
+        if anywhere:  # "and one crash somewhere": it plays, where is left open
+            for each in self._each(i, voices):
+                self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+            return j + len(anywhere)
         if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
@@ -1168,7 +1188,7 @@ class _Reader:
             for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):
                     return place, at + len(words)
-        i = self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))
+        i = self._skip(i, _BEFORE_COUNT | (frozenset({"step", "steps"}) if self.steps else frozenset()))
         if i >= len(t):
             return None, i
         word = t[i]
@@ -1208,10 +1228,14 @@ class _Reader:
         if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in _ONE_BEFORE:
             return None, i  # "plus one extra hit": how many, not the one
         if word in _NUMBER_WORDS:
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() and self._one_voice(i + 1)[0]:
+                return None, i  # "and one crash somewhere": how many, not where
             return str(_NUMBER_WORDS[word]), i + 1
         if word in _ORDINALS:
             return str(_ORDINALS[word]), i + 1
         match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
+        if match and self.steps and not match[2]:
+            return self._step_place(int(match[1])), i + 1
         if not match or not 1 <= int(match[1]) <= 12:
             return None, i
         part = _SUFFIX.get(match[2], "")
@@ -1224,7 +1248,7 @@ class _Reader:
         end, comma = i, None  # comma: (places before the last comma, where it is)
         while place is not None:
             places.append(place)
-            if place.isdigit():  # a pasted count: "1 e & a 2 e & a"
+            if place.isdigit() and not self.steps:  # a pasted count: "1 e & a 2 e & a"
                 run, j = self._count_run(place, j)
                 places += run
             end = self._bar_tail(j)
@@ -1258,6 +1282,15 @@ class _Reader:
         if len(counts) < 2 or counts != [str(n) for n in range(1, len(counts) + 1)] or len(said) != 2 * len(counts) - 1:
             return places, end
         return [f"{c}{part}" for c in counts for part in ("", "&")], end + 1
+
+    def _step_place(self, step: int) -> str | None:
+        """Step ``step`` of a sixteenth-note grid (a piano roll's 1..16) as a count: 5 -> "2",
+        7 -> "2&"; only where the numbers count quarter beats (x/4), else not placed."""
+        meter = self.meter or "4/4"
+        if not meter.endswith("/4") or not 1 <= step <= 4 * int(meter.split("/")[0]):
+            return None
+        beat, part = divmod(step - 1, 4)
+        return f"{beat + 1}{('', 'e', '&', 'a')[part]}"
 
     def _count_run(self, count: str, i: int) -> tuple[list[str], int]:
         """The parts spoken after a count, as a drummer counts them aloud ("1 e & a", "3 & a"),

@@ -394,6 +394,13 @@ CHAT_ROWS = [
     row("jazz waltz on the ride cymbal", present("rc")),
     row("rock groove but nothing on the toms pls", absent(("ht", "mt", "lt"))),
     row("double bass sixteenths under a 2 and 4 snare", only("bd", "sixteenths"), only("sd", "2", "4")),
+    # a piano roll's steps, typos and pronouns of chat
+    row("piano roll: kick on steps 1, 7 and 11, snare on 5 and 13", only("bd", "1", "2&", "3&"), only("sd", "2", "4")),
+    row("16 steps, closed hat on every odd step", only("ch", "eighths")),
+    row("kik on 1, hatz 8ths", only("bd", "1"), only(HATS, "eighths")),
+    row("no open hats, just closed ones on the 8ths", absent("oh"), only("ch", "eighths")),
+    row("four on the floor and one crash somewhere", on("bd", "beats"), present("cc")),
+    row("snare 2 and 4, no hats just ride", only("sd", "2", "4"), absent(HATS), present("rc")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -437,6 +437,7 @@ _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
 )  # fmt: skip
+_TAKES = frozenset({"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers"})
 _SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
 _BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all"})
@@ -984,6 +985,9 @@ class _Reader:
         if not voices:
             return None
         t = self.tokens
+        those = self._those(i, j, voices)
+        if those is not None:
+            return those
         anywhere = next((w for w in _SOMEWHERE if self._at(j, *w)), None)
         if anywhere:  # "and one crash somewhere": it plays, where is left open
             for each in self._each(i, voices):
@@ -1030,6 +1034,17 @@ class _Reader:
         if len(voices) >= 2 and t[j - 1] in _ONLY_AFTER:
             self._restrict(voices, i)
         return j
+
+    def _those(self, i: int, j: int, voices: tuple[str, ...]) -> int | None:
+        """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice."""
+        t, last = self.tokens, self.out[-1] if self.out else None
+        k = j + 1 if j < len(t) and t[j] in _TAKES else j
+        if k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it") or last is None:
+            return None
+        if last.places == ("all",) or set(last.voices) & set(voices):
+            return None
+        self.out.append(Constraint(voices, last.places, "on", f"{voices_label(voices)} on {places_label(last.places)}"))
+        return k + 1
 
     def _each(self, i: int, voices: tuple[str, ...]) -> list[tuple[str, ...]]:
         """ "kick and snare on 3" asks it of each; "snare or clap on 2 and 4" of either."""
@@ -1302,6 +1317,15 @@ class _Reader:
                 break  # "1 e and 3": the "and" joins the next count
             if word in ("e", "a", "ah") and self._at(j + 1, "of"):
                 break  # "the a of 4" is a place of its own
+            after = t[j + 1] if j + 1 < len(t) else ""
+            spoken = any(p.endswith("e") for p in run)  # "1 e & a" said in full: its "a" is the count's
+            if (
+                word in ("a", "ah")
+                and not spoken
+                and after.isalpha()
+                and after not in _RUN_ORDER | _NUMBER_WORDS.keys()
+            ):
+                break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{_PART_TOKENS[word]}")
             last, j = _RUN_ORDER[word], j + 1
         if not any(p[-1] in "ea" for p in run):

@@ -401,6 +401,8 @@ CHAT_ROWS = [
     row("no open hats, just closed ones on the 8ths", absent("oh"), only("ch", "eighths")),
     row("four on the floor and one crash somewhere", on("bd", "beats"), present("cc")),
     row("snare 2 and 4, no hats just ride", only("sd", "2", "4"), absent(HATS), present("rc")),
+    row("kick on 1 and a rim click on 4", only("bd", "1"), only("rs", "4")),
+    row("keep the kick off 2 and 4, snare gets those", off("bd", "2", "4"), on("sd", "2", "4")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

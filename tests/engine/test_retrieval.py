@@ -112,3 +112,9 @@ def test_a_plain_backbeat_spelled_out_finds_backbeat_styles_not_drum_and_bass(en
     hits = engine.similar("kick on 1 and 3, snare on 2 and 4, eighth hats", k=3)
     assert "drum-and-bass" not in styles_of(hits)
     assert all(h.pattern.tracks["sd"][4] in "xX" for h in hits)
+
+
+def test_straight_ahead_describes_the_rock_it_comes_before_not_jazz(engine):
+    """The words "straight ahead" are a jazz phrase and an adjective: before "pub rock" it is the latter."""
+    assert engine.read("straight ahead pub rock like ac/dc in the back in black era").styles == ("rock",)
+    assert "jazz" in engine.read("straight-ahead jazz with brushes").styles

@@ -46,8 +46,8 @@ async def _timed(call) -> float:
 async def _fill(store: Store, rng: random.Random) -> None:
     for message in range(1, REPLIES + 1):
         grooves = tuple(f"groove-{rng.randrange(400)}" for _ in range(3))
-        record = ReplyRecord(message, 1, 2, rng.randrange(1000), "a request", NOTATION, "A groove", "funk", 100, 0.0,
-                             "llm", grooves)  # fmt: skip
+        record = ReplyRecord("a request", NOTATION, "A groove", "funk", 100, 0.0, "llm", grooves,
+                             message_id=message, guild_id=1, channel_id=2, author_id=rng.randrange(1000))  # fmt: skip
         await store.record_reply(record)
     for n in range(SAVES):
         await store.save(NewSave(USER, f"Groove {n}", "funk", NOTATION, "a request", 100, 0.0, 1, 2, n + 1))

@@ -19,7 +19,7 @@ from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
 
 from .formatting import bars_text, pattern_block, public_reason, swing_text
-from .memory import Holdings, SavedGroove, SavedPage, SaveResult, Tally
+from .memory import Holdings, Memo, SavedGroove, SavedPage, SaveResult, Tally
 
 REQUEST_FIELD, STYLE_FIELD, QUERY_FIELD = "Request", "Style", "Query"
 PICTURE = "pattern.png"
@@ -86,24 +86,6 @@ class ShownGroove:
     request: str
     style: str
     notation: str
-
-
-@dataclass(frozen=True)
-class Memo:
-    """What the bot's memory keeps of a /drums reply once it is sent (with the message's ids).
-
-    ``grooves``: the library grooves it was based on, the ones votes on it count for; a
-    Variation's are its source's (``source`` "variation", ``grooves`` empty: inherited).
-    """
-
-    request: str
-    notation: str
-    name: str
-    style: str
-    bpm: int
-    swing: float
-    source: str
-    grooves: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

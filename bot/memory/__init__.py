@@ -1,7 +1,7 @@
 """The bot's memory: the /drums replies it sent, votes on them, and the grooves users save.
 
     Store(url)                      open() / close(); every method async, plain data in and out
-      record_reply(ReplyRecord)     a reply sent, with the library grooves it was based on
+      record_reply(ReplyRecord)     a reply sent: its Memo (what it shows, its grooves) and ids
       vote(message, user, guild, ±1) -> Tally      one per user per reply; again withdraws
       tally(message[, user]) -> Tally
       vote_counts(guild) -> VoteCounts             (up, down) per groove: this guild, everywhere
@@ -17,6 +17,7 @@ The engine knows nothing of this: user, guild and message ids are the bot's. Sch
 from .store import (
     MAX_SAVES_PER_USER,
     Holdings,
+    Memo,
     MemoryUnavailable,
     NewSave,
     ReplyRecord,
@@ -34,6 +35,7 @@ __all__ = [
     "DEFAULT_DB_PATH",
     "MAX_SAVES_PER_USER",
     "Holdings",
+    "Memo",
     "MemoryUnavailable",
     "NewSave",
     "ReplyRecord",

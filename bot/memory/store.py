@@ -72,13 +72,13 @@ class SaveLimit(InputError):
 
 
 @dataclass(frozen=True)
-class ReplyRecord:
-    """A /drums reply as sent: where, for whom, what it shows, which library grooves it was based on."""
+class Memo:
+    """What the memory keeps of a reply's content, made with the reply (`bot.replies`).
 
-    message_id: int
-    guild_id: int | None
-    channel_id: int
-    author_id: int | None
+    ``grooves``: the library grooves it was based on, the ones votes on it count for; a
+    Variation's are its source's (``source`` "variation", ``grooves`` empty: inherited).
+    """
+
     request: str
     notation: str
     name: str
@@ -87,6 +87,16 @@ class ReplyRecord:
     swing: float
     source: str
     grooves: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReplyRecord(Memo):
+    """A /drums reply as sent: its `Memo`, and where and for whom (the message's ids)."""
+
+    message_id: int
+    guild_id: int | None
+    channel_id: int
+    author_id: int | None
 
 
 @dataclass(frozen=True)

@@ -241,8 +241,8 @@ async def test_votes_in_the_server_reorder_two_equally_relevant_grooves(discord_
         names = hit_names(before)
         assert names.index(ahead.name) < names.index(behind.name)
         for message_id, groove, value in ((1, behind.id, 1), (2, ahead.id, -1)):
-            record = ReplyRecord(message_id, fake.guild_id, fake.channel_id, None, "x", "bd: x", "x", "funk", 96, 0.0,
-                                 "llm", (groove,))  # fmt: skip
+            record = ReplyRecord("x", "bd: x", "x", "funk", 96, 0.0, "llm", (groove,), message_id=message_id,
+                                 guild_id=fake.guild_id, channel_id=fake.channel_id, author_id=None)  # fmt: skip
             await bot.memory.record_reply(record)
             for user in range(30):
                 await bot.memory.vote(message_id, 1000 + user, fake.guild_id, value)

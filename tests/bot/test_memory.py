@@ -31,8 +31,8 @@ GUILD, OTHER_GUILD, CHANNEL = 500, 600, 700
 
 
 def reply(message_id: int, grooves: tuple[str, ...] = ("funk-a", "funk-b"), guild: int | None = GUILD, author=1):
-    return ReplyRecord(message_id, guild, CHANNEL, author, "greasy funk", "bd: x---x---", "Greasy", "funk", 96, 0.1,
-                       "llm", grooves)  # fmt: skip
+    return ReplyRecord("greasy funk", "bd: x---x---", "Greasy", "funk", 96, 0.1, "llm", grooves,
+                       message_id=message_id, guild_id=guild, channel_id=CHANNEL, author_id=author)  # fmt: skip
 
 
 def keep(user: int, message_id: int | None, name: str = "Greasy") -> NewSave:

@@ -24,7 +24,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -132,19 +132,11 @@ class NewSave:
     message_id: int | None = None
 
 
-@dataclass(frozen=True)
-class SavedGroove:
+@dataclass(frozen=True, kw_only=True)
+class SavedGroove(NewSave):
+    """A save as stored: the groove and where it was made (`NewSave`), its id and when."""
+
     id: int
-    user_id: int
-    name: str
-    style: str
-    notation: str
-    request: str
-    bpm: int
-    swing: float
-    guild_id: int | None
-    channel_id: int | None
-    message_id: int | None
     created: datetime
 
 
@@ -191,17 +183,8 @@ def _utc(moment: datetime) -> datetime:
 def _saved(row: Any) -> SavedGroove:
     m = row._mapping
     return SavedGroove(
+        **{f.name: m[f.name] for f in fields(NewSave)},
         id=m["id"],
-        user_id=m["user_id"],
-        name=m["name"],
-        style=m["style"],
-        notation=m["notation"],
-        request=m["request"],
-        bpm=m["bpm"],
-        swing=m["swing"],
-        guild_id=m["guild_id"],
-        channel_id=m["channel_id"],
-        message_id=m["message_id"],
         created=_utc(m["created"]),
     )
 
@@ -367,8 +350,8 @@ class Store:
                 .where(reply_grooves.c.message_id == message_id)
                 .order_by(reply_grooves.c.rank)
             )
-            fields = {k: v for k, v in row._mapping.items() if k != "created"}
-            return ReplyRecord(**fields, grooves=tuple(grooves))
+            content = {k: v for k, v in row._mapping.items() if k != "created"}
+            return ReplyRecord(**content, grooves=tuple(grooves))
 
         return await self._run("reading a reply", work)
 

@@ -148,7 +148,8 @@ def _saved(n: int, user: int = 7):
     from bot.memory import SavedGroove
 
     created = datetime(2026, 12, 5, tzinfo=UTC)
-    return SavedGroove(n, user, f"Groove {n}", "funk", "bd: x---x---x---x---", f"ask {n}", 96, 0.0, 1, 2, n, created)
+    return SavedGroove(user, f"Groove {n}", "funk", "bd: x---x---x---x---", f"ask {n}", 96, 0.0, 1, 2, n, id=n,
+                       created=created)  # fmt: skip
 
 
 def test_a_saved_page_lists_newest_first_with_paging_and_export() -> None:

@@ -863,6 +863,17 @@ class _Reader:
         voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
         if not voices:
             return None
+        while j < len(self.tokens) and self.tokens[j] in _AND | {","}:  # "skip the crash and the ride bell"
+            if self._at(j + 1, "a") or self._at(j + 1, "an") or self._at(j + 1, "some"):
+                added, end = self._one_voice(j + 2)  # "no hats and a cowbell": something added
+                if added and not self._places_follow(self._skip(end, _LINKING)):
+                    self.out.append(Constraint(added, ("all",), "present", f"with {voices_label(added)}"))
+                break
+            more, end = self._one_voice(self._skip(j + 1, frozenset({"the", "any", "all"})))
+            after = self._skip(end, _LINKING)
+            if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
+                break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
+            voices, j = tuple(dict.fromkeys(voices + more)), end
         words = next((w for w in (*_EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
         if words:  # "no cymbals except the ride": those stay
             kept, after = self._voice_list(self._skip(j + len(words), _FILLERS))

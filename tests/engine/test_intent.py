@@ -403,6 +403,9 @@ CHAT_ROWS = [
     row("snare 2 and 4, no hats just ride", only("sd", "2", "4"), absent(HATS), present("rc")),
     row("kick on 1 and a rim click on 4", only("bd", "1"), only("rs", "4")),
     row("keep the kick off 2 and 4, snare gets those", off("bd", "2", "4"), on("sd", "2", "4")),
+    row("jazzy thing but skip the crash and the ride bell", absent(("cc", "rb"))),
+    row("no hats and a cowbell", absent(HATS), present("cb")),
+    row("techno, no hats, kick every beat", absent(HATS), only("bd", "beats")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -1218,6 +1218,8 @@ class _Reader:
         if i >= len(t):
             return None, i
         word = t[i]
+        if self._at(i, "every", "other") and i + 2 < len(t) and t[i + 2] in _RATE_WORDS:
+            return self._every_other(_RATE_WORDS[t[i + 2]], i + 3)
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
         if (word.isdigit() or word in _NUMBER_WORDS) and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:
@@ -1232,6 +1234,24 @@ class _Reader:
                 return f"{count}{_PART_TOKENS[word]}", end
             return None, i
         return self._count(i)
+
+    def _every_other(self, rate: str, i: int) -> tuple[str | None, int]:
+        """ "every other 8th" is every quarter, from the one, or the offbeats when it starts
+        on an "&" ("... starting on the & of 1"); "every other 16th" is every eighth; "every
+        other quarter" every other beat. Another start is not placed."""
+        j = self._skip(i, frozenset({"note", "notes"}))
+        start = None
+        if any(self._at(j, w, on) for w in ("starting", "beginning", "from") for on in ("on", "at", "with")):
+            start, j = self._place(j + 2)
+        elif self._at(j, "from"):
+            start, j = self._place(j + 1)
+        halved = {"eighths": ("beats", "offbeats"), "sixteenths": ("eighths", None), "quarters": ("alternate", None)}
+        on_count, on_and = halved.get(rate, (None, None))
+        if start is None or re.fullmatch(r"1", start):
+            return on_count, j
+        if on_and and start.endswith("&"):
+            return on_and, j
+        return None, i
 
     def _triplet(self, i: int) -> tuple[str | None, int]:
         """ "the first/middle/last triplet of beat 2": a part of a dotted-quarter beat in 12/8,

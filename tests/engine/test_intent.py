@@ -406,6 +406,9 @@ CHAT_ROWS = [
     row("jazzy thing but skip the crash and the ride bell", absent(("cc", "rb"))),
     row("no hats and a cowbell", absent(HATS), present("cb")),
     row("techno, no hats, kick every beat", absent(HATS), only("bd", "beats")),
+    row("cowbell on every other 8th starting on the & of 1", only("cb", "offbeats")),
+    row("hats on every other 16th", only(HATS, "eighths")),
+    row("shaker on every other eighth", only("sh", "beats")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -24,7 +24,7 @@ from benchmarks.eval_constraints import (
 )
 from pydrums_engine.notation import METERS, Pattern
 
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")  # held-out batches that name their split
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")  # held-out batches that name their split
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -72,7 +72,15 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 
 
 @pytest.mark.parametrize(
-    ("split", "position"), [("fresh2", -180), ("fresh3", -144), ("fresh4", -108), ("fresh5", -72), ("fresh6", -36)]
+    ("split", "position"),
+    [
+        ("fresh2", -216),
+        ("fresh3", -180),
+        ("fresh4", -144),
+        ("fresh5", -108),
+        ("fresh6", -72),
+        ("fresh7", -36),
+    ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
     requests = load_requests()
@@ -80,12 +88,8 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
     assert Counter(r["kind"] for r in batch) == Counter(r["kind"] for r in requests if r["split"] == "fresh")
     proportions = dict(positions=8, style=6, meter=5, bars=4, fill=4, negative=5, mixed=4)
     assert Counter(r["kind"] for r in batch) == proportions
-    assert all(
-        r["id"].startswith(
-            {"fresh2": "fresh2-", "fresh3": "f3-", "fresh4": "f4-", "fresh5": "f5-", "fresh6": "f6-"}[split]
-        )
-        for r in batch
-    )
+    prefix = {"fresh2": "fresh2-", "fresh3": "f3-", "fresh4": "f4-", "fresh5": "f5-", "fresh6": "f6-", "fresh7": "f7-"}
+    assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
     assert [r["split"] for r in requests[position:][:36]] == [split] * 36
     assert [r["seed"] for r in requests] == list(range(len(requests)))
@@ -98,14 +102,15 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
 
 
 def test_split_can_be_chosen_on_the_command_line():
-    assert SPLITS == ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+    assert SPLITS == ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
     assert parse_args(["--split", "fresh3"]).split == "fresh3"
     assert parse_args(["--split", "fresh4"]).split == "fresh4"
     assert parse_args(["--split", "fresh5"]).split == "fresh5"
     assert parse_args(["--split", "fresh6"]).split == "fresh6"
+    assert parse_args(["--split", "fresh7"]).split == "fresh7"
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh7"])
+        parse_args(["--split", "fresh8"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -88,7 +88,14 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     Instrument("ht", "high tom", 50, ("high tom", "hi tom", "tom1", "tom"), "drum", short="high tom"),
     Instrument("mt", "mid tom", 47, ("mid tom", "middle tom", "tom2"), "drum", short="mid tom"),
     Instrument("lt", "floor tom", 43, ("floor tom", "low tom", "floortom", "tom3", "ft"), "drum", short="floor tom"),
-    Instrument("sd", "snare drum", 38, ("snare", "snare drum", "sn", "sna", "snr"), "drum", short="snare"),
+    Instrument(
+        "sd",
+        "snare drum",
+        38,
+        ("snare", "snare drum", "sn", "sna", "snr", "snarre", "snair", "snere"),
+        "drum",
+        short="snare",
+    ),
     Instrument(
         "rs",
         "rimshot / side stick",

@@ -329,8 +329,8 @@ _BAR_REFERENCE = re.compile(
     r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"
 )
 # Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
-_SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between "}
-_SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/)\s*")
+_SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between ", "teh": "the ", "hte": "the "}
+_SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b)\s*")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d|\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+sequencer\b")
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
@@ -621,13 +621,27 @@ def _fill_voice(low: str) -> str:
 
 
 def _unique(constraints: list[Constraint]) -> list[Constraint]:
+    """Each constraint once; counts added to a voice placed exactly ("kick on the a of 4 ...,
+    plus kick on 1") join its places, so the two never contradict each other."""
     seen: set[tuple] = set()
-    out = []
+    out: list[Constraint] = []
     for c in constraints:
         key = (c.voices, c.places, c.rule)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
+        if key in seen:
+            continue
+        seen.add(key)
+        exact = next((i for i, o in enumerate(out) if o.rule == "only" and o.voices == c.voices), None)
+        counted = all(_BARE_COUNT.fullmatch(p) for p in c.places)
+        if (
+            c.rule == "on"
+            and exact is not None
+            and counted
+            and all(_BARE_COUNT.fullmatch(p) for p in out[exact].places)
+        ):
+            merged = tuple(dict.fromkeys(out[exact].places + c.places))
+            out[exact] = replace(out[exact], places=merged, text=f"{voices_label(c.voices)} on {places_label(merged)}")
+            continue
+        out.append(c)
     return out
 
 
@@ -870,7 +884,7 @@ class _Reader:
                     self.out.append(Constraint(added, ("all",), "present", f"with {voices_label(added)}"))
                 break
             more, end = self._one_voice(self._skip(j + 1, frozenset({"the", "any", "all"})))
-            after = self._skip(end, _LINKING)
+            after = self._skip_linking(end)
             if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
                 break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
             voices, j = tuple(dict.fromkeys(voices + more)), end
@@ -1040,6 +1054,14 @@ class _Reader:
                 self.out.append(Constraint(each, places, rule, f"{voices_label(each)} on {places_label(places)}"))
             self._last_end = end
             return end
+        colon = next((k for k in range(j, min(j + 8, len(t))) if t[k] == ":"), None)
+        if colon is not None and not said_on and not any(self._one_voice(k)[0] for k in range(j, colon)):
+            places, end = self._places(colon + 1)  # "kick pattern I hear in my head: 1, the e of 3 and 4"
+            if places:
+                for each in self._each(i, voices):
+                    self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+                self._last_end = end
+                return end
         if said_on and t[j] in ("on", "at") and end > j + 1:
             self.unplaced.append(" ".join(t[i:end]))
         if len(voices) >= 2 and t[j - 1] in _ONLY_AFTER:
@@ -1151,7 +1173,7 @@ class _Reader:
         them ("the open hat barking on each upbeat"); not one that says the opposite."""
         i = self._skip(i, _LINKING)
         word = self.tokens[i] if i < len(self.tokens) else ""
-        if word.endswith("ing") and len(word) > 5 and word.isalpha() and word not in _NOT_LINKING:
+        if word.endswith("ing") and len(word) >= 5 and word.isalpha() and word not in _NOT_LINKING:
             j = self._skip(i + 1, _LINKING)
             if j < len(self.tokens) and self.tokens[j] in ("on", "at", "in"):
                 return j

@@ -409,6 +409,9 @@ CHAT_ROWS = [
     row("cowbell on every other 8th starting on the & of 1", only("cb", "offbeats")),
     row("hats on every other 16th", only(HATS, "eighths")),
     row("shaker on every other eighth", only("sh", "beats")),
+    row("Kick pattern I hear in my head: 1, the e of 3, and 4", only("bd", "1", "3e", "4")),
+    row("kick on teh a of 4, plus kick on 1, snarre on 2 and 4", only("bd", "4a", "1"), only("sd", "2", "4")),
+    row("no crash, hats going on the 8ths", absent("cc"), only(HATS, "eighths")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS

@@ -176,20 +176,29 @@ def check_pattern(
         if problem:
             problems.append(("constraint", problem))
     feel_set = set(feels) | ({intent.speed} if intent.speed else set())
-    for trait, constraint in style_rules(intent, style, feel_set, traits):
-        if constraint is None:
-            if pattern.time_signature != trait.meter:
-                meter = f"a {style} groove is in {trait.meter}, not {pattern.time_signature}"
-                problems.append(("trait", f"{meter}: {trait.why}"))
-            continue
-        problem = grid.breaks(constraint)
-        if problem:
-            problems.append(("trait", f"{trait.says} ({trait.why}): {problem}"))
+    problems += [("trait", p) for p in trait_problems(grid, intent, style, feel_set, traits)]
     copied = _copied(pattern, examples)
     if copied:
         problems.append(("novelty", copied))
     problems += [("sanity", p) for p in _sanity(grid, intent, feel_set)]
     return Check(tuple(verdicts), tuple(p for _, p in problems), tuple(k for k, _ in problems))
+
+
+def trait_problems(
+    grid: GridReader, intent: Intent, style: str | None, feels: Iterable[str], traits: Sequence[Trait] | None = None
+) -> list[str]:
+    """What the grid breaks of the style's traits that bind it (`style_rules`), one sentence each."""
+    problems = []
+    for trait, constraint in style_rules(intent, style, feels, traits):
+        if constraint is None:
+            if grid.pattern.time_signature != trait.meter:
+                meter = f"a {style} groove is in {trait.meter}, not {grid.pattern.time_signature}"
+                problems.append(f"{meter}: {trait.why}")
+            continue
+        problem = grid.breaks(constraint)
+        if problem:
+            problems.append(f"{trait.says} ({trait.why}): {problem}")
+    return problems
 
 
 def style_rules(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .check import BACKBEAT_VOICES, TIME_KEEPERS, Check, GridReader, check_pattern, style_rules
+from .check import BACKBEAT_VOICES, TIME_KEEPERS, Check, GridReader, check_pattern, style_rules, trait_problems
 from .errors import InputError, LLMError, LLMUnusable
 from .fit import fit_to_constraints
 from .intent import Constraint, Intent
@@ -393,14 +393,7 @@ def _plain_to_style(hit: Hit, request: GenerationRequest) -> bool:
     """Whether the groove keeps its style's traits without the excuse of its own tags: for
     "boom bap", a laid-back groove with the snare dragged off 4 is a fine groove, but not
     the one to offer when the request did not ask for that feel."""
-    grid = GridReader(hit.pattern)
-    for trait, constraint in style_rules(request.read, request.style or hit.style, ()):
-        if constraint is None:
-            if hit.time_signature != trait.meter:
-                return False
-        elif grid.breaks(constraint):
-            return False
-    return True
+    return not trait_problems(GridReader(hit.pattern), request.read, request.style or hit.style, ())
 
 
 def _swing_for(examples: Sequence[Hit], request: GenerationRequest) -> float:

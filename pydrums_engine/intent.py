@@ -556,6 +556,7 @@ _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 _BARE_COUNT = re.compile(r"\d[&+ea]?")
 _PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "uh": "a", "n": "&"}
 _RUN_ORDER = {"e": 1, "&": 2, "+": 2, "and": 2, "n": 2, "a": 3, "ah": 3}  # "1 e & a": the parts in order
+_COUNTING_WORDS = frozenset(_RUN_ORDER) | frozenset(_NUMBER_WORDS)  # after an "a" that is the count's, not an article
 
 
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
@@ -1269,7 +1270,7 @@ class _Reader:
             start, j = self._place(j + 1)
         halved = {"eighths": ("beats", "offbeats"), "sixteenths": ("eighths", None), "quarters": ("alternate", None)}
         on_count, on_and = halved.get(rate, (None, None))
-        if start is None or re.fullmatch(r"1", start):
+        if start in (None, "1"):
             return on_count, j
         if on_and and start.endswith("&"):
             return on_and, j
@@ -1351,11 +1352,17 @@ class _Reader:
             return places, end
         return [f"{c}{part}" for c in counts for part in ("", "&")], end + 1
 
+    def _quarter_beats(self) -> int | None:
+        """Beats in a bar where the numbers count quarter notes (x/4; 4/4 when the words name
+        no meter), else None: the meters where "1 e & a" and sixteenth steps are the grid."""
+        meter = self.meter or "4/4"
+        return int(meter.split("/")[0]) if meter.endswith("/4") else None
+
     def _step_place(self, step: int) -> str | None:
         """Step ``step`` of a sixteenth-note grid (a piano roll's 1..16) as a count: 5 -> "2",
         7 -> "2&"; only where the numbers count quarter beats (x/4), else not placed."""
-        meter = self.meter or "4/4"
-        if not meter.endswith("/4") or not 1 <= step <= 4 * int(meter.split("/")[0]):
+        beats = self._quarter_beats()
+        if beats is None or not 1 <= step <= 4 * beats:
             return None
         beat, part = divmod(step - 1, 4)
         return f"{beat + 1}{('', 'e', '&', 'a')[part]}"
@@ -1372,12 +1379,7 @@ class _Reader:
                 break  # "the a of 4" is a place of its own
             after = t[j + 1] if j + 1 < len(t) else ""
             spoken = any(p.endswith("e") for p in run)  # "1 e & a" said in full: its "a" is the count's
-            if (
-                word in ("a", "ah")
-                and not spoken
-                and after.isalpha()
-                and after not in _RUN_ORDER | _NUMBER_WORDS.keys()
-            ):
+            if word in ("a", "ah") and not spoken and after.isalpha() and after not in _COUNTING_WORDS:
                 break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{_PART_TOKENS[word]}")
             last, j = _RUN_ORDER[word], j + 1
@@ -1388,12 +1390,11 @@ class _Reader:
     def _whole_count(self, places: tuple[str, ...]) -> tuple[str, ...]:
         """Every count of a quarter-note bar with every part ("1 e & a 2 e & a 3 e & a 4 e & a")
         is said as the rate it is: sixteenths, or eighths for "1 & 2 & 3 & 4 &"."""
-        meter = self.meter or "4/4"
-        if not meter.endswith("/4") or not all(_BARE_COUNT.fullmatch(p) for p in places):
+        beats = self._quarter_beats()
+        if beats is None or not all(_BARE_COUNT.fullmatch(p) for p in places):
             return places
-        beats = range(1, int(meter.split("/")[0]) + 1)
         for parts, rate in ((("", "&"), "eighths"), (("", "e", "&", "a"), "sixteenths")):
-            if set(places) == {f"{b}{p}" for b in beats for p in parts}:
+            if set(places) == {f"{b}{p}" for b in range(1, beats + 1) for p in parts}:
                 return (rate,)
         return places
 

@@ -20,6 +20,7 @@ test: record the figures in docs/BENCHMARKS.md with the date and machine.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -156,10 +157,18 @@ CAPTION_LEVELS = {"common": 1.4, "family": 1.1, "style": 0.38, "groove": 0.89, "
 SHAPED_LEVELS = {"common": 1.55, "family": 0.99, "style": 0.48, "groove": 1.11, "caption": 1.21}
 
 
+@functools.cache
+def library_vectors() -> np.ndarray:
+    """The committed index's vectors: the real rows the synthetic sets are measured against."""
+    return np.load(ROOT / "data" / "index" / "vectors.npy", allow_pickle=False).astype(np.float32)
+
+
+@functools.cache
 def library_shape() -> tuple[np.ndarray, np.ndarray]:
     """(mean direction, axes scaled by their standard deviation) of the library's vectors,
-    normalised so that noise drawn with them has the squared length of standard normal noise."""
-    vectors = np.load(ROOT / "data" / "index" / "vectors.npy", allow_pickle=False).astype(np.float32)
+    normalised so that noise drawn with them has the squared length of standard normal noise;
+    one SVD however many sets are drawn."""
+    vectors = library_vectors()
     centred = vectors - vectors.mean(axis=0)
     _, sigma, axes = np.linalg.svd(centred, full_matrices=False)
     scale = sigma / np.sqrt(np.mean(sigma**2)) * np.sqrt(vectors.shape[1] / len(sigma))
@@ -463,8 +472,7 @@ def main() -> None:
 def ann_sets(args: argparse.Namespace, rng: np.random.Generator, clusters_100k: bool = True) -> dict:
     """FAISS next to exact on each synthetic set: isotropic clusters and caption-like rows,
     at 100k and (with --million) 1M, with each set's neighbour profile beside the library's."""
-    out: dict = {"profile_library": neighbour_profile(np.load(ROOT / "data" / "index" / "vectors.npy",
-                                                              allow_pickle=False))}  # fmt: skip
+    out: dict = {"profile_library": neighbour_profile(library_vectors())}
     sizes = [("100k", 100_000), *([("1m", 1_000_000)] if args.million else [])]
     for label, n in sizes:
         for kind, make in (("clusters", synthetic), ("captions", caption_like), ("shaped", shaped_like)):

@@ -24,7 +24,20 @@ from benchmarks.eval_constraints import (
 )
 from pydrums_engine.notation import METERS, Pattern
 
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")  # held-out batches that name their split
+# A blind writer may, by chance, type what an earlier batch asked: these pairs were found after writing,
+# kept as written (the batches are not edited), and their figures are given with and without them.
+COINCIDENCES = {frozenset({"f8-no-hats-ride", "f5-neg-without-hihat"})}
+FRESH = (
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+)  # held-out batches that name their split
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -74,12 +87,14 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -216),
-        ("fresh3", -180),
-        ("fresh4", -144),
-        ("fresh5", -108),
-        ("fresh6", -72),
-        ("fresh7", -36),
+        ("fresh2", -288),
+        ("fresh3", -252),
+        ("fresh4", -216),
+        ("fresh5", -180),
+        ("fresh6", -144),
+        ("fresh7", -108),
+        ("fresh8", -72),
+        ("fresh9", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -88,7 +103,16 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
     assert Counter(r["kind"] for r in batch) == Counter(r["kind"] for r in requests if r["split"] == "fresh")
     proportions = dict(positions=8, style=6, meter=5, bars=4, fill=4, negative=5, mixed=4)
     assert Counter(r["kind"] for r in batch) == proportions
-    prefix = {"fresh2": "fresh2-", "fresh3": "f3-", "fresh4": "f4-", "fresh5": "f5-", "fresh6": "f6-", "fresh7": "f7-"}
+    prefix = {
+        "fresh2": "fresh2-",
+        "fresh3": "f3-",
+        "fresh4": "f4-",
+        "fresh5": "f5-",
+        "fresh6": "f6-",
+        "fresh7": "f7-",
+        "fresh8": "f8-",
+        "fresh9": "f9-",
+    }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
     assert [r["split"] for r in requests[position:][:36]] == [split] * 36
@@ -98,19 +122,33 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
     for r in batch:
         text = r["text"].lower()
         near = [o for o in earlier if SequenceMatcher(None, text, o["text"].lower()).ratio() >= 0.8]
-        assert all(o["expect"] != r["expect"] for o in near), r["id"]
+        copies = [o for o in near if o["expect"] == r["expect"]]
+        assert all(frozenset({r["id"], o["id"]}) in COINCIDENCES for o in copies), r["id"]
 
 
 def test_split_can_be_chosen_on_the_command_line():
-    assert SPLITS == ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+    assert SPLITS == (
+        "tune",
+        "holdout",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+        "fresh8",
+        "fresh9",
+    )
     assert parse_args(["--split", "fresh3"]).split == "fresh3"
     assert parse_args(["--split", "fresh4"]).split == "fresh4"
     assert parse_args(["--split", "fresh5"]).split == "fresh5"
     assert parse_args(["--split", "fresh6"]).split == "fresh6"
     assert parse_args(["--split", "fresh7"]).split == "fresh7"
+    assert parse_args(["--split", "fresh9"]).split == "fresh9"
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh8"])
+        parse_args(["--split", "fresh10"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -152,7 +152,8 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         ("ch", "oh", "ph"),
         ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat", "hatz", "hihatz"),  # and chat spellings
     ),
-    VoiceGroup("cymbals", "cymbals", ("cc", "rc", "rb", "oh", "ch"), ("cymbals",)),
+    # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it
+    VoiceGroup("cymbals", "cymbals", tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"), ("cymbals",)),
     VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms")),
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),
     VoiceGroup("percussion", "hand percussion", ("tb", "cb", "sh", "cl"), ("percussion", "hand percussion")),

@@ -912,9 +912,10 @@ class _Reader:
         self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
         k = self._skip(j, frozenset({",", "-"}))
         if k < len(self.tokens) and self.tokens[k] in ("just", "only"):  # "no hats, just ride"
-            instead, end = self._one_voice(self._skip(k + 1, _FILLERS))  # "just kick and snare": `_only_voices`
-            joined = end < len(self.tokens) and self.tokens[end] in _VOICE_JOINERS
-            if instead and not joined and not set(instead) & set(voices) and not self._places_follow(end):
+            start = self._skip(k + 1, _FILLERS)
+            instead, end = self._one_voice(start)
+            listed = self._voice_list(start, adjacent=True)[1] > end  # "just kick snare and ride": `_only_voices`
+            if instead and not listed and not set(instead) & set(voices) and not self._places_follow(end):
                 self.out.append(Constraint(instead, ("all",), "present", f"with {voices_label(instead)}"))
                 return end
         return j
@@ -1010,6 +1011,9 @@ class _Reader:
         voices, j = self._voice_list(i)
         if not voices:
             return None
+        listed = self._listed_only(i)
+        if listed is not None:
+            return listed
         t = self.tokens
         those = self._those(i, j, voices)
         if those is not None:
@@ -1065,9 +1069,19 @@ class _Reader:
                 return end
         if said_on and t[j] in ("on", "at") and end > j + 1:
             self.unplaced.append(" ".join(t[i:end]))
-        if len(voices) >= 2 and t[j - 1] in _ONLY_AFTER:
-            self._restrict(voices, i)
         return j
+
+    def _listed_only(self, i: int) -> int | None:
+        """ "kick and snare only", "(kick snare hat only)", "hi-hat only": the voices named (a
+        list, joined or not, or a group), then "only": those and no other. One instrument alone
+        ("ride only") is `_single_instrument`'s."""
+        voices, j = self._voice_list(i, adjacent=True)
+        if len(voices) < 2 or j >= len(self.tokens) or self.tokens[j] not in _ONLY_AFTER:
+            return None
+        if self._at(j + 1, "on") or self._at(j + 1, "at") or self._places_follow(j + 1):
+            return None  # "kick and snare only on 1": where they play, read as places
+        self._restrict(voices, i)
+        return j + 1
 
     def _those(self, i: int, j: int, voices: tuple[str, ...]) -> int | None:
         """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice."""

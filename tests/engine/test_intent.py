@@ -19,7 +19,7 @@ from pydrums_engine.notation import METERS
 
 BACKBEAT = ("sd", "cp")
 HATS = ("ch", "oh", "ph")  # the pedal hat is a hi-hat too
-CYMBALS = ("cc", "rc", "rb", "oh", "ch")
+CYMBALS = ("cc", "rc", "rb", "oh", "ch", "ph")  # the pedal hi-hat is a cymbal too
 TOMS = ("ht", "mt", "lt")
 
 
@@ -227,6 +227,16 @@ NEGATIONS = [
     row("nothing but kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("just kick and hats", only_voices("bd", *HATS), present("bd"), present(HATS)),
     row("just kick snare and hats", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
+    # a list with no joiners before "only": all of them, not the last one alone
+    row("tiny kit (kick snare hat only)", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
+    row(
+        "without hi hats, just kick snare and ride",
+        absent(HATS),
+        only_voices("bd", "sd", "rc"),
+        present("bd"),
+        present("sd"),
+        present("rc"),
+    ),
     row("hi-hat only, sixteenths", only_voices(*HATS), present(HATS), single_instrument="ch"),
     row("no crash and open hats on the offbeats", absent("cc"), only("oh", "offbeats")),
     row("no hats, kick on 1", absent(HATS), only("bd", "1")),
@@ -376,8 +386,8 @@ CHAT_ROWS = [
     row("kick never on 2", off("bd", "2")),
     row("keep the snare off beat 3", off("sd", "3")),
     row("kick mustn't land on 2", off("bd", "2")),
-    row("no cymbals except the ride", absent(("cc", "oh", "ch"))),
-    row("no cymbals but the crash on 1", absent(("rc", "rb", "oh", "ch")), only("cc", "1")),
+    row("no cymbals except the ride", absent(("cc", "oh", "ch", "ph"))),
+    row("no cymbals but the crash on 1", absent(("rc", "rb", "oh", "ch", "ph")), only("cc", "1")),
     row("leave beat 3 empty", nothing_on("3")),
     row("keep the and of 2 open", nothing_on("2&")),
     # a count pasted as it is spoken

@@ -23,6 +23,7 @@ mean none at all; "only kick and snare" leaves the other voices out.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field, replace
@@ -309,6 +310,14 @@ _METER_WORDS = {
 
 _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
 _SLASH_LIST = re.compile(r"\b(on\s+(?:beats?\s+)?)(\d(?:\s*/\s*\d)+)\b")
+# "five beats in each bar", "7 counts per measure": that many quarter beats.
+_BEATS_A_BAR = re.compile(
+    r"\b(two|three|four|five|seven|[23457])\s+(?:beats?|counts?|quarters|quarter notes)\s+"
+    r"(?:in|per|to|a|each|every)\s+(?:each\s+|every\s+|the\s+|a\s+)?(?:bar|measure)\b"
+)
+# How an odd meter is grouped, in eighths: "2+2+3", "3-2-2", or counted "1-2 1-2 1-2-3".
+_GROUPING = re.compile(r"\b[1-9](?:\s*[+-]\s*[1-9]){1,5}\b")
+_COUNTED_GROUPING = re.compile(r"\b1(?:-[2-9])+(?:[\s,]+1(?:-[2-9])+)+\b")
 _METER_IN_WORDS = re.compile(r"\b(" + "|".join(_METER_WORDS) + r")\b(?:\s+time)?")
 _BPM = re.compile(
     r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
@@ -352,7 +361,7 @@ _FILL = re.compile(
     r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
     r"|\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
-    r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:down|around|round|across)\s+(?:the\s+)?"
+    r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:thing\s+|bit\s+)?(?:down|around|round|across)\s+(?:the\s+)?"
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
     r"|\btom\s+(?:run|roll|rundown|cascade)\b"
     # "fill at the end", "fill in bar 8"; a clause that starts with "fill" (not "fill in the gaps")
@@ -419,6 +428,18 @@ _LINKING = frozenset(
         "tapping",
         "chugging",
         "out",
+        # a stroke named after its voice: "a snare flam on the a of 4", "crash accent on 1"
+        "flam",
+        "flams",
+        "drag",
+        "drags",
+        "ruff",
+        "accent",
+        "accents",
+        "stroke",
+        "strokes",
+        "shot",
+        "shots",
     }
 )
 _FILL_VOICES = {"toms": ("ht", "mt", "lt"), "snare": ("sd",)}  # `Intent.fill`'s words; else a voice's code
@@ -487,6 +508,12 @@ _RATE_WORDS = {
 _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "other", "beat"), "alternate"),
     (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
+    (("every", "single", "step"), "sixteenths"),  # a 16-step grid's every step
+    (("every", "step"), "sixteenths"),
+    (("each", "step"), "sixteenths"),
+    (("all", "16", "steps"), "sixteenths"),
+    (("all", "sixteen", "steps"), "sixteenths"),
+    (("all", "steps"), "sixteenths"),
     (("odd", "steps"), "eighths"),
     (("every", "second", "beat"), "alternate"),
     (("every", "beat"), "beats"),
@@ -503,6 +530,13 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("the", "start", "of", "each", "group"), "beats"),
     (("every", "group"), "beats"),
     (("each", "group"), "beats"),
+    *(
+        (("the", first, *note, "of", each, "group"), "beats")  # "the first note of each group"
+        for first in ("first", "start", "beginning", "one", "downbeat")
+        for note in ((), ("note",), ("eighth",), ("beat",))
+        for each in ("each", "every")
+    ),
+    *((("first", *note, "of", each, "group"), "beats") for note in ((), ("note",)) for each in ("each", "every")),
     (("downbeats",), "beats"),
     (("the", "downbeat"), "1"),  # a bar's downbeat is its one ("the downbeat of every bar")
     (("downbeat",), "1"),
@@ -566,6 +600,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
+    groups, rest = _take_grouping(rest, meter)
     bpm, rest = _take_bpm(rest, unplaced)
     bars, rest = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
@@ -579,6 +614,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
         constraints.append(Constraint(others, ("all",), "absent", f"only {BY_CODE[single].short}"))
+    if meter is not None:
+        constraints = _regrouped(constraints, meter, groups)
     return Intent(
         text=" ".join(text.split()),
         styles=tuple(styles.find(text)) if styles is not None else (),
@@ -598,15 +635,18 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
 
 _FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3})fills?\b")  # "a little clap fill"
 _FILL_AFTER = re.compile(
-    r"\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?([a-z]+(?:\s[a-z]+)?)"
-)  # "fill on the cowbell"
+    r"\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?([a-z]+(?:\s(?!and\b)[a-z]+)?)((?:\s*(?:,|and|&|\+)\s*(?:the\s+)?[a-z]+)*)"
+)  # "fill on the cowbell", "fill with snare and toms"
 
 
 def _fill_voice(low: str) -> str:
     """What the fill is played on: "toms", "snare", or the code of the voice named with it
     ("a little clap fill", "fill on the cowbell"); a tom fill when toms are named anywhere."""
     named = [(m[1].split(), True) for m in _FILL_BEFORE.finditer(low)]
-    named += [(m[1].split(), False) for m in _FILL_AFTER.finditer(low)]
+    for m in _FILL_AFTER.finditer(low):
+        if _TOMS.search(m[2]):
+            return "toms"  # "a fill with snare and toms": down the toms, from the snare
+        named.append((m[1].split(), False))
     for words, before in named:
         for size in range(min(3, len(words)), 0, -1):
             said = " ".join(words[-size:] if before else words[:size])
@@ -619,6 +659,43 @@ def _fill_voice(low: str) -> str:
                 return "toms"  # "a tom fill" runs down them all; "a fill on the floor tom" stays there
             return "snare" if voices[0] == "sd" else voices[0]
     return "toms" if _TOMS.search(low) else "snare"
+
+
+def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] | None, str]:
+    """The eighth-note groups an x/8 meter is counted in ("7/8 as 3+2+2", "counted 1-2 1-2
+    1-2-3"), when the words give groups that fill the bar, and the text without them (they are
+    not counts); None when they do not say."""
+    if meter_name is None:
+        return None, text
+    top, bottom = (int(n) for n in meter_name.split("/"))
+    if bottom != 8 or _counting(METERS[meter_name])[0] != top:  # 12/8 counts its four beats, not its eighths
+        return None, text
+    found = [(tuple(int(n) for n in re.findall(r"\d", m[0])), m) for m in _GROUPING.finditer(text)]
+    for m in _COUNTED_GROUPING.finditer(text):  # "1-2 1-2 1-2-3": each run's last number is its size
+        found.append((tuple(int(run[-1]) for run in m[0].replace(",", " ").split()), m))
+    for groups, match in found:
+        if sum(groups) == top and len(groups) > 1 and min(groups) >= 2:
+            return groups, text[: match.start()] + " " + text[match.end() :]
+    return None, text
+
+
+def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int, ...] | None) -> list[Constraint]:
+    """With groups other than the meter's own (7/8 counted 3+2+2 where the table says 2+2+3),
+    "every group" / "the felt beats" are the counts where these groups start."""
+    if groups is None:
+        return constraints
+    meter = METERS[meter_name]
+    eighth = meter.steps_per_bar // int(meter_name.split("/")[0])
+    if tuple(eighth * g for g in groups) == tuple(meter.groups):
+        return constraints
+    starts = tuple(str(1 + sum(groups[:k])) for k in range(len(groups)))
+    out = []
+    for c in constraints:
+        if "beats" in c.places:
+            places = tuple(dict.fromkeys(p for place in c.places for p in (starts if place == "beats" else (place,))))
+            c = dataclasses.replace(c, places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
+        out.append(c)
+    return out
 
 
 def _unique(constraints: list[Constraint]) -> list[Constraint]:
@@ -657,6 +734,10 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         words = _METER_IN_WORDS.search(text)
         if words:
             found = _METER_WORDS[words[1]]
+    if found is None:
+        beats = _BEATS_A_BAR.search(text)
+        name = f"{_number(beats[1])}/4" if beats else None
+        found = name if name in METERS else None
     text = _METER.sub(" ", text)
     return found, _METER_IN_WORDS.sub(" ", text)
 
@@ -983,6 +1064,8 @@ class _Reader:
         linked = self._skip(j, _LINKING)  # "with the open hat only on the and of 4": placed, not just present
         if not voices or self._places_follow(linked) or (j < len(self.tokens) and self.tokens[j] in _RATE_WORDS):
             return None
+        if self._doubled_backbeat(j) is not None:
+            return None  # "with a tambourine doubling that backbeat": placed (`_voices`)
         k = self._skip(i + 1, _FILLERS)
         while k < j:
             mention, k = self._one_voice(k)
@@ -1026,6 +1109,7 @@ class _Reader:
         if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
+        j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
         backbeat = self._backbeat_words(j)
         if backbeat:  # "side-stick backbeat", "clap backbeat": that voice plays the backbeat
             label = f"{voices_label(voices)} on the backbeat (2 and 4)"
@@ -1138,6 +1222,12 @@ class _Reader:
         )
         return end
 
+    def _doubled_backbeat(self, i: int) -> int | None:
+        """Where "backbeat" starts in "doubling that backbeat" at i (None when not said)."""
+        doubled = next((len(w) for w in _DOUBLING if self._at(i, *w)), 0)
+        k = self._skip(i + doubled, frozenset({"the", "that", "this", "your"}))
+        return k if doubled and self._backbeat_words(k) else None
+
     def _backbeat_words(self, i: int) -> int:
         """How many tokens at i say "backbeat" (0 when they do not)."""
         if i < len(self.tokens) and self.tokens[i] in ("backbeat", "backbeats"):
@@ -1187,11 +1277,12 @@ class _Reader:
         """Skip the words between a voice and its places, and one verb in -ing that leads to
         them ("the open hat barking on each upbeat"); not one that says the opposite."""
         i = self._skip(i, _LINKING)
-        word = self.tokens[i] if i < len(self.tokens) else ""
-        if word.endswith("ing") and len(word) >= 5 and word.isalpha() and word not in _NOT_LINKING:
+        word = self.tokens[i].rstrip("'") if i < len(self.tokens) else ""
+        verb = word.endswith("ing") or (word.endswith("in") and word + "g" not in _NOT_LINKING)  # "rollin'"
+        if verb and len(word) >= 5 and word.isalpha() and word not in _NOT_LINKING:
             j = self._skip(i + 1, _LINKING)
-            if j < len(self.tokens) and self.tokens[j] in ("on", "at", "in"):
-                return j
+            if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in _RATE_WORDS):
+                return j  # "hats rollin 16ths": the verb leads to its places
         return i
 
     def _skip(self, i: int, words: frozenset[str]) -> int:

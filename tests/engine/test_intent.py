@@ -283,6 +283,8 @@ FIELD_ROWS = [
     row("with a snare fill at the end", fill="snare"),
     row("with a fill in the last bar", fill="snare"),
     row("ending with a tom roll", fill="toms"),
+    row("at the end the drums do that rolling thing down the toms", fill="toms"),
+    row("in the end make little fill with snare and toms", present("sd"), present(TOMS), fill="toms"),
     row("no fill", fill=None),
     row("no fills please"),
     row("rock beat without a fill"),
@@ -397,6 +399,17 @@ CHAT_ROWS = [
     # a verb between a voice and its places, a voice doubling another
     row("the open hat barking on each upbeat", only("oh", "offbeats")),
     row("claps doubling the snare on 2 and 4", only("cp", "2", "4"), only("sd", "2", "4")),
+    row("snare on 2 and 4 with a tambourine doubling that backbeat", only("sd", "2", "4"), on("tb", "backbeat")),
+    # a stroke named between a voice and its places; a verb dropped to -in'; a grid's every step
+    row("plus a snare flam on the a of 4", on("sd", "4a")),
+    row("hats rollin 16ths", only(HATS, "sixteenths")),
+    row("ride playing quarters", only("rc", "quarters")),
+    row("16 step grid: hats on every step", only(HATS, "sixteenths")),
+    # an odd meter's own grouping: "each group" starts where those groups start
+    row("7/8 counted 3+2+2, kick on each group", only("bd", "1", "4", "6"), meter="7/8"),
+    row("7/8 counted 1-2 1-2 1-2-3, kick on the first note of each group", only("bd", "beats"), meter="7/8"),
+    row("5/8 as 3+2, kick on the start of each group", only("bd", "1", "4"), meter="5/8"),
+    row("five beats in each bar", meter="5/4"),
     row("shaker layered with the hats on eighths", only("sh", "eighths"), only(HATS, "eighths")),
     row("kick missing on 1, snare on 2 and 4", only("sd", "2", "4")),
     # "in" as "on", and where the time is played

@@ -985,6 +985,8 @@ class _Reader:
                         return end
                 return after
         label = voices_label(voices)
+        if "rc" in voices and "rb" not in voices:
+            voices += ("rb",)  # "no ride": the ride's bell is the ride
         if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
             places, end = self._places(j + 1)
             if places:

@@ -218,9 +218,10 @@ NEGATIONS = [
     row("without hats", absent(HATS)),
     row("no hi-hat", absent(HATS)),
     row("no cymbals", absent(CYMBALS)),
-    row("without the ride", absent("rc")),
+    row("without the ride", absent(("rc", "rb"))),  # the ride's bell is the ride
     row("no toms, no crash", absent(TOMS), absent("cc")),
     row("lose the hats", absent(HATS)),
+    row("no ride no crash, keep it on closed hihat", absent(("rc", "rb")), absent("cc"), present("ch")),  # the bell too
     # "only kick and snare": the rest stay out, and each of those named plays
     row("only kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("kick and snare only", only_voices("bd", "sd"), present("bd"), present("sd")),
@@ -340,7 +341,7 @@ CHAT_ROWS = [
     row("kick and snare, that's it", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("funk beat w/ a hole on 2& - nothing plays there", nothing_on("2&")),
     row("soul ballad, don't use the cross-stick, proper snare on 2 and 4", absent("rs"), only("sd", "2", "4")),
-    row("leave out the ride", absent("rc")),
+    row("leave out the ride", absent(("rc", "rb"))),
     row("rock, w/o crash", absent("cc")),
     row("get rid of the cowbell", absent("cb")),
     row("kick drum on the downbeat of every bar", only("bd", "1")),

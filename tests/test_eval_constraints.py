@@ -41,6 +41,7 @@ FRESH = (
     "fresh8",
     "fresh9",
     "fresh10",
+    "fresh11",
 )  # held-out batches that name their split
 
 
@@ -91,15 +92,16 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -324),
-        ("fresh3", -288),
-        ("fresh4", -252),
-        ("fresh5", -216),
-        ("fresh6", -180),
-        ("fresh7", -144),
-        ("fresh8", -108),
-        ("fresh9", -72),
-        ("fresh10", -36),
+        ("fresh2", -360),
+        ("fresh3", -324),
+        ("fresh4", -288),
+        ("fresh5", -252),
+        ("fresh6", -216),
+        ("fresh7", -180),
+        ("fresh8", -144),
+        ("fresh9", -108),
+        ("fresh10", -72),
+        ("fresh11", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -118,6 +120,7 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh8": "f8-",
         "fresh9": "f9-",
         "fresh10": "f10-",
+        "fresh11": "f11-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -146,6 +149,7 @@ def test_split_can_be_chosen_on_the_command_line():
         "fresh8",
         "fresh9",
         "fresh10",
+        "fresh11",
     )
     assert parse_args(["--split", "fresh3"]).split == "fresh3"
     assert parse_args(["--split", "fresh4"]).split == "fresh4"
@@ -154,9 +158,10 @@ def test_split_can_be_chosen_on_the_command_line():
     assert parse_args(["--split", "fresh7"]).split == "fresh7"
     assert parse_args(["--split", "fresh9"]).split == "fresh9"
     assert parse_args(["--split", "fresh10"]).split == "fresh10"
+    assert parse_args(["--split", "fresh11"]).split == "fresh11"
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh11"])
+        parse_args(["--split", "fresh12"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

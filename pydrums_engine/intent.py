@@ -340,8 +340,13 @@ _BAR_REFERENCE = re.compile(
 # Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
 _SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between ", "teh": "the ", "hte": "the "}
 _SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b)\s*")
+# "2 an 4", "1 an 4": "and" typed short between two counts.
+_AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s+an\s+(?=\d)")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
-_STEP_NUMBERS = re.compile(r"\bsteps?\s+\d|\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+sequencer\b")
+_STEP_GRID = re.compile(r"\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b")
+_STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
+_STEP_WORDS = frozenset({"step", "steps"})
+_SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
 _HALF = re.compile(_NOT + r"\bhalf[\s-]?time\b")
 _DOUBLE = re.compile(_NOT + r"\bdouble[\s-]?time\b")
@@ -454,6 +459,9 @@ _NOT_LINKING = frozenset(
     {"missing", "resting", "dropping", "skipping", "leaving", "avoiding", "stopping", "pausing", "ending"}
     | {"nothing", "something", "anything", "everything", "ghosting", "during", "following", "starting"}
 )
+# Verbs in -s that do not lead a voice to its places: "the hat opens on the and of 4" is the
+# open hat's place, "the kick rests on 1" no kick there.
+_NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
 _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
@@ -461,7 +469,9 @@ _FLOOR = (
 _TAKES = frozenset({"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers"})
 _SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
-_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all"})
+_BEFORE_COUNT = frozenset(
+    {"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong"}
+)  # "on big beats 2 and 4"
 _CLAUSE_ENDS = frozenset({",", ";", "."})
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -473,6 +483,7 @@ _NEGATORS = frozenset(
     {"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never", "don't", "dont", "avoid", "ditch"}
     | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
 )
+_KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
 _NEGATING_PHRASES = (("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"))
 # Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 _NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
@@ -519,6 +530,9 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "beat"), "beats"),
     (("each", "beat"), "beats"),
     (("all", "four", "beats"), "beats"),
+    (("all", "four", "quarter", "notes"), "beats"),
+    (("all", "four", "quarters"), "beats"),
+    (("all", "4", "quarter", "notes"), "beats"),
     (("all", "four"), "beats"),  # "kick on all four"
     (("all", "4"), "beats"),
     (("all", "three"), "beats"),
@@ -588,6 +602,7 @@ for _words, _place_key in _NAMED_PLACES:
 _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 _BARE_COUNT = re.compile(r"\d[&+ea]?")
+_BARE_STEP = re.compile(r"\d{1,2}")  # "kick on steps 1 5 9 13"
 _PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "uh": "a", "n": "&"}
 _RUN_ORDER = {"e": 1, "&": 2, "+": 2, "and": 2, "n": 2, "a": 3, "ah": 3}  # "1 e & a": the parts in order
 _COUNTING_WORDS = frozenset(_RUN_ORDER) | frozenset(_NUMBER_WORDS)  # after an "a" that is the count's, not an article
@@ -597,6 +612,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
+    low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
@@ -609,13 +625,15 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", rest)))
-    constraints = _Reader(tokens, unplaced, meter, fill, bool(_STEP_NUMBERS.search(low))).read()
+    steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
+    constraints = _Reader(tokens, unplaced, meter, fill, steps).read()
     single = _single_instrument(tokens)
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
         constraints.append(Constraint(others, ("all",), "absent", f"only {BY_CODE[single].short}"))
     if meter is not None:
         constraints = _regrouped(constraints, meter, groups)
+    constraints = _placed_not_absent(constraints)
     return Intent(
         text=" ".join(text.split()),
         styles=tuple(styles.find(text)) if styles is not None else (),
@@ -694,6 +712,23 @@ def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int
         if "beats" in c.places:
             places = tuple(dict.fromkeys(p for place in c.places for p in (starts if place == "beats" else (place,))))
             c = dataclasses.replace(c, places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
+        out.append(c)
+    return out
+
+
+def _placed_not_absent(constraints: list[Constraint]) -> list[Constraint]:
+    """A voice the words place is not also ruled out: in "nothing on beat 1 - no kick no hat
+    no nothing. kick on 3" the "no kick" is about beat 1, and the kick on 3 is asked for."""
+    placed = {
+        c.voices[0] for c in constraints if c.rule in ("on", "only") and len(c.voices) == 1 and c.places != ("all",)
+    }
+    out = []
+    for c in constraints:
+        if c.rule == "absent" and placed & set(c.voices):
+            rest = tuple(v for v in c.voices if v not in placed)
+            if not rest:
+                continue
+            c = dataclasses.replace(c, voices=rest, text=f"no {voices_label(rest)}" if len(c.voices) < 4 else c.text)
         out.append(c)
     return out
 
@@ -799,7 +834,11 @@ class _Reader:
     unplaced: list[str]
     meter: str | None = None  # the meter the words name, when they name one
     fill: str | None = None  # the fill's voice, when a fill is asked for ("on the toms" is the fill's)
-    steps: bool = False  # the numbers are a sixteenth grid's steps ("kick on steps 1, 7 and 11")
+    # "grid": every number is a sixteenth grid's step ("16 step grid: kick on 1 5 9 13");
+    # "named": a list is steps where it says "step(s)" or a number is past the bar's count
+    # ("kick on 1, 2+ and 16th step 12": the 1 and 2+ are counts, the 12 a step)
+    steps: str = ""
+    _in_steps: bool = False  # the list being read is steps
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
     _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
@@ -847,6 +886,7 @@ class _Reader:
             self._follow_up,
             self._nothing_on,
             self._negated,
+            self._kept_out,
             self._only_voices,
             self._rate_first,
             self._instead,
@@ -1002,6 +1042,16 @@ class _Reader:
                 self.out.append(Constraint(instead, ("all",), "present", f"with {voices_label(instead)}"))
                 return end
         return j
+
+    def _kept_out(self, i: int) -> int | None:
+        """ "keep the bass drum out of it", "leave the hats out": those voices are ruled out."""
+        if self.tokens[i] not in _KEEPING_OUT:
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if not voices or not self._at(j, "out") or self._places_follow(self._skip(j + 1, frozenset({"of"}))):
+            return None
+        self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+        return j + 1
 
     def _only_voices(self, i: int) -> int | None:
         """ "only kick and snare", "just kick and hats": the other voices stay out."""
@@ -1199,6 +1249,9 @@ class _Reader:
     def _bare_places(self, i: int) -> tuple[tuple[str, ...], int]:
         """Places with no "on": "kick 1 and 3", "kick every beat"; one bare count is not ("snare 3 times")."""
         t = self.tokens
+        said = i + 1 < len(t) and (t[i] in _STEP_WORDS or (t[i] in _SIXTEENTH and t[i + 1] in _STEP_WORDS))
+        if self.steps and said:  # "kick 16th steps 1,5,9,13", "open hat step 7 and 15"
+            return self._places(i)
         if i < len(t) and t[i] in _RATE_WORDS:  # "shaker 16ths", "hats eighths"
             return (_RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
@@ -1285,6 +1338,9 @@ class _Reader:
             j = self._skip(i + 1, _LINKING)
             if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in _RATE_WORDS):
                 return j  # "hats rollin 16ths": the verb leads to its places
+        says = word.endswith("s") and len(word) >= 4 and word.isalpha() and word not in _NOT_LEADING
+        if says and not self._one_voice(i)[0] and i + 1 < len(self.tokens) and self.tokens[i + 1] in ("on", "at"):
+            return i + 1  # "snare cracks on 2 and 4", "the kick drops on 3"
         return i
 
     def _skip(self, i: int, words: frozenset[str]) -> int:
@@ -1344,9 +1400,18 @@ class _Reader:
             for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):
                     return place, at + len(words)
-        i = self._skip(i, _BEFORE_COUNT | (frozenset({"step", "steps"}) if self.steps else frozenset()))
+        if self.steps and t[i] in _SIXTEENTH and i + 1 < len(t) and t[i + 1] in _STEP_WORDS:
+            i += 1  # "16th step 12"
+        said_step = bool(self.steps) and i < len(t) and t[i] in _STEP_WORDS
+        i = self._skip(i, _BEFORE_COUNT | (_STEP_WORDS if self.steps else frozenset()))
         if i >= len(t):
             return None, i
+        if said_step and not self._in_steps:  # "kick on 1, 2+ and 16th step 12": this one is a step
+            self._in_steps = True
+            try:
+                return self._count(i)
+            finally:
+                self._in_steps = False
         word = t[i]
         if self._at(i, "every", "other") and i + 2 < len(t) and t[i + 2] in _RATE_WORDS:
             return self._every_other(_RATE_WORDS[t[i + 2]], i + 3)
@@ -1410,7 +1475,7 @@ class _Reader:
         if word in _ORDINALS:
             return str(_ORDINALS[word]), i + 1
         match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
-        if match and self.steps and not match[2]:
+        if match and self._in_steps and not match[2]:
             return self._step_place(int(match[1])), i + 1
         if not match or not 1 <= int(match[1]) <= 12:
             return None, i
@@ -1419,17 +1484,37 @@ class _Reader:
 
     def _places(self, i: int) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
+        before, self._in_steps = self._in_steps, self._steps_list(i)
+        try:
+            return self._read_places(i)
+        finally:
+            self._in_steps = before
+
+    def _steps_list(self, i: int) -> bool:
+        """Whether the list at i numbers a sixteenth grid's steps (see ``steps``)."""
+        if self.steps != "named":
+            return self.steps == "grid"
+        t, k = self.tokens, i
+        beats = self._quarter_beats() or 0
+        while k < len(t) and (t[k] in _LIST_JOINERS or t[k] in _STEP_WORDS or t[k] in _SIXTEENTH or t[k].isdigit()):
+            if t[k] in _STEP_WORDS or (t[k].isdigit() and int(t[k]) > beats):
+                return True
+            k += 1
+        return False
+
+    def _read_places(self, i: int) -> tuple[tuple[str, ...], int]:
         places: list[str] = []
         place, j = self._place(i)
         end, comma = i, None  # comma: (places before the last comma, where it is)
         while place is not None:
             places.append(place)
-            if place.isdigit() and not self.steps:  # a pasted count: "1 e & a 2 e & a"
+            if place.isdigit() and not self._in_steps:  # a pasted count: "1 e & a 2 e & a"
                 run, j = self._count_run(place, j)
                 places += run
             end = self._bar_tail(j)
             k = self._skip(end, _LIST_JOINERS)
-            if k == end and not (k < len(self.tokens) and _BARE_COUNT.fullmatch(self.tokens[k])):
+            bare = _BARE_STEP if self._in_steps else _BARE_COUNT
+            if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])):
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
             if self._floor_at(k):
                 break  # "kick on beat one, four on the floor": the idiom starts here

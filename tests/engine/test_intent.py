@@ -221,6 +221,8 @@ NEGATIONS = [
     row("without the ride", absent(("rc", "rb"))),  # the ride's bell is the ride
     row("no toms, no crash", absent(TOMS), absent("cc")),
     row("lose the hats", absent(HATS)),
+    row("keep the bass drum out of it entirely", absent("bd")),
+    row("leave the hats out", absent(HATS)),
     row("no ride no crash, keep it on closed hihat", absent(("rc", "rb")), absent("cc"), present("ch")),  # the bell too
     # "only kick and snare": the rest stay out, and each of those named plays
     row("only kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
@@ -406,6 +408,16 @@ CHAT_ROWS = [
     row("hats rollin 16ths", only(HATS, "sixteenths")),
     row("ride playing quarters", only("rc", "quarters")),
     row("16 step grid: hats on every step", only(HATS, "sixteenths")),
+    row("snare cracks on 2 and 4", only("sd", "2", "4")),  # a verb in -s
+    row("12/8, snare on big beats 2 and 4", only("sd", "2", "4"), meter="12/8"),
+    row("snare or clap on 2 an 4", only(BACKBEAT, "2", "4")),  # "an": "and" typed short
+    row("ride on all four quarter notes plus the a of 2", only("rc", "beats", "2a")),
+    # step numbers: a declared grid numbers every list; "step N" numbers its own list only
+    row("16 step grid: kick on steps 1 5 9 13, clap on 5 and 13", only("bd", "1", "2", "3", "4"), only("cp", "2", "4")),
+    row("kick on 1, 2+ and 16th step 12, snare on 2 & 4", only("bd", "1", "2&", "3a"), only("sd", "2", "4")),
+    row("kick 16th steps 1,5,9,13 / open hat step 7 and 15", only("bd", "1", "2", "3", "4"), only("oh", "2&", "4&")),
+    # a voice the words place is not also ruled out
+    row("nothing on beat 1, no kick no hat. kick on 3", nothing_on("1"), absent(HATS), only("bd", "3")),
     # an odd meter's own grouping: "each group" starts where those groups start
     row("7/8 counted 3+2+2, kick on each group", only("bd", "1", "4", "6"), meter="7/8"),
     row("7/8 counted 1-2 1-2 1-2-3, kick on the first note of each group", only("bd", "beats"), meter="7/8"),
@@ -760,6 +772,7 @@ def test_rules_are_the_documented_ones():
         ("flams on 1 and 3, bass drum on every beat", "flams on 1 and 3"),
         ("reggae skank guitar on the and of 2 and 4", "reggae skank guitar on the and of 2 and 4"),
         ("kick on 1 and 3, accents on the ands", "accents on the ands"),
+        ("the hat opens on the and of 4", "opens on the and of 4"),  # not the closed hat's only place
     ],
 )
 def test_place_words_no_form_reads_are_reported_not_dropped(text, unread):

@@ -1,7 +1,7 @@
 """Constraints: does the answer's grid do what the drummer asked? (issue 8)
 
     make eval-constraints   (or: python -m benchmarks.eval_constraints
-                             [--split holdout|tune|fresh|fresh2 ... fresh11|all]
+                             [--split holdout|tune|fresh|fresh2 ... fresh12|all]
                              [--host URL] [--model NAME] [--candidates N] [--timeout S] [--json])
 
 The requests (benchmarks/eval/constraints.toml) say, in a tiny check language documented at
@@ -10,7 +10,7 @@ the top of that file, what each answer's grid must show: "bd on 1,3", "hats only
 (`Generation.pattern`) and nothing else of the engine's: it does not use the engine's own
 request parser or musical check, so it can judge them. Every third request of each kind is
 held out and never tuned on; a request whose TOML names its ``split`` (the "fresh",
-"fresh2", ... "fresh11" held-out batches) keeps it, and is
+"fresh2", ... "fresh12" held-out batches) keeps it, and is
 not counted by the every-third rule.
 
 Without --host the model server is down (a closed 127.0.0.1 port), so every answer is the
@@ -53,6 +53,7 @@ SPLITS = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 )
 # shown in the failing list
 SPLIT_TAGS = {
@@ -69,6 +70,7 @@ SPLIT_TAGS = {
     "fresh9": "f9",
     "fresh10": "f10",
     "fresh11": "f11",
+    "fresh12": "f12",
 }
 GROUPS: dict[str, tuple[str, ...]] = {"hats": ("ch", "oh", "ph"), "toms": ("ht", "mt", "lt"), "*": tuple(BY_CODE)}
 DEFAULT_METER = "4/4"

@@ -29,6 +29,7 @@ from pydrums_engine.notation import METERS, Pattern
 COINCIDENCES = {
     frozenset({"f8-no-hats-ride", "f5-neg-without-hihat"}),
     frozenset({"f10-bars-eight-boombap", "fresh-bars-8-bossa"}),  # another style, the same bar count
+    frozenset({"f12-style-disco-oh", "f9-disco-discord"}),
 }
 FRESH = (
     "fresh",
@@ -42,6 +43,7 @@ FRESH = (
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 )  # held-out batches that name their split
 
 
@@ -92,16 +94,17 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -360),
-        ("fresh3", -324),
-        ("fresh4", -288),
-        ("fresh5", -252),
-        ("fresh6", -216),
-        ("fresh7", -180),
-        ("fresh8", -144),
-        ("fresh9", -108),
-        ("fresh10", -72),
-        ("fresh11", -36),
+        ("fresh2", -396),
+        ("fresh3", -360),
+        ("fresh4", -324),
+        ("fresh5", -288),
+        ("fresh6", -252),
+        ("fresh7", -216),
+        ("fresh8", -180),
+        ("fresh9", -144),
+        ("fresh10", -108),
+        ("fresh11", -72),
+        ("fresh12", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -121,6 +124,7 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh9": "f9-",
         "fresh10": "f10-",
         "fresh11": "f11-",
+        "fresh12": "f12-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -150,6 +154,7 @@ def test_split_can_be_chosen_on_the_command_line():
         "fresh9",
         "fresh10",
         "fresh11",
+        "fresh12",
     )
     assert parse_args(["--split", "fresh3"]).split == "fresh3"
     assert parse_args(["--split", "fresh4"]).split == "fresh4"
@@ -159,9 +164,10 @@ def test_split_can_be_chosen_on_the_command_line():
     assert parse_args(["--split", "fresh9"]).split == "fresh9"
     assert parse_args(["--split", "fresh10"]).split == "fresh10"
     assert parse_args(["--split", "fresh11"]).split == "fresh11"
+    assert parse_args(["--split", "fresh12"]).split == "fresh12"
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh12"])
+        parse_args(["--split", "fresh13"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

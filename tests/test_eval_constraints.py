@@ -30,6 +30,7 @@ COINCIDENCES = {
     frozenset({"f8-no-hats-ride", "f5-neg-without-hihat"}),
     frozenset({"f10-bars-eight-boombap", "fresh-bars-8-bossa"}),  # another style, the same bar count
     frozenset({"f12-style-disco-oh", "f9-disco-discord"}),
+    frozenset({"f12-neg-reggae-nothing-on-one", "pos-nothing-on-one"}),
 }
 FRESH = (
     "fresh",

@@ -469,9 +469,10 @@ _FLOOR = (
 _TAKES = frozenset({"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers"})
 _SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
+# "on big beats 2 and 4", "on straight 8ths"
 _BEFORE_COUNT = frozenset(
-    {"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong"}
-)  # "on big beats 2 and 4"
+    {"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong", "straight", "steady", "even"}
+)
 _CLAUSE_ENDS = frozenset({",", ";", "."})
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -1382,8 +1383,8 @@ class _Reader:
             if k == j and not adjacent:
                 break
             voices, j = self._one_voice(self._skip(k, frozenset({"the", "a"})))
-            if voices and set(self.tokens[i:k]) == {","} and self._places_follow(j):
-                break  # "open hats, kick on every beat": the kick starts its own clause
+            if voices and "," in self.tokens[i:k] and self._places_follow(self._skip_linking(j)):
+                break  # "open hats, kick on every beat", "..., and the snare hits on 3": a clause of its own
         return tuple(found), i
 
     def _places_follow(self, i: int) -> bool:

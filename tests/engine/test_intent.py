@@ -410,6 +410,13 @@ CHAT_ROWS = [
     row("16 step grid: hats on every step", only(HATS, "sixteenths")),
     row("snare cracks on 2 and 4", only("sd", "2", "4")),  # a verb in -s
     row("12/8, snare on big beats 2 and 4", only("sd", "2", "4"), meter="12/8"),
+    row("closed hats on straight 8ths", only("ch", "eighths"), swing=False),
+    row(
+        "kick only on 1 and the and of 2, nothing else on the kick, and the snare hits on 3",
+        only("bd", "1", "2&"),
+        present("bd"),
+        only("sd", "3"),
+    ),
     row("snare or clap on 2 an 4", only(BACKBEAT, "2", "4")),  # "an": "and" typed short
     row("ride on all four quarter notes plus the a of 2", only("rc", "beats", "2a")),
     # step numbers: a declared grid numbers every list; "step N" numbers its own list only

@@ -342,6 +342,8 @@ _SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between ", "teh": "the 
 _SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b)\s*")
 # "2 an 4", "1 an 4": "and" typed short between two counts.
 _AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s+an\s+(?=\d)")
+# "2-and", "4-n": the count's "&" written with a hyphen.
+_HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_GRID = re.compile(r"\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b")
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
@@ -469,10 +471,10 @@ _FLOOR = (
 _TAKES = frozenset({"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers"})
 _SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
-# "on big beats 2 and 4", "on straight 8ths"
-_BEFORE_COUNT = frozenset(
-    {"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong", "straight", "steady", "even"}
-)
+_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong"})  # "big beats 2"
+# How a list of places may open: "on straight 8ths" (not within a list: "snare on 2 and 4,
+# straight eighths" is the hats' feel, not more places for the snare)
+_LIST_OPENERS = frozenset({"straight", "steady", "even"})
 _CLAUSE_ENDS = frozenset({",", ";", "."})
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -614,6 +616,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
+    low = _HYPHEN_AND.sub(r"\1&", low)
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
@@ -1485,6 +1488,7 @@ class _Reader:
 
     def _places(self, i: int) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
+        i = self._skip(i, _LIST_OPENERS)
         before, self._in_steps = self._in_steps, self._steps_list(i)
         try:
             return self._read_places(i)

@@ -418,6 +418,7 @@ CHAT_ROWS = [
         only("sd", "3"),
     ),
     row("snare or clap on 2 an 4", only(BACKBEAT, "2", "4")),  # "an": "and" typed short
+    row("kick 1, 2-and, 3, 4-and", only("bd", "1", "2&", "3", "4&")),  # the "&" written with a hyphen
     row("ride on all four quarter notes plus the a of 2", only("rc", "beats", "2a")),
     # step numbers: a declared grid numbers every list; "step N" numbers its own list only
     row("16 step grid: kick on steps 1 5 9 13, clap on 5 and 13", only("bd", "1", "2", "3", "4"), only("cp", "2", "4")),

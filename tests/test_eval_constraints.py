@@ -31,8 +31,14 @@ COINCIDENCES = {
     frozenset({"f10-bars-eight-boombap", "fresh-bars-8-bossa"}),  # another style, the same bar count
     frozenset({"f12-style-disco-oh", "f9-disco-discord"}),
     frozenset({"f12-neg-reggae-nothing-on-one", "pos-nothing-on-one"}),
+    # fresh13: terse requests ("deep house") meet earlier ones word for word
+    frozenset({"f13-kick13-snare24-terse", "f10-pos-terse"}),
+    frozenset({"f13-deep-house", "f12-style-deep-house"}),
+    frozenset({"f13-disco-open-hats", "f9-disco-discord"}),
+    frozenset({"f13-disco-open-hats", "f12-style-disco-oh"}),
+    frozenset({"f13-seven-eight-223", "f8-7-8-groups"}),
 }
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 13)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 14)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -82,17 +88,18 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -396),
-        ("fresh3", -360),
-        ("fresh4", -324),
-        ("fresh5", -288),
-        ("fresh6", -252),
-        ("fresh7", -216),
-        ("fresh8", -180),
-        ("fresh9", -144),
-        ("fresh10", -108),
-        ("fresh11", -72),
-        ("fresh12", -36),
+        ("fresh2", -432),
+        ("fresh3", -396),
+        ("fresh4", -360),
+        ("fresh5", -324),
+        ("fresh6", -288),
+        ("fresh7", -252),
+        ("fresh8", -216),
+        ("fresh9", -180),
+        ("fresh10", -144),
+        ("fresh11", -108),
+        ("fresh12", -72),
+        ("fresh13", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -113,6 +120,7 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh10": "f10-",
         "fresh11": "f11-",
         "fresh12": "f12-",
+        "fresh13": "f13-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -133,7 +141,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh13"])
+        parse_args(["--split", "fresh14"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -447,6 +447,8 @@ _LINKING = frozenset(
         "strokes",
         "shot",
         "shots",
+        "pickup",  # "a little snare pickup on the a of 4"
+        "pickups",
     }
 )
 _FILL_VOICES = {"toms": ("ht", "mt", "lt"), "snare": ("sd",)}  # `Intent.fill`'s words; else a voice's code
@@ -494,6 +496,7 @@ _NOTHING = frozenset({"nothing", "silence", "rest", "space", "gap", "hole", "hol
 # Words that make a place an addition to what a voice already plays: "the snare on the a of 4 too".
 _ADDING_AFTER = frozenset({"too", "also", "as", "besides", "extra", "additionally"})
 _ADDING_BEFORE = frozenset({"also", "add", "adding", "plus", "extra", "additional", "another", "accent", "accents"})
+_SMALL_WORDS = frozenset({"a", "an", "the", "little", "small", "quick", "tiny", "short", "soft", "light"})
 # Words after a voice list that leave every other voice out: "kick and clap, nothing else".
 _NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
 _ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
@@ -1192,7 +1195,10 @@ class _Reader:
         else:
             places, end = self._bare_places(j)
         if places:
-            adding = (i > 0 and t[i - 1] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
+            k = i - 1
+            while k >= 0 and t[k] in _SMALL_WORDS:  # "but also a little snare pickup on the a of 4"
+                k -= 1
+            adding = (k >= 0 and t[k] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
             adding = adding or (end < len(t) and t[end] in _ADDING_AFTER)
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             for each in self._each(i, voices):
@@ -1400,7 +1406,7 @@ class _Reader:
             i += 2
         if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of"), ("every", "one")):  # "each of the seven quarters"
             i = self._skip(i + 2, frozenset({"the", "of"}))
-        for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts"}))):
+        for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
             for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):
                     return place, at + len(words)
@@ -1518,6 +1524,8 @@ class _Reader:
                 places += run
             end = self._bar_tail(j)
             k = self._skip(end, _LIST_JOINERS)
+            if k > end and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
+                k += 1  # "kick on 1, the & of 2 and on 3"
             bare = _BARE_STEP if self._in_steps else _BARE_COUNT
             if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])):
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"

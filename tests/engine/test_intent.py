@@ -411,6 +411,9 @@ CHAT_ROWS = [
     row("snare cracks on 2 and 4", only("sd", "2", "4")),  # a verb in -s
     row("12/8, snare on big beats 2 and 4", only("sd", "2", "4"), meter="12/8"),
     row("closed hats on straight 8ths", only("ch", "eighths"), swing=False),
+    row("kick on 1, the & of 2 and on 3", only("bd", "1", "2&", "3")),  # "and on": the list goes on
+    row("snare on 2 and 4 but also a little snare pickup on the a of 4", only("sd", "2", "4", "4a")),
+    row("open hihat on all the ands", only("oh", "offbeats")),
     row(
         "kick only on 1 and the and of 2, nothing else on the kick, and the snare hits on 3",
         only("bd", "1", "2&"),

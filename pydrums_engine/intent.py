@@ -23,9 +23,10 @@ mean none at all; "only kick and snare" leaves the other voices out.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Protocol
@@ -638,7 +639,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
         constraints.append(Constraint(others, ("all",), "absent", f"only {BY_CODE[single].short}"))
-    if meter is not None:
+    if meter is not None and groups is not None:
         constraints = _regrouped(constraints, meter, groups)
     constraints = _placed_not_absent(constraints)
     return Intent(
@@ -704,11 +705,9 @@ def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] |
     return None, text
 
 
-def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int, ...] | None) -> list[Constraint]:
+def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int, ...]) -> list[Constraint]:
     """With groups other than the meter's own (7/8 counted 3+2+2 where the table says 2+2+3),
     "every group" / "the felt beats" are the counts where these groups start."""
-    if groups is None:
-        return constraints
     meter = METERS[meter_name]
     eighth = meter.steps_per_bar // int(meter_name.split("/")[0])
     if tuple(eighth * g for g in groups) == tuple(meter.groups):
@@ -718,9 +717,15 @@ def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int
     for c in constraints:
         if "beats" in c.places:
             places = tuple(dict.fromkeys(p for place in c.places for p in (starts if place == "beats" else (place,))))
-            c = dataclasses.replace(c, places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
+            c = replace(c, places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
         out.append(c)
     return out
+
+
+def _with_bell(voices: tuple[str, ...]) -> tuple[str, ...]:
+    """The voices with the ride's bell where the ride is named: "no ride", "no cymbals except
+    the ride" mean the whole cymbal, bell and all."""
+    return (*voices, "rb") if "rc" in voices and "rb" not in voices else voices
 
 
 def _placed_not_absent(constraints: list[Constraint]) -> list[Constraint]:
@@ -735,7 +740,8 @@ def _placed_not_absent(constraints: list[Constraint]) -> list[Constraint]:
             rest = tuple(v for v in c.voices if v not in placed)
             if not rest:
                 continue
-            c = dataclasses.replace(c, voices=rest, text=f"no {voices_label(rest)}" if len(c.voices) < 4 else c.text)
+            text = c.text if c.text.startswith("only ") else f"no {voices_label(rest)}"  # "only ..." names what stays
+            c = replace(c, voices=rest, text=text)
         out.append(c)
     return out
 
@@ -1020,7 +1026,7 @@ class _Reader:
         words = next((w for w in (*_EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
         if words:  # "no cymbals except the ride": those stay
             kept, after = self._voice_list(self._skip(j + len(words), _FILLERS))
-            stay = kept + (("rb",) if "rc" in kept else ())  # the ride's bell is the ride
+            stay = _with_bell(kept)
             if kept and set(voices) - set(stay):
                 voices = tuple(v for v in voices if v not in stay)
                 self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
@@ -1032,8 +1038,7 @@ class _Reader:
                         return end
                 return after
         label = voices_label(voices)
-        if "rc" in voices and "rb" not in voices:
-            voices += ("rb",)  # "no ride": the ride's bell is the ride
+        voices = _with_bell(voices)  # "no ride"
         if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
             places, end = self._places(j + 1)
             if places:
@@ -1417,11 +1422,8 @@ class _Reader:
         if i >= len(t):
             return None, i
         if said_step and not self._in_steps:  # "kick on 1, 2+ and 16th step 12": this one is a step
-            self._in_steps = True
-            try:
+            with self._steps_as(True):
                 return self._count(i)
-            finally:
-                self._in_steps = False
         word = t[i]
         if self._at(i, "every", "other") and i + 2 < len(t) and t[i + 2] in _RATE_WORDS:
             return self._every_other(_RATE_WORDS[t[i + 2]], i + 3)
@@ -1495,9 +1497,15 @@ class _Reader:
     def _places(self, i: int) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
         i = self._skip(i, _LIST_OPENERS)
-        before, self._in_steps = self._in_steps, self._steps_list(i)
-        try:
+        with self._steps_as(self._steps_list(i)):
             return self._read_places(i)
+
+    @contextlib.contextmanager
+    def _steps_as(self, steps: bool) -> Iterator[None]:
+        """Numbers read as steps (or as counts) while inside; as before after."""
+        before, self._in_steps = self._in_steps, steps
+        try:
+            yield
         finally:
             self._in_steps = before
 

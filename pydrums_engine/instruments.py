@@ -47,7 +47,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "oh",
         "open hi-hat",
         46,
-        ("open hat", "openhat", "open hihat", "ohh", "open the hat", "open the hihat", "open ones"),
+        ("open hat", "openhat", "open hihat", "ohh", "open hh", "open the hat", "open the hihat", "open ones"),
         "cymbal",
         short="open hi-hat",
         strokes="-xXo",
@@ -56,7 +56,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "ch",
         "closed hi-hat",
         42,
-        ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "chh", "closed ones"),
+        ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "closed hh", "chh", "closed ones"),
         "cymbal",
         short="closed hi-hat",
         strokes="-xXor",
@@ -66,7 +66,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "pedal hi-hat",
         44,
         (
-            "hh",
+            "hh",  # as a notation track code (PyDrums' data); in a sentence "hh" is the hi-hat (hats group)
+            "hh foot",
+            "hh pedal",
             "pedal",
             "pedal hat",
             "foot hat",
@@ -150,7 +152,8 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         "hats",
         "hi-hats",
         ("ch", "oh", "ph"),
-        ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat", "hatz", "hihatz"),  # and chat spellings
+        # and chat spellings; "hh" typed in a sentence is the hi-hat (a track named "hh:" is the pedal)
+        ("hats", "hihats", "hi hats", "hi-hats", "hat", "hihat", "hi-hat", "hatz", "hihatz", "hh", "hhs"),
     ),
     # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it
     VoiceGroup("cymbals", "cymbals", tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"), ("cymbals",)),
@@ -235,8 +238,12 @@ def voices_label(codes: tuple[str, ...] | frozenset[str]) -> str:
     for group in VOICE_GROUPS:
         if set(group.codes) == wanted:
             return group.label
-    names = [BY_CODE[c].short or BY_CODE[c].name for c in display_order(list(wanted))]
-    return spoken_list(names, "or")
+    rest, groups = display_order(list(wanted)), []
+    for group in VOICE_GROUPS:  # "crash, ride or toms", not each tom by name
+        if len(group.codes) > 1 and set(group.codes) < set(rest) and group.key != "backbeat":
+            groups.append(group.label)
+            rest = [c for c in rest if c not in group.codes]
+    return spoken_list([BY_CODE[c].short or BY_CODE[c].name for c in rest] + groups, "or")
 
 
 def resolve_instrument(word: str) -> str | None:

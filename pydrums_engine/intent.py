@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Protocol
 
-from .instruments import BY_CODE, INSTRUMENTS, list_label, resolve_voices, voices_label
+from .instruments import ALIASES, BY_CODE, GROUP_WORDS, INSTRUMENTS, list_label, resolve_voices, voices_label
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
 from .notation import METERS, Meter, get_meter
 from .wording import spoken_list, step_numbers
@@ -319,7 +319,12 @@ _BEATS_A_BAR = re.compile(
 # How an odd meter is grouped, in eighths: "2+2+3", "3-2-2", or counted "1-2 1-2 1-2-3".
 _GROUPING = re.compile(r"\b[1-9](?:\s*[+-]\s*[1-9]){1,5}\b")
 _COUNTED_GROUPING = re.compile(r"\b1(?:-[2-9])+(?:[\s,]+1(?:-[2-9])+)+\b")
-_METER_IN_WORDS = re.compile(r"\b(" + "|".join(_METER_WORDS) + r")\b(?:\s+time)?")
+# "in 5", "in seven": a meter by its count, where nothing after it makes it a number of bars.
+_IN_A_COUNT = re.compile(
+    r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time))"
+)
+_COUNTED_METERS = {3: "3/4", 5: "5/4", 6: "6/8", 7: "7/8", 9: "9/8"}
+_METER_IN_WORDS = re.compile(r"\b(" + "|".join(w.replace(" ", "[\\s-]") for w in _METER_WORDS) + r")\b(?:\s+time)?")
 _BPM = re.compile(
     r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
     r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
@@ -339,10 +344,25 @@ _BAR_REFERENCE = re.compile(
     r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"
 )
 # Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
-_SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between ", "teh": "the ", "hte": "the "}
-_SHORTHAND = re.compile(r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b)\s*")
+_SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between ", "teh": "the ", "hte": "the ", "w": "with "}
+_SHORTHANDS |= {"evry": "every ", "evrey": "every ", "eveyr": "every ", "thats": "that's "}
+_SHORTHAND = re.compile(
+    r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z]))\s*"
+)
 # "2 an 4", "1 an 4": "and" typed short between two counts.
-_AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s+an\s+(?=\d)")
+_AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s*n\s*(?=\d)|(?<=\d)\s+an\s+(?=\d)")  # "2n4" too
+# "nothing on the one!! kick comes in on the and of 1": the end of a sentence.
+_EXCLAIMED = re.compile(r"[!?]+")
+# "snare w brushes on 2 n 3": how it is played says nothing of where.
+_TECHNIQUE = re.compile(
+    r"\b(?:with|using|on|played with)\s+(?:the\s+|some\s+)?(?:brushes|mallets|hot rods|rods|sticks)\b"
+)
+# "DUM = kick": a word of the request's own for a voice (up to three words: "floor tom").
+_DEFINED = re.compile(r"\b([a-z]{2,12})\s*=\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)(?=\s*(?:[,.;:)]|$))")
+# "every single triplet", "each and every beat": every.
+_EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
+# "(1 e & a 2 e & a - that e right after 2)": an aside that counts out loud places nothing.
+_COUNT_CHANT = re.compile(r"\([^()]*\b1\s+e\s+(?:&|and|n|\+)\s+a\s+2\b[^()]*\)")
 # "2-and", "4-n": the count's "&" written with a hyphen.
 _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
@@ -364,14 +384,21 @@ _SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet
 _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate|crowded)\b")
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
+# every one-word name of a voice or group, plurals too ("claps"): what may stand before "fill"
+_ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha()}
 _FILL = re.compile(
-    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one)\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|"
+    + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
+    + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"  # "a little clap fill"
     r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
     r"|\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
     r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:thing\s+|bit\s+)?(?:down|around|round|across)\s+(?:the\s+)?"
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
     r"|\btom\s+(?:run|roll|rundown|cascade)\b"
+    # "a snare roll leads into the next section", "roll into the chorus"
+    r"|\brolls?\s+(?:that\s+)?(?:(?:leads?|leading|goes|going|builds?|building)\s+)?(?:up\s+)?into\s+(?:the\s+)?"
+    r"(?:next|chorus|verse|drop|bridge|section|hook|outro)\b"
     # "fill at the end", "fill in bar 8"; a clause that starts with "fill" (not "fill in the gaps")
     r"|\bfills?\s+(?:at|in|on|into|before|going)\s+(?:the\s+)?(?:end|last|bar|measure|next|chorus|turn)"
     r"|(?:^|[,;.:(]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
@@ -381,7 +408,9 @@ _TOMS = re.compile(r"\btoms?\b")
 
 # A count with its part ("2&", "3e"; "1+3" is two counts), an ordinal ("3rd", "16ths"), a word
 # ("bar's", "tom1"), or a joiner.
-_TOKEN = re.compile(r"\d+(?:(?:st|nd|rd|th)s?)?(?:[&+](?!\d)|(?<=\d)[ea](?![a-z]))?|[a-z]+\d*(?:'[a-z]+)?|[&+,;.:]")
+_TOKEN = re.compile(r"\d+(?:(?:st|nd|rd|th)s?)?(?:[&+](?!\d)|(?<=\d)[ea](?![a-z]))?|[a-z]+\d*(?:'[a-z]+)?|[&+,;.:/]")
+# A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four.
+_STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,})(?![a-z0-9])")
 _MAX_VOICE_WORDS = 3
 _FILLERS = frozenset({"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"})
 _ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":"})
@@ -466,6 +495,8 @@ _NOT_LINKING = frozenset(
 )
 # Verbs in -s that do not lead a voice to its places: "the hat opens on the and of 4" is the
 # open hat's place, "the kick rests on 1" no kick there.
+_TIME_KEEPERS = ("ch", "oh", "ph", "rc")  # who keeps "straight eighths" when no voice is named
+_OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the open hat's places
 _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
 _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
@@ -483,23 +514,34 @@ _CLAUSE_ENDS = frozenset({",", ";", "."})
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
 _NAMED_ALONE = frozenset({"offbeats", "offbeat", "upbeats", "upbeat", "downbeats", "downbeat", "ands", "quarters"})
 _AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
-_LIST_JOINERS = frozenset({",", "&", "+", "or", "plus"}) | _AND
+_LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
+_LIST_JOINERS = frozenset({",", "&", "+", "or", "plus", "then"}) | _AND  # "kick on 1 then the a of 2"
 _VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
 _NEGATORS = frozenset(
     {"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never", "don't", "dont", "avoid", "ditch"}
     | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
 )
 _KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
-_NEGATING_PHRASES = (("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"))
+_NOT_EVEN = frozenset({"even", "a", "any", "one", "single", "ghost", "ghosts", "hit", "hits", "note", "notes"})
+_NEGATING_PHRASES = (
+    ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
+    # what the answers keep doing wrong: "the bot keeps putting snare on 3"
+    *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
+)  # fmt: skip
 # Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 _NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
-_NOTHING = frozenset({"nothing", "silence", "rest", "space", "gap", "hole", "holes", "pause", "dropout"})
+_NOTHING = frozenset(
+    {"nothing", "nothin", "nuthin", "silence", "rest", "space", "gap", "hole", "holes", "pause", "dropout"}
+)
+# Words before a voice's name that make it no voice of the groove: "let it ride", "no more kick".
+_NOT_BEFORE_ALONE = _NEGATORS | _NOTHING | frozenset({"it", "more", "less", "fewer", "than", "or", "nor"})
 # Words that make a place an addition to what a voice already plays: "the snare on the a of 4 too".
 _ADDING_AFTER = frozenset({"too", "also", "as", "besides", "extra", "additionally"})
 _ADDING_BEFORE = frozenset({"also", "add", "adding", "plus", "extra", "additional", "another", "accent", "accents"})
 _SMALL_WORDS = frozenset({"a", "an", "the", "little", "small", "quick", "tiny", "short", "soft", "light"})
 # Words after a voice list that leave every other voice out: "kick and clap, nothing else".
 _NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
+_WHOLE_GROOVE = tuple(("that's", "the", "whole", w) for w in ("groove", "beat", "pattern", "thing", "kit"))
 _ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
 _ONLY_AFTER = frozenset({"only", "alone", "solo"})
 _BAR_WORDS = frozenset({"every", "each", "per", "bar", "bars", "bar's", "measure", "of", "the", "in", "all"})
@@ -522,11 +564,13 @@ _RATE_WORDS = {
     "16ths": "sixteenths",
     "semiquaver": "sixteenths",
     "semiquavers": "sixteenths",
+    "qtr": "quarters",  # typed on a phone: "ride qtrs"
+    "qtrs": "quarters",
+    "qrtrs": "quarters",
 }
 _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "other", "beat"), "alternate"),
     (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
-    (("every", "single", "step"), "sixteenths"),  # a 16-step grid's every step
     (("every", "step"), "sixteenths"),
     (("each", "step"), "sixteenths"),
     (("all", "16", "steps"), "sixteenths"),
@@ -562,6 +606,12 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("the", "downbeat"), "1"),  # a bar's downbeat is its one ("the downbeat of every bar")
     (("downbeat",), "1"),
     (("the", "beat"), "beats"),
+    *(  # "every offbeat 8th", "the upbeat eighths": the offbeats, said with their note value
+        ((*each, beat, note), "offbeats")
+        for each in (("every",), ("each",), ())
+        for beat in ("offbeat", "offbeats", "upbeat", "upbeats")
+        for note in ("8th", "8ths", "eighth", "eighths")
+    ),
     (("offbeats",), "offbeats"),
     (("off", "beats"), "offbeats"),
     (("offbeat",), "offbeats"),
@@ -571,6 +621,9 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("upbeat",), "offbeats"),
     (("between",), "offbeats"),  # "hi-hat in between" (the kicks on the beat)
     (("ands",), "offbeats"),
+    (("an", "&"), "offbeats"),  # "kick never lands on an &": on any of them
+    (("any", "&"), "offbeats"),
+    (("any", "ands"), "offbeats"),
     (("e's",), "es"),  # "the e's": the second sixteenth of every count
     (("es",), "es"),
     (("a's",), "as"),  # "the a's": the last sixteenth of every count
@@ -596,6 +649,12 @@ _NOT_AFTER_VOICE = frozenset(
 _ONE_BEFORE = frozenset({"extra", "more", "hit", "additional", "last", "little", "quick", "ghost", "accent", "single"})
 _TRIPLET_ORDINALS = {"first": "", "second": "&", "middle": "&", "third": "a", "last": "a", "final": "a"}
 _TRIPLET_NOUNS = frozenset({"triplet", "note", "eighth", "8th", "partial", "subdivision"})
+# "the last 16th of beat 2", "the second eighth of 3": a part of a quarter beat, by its place in it.
+_PART_OF_BEAT = {
+    **{(n, w): p for n, p in (("first", ""), ("second", "e"), ("third", "&"), ("fourth", "a"), ("last", "a"))
+       for w in ("16th", "sixteenth")},
+    **{(n, w): p for n, p in (("first", ""), ("second", "&"), ("last", "&")) for w in ("8th", "eighth")},
+}  # fmt: skip
 _KEEPS_TIME = tuple(
     (verb, *the, noun)
     for verb in ("keep", "keeps", "keeping", "carry", "carries", "carrying", "hold", "holds", "holding")
@@ -621,6 +680,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
+    low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", low))
+    low = _named_by_request(low)
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
@@ -632,7 +693,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
-    tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", rest)))
+    tokens = _tokens(_TECHNIQUE.sub(" ", _FILL.sub(" ", _NO_FILL.sub(" ", _EXCLAIMED.sub(" . ", rest)))))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
     constraints = _Reader(tokens, unplaced, meter, fill, steps).read()
     single = _single_instrument(tokens)
@@ -660,6 +721,10 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
 
 
 _FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3})fills?\b")  # "a little clap fill"
+_FILL_INTO = re.compile(
+    r"\b((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:rolls?|rolling|runs?|running|builds?|building|leads?|leading)\s+"
+    r"(?:up\s+)?into\s+(?:a\s+|the\s+)?(?:[a-z]+\s+)?fills?\b"
+)  # "hh rolls into a fill at the end"
 _FILL_AFTER = re.compile(
     r"\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?([a-z]+(?:\s(?!and\b)[a-z]+)?)((?:\s*(?:,|and|&|\+)\s*(?:the\s+)?[a-z]+)*)"
 )  # "fill on the cowbell", "fill with snare and toms"
@@ -668,7 +733,7 @@ _FILL_AFTER = re.compile(
 def _fill_voice(low: str) -> str:
     """What the fill is played on: "toms", "snare", or the code of the voice named with it
     ("a little clap fill", "fill on the cowbell"); a tom fill when toms are named anywhere."""
-    named = [(m[1].split(), True) for m in _FILL_BEFORE.finditer(low)]
+    named = [(m[1].split(), True) for m in (*_FILL_INTO.finditer(low), *_FILL_BEFORE.finditer(low))]
     for m in _FILL_AFTER.finditer(low):
         if _TOMS.search(m[2]):
             return "toms"  # "a fill with snare and toms": down the toms, from the snare
@@ -781,13 +846,58 @@ def _take_meter(text: str) -> tuple[str | None, str]:
     if found is None:
         words = _METER_IN_WORDS.search(text)
         if words:
-            found = _METER_WORDS[words[1]]
+            found = _METER_WORDS[words[1].replace("-", " ")]  # "twelve-eight"
+    if found is None:
+        found, text = _counted_in(text)
     if found is None:
         beats = _BEATS_A_BAR.search(text)
         name = f"{_number(beats[1])}/4" if beats else None
         found = name if name in METERS else None
     text = _METER.sub(" ", text)
     return found, _METER_IN_WORDS.sub(" ", text)
+
+
+def _counted_in(text: str) -> tuple[str | None, str]:
+    """ "a beat in 5 like take five", "something in seven": the meter a count names; not
+    "kick in 3" (a voice's place) nor "in 3 bars"."""
+    for match in _IN_A_COUNT.finditer(text):
+        before = text[: match.start()].split()
+        if before and (resolve_voices(before[-1]) or before[-1] in ("on", "at", "comes", "come", "lands")):
+            continue
+        return _COUNTED_METERS[_number(match[1])], text[: match.start()] + " " + text[match.end() :]
+    return None, text
+
+
+def _named_by_request(low: str) -> str:
+    """ "DUM = kick, TEK = snare. dum on 1 ...": a word the request defines as a voice is that
+    voice wherever it stands; the definitions themselves say nothing of places."""
+    for match in list(_DEFINED.finditer(low)):
+        if resolve_voices(match[2]) is not None and resolve_voices(match[1]) is None:
+            low = low.replace(match[0], " ")
+            low = re.sub(rf"\b{re.escape(match[1])}\b", match[2], low)
+    return low
+
+
+def _string_places(steps: str, meter_name: str) -> tuple[str, ...] | None:
+    """The counts a step string's hits fall on, read as one bar of the meter ("x---x---" is
+    4/4 in eighths: 1 and 3); None when it is no whole bar or a hit falls between counts."""
+    bars = set(steps.strip("|").split("|"))
+    if len(bars) != 1:
+        return None  # bars that differ: no one bar to repeat
+    bar = bars.pop()
+    counts, parts = _counting(get_meter(meter_name))
+    if not bar or len(bar) % counts:
+        return None
+    by_offset = {offset: part for part, offset in parts.items()}
+    places = []
+    for k, char in enumerate(bar):
+        if char not in "xo":
+            continue
+        beat, within = divmod(Fraction(k * counts, len(bar)), 1)
+        if within not in by_offset:
+            return None
+        places.append(f"{int(beat) + 1}{by_offset[within]}")
+    return tuple(places) or None
 
 
 def _slashed_counts(match: re.Match[str]) -> str:
@@ -835,8 +945,14 @@ def _number(word: str) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])", " ", text)  # "eighth-note", "four-on-the-floor"
-    return _TOKEN.findall(text)
+    out: list[str] = []
+    for k, piece in enumerate(_STEP_STRING.split(text)):
+        if k % 2:  # a step string, kept whole: "x.x.xx.x.x.x"
+            out.append(piece)
+            continue
+        piece = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])", " ", piece)  # "eighth-note", "four-on-the-floor"
+        out += _TOKEN.findall(piece)
+    return out
 
 
 @dataclass
@@ -897,6 +1013,7 @@ class _Reader:
         forms = (
             self._idiom,
             self._follow_up,
+            self._nothing_else,
             self._nothing_on,
             self._negated,
             self._kept_out,
@@ -908,6 +1025,7 @@ class _Reader:
             self._pronoun,
             self._places_first,
             self._more_places,
+            self._step_string,
         )
         for form in forms:
             end = form(i)
@@ -967,11 +1085,20 @@ class _Reader:
         if last is None:
             return None
         j = self._skip(i, frozenset({"but", "and", "though"}))
-        if j > i and self._at(j, "not") and j + 1 < len(self.tokens) and self.tokens[j + 1] in ("on", "at"):
-            places, end = self._places(j + 2)
+        after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
+        k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
+        said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
+        if said_not and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
+            places, end = self._places(k + 1)
             if places:
                 label = f"no {voices_label(last.voices)} on {places_label(places)}"
                 self.out.append(Constraint(last.voices, places, "off", label))
+                return end
+        k = self._skip(j, _FILLERS)
+        if set(last.voices) >= {"ch", "oh"} and k < len(self.tokens) and self.tokens[k] in _OPENS:
+            places, end = self._places(self._skip(k + 1, frozenset({"up", "on", "at"})))
+            if places and self.tokens[k + 1] in ("on", "at", "up"):  # "hats on 8ths, open on the & of 4"
+                self.out.append(Constraint(("oh",), places, "on", f"open hi-hat on {places_label(places)}"))
                 return end
         if self._at(i, "instead", "of"):
             voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
@@ -981,6 +1108,25 @@ class _Reader:
                 self.out.append(Constraint(others, last.places, "off", label))
                 return end
         return None
+
+    def _nothing_else(self, i: int) -> int | None:
+        """ "kick on every beat, rim on 4, 7, 12 and 15. nothing else in the kit": a clause of its
+        own that keeps the groove to the voices named before it."""
+        words = next((w for w in (*_NOTHING_ELSE, *_WHOLE_GROOVE) if self._at(i, *w)), None)
+        if words is None or (i and self.tokens[i - 1] not in _CLAUSE_ENDS | {"and"}):
+            return None
+        if any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
+            return None  # "nothing else on the kick": that voice's places
+        named = tuple(
+            dict.fromkeys(
+                v for c in self.out if c.rule in ("on", "only", "present") and len(c.voices) < 4 for v in c.voices
+            )
+        )
+        if not named or self._one_voice(self._skip(i + len(words), _FILLERS | {"but", "than", "except"}))[0]:
+            return None  # nothing named yet, or "nothing else but the ride": that list's (`_negated`)
+        others = tuple(v for v in ALL_VOICES if v not in named)
+        self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(named)))
+        return i + len(words)
 
     def _nothing_on(self, i: int) -> int | None:
         if self.tokens[i] in ("leave", "keep"):  # "leave beat 3 empty", "keep the and of 2 open"
@@ -992,6 +1138,9 @@ class _Reader:
         if self.tokens[i] not in _NOTHING:
             return None
         j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
+        j = self._skip(
+            j, frozenset({"hits", "plays", "sounds", "lands", "happens", "goes"})
+        )  # "nothing hits on the one"
         if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
             places, end = self._places(j + 1)
             if places:
@@ -1012,14 +1161,23 @@ class _Reader:
         voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
         if not voices:
             return None
-        while j < len(self.tokens) and self.tokens[j] in _AND | {","}:  # "skip the crash and the ride bell"
+        while j < len(self.tokens) and self.tokens[j] in _AND | {
+            ",",
+            "or",
+            "nor",
+            "/",
+        }:  # "skip the crash and the ride bell"
             if self._at(j + 1, "a") or self._at(j + 1, "an") or self._at(j + 1, "some"):
                 added, end = self._one_voice(j + 2)  # "no hats and a cowbell": something added
                 if added and not self._places_follow(self._skip(end, _LINKING)):
                     self.out.append(Constraint(added, ("all",), "present", f"with {voices_label(added)}"))
                 break
-            more, end = self._one_voice(self._skip(j + 1, frozenset({"the", "any", "all"})))
+            more, end = self._one_voice(self._skip(j + 1, frozenset({"the", "any", "all", "or", "nor"})))
             after = self._skip_linking(end)
+            if self._at(end, "instead"):
+                break  # "no hats, ride instead": the one that takes their place (`_instead`)
+            if self.tokens[j] == "," and end < len(self.tokens) and self.tokens[end] not in _LIST_END:
+                break  # "no claps, hh rolls into a fill": a new clause, about the hats
             if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
                 break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
             voices, j = tuple(dict.fromkeys(voices + more)), end
@@ -1148,6 +1306,10 @@ class _Reader:
         if j < len(self.tokens) and self.tokens[j] in ("on", "with", "from"):
             j = self._skip(j + 1, _FILLERS)
         voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
+        plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
+        if not voices and rate in ("eighths", "sixteenths") and plural:
+            self.out.append(Constraint(_TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
+            return j  # "straight rock 8ths", "snare on 2 and 4, straight eighths": the time is kept in them
         if not voices:
             return None
         self.out.append(Constraint(voices, (rate,), "only", f"{voices_label(voices)} on {places_label((rate,))}"))
@@ -1162,6 +1324,8 @@ class _Reader:
         if listed is not None:
             return listed
         t = self.tokens
+        if voices == resolve_voices("hats") and j < len(t) and t[j] in _OPENS:  # "the hat opens on the & of 4"
+            voices, j = ("oh",), self._skip(j + 1, frozenset({"up"}))
         those = self._those(i, j, voices)
         if those is not None:
             return those
@@ -1171,8 +1335,17 @@ class _Reader:
                 self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
             return j + len(anywhere)
         if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
+            end = j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
+            places, after = self._places(end + 1) if end < len(t) and t[end] in _ON_WORDS else ((), end)
+            if places:  # "the floor tom carrying the pulse on every quarter note"
+                label = f"{voices_label(voices)} on {places_label(places)}"
+                self.out.append(Constraint(voices, places, "on", label))
+                return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
-            return j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
+            return end
+        if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"pls", "please", "plz"}):
+            self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+            return j + 1  # "toms out pls"
         j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
         backbeat = self._backbeat_words(j)
         if backbeat:  # "side-stick backbeat", "clap backbeat": that voice plays the backbeat
@@ -1186,7 +1359,7 @@ class _Reader:
             return j
         j = self._skip_linking(self._bar_tail(self._skip_linking(j)))  # "crash every bar on 1"
         if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
-            k = self._skip(j + 1, _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
+            k = self._skip(self._skip_linking(j + 1), _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
             places, end = self._places(k)
             if places:
                 for each in self._each(i, voices):
@@ -1220,7 +1393,7 @@ class _Reader:
                 return end
         if said_on and t[j] in ("on", "at") and end > j + 1:
             self.unplaced.append(" ".join(t[i:end]))
-        return j
+        return self._named_alone(i) or j
 
     def _listed_only(self, i: int) -> int | None:
         """ "kick and snare only", "(kick snare hat only)", "hi-hat only": the voices named (a
@@ -1252,7 +1425,7 @@ class _Reader:
         while not covered >= set(voices) and j < len(self.tokens):
             mention, end = self._one_voice(j)
             if mention:
-                mentions.append(mention)
+                mentions.append(tuple(v for v in mention if v in voices) or mention)  # "the hat opens": oh
                 covered |= set(mention)
                 j = end
             elif self.tokens[j] in ("or", "nor", "/", "either"):
@@ -1274,6 +1447,44 @@ class _Reader:
         places, end = self._places(i)
         said_one = len(places) == 1 and end == i + 1  # one count alone; "1 e & a ..." is many
         return (places, end) if not said_one or not t[i][0].isdigit() else ((), i)
+
+    def _named_alone(self, i: int) -> int | None:
+        """ "5/4 jazz ride, 4 bars": a voice named alone in its clause, by no other form, is
+        wanted somewhere ("let it ride" is not a ride; a fill's own voice is the fill's)."""
+        t = self.tokens
+        voices, j = self._voice_list(i, adjacent=True)  # "just drums. kick snare and toms, tribal vibe"
+        if not voices or (j < len(t) and t[j] not in _CLAUSE_ENDS) or (i and t[i - 1] in _NOT_BEFORE_ALONE):
+            return None
+        if self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
+            return None
+        k = i - 1
+        while k >= 0 and t[k] not in _CLAUSE_ENDS:
+            if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
+                return None  # "without ride / crash": one list, ruled out; wishes are said apart
+            k -= 1
+        for each in self._each(i, voices):
+            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+        return j
+
+    def _step_string(self, i: int) -> int | None:
+        """ "cowbell plays the standard bell x.x.xx.x.x.x", "hats: x-x-x-x-x-x-x-x-": the first
+        voice of the clause plays where the string has hits, one bar of the meter."""
+        t = self.tokens
+        if not _STEP_STRING.fullmatch(t[i]):
+            return None
+        start = i
+        while start > 0 and t[start - 1] not in _CLAUSE_ENDS:
+            start -= 1
+        named = [(k, v, end) for k in range(start, i) for v, end in [self._one_voice(k)] if v]
+        nearest = next((m for m in reversed(named) if self._skip(m[2], frozenset({":", "="})) == i), None)
+        start, voices, _ = nearest or (named[0] if named else (start, (), start))  # "bd: x-x- sd: --x-"
+        places = _string_places(t[i], self.meter or "4/4")
+        if not voices or places is None:
+            self.unplaced.append(" ".join(t[start : i + 1]))
+            return i + 1
+        for each in self._each(start, voices):
+            self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+        return i + 1
 
     def _pronoun(self, i: int) -> int | None:
         """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
@@ -1309,8 +1520,14 @@ class _Reader:
         own, right after a voice's places, are more places for that voice."""
         t = self.tokens
         last = self.out[-1] if self.out else None
-        if last is None or last.rule not in ("on", "only") or t[i] not in ("on", "at", "in") or self._last_end is None:
+        if last is None or last.rule not in ("on", "only") or self._last_end is None:
             return None
+        if i == self._last_end and t[i] not in ("on", "at", "in"):  # "on the and of 3 (the and of three)"
+            places, end = self._places(i)
+            if places and set(places) <= set(last.places):
+                return end
+        if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in _NEGATORS):  # "kick on 1, not on 3"
+            return None  # "so": "kick on 1 & 3 with the lil pickup before each one (so the and of 2 ...)"
         if not all(_BARE_COUNT.fullmatch(p) for p in last.places):
             return None
         if any(self._one_voice(k)[0] for k in range(self._last_end, i)):
@@ -1409,6 +1626,10 @@ class _Reader:
         t = self.tokens
         if tuple(t[i : i + 2]) in _BAR_PREFIXES:  # "on every bar's one"
             i += 2
+        if i + 1 < len(t) and t[i] == "all" and not self._at(i + 2, "of"):
+            every = self._every_count(i + 1)  # "hh on all six" in 6/8
+            if every is not None:
+                return every
         if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of"), ("every", "one")):  # "each of the seven quarters"
             i = self._skip(i + 2, frozenset({"the", "of"}))
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
@@ -1429,18 +1650,50 @@ class _Reader:
             return self._every_other(_RATE_WORDS[t[i + 2]], i + 3)
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
-        if (word.isdigit() or word in _NUMBER_WORDS) and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:
-            i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes"
+        k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong"}))
+        if (word.isdigit() or word in _BAR_NUMBERS) and self._at(k, "beats"):
+            return "beats", k + 1  # "the kick sits on the 4 big dotted beats"
+        if (word.isdigit() or word in _BAR_NUMBERS) and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:
+            i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes", "all twelve triplets"
         if word in _RATE_WORDS:
-            return _RATE_WORDS[word], self._skip(i + 1, frozenset({"note", "notes"}))
+            rate, end = _RATE_WORDS[word], i + 1
+            if rate == "triplets" and end < len(t) and _RATE_WORDS.get(t[end]) == "eighths":
+                end += 1  # "triplet 8ths"
+            return rate, self._skip(end, frozenset({"note", "notes"}))
+        part = _PART_OF_BEAT.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        if part is not None and self._at(i + 2, "of") and (self.meter or "4/4").endswith("/4"):
+            count, end = self._count(self._skip(i + 3, frozenset({"the", "beat", "count"})))
+            if count is not None and count.isdigit():  # "the last 16th of beat 2": the a of 2
+                return f"{count}{part}", end
         if word in _TRIPLET_ORDINALS and i + 2 < len(t) and t[i + 1] in _TRIPLET_NOUNS and t[i + 2] == "of":
             return self._triplet(i)  # "the last triplet of beat 2"
+        k = self._skip(i + 1, frozenset({"right", "just", "directly", "immediately"}))
+        if word in _PART_TOKENS and k < len(t) and t[k] in ("after", "before"):
+            count, end = self._count(self._skip(k + 1, frozenset({"the", "beat"})))
+            if count is not None and count.isdigit():  # "the and after 2", "the e before 3", "the & right after 4"
+                n = int(count) - (t[k] == "before")
+                return f"{n or _counting(get_meter(self.meter or '4/4'))[0]}{_PART_TOKENS[word]}", end
+            return None, i
         if word in _PART_TOKENS and self._at(i + 1, "of"):
             count, end = self._count(self._skip(i + 2, frozenset({"the", "beat"})))
             if count is not None and count.isdigit():
                 return f"{count}{_PART_TOKENS[word]}", end
             return None, i
         return self._count(i)
+
+    def _every_count(self, i: int) -> tuple[str, int] | None:
+        """ "all six" (6/8), "all 4" (4/4): every count of the bar, when the number is the
+        bar's count of numbers; "all 4 beats" is `_place`'s."""
+        t = self.tokens
+        word = t[i]
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        meter = get_meter(self.meter or "4/4")
+        if n is None or n != _counting(meter)[0] or (i + 1 < len(t) and t[i + 1] in {*_RATE_WORDS, "beats", "beat"}):
+            return None
+        end = self._skip(i + 1, frozenset({"counts", "of", "them"}))
+        if len(meter.groups) == n:  # every count is a felt beat (4/4, 3/4, 12/8)
+            return "beats", end
+        return ("quarters" if meter.name.endswith("/4") else "eighths"), end
 
     def _every_other(self, rate: str, i: int) -> tuple[str | None, int]:
         """ "every other 8th" is every quarter, from the one, or the offbeats when it starts
@@ -1478,6 +1731,8 @@ class _Reader:
         if i >= len(self.tokens):
             return None, i
         word = self.tokens[i]
+        if any(self._at(i + 1, "of", them) for them in ("them", "those", "these", "em")):
+            return None, i  # "all 12 of them": how many
         if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in _ONE_BEFORE:
             return None, i  # "plus one extra hit": how many, not the one
         if word in _NUMBER_WORDS:

@@ -282,7 +282,7 @@ class Engine:
         hits = self._search(intent, k=8, style=key, votes=votes)
         if intent.meter and not any(h.time_signature == intent.meter for h in hits):
             # "funk in 7/8": the best grooves in that meter, whatever their style, come first
-            wider = self._search(intent, k=K_MAX, style=key, votes=votes)
+            wider = self._search(intent, k=len(self.library.grooves), style=key, votes=votes)
             hits = [h for h in wider if h.time_signature == intent.meter][:4] + hits
         request = plan_request(intent, hits, key, bpm, bars, self.usual_meter)
         candidates = self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT

@@ -349,6 +349,19 @@ def test_the_meter_comes_from_the_request(llm_engine, fake, description, meter, 
     assert f"exactly {steps_per_bar} steps" in fake.requests[0]["messages"][-1]["content"]
 
 
+def test_a_meter_in_the_words_holds_when_its_grooves_rank_low(llm_engine):
+    """'afro twelve-eight' with a bell: the best matches are 6/8 bembé grooves, and no 12/8
+    groove is among the first fifty; the answer is still in 12/8, not the top hit's 6/8."""
+    point_at(llm_engine, closed_port_url())
+    text = "afro twelve-eight, agbadza feel, cowbell bell pattern and the kick on the 4 big dotted beats"
+    result = llm_engine.generate(text, bars=2)
+
+    assert result.source == "library"
+    assert result.pattern.time_signature == "12/8"
+    kick = result.pattern.tracks["bd"]
+    assert all(kick[s] in "xX" for s in range(0, 24, 3))  # every dotted-quarter beat, both bars
+
+
 def test_a_waltz_from_the_library_is_in_three_four(llm_engine):
     """The fallback picks a groove in the planned meter."""
     point_at(llm_engine, closed_port_url())

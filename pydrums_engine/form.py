@@ -48,7 +48,10 @@ SECTION_ASKS = {
     "D": "a breakdown: sparse, the kick on the beats, a cross-stick instead of the snare",
 }
 SECTION_SPEED = {"C": "half-time"}  # what the model's bridge is held to
-SECTION_FEELS = {"C": ("half-time",)}  # a half-time bridge has its backbeat on 3: the traits know it
+SECTION_FEELS = {
+    "C": ("half-time",),
+    "D": ("cross stick",),
+}  # the bridge's backbeat on 3, the breakdown's click: the traits know them
 DEFAULT_FILL = "toms"
 
 __all__ = ["SECTION_NAMES", "Part", "Song", "arrange", "check_form", "generate_song", "section_groove"]

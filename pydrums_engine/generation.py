@@ -354,8 +354,9 @@ def library_answer(
     if not hits:
         raise InputError("the library has no groove to offer for that request")
     fitting = [h for h in hits if h.time_signature == request.time_signature] or hits[:1]
-    if seed is not None:  # another of the best few, but not an exception the request did not ask for
-        fitting = [h for h in fitting[:LIBRARY_CHOICES] if _plain_to_style(h, request)] or fitting
+    # not an exception the request did not ask for ("rock, ride instead of hats" is no call
+    # for the half-time rock groove that happens to ride); with a seed, another of the best few
+    fitting = [h for h in fitting if _plain_to_style(h, request)] or fitting
     best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]
     shown = [e.id for e in prompt_examples(hits, request)]
     grid = best.pattern

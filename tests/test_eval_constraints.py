@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 import pytest
 
 from benchmarks.eval_constraints import (
+    DEV_REQUESTS,
     KINDS,
     SPLITS,
     compile_expect,
@@ -135,8 +136,21 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         assert all(frozenset({r["id"], o["id"]}) in COINCIDENCES for o in copies), r["id"]
 
 
+def test_the_development_set_is_apart_from_the_held_out_one():
+    """The tuned-on set lives in its own file, all of it split "dev", none of its ids or
+    wordings in the held-out file (run alone with --split dev, never part of "all")."""
+    dev = load_requests(DEV_REQUESTS)
+    held = load_requests()
+    assert len(dev) >= 288 and {r["split"] for r in dev} == {"dev"}
+    assert {r["kind"] for r in dev} == set(KINDS)
+    assert len({r["id"] for r in dev}) == len(dev)
+    assert not {r["id"] for r in dev} & {r["id"] for r in held}
+    assert not {r["text"].lower() for r in dev} & {r["text"].lower() for r in held}
+    assert "dev" not in {r["split"] for r in held}
+
+
 def test_split_can_be_chosen_on_the_command_line():
-    assert ("tune", "holdout", *FRESH) == SPLITS  # reported in the order they were written
+    assert ("tune", "holdout", *FRESH, "dev") == SPLITS  # reported in the order they were written
     for split in SPLITS:
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"

@@ -339,6 +339,8 @@ _BARS_AGAIN = re.compile(
     r"(?!\s*(?:bpm|beats? per|/|%|on|&|\+))"
 )
 # Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure".
+# Each is left as one mark, so "kick on 1 in the last bar" is known for a place in one bar only.
+BAR_MARK = "somebar"
 _BAR_REFERENCE = re.compile(
     r"\b(?:(?:in|of|on|at|for)\s+)?(?:the\s+)?(?:(?:bar|measure)\s+(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b"
     r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"
@@ -477,6 +479,8 @@ _LINKING = frozenset(
         "strokes",
         "shot",
         "shots",
+        "sound",  # "clap sound on 2 and 4"
+        "sounds",
         "pickup",  # "a little snare pickup on the a of 4"
         "pickups",
     }
@@ -496,6 +500,11 @@ _NOT_LINKING = frozenset(
 # Verbs in -s that do not lead a voice to its places: "the hat opens on the and of 4" is the
 # open hat's place, "the kick rests on 1" no kick there.
 _TIME_KEEPERS = ("ch", "oh", "ph", "rc")  # who keeps "straight eighths" when no voice is named
+# Before a voice named alone: words that want it ("i want a ride."), and verbs that may take it away.
+_WANTING = frozenset({"i", "want", "need", "like", "give", "me", "a", "an", "the", "some", "please", "pls", "also"})
+_TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget"})
+_BAR_NOUNS = frozenset({"bar", "bars", "measure", "measures"})
+_BAR_ORDINALS = frozenset({"last", "first", "second", "third", "fourth", "final", "odd", "even", "2nd", "3rd", "4th"})
 _OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the open hat's places
 _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
 _FLOOR = (
@@ -518,12 +527,29 @@ _LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "an
 _LIST_JOINERS = frozenset({",", "&", "+", "or", "plus", "then"}) | _AND  # "kick on 1 then the a of 2"
 _VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
 _NEGATORS = frozenset(
-    {"no", "without", "not", "minus", "skip", "drop", "lose", "zero", "never", "don't", "dont", "avoid", "ditch"}
+    {
+        "mute",
+        "forget",
+        "no",
+        "without",
+        "not",
+        "minus",
+        "skip",
+        "drop",
+        "lose",
+        "zero",
+        "never",
+        "don't",
+        "dont",
+        "avoid",
+        "ditch",
+    }
     | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
 )
 _KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
 _NOT_EVEN = frozenset({"even", "a", "any", "one", "single", "ghost", "ghosts", "hit", "hits", "note", "notes"})
 _NEGATING_PHRASES = (
+    ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"), ("stay", "away", "from"), ("stay", "off"),
     ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
     # what the answers keep doing wrong: "the bot keeps putting snare on 3"
     *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
@@ -603,6 +629,20 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     *((("first", *note, "of", each, "group"), "beats") for note in ((), ("note",)) for each in ("each", "every")),
     (("downbeats",), "beats"),
+    *(  # "a crash at the start of each bar", "the top of the bar": its one
+        (("the", where, "of", *bar), "1")
+        for where in ("start", "beginning", "top", "head")
+        for bar in (
+            ("the", "bar"),
+            ("each", "bar"),
+            ("every", "bar"),
+            ("the", "measure"),
+            ("each", "measure"),
+            ("every", "measure"),
+            ("a", "bar"),
+            ("bar",),
+        )
+    ),
     (("the", "downbeat"), "1"),  # a bar's downbeat is its one ("the downbeat of every bar")
     (("downbeat",), "1"),
     (("the", "beat"), "beats"),
@@ -687,6 +727,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     meter, rest = _take_meter(rest)
     groups, rest = _take_grouping(rest, meter)
     bpm, rest = _take_bpm(rest, unplaced)
+    bar_refs = [m[0].strip() for m in _BAR_REFERENCE.finditer(_BARS.sub(" ", rest))]
     bars, rest = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
     fill = _fill_voice(low) if _FILL.search(low) and not _NO_FILL.search(low) else None
@@ -695,7 +736,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
     tokens = _tokens(_TECHNIQUE.sub(" ", _FILL.sub(" ", _NO_FILL.sub(" ", _EXCLAIMED.sub(" . ", rest)))))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
-    constraints = _Reader(tokens, unplaced, meter, fill, steps).read()
+    constraints = _Reader(tokens, unplaced, meter, fill, steps, bar_refs).read()
     single = _single_instrument(tokens)
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
@@ -936,7 +977,7 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
             if BARS_MIN <= (value := _number(match[1])) <= BARS_MAX:
                 bars = value
         text = _BARS_AGAIN.sub(" ", text)
-    return bars, _BAR_REFERENCE.sub(" ", _BARS.sub(" ", text))
+    return bars, _BAR_REFERENCE.sub(lambda m: f" {BAR_MARK} ", _BARS.sub(" ", text))
 
 
 def _number(word: str) -> int:
@@ -967,6 +1008,7 @@ class _Reader:
     # "named": a list is steps where it says "step(s)" or a number is past the bar's count
     # ("kick on 1, 2+ and 16th step 12": the 1 and 2+ are counts, the 12 a step)
     steps: str = ""
+    bar_refs: list[str] = field(default_factory=list)  # the words behind each BAR_MARK, in order
     _in_steps: bool = False  # the list being read is steps
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
@@ -1081,6 +1123,18 @@ class _Reader:
         """What a clause adds to the one before: "hats on the offbeats but not on the downbeats"
         (those voices stay off there), "rim on 2 and 4 instead of the snare" (the snare leaves
         those places to it)."""
+        t = self.tokens
+        said = next((c for c in reversed(self.out) if c.places != ("all",) and len(c.voices) < 4), None)
+        if said is not None and i and t[i - 1] == "," and t[i] in ("only", "just") and self._at(i + 1, "on"):
+            places, end = self._places(i + 2)  # "no snare on 2, only on 4"
+            if places and self._one_bar(end):
+                self.unplaced.append(self._said(i, self._one_bar(end)))
+                return self._one_bar(end)
+            if places:
+                self.out.append(
+                    Constraint(said.voices, places, "only", f"{voices_label(said.voices)} on {places_label(places)}")
+                )
+                return end
         last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
         if last is None:
             return None
@@ -1326,6 +1380,16 @@ class _Reader:
         t = self.tokens
         if voices == resolve_voices("hats") and j < len(t) and t[j] in _OPENS:  # "the hat opens on the & of 4"
             voices, j = ("oh",), self._skip(j + 1, frozenset({"up"}))
+        if voices == resolve_voices("hats") and self._at(j, "closed") and self._placed_after(j + 1) is None:
+            words = next((w for w in (*_EXCEPT, ("but",)) if self._at(j + 1, *w)), None)
+            places, end = (
+                self._places(self._skip(j + 1 + len(words), frozenset({"on", "at"}))) if words else ((), j + 1)
+            )
+            if places:  # "hats closed except the and of 4": it opens only there
+                self.out.append(Constraint(("oh",), places, "only", f"open hi-hat on {places_label(places)}"))
+                return end
+            self.out.append(Constraint(("oh",), ("all",), "absent", "no open hi-hat"))  # "keep the hats closed"
+            return j + 1
         those = self._those(i, j, voices)
         if those is not None:
             return those
@@ -1372,6 +1436,13 @@ class _Reader:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
+        one_bar = self._one_bar(end) if places else 0
+        if one_bar:  # "kick on 1 in the first bar": constraints hold in every bar, so it is asked of
+            for each in self._each(i, voices):  # each, as a place it has, not as the only one
+                self.out.append(
+                    Constraint(each, places, "on", f"{voices_label(each)} on {places_label(places)} (every bar)")
+                )
+            return one_bar
         if places:
             k = i - 1
             while k >= 0 and t[k] in _SMALL_WORDS:  # "but also a little snare pickup on the a of 4"
@@ -1462,6 +1533,9 @@ class _Reader:
             if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
+        before = t[k + 1 : i]  # what the clause says before the voice: a word or two, or a wish
+        if (len(before) > 2 or set(before) & _TAKING_AWAY) and not set(before) <= _WANTING:
+            return None  # "lay off the crash", "mute the hats": a verb that may take it away
         for each in self._each(i, voices):
             self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
         return j
@@ -1617,6 +1691,13 @@ class _Reader:
             if voices and "," in self.tokens[i:k] and self._places_follow(self._skip_linking(j)):
                 break  # "open hats, kick on every beat", "..., and the snare hits on 3": a clause of its own
         return tuple(found), i
+
+    def _placed_after(self, i: int) -> int | None:
+        """Where the places end when "on ..." follows at i ("closed on the 8ths"), else None."""
+        if i < len(self.tokens) and self.tokens[i] in ("on", "at"):
+            places, end = self._places(i + 1)
+            return end if places else None
+        return None
 
     def _places_follow(self, i: int) -> bool:
         return i < len(self.tokens) and self.tokens[i] in _ON_WORDS and bool(self._places(i + 1)[0])
@@ -1880,6 +1961,26 @@ class _Reader:
         if len(places) > 1:
             return places, i
         return (f"{places[0]} except {' '.join(left_out)}",), end
+
+    def _said(self, i: int, j: int) -> str:
+        """The request's words from token i to j, a bar's mark put back as it was typed."""
+        refs = iter(self.bar_refs[self.tokens[:i].count(BAR_MARK) :])
+        return " ".join(next(refs, "that bar") if w == BAR_MARK else w for w in self.tokens[i:j])
+
+    def _one_bar(self, i: int) -> int:
+        """Where "in the last bar", "in bar 2", "every other bar" ends after a place at i, else
+        0: constraints hold in every bar, so a place in some bars only is not one of them."""
+        t = self.tokens
+        j = self._skip(i, frozenset({"in", "on", "for", "during", "of", "the"}))
+        if self._at(i, BAR_MARK):
+            return i + 1  # "in the last bar", "in bar 2" (`_take_bars` left the mark)
+        if j < len(t) and t[j] in _BAR_ORDINALS and j + 1 < len(t) and t[j + 1] in _BAR_NOUNS:
+            return j + 2  # "in the last bar", "on every other bar" (after "every")
+        if self._at(j, "every", "other") and j + 2 < len(t) and t[j + 2] in _BAR_NOUNS:
+            return j + 3
+        if j > i and j + 1 < len(t) and t[j] in _BAR_NOUNS and t[j + 1].isdigit():
+            return j + 2  # "in bar 2"
+        return 0
 
     def _bar_tail(self, i: int) -> int:
         """Skip "of every bar", "in each bar", "every bar's" after a place."""

@@ -358,7 +358,7 @@ CHAT_ROWS = [
     row("the snare needs to be on 3", only("sd", "3")),
     row("fill at the end of bar 4 on the snare", fill="snare"),
     row("8 bar funk groove, fill in bar 8", bars=8, fill="snare"),
-    row("4 bars, kick on 1 in the first bar", only("bd", "1"), bars=4),
+    row("4 bars, kick on 1 in the first bar", on("bd", "1"), bars=4),  # in every bar, as one place it has
     row("house, little clap fill at the end", fill="cp"),
     row("rock with a fill on the floor tom", fill="lt"),
     row("a quick tom fill", fill="toms"),
@@ -534,6 +534,19 @@ CHAT_ROWS = [
     row("ride qtrs sn just on 3", only("rc", "quarters"), only("sd", "3")),
     row("funk beat nothin on the one", nothing_on("1")),
     row("toms out pls", absent(("ht", "mt", "lt"))),
+    # verbs that take a voice away; where a bar starts; what follows a ruled-out place
+    row("lay off the crash", absent("cc")),
+    row("hold off on the cymbals", absent(CYMBALS)),
+    row("mute the hats", absent(HATS)),
+    row("stay away from the toms", absent(("ht", "mt", "lt"))),
+    row("i want a ride.", present("rc")),
+    row("crash at the start of each bar", only("cc", "1")),
+    row("clap sound on 2 and 4", only("cp", "2", "4")),
+    row("no snare on 2, only on 4", off("sd", "2"), only("sd", "4")),
+    row("keep the hats closed", absent("oh")),
+    row("hats closed except the and of 4", only("oh", "4&")),
+    row("crash on 1 in bar 1", on("cc", "1")),
+    row("crash on 1 every other bar", on("cc", "1")),  # said as "(every bar)": a place it has, not the only one
     row("nothing on the one!! kick comes in on the and of 1 instead", nothing_on("1"), only("bd", "1&")),
     row(
         "2 bars, kick on 1 and 3 til the end where a snare roll leads into the next section",
@@ -883,6 +896,7 @@ def test_rules_are_the_documented_ones():
         ("flams on 1 and 3, bass drum on every beat", "flams on 1 and 3"),
         ("reggae skank guitar on the and of 2 and 4", "reggae skank guitar on the and of 2 and 4"),
         ("kick on 1 and 3, accents on the ands", "accents on the ands"),
+        ("kick on 1 and 3, only on 1 in the last bar", "only on 1 in the last bar"),  # the bar's words as typed
     ],
 )
 def test_place_words_no_form_reads_are_reported_not_dropped(text, unread):

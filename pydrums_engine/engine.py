@@ -279,6 +279,8 @@ class Engine:
         text = check_request(description, bpm, bars, form)
         key = self.resolve_style(style)
         intent = self.read(text)
+        if intent.silent:
+            raise InputError("the request rules out every instrument; name at least one that should play")
         hits = self._search(intent, k=8, style=key, votes=votes)
         if intent.meter and not any(h.time_signature == intent.meter for h in hits):
             # "funk in 7/8": the best grooves in that meter, whatever their style, come first

@@ -265,6 +265,13 @@ class Intent:
             c.rule == "absent" and ("bd" in c.voices or {"sd", "cp"} <= set(c.voices)) for c in self.constraints
         )
 
+    @property
+    def silent(self) -> bool:
+        """True when the words rule out every instrument ("no kick, no snare, no hats, ..."):
+        there is nothing left to play."""
+        gone = {v for c in self.constraints if c.rule == "absent" for v in c.voices}
+        return gone >= set(ALL_VOICES)
+
     def sentences(self) -> list[str]:
         """What was understood, as short sentences for the reply."""
         out = [c.text for c in self.constraints]
@@ -741,6 +748,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
         constraints.append(Constraint(others, ("all",), "absent", f"only {BY_CODE[single].short}"))
+        if not any(single in c.voices and c.rule in ("on", "only", "present") for c in constraints):
+            label = f"with {BY_CODE[single].short}"  # and it plays: a groove without it gets its part
+            constraints.append(Constraint((single,), ("all",), "present", label))
     if meter is not None and groups is not None:
         constraints = _regrouped(constraints, meter, groups)
     constraints = _placed_not_absent(constraints)

@@ -387,8 +387,12 @@ def test_a_waltz_from_the_library_is_in_three_four(llm_engine):
         ({"description": "funk", "bars": 9}, "bars must be from 1 to 8, not 9"),
         ({"description": "funk", "bars": 0}, "bars must be from 1 to 8, not 0"),
         ({"description": "funk", "style": "zydecore"}, "unknown style 'zydecore'; known styles: "),
+        (
+            {"description": "no kick, no snare, no hats, no cymbals, no toms, no percussion, no clap, no rim"},
+            "the request rules out every instrument; name at least one that should play",
+        ),
     ],
-    ids=["empty", "blank", "too_long", "bpm_300", "bpm_39", "bars_9", "bars_0", "unknown_style"],
+    ids=["empty", "blank", "too_long", "bpm_300", "bpm_39", "bars_9", "bars_0", "unknown_style", "nothing_to_play"],
 )
 def test_bad_input_is_an_input_error_and_reaches_no_server(llm_engine, fake, kwargs, message):
     """Each mistake gets a message that says what is wrong; the model is never asked."""
@@ -398,6 +402,17 @@ def test_bad_input_is_an_input_error_and_reaches_no_server(llm_engine, fake, kwa
     assert message in str(caught.value)
     assert fake.requests == []
     assert fake.calls == []
+
+
+def test_one_instrument_the_groove_lacks_is_played_not_left_empty(llm_engine):
+    """'heavy rock, cowbell only': no rock groove has a cowbell; the answer is the cowbell's
+    part, alone (every other track had been taken out, leaving no pattern at all)."""
+    point_at(llm_engine, closed_port_url())
+    result = llm_engine.generate("heavy rock, cowbell only", bars=2)
+
+    assert list(result.pattern.tracks) == ["cb"]
+    assert result.pattern.hits("cb")
+    assert result.check.passed, result.check.problems
 
 
 def test_an_unknown_style_lists_the_known_ones(llm_engine):

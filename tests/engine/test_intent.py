@@ -251,8 +251,8 @@ NEGATIONS = [
     row("no hats, kick on 1", absent(HATS), only("bd", "1")),
     row("kick only on 1", only("bd", "1")),
     row("kick on 1 only", only("bd", "1")),
-    row("just a shaker pattern", only_voices("sh"), single_instrument="sh"),
-    row("kick only", only_voices("bd"), single_instrument="bd"),
+    row("just a shaker pattern", only_voices("sh"), present("sh"), single_instrument="sh"),
+    row("kick only", only_voices("bd"), present("bd"), single_instrument="bd"),
     row("only the ride bell", only_voices("rb"), present("rb"), single_instrument="rb"),
     row("solo snare", only_voices("sd"), present("sd"), single_instrument="sd"),
 ]

@@ -368,6 +368,16 @@ _TECHNIQUE = re.compile(
 )
 # "DUM = kick": a word of the request's own for a voice (up to three words: "floor tom").
 _DEFINED = re.compile(r"\b([a-z]{2,12})\s*=\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)(?=\s*(?:[,.;:)]|$))")
+# "the cymbal that goes tss", "the drum that goes boom": a voice named by its sound.
+_SOUND_VOICES = {"tss": "hats", "tsss": "hats", "tsst": "hats", "chick": "hats", "boom": "kick", "dum": "kick"}
+_SOUND_VOICES |= {"tak": "snare", "tek": "snare", "crack": "snare", "crash": "crash"}
+_SOUNDS_LIKE = re.compile(
+    r"\b(?:cymbal|sound|one|thing|drum)\s+(?:that|which)\s+(?:goes|sounds)\s+(?:like\s+)?(?:a\s+)?("
+    + "|".join(_SOUND_VOICES)
+    + r")\b"
+)
+# "crash one time at the start of the bar": once (a count of times, not the one).
+_ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
 # "(1 e & a 2 e & a - that e right after 2)": an aside that counts out loud places nothing.
@@ -377,6 +387,8 @@ _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_GRID = re.compile(r"\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b")
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
+# "(16 step grid)", "on a 16-step sequencer": what the numbers count, said once; no place in it
+_GRID_SAID = re.compile(r"\b(?:on\s+)?(?:a\s+|the\s+)?(?:16|sixteen)[\s-]*steps?\s+(?:grid|sequencer)\b")
 _STEP_WORDS = frozenset({"step", "steps"})
 _SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
@@ -405,6 +417,7 @@ _FILL = re.compile(
     r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:thing\s+|bit\s+)?(?:down|around|round|across)\s+(?:the\s+)?"
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
     r"|\btom\s+(?:run|roll|rundown|cascade)\b"
+    r"|\btoms?\s+(?:go|goes|going|run|runs|running|roll|rolling)\s+(?:down|around|round)\b"  # "make the toms go down"
     # "a snare roll leads into the next section", "roll into the chorus"
     r"|\brolls?\s+(?:that\s+)?(?:(?:leads?|leading|goes|going|builds?|building)\s+)?(?:up\s+)?into\s+(?:the\s+)?"
     r"(?:next|chorus|verse|drop|bridge|section|hook|outro)\b"
@@ -422,7 +435,7 @@ _TOKEN = re.compile(r"\d+(?:(?:st|nd|rd|th)s?)?(?:[&+](?!\d)|(?<=\d)[ea](?![a-z]
 _STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,})(?![a-z0-9])")
 _MAX_VOICE_WORDS = 3
 _FILLERS = frozenset({"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"})
-_ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":"})
+_ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto"})
 # Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
 _LINKING = frozenset(
     {
@@ -486,6 +499,9 @@ _LINKING = frozenset(
         "strokes",
         "shot",
         "shots",
+        "once",  # "crash once at the start of the bar"
+        "i",  # "clap sound i want only on beat 2 and beat 4"
+        "want",
         "sound",  # "clap sound on 2 and 4"
         "sounds",
         "pickup",  # "a little snare pickup on the a of 4"
@@ -512,6 +528,8 @@ _WANTING = frozenset({"i", "want", "need", "like", "give", "me", "a", "an", "the
 _TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget"})
 _BAR_NOUNS = frozenset({"bar", "bars", "measure", "measures"})
 _BAR_ORDINALS = frozenset({"last", "first", "second", "third", "fourth", "final", "odd", "even", "2nd", "3rd", "4th"})
+_MOVES = frozenset({"move", "moving", "moved", "shift", "shifting", "push", "pushing", "bring", "put"})
+_SWAPS = frozenset({"swap", "swapping", "replace", "replacing", "switch", "trade", "sub", "substitute"})
 _OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the open hat's places
 _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
 _FLOOR = (
@@ -521,7 +539,7 @@ _FLOOR = (
 _TAKES = frozenset({"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers"})
 _SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
-_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong"})  # "big beats 2"
+_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong", "number"})
 # How a list of places may open: "on straight 8ths" (not within a list: "snare on 2 and 4,
 # straight eighths" is the hats' feel, not more places for the snare)
 _LIST_OPENERS = frozenset({"straight", "steady", "even"})
@@ -563,6 +581,9 @@ _NEGATING_PHRASES = (
 )  # fmt: skip
 # Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 _NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
+_NOTHING_VERBS = frozenset(
+    {"hits", "plays", "sounds", "lands", "happens", "goes", "hit", "play", "sound", "should", "be"}
+)
 _NOTHING = frozenset(
     {"nothing", "nothin", "nuthin", "silence", "rest", "space", "gap", "hole", "holes", "pause", "dropout"}
 )
@@ -702,6 +723,15 @@ _PART_OF_BEAT = {
        for w in ("16th", "sixteenth")},
     **{(n, w): p for n, p in (("first", ""), ("second", "&"), ("last", "&")) for w in ("8th", "eighth")},
 }  # fmt: skip
+# "the (very) last 16th of the bar": the last count's part (a bar, not "of beat 2": `_PART_OF_BEAT`)
+_LAST_OF_BAR = {
+    (last, w): part
+    for last in ("last", "final")
+    for words, part in ((("16th", "sixteenth", "step"), "a"), (("8th", "eighth"), "&"), (("beat", "count"), ""))
+    for w in words
+}
+_NOTE_VALUES = {"4": "quarters", "8": "eighths", "16": "sixteenths"}  # "every 8 note"
+_ASIDE = re.compile(r"\(([^()]*)\)")
 _KEEPS_TIME = tuple(
     (verb, *the, noun)
     for verb in ("keep", "keeps", "keeping", "carry", "carries", "carrying", "hold", "holds", "holding")
@@ -712,6 +742,17 @@ _EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("
 _NAMED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # the same, by first word (in order)
 for _words, _place_key in _NAMED_PLACES:
     _NAMED_BY_FIRST.setdefault(_words[0], []).append((_words, _place_key))
+# every word of a named place but the small ones: an aside with one of them may say a place
+_PLACE_WORDS_ANY = {w for words, _ in _NAMED_PLACES for w in words} - {
+    "the",
+    "of",
+    "a",
+    "an",
+    "on",
+    "every",
+    "each",
+    "all",
+}
 _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 _BARE_COUNT = re.compile(r"\d[&+ea]?")
@@ -727,8 +768,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
-    low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", low))
-    low = _named_by_request(low)
+    low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
+    low = _named_by_request(_SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], low))
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
@@ -741,7 +782,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
-    tokens = _tokens(_TECHNIQUE.sub(" ", _FILL.sub(" ", _NO_FILL.sub(" ", _EXCLAIMED.sub(" . ", rest)))))
+    said = _GRID_SAID.sub(" ", _TECHNIQUE.sub(" ", _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))))
+    tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
     constraints = _Reader(tokens, unplaced, meter, fill, steps, bar_refs).read()
     single = _single_instrument(tokens)
@@ -753,7 +795,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
             constraints.append(Constraint((single,), ("all",), "present", label))
     if meter is not None and groups is not None:
         constraints = _regrouped(constraints, meter, groups)
-    constraints = _placed_not_absent(constraints)
+    constraints = _later_places_win(_placed_not_absent(constraints), meter or "4/4")
     return Intent(
         text=" ".join(text.split()),
         styles=tuple(styles.find(text)) if styles is not None else (),
@@ -862,6 +904,24 @@ def _placed_not_absent(constraints: list[Constraint]) -> list[Constraint]:
     return out
 
 
+def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Constraint]:
+    """A place ruled out and then asked for goes to the later words: "take a one drop and make
+    it steppers: kick on every beat" keeps the kick on 1 that the one drop leaves out."""
+    spb = METERS[meter_name].steps_per_bar
+    out = []
+    for n, c in enumerate(constraints):
+        if c.rule == "off":
+            later = [d for d in constraints[n + 1 :] if d.rule in ("on", "only") and set(c.voices) <= set(d.voices)]
+            asked = set().union(*(d.steps(meter_name, spb) or () for d in later))
+            kept = tuple(p for p in c.places if not (place_steps(p, meter_name, spb) or frozenset()) & asked)
+            if not kept:
+                continue
+            if kept != c.places:
+                c = replace(c, places=kept, text=f"no {voices_label(c.voices)} on {places_label(kept)}")
+        out.append(c)
+    return out
+
+
 def _unique(constraints: list[Constraint]) -> list[Constraint]:
     """Each constraint once; counts added to a voice placed exactly ("kick on the a of 4 ...,
     plus kick on 1") join its places, so the two never contradict each other."""
@@ -917,6 +977,15 @@ def _counted_in(text: str) -> tuple[str | None, str]:
             continue
         return _COUNTED_METERS[_number(match[1])], text[: match.start()] + " " + text[match.end() :]
     return None, text
+
+
+def _aside(match: re.Match[str]) -> str:
+    """ "(stick on side of the drum)": an aside that names no voice, count or place is left out,
+    so it does not stand between a voice and its places; "(so the a of 3)" stays."""
+    words = _tokens(match[1])
+    wanted = _PLACE_WORDS_ANY | set(_NUMBER_WORDS) | set(_ORDINALS) | set(_RATE_WORDS) | {"&", "+"}
+    voiced = any(resolve_voices(" ".join(words[k : k + n])) for k in range(len(words)) for n in (1, 2))
+    return match[0] if voiced or any(w[0].isdigit() or w in wanted for w in words) else " "
 
 
 def _named_by_request(low: str) -> str:
@@ -975,8 +1044,10 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
     for match in _BARS.finditer(text):
         last = match.end()
         value = _number(match[1] or match[2])
-        before = text[: match.start()].split()[-1:] or [""]
-        if before[0] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
+        before = text[: match.start()].split()[-2:] or [""]
+        if before[-1] == "of" and before[0] in ("long", "length", "loop", "total"):
+            before = [""]  # "i want it long of three bar": how long
+        if before[-1] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
         if BARS_MIN <= value <= BARS_MAX:
             bars = bars or value
@@ -1072,6 +1143,8 @@ class _Reader:
             self._only_voices,
             self._rate_first,
             self._instead,
+            self._swap,
+            self._move,
             self._with,
             self._voices,
             self._pronoun,
@@ -1148,7 +1221,7 @@ class _Reader:
         last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
         if last is None:
             return None
-        j = self._skip(i, frozenset({"but", "and", "though"}))
+        j = self._skip(i, frozenset({"but", "and", "though", "so"}))
         after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
         k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
         said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
@@ -1202,9 +1275,7 @@ class _Reader:
         if self.tokens[i] not in _NOTHING:
             return None
         j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
-        j = self._skip(
-            j, frozenset({"hits", "plays", "sounds", "lands", "happens", "goes"})
-        )  # "nothing hits on the one"
+        j = self._skip(j, _NOTHING_VERBS)  # "nothing hits on the one", "please nothing play on the first beat"
         if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
             places, end = self._places(j + 1)
             if places:
@@ -1259,6 +1330,8 @@ class _Reader:
                         self.out.append(Constraint(kept, places, "only", label))
                         return end
                 return after
+        if self.tokens[j - 1] == "cymbal" and self.tokens[j - 2] != "crash" and voices == ("cc",):
+            voices = resolve_voices("cymbals")  # "no cymbal at all": not the crash alone
         label = voices_label(voices)
         voices = _with_bell(voices)  # "no ride"
         if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
@@ -1321,21 +1394,58 @@ class _Reader:
             if gone is None:
                 return None
             old, end = gone.voices, j + 1
-        if end < len(t) and t[end] in ("on", "at"):
-            places, after = self._places(end + 1)
-            if places:
-                self.out.append(Constraint(new, places, "only", f"{voices_label(new)} on {places_label(places)}"))
-                label = f"no {voices_label(old)} on {places_label(places)}"
-                self.out.append(Constraint(old, places, "off", label))
-                return after
+        places, after = self._places(end + 1) if end < len(t) and t[end] in ("on", "at") else ((), end)
+        self._replace(new, old, places)
+        return after
+
+    def _move(self, i: int) -> int | None:
+        """ "move the snare to 3", "shift the kick over to the and of 2": it plays there, and
+        only there."""
+        t = self.tokens
+        if t[i] not in _MOVES:
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        k = self._skip(j, frozenset({"over", "up", "back"}))
+        if not voices or k >= len(t) or t[k] not in ("to", "onto"):
+            return None
+        places, end = self._places(self._skip(k + 1, frozenset({"beat"})))
+        if not places:
+            return None
+        for each in self._each(self._skip(i + 1, _FILLERS), voices):
+            self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+        self._last_end = end
+        return end
+
+    def _swap(self, i: int) -> int | None:
+        """ "swap the snare on 2 and 4 for cross stick", "replace the clap with a real snare":
+        the new voice takes the old one's part, as in "rim instead of the snare" (`_instead`)."""
+        t = self.tokens
+        if t[i] not in _SWAPS:
+            return None
+        old, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        places, after = self._places(j + 1) if self._at(j, "on") or self._at(j, "at") else ((), j)
+        if not old or after >= len(t) or t[after] not in ("for", "with", "to", "into", "by"):
+            return None
+        new, end = self._voice_list(self._skip(after + 1, _FILLERS | {"real", "proper", "actual"}))
+        if not new or set(new) & set(old):
+            return None
+        self._replace(new, old, places)
+        return end
+
+    def _replace(self, new: tuple[str, ...], old: tuple[str, ...], places: tuple[str, ...]) -> None:
+        """The new voice plays the old one's part: at the places given, else the backbeat when
+        the old one is the snare or clap; the old one leaves those places (or the groove)."""
+        if places:
+            self.out.append(Constraint(new, places, "only", f"{voices_label(new)} on {places_label(places)}"))
+            self.out.append(Constraint(old, places, "off", f"no {voices_label(old)} on {places_label(places)}"))
+            return
         if not any(c.rule == "absent" and set(c.voices) == set(old) for c in self.out):
             self.out.append(Constraint(old, ("all",), "absent", f"no {voices_label(old)}"))
-        if "sd" in old:  # the snare's part is the backbeat
+        if set(old) & {"sd", "cp"}:  # the snare's (or the clap's) part is the backbeat
             label = f"{voices_label(new)} on the backbeat (2 and 4), instead of the {voices_label(old)}"
             self.out.append(Constraint(new, ("backbeat",), "on", label))
         else:
             self.out.append(Constraint(new, ("all",), "present", f"with {voices_label(new)}"))
-        return end
 
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
@@ -1371,7 +1481,8 @@ class _Reader:
             j = self._skip(j + 1, _FILLERS)
         voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
         plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
-        if not voices and rate in ("eighths", "sixteenths") and plural:
+        negated = i and self.tokens[i - 1] in _NEGATORS  # "no eighths in between": not a time to keep
+        if not voices and rate in ("eighths", "sixteenths") and plural and not negated:
             self.out.append(Constraint(_TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
             return j  # "straight rock 8ths", "snare on 2 and 4, straight eighths": the time is kept in them
         if not voices:
@@ -1483,8 +1594,8 @@ class _Reader:
         voices, j = self._voice_list(i, adjacent=True)
         if len(voices) < 2 or j >= len(self.tokens) or self.tokens[j] not in _ONLY_AFTER:
             return None
-        if self._at(j + 1, "on") or self._at(j + 1, "at") or self._places_follow(j + 1):
-            return None  # "kick and snare only on 1": where they play, read as places
+        if any(self._at(j + 1, w) for w in ("on", "at", "between", "in")) or self._places_follow(j + 1):
+            return None  # "kick and snare only on 1", "hats only between the beats": where they play
         self._restrict(voices, i)
         return j + 1
 
@@ -1523,6 +1634,10 @@ class _Reader:
             return self._places(i)
         if i < len(t) and t[i] in _RATE_WORDS:  # "shaker 16ths", "hats eighths"
             return (_RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
+        if t[i] == "between" if i < len(t) else False:  # "hats only between the beats"
+            return self._places(i)
+        if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
+            return self._places(i)  # "big drum just beat 1 and beat 3"
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
             return (), i
         places, end = self._places(i)
@@ -1739,11 +1854,15 @@ class _Reader:
         word = t[i]
         if self._at(i, "every", "other") and i + 2 < len(t) and t[i + 2] in _RATE_WORDS:
             return self._every_other(_RATE_WORDS[t[i + 2]], i + 3)
+        if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _NOTE_VALUES and self._at(i + 2, "note"):
+            i, word = i + 1, t[i + 1]  # "every 8 note" (`_NOTE_VALUES`); "every 4" is no note value
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
         k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong"}))
         if (word.isdigit() or word in _BAR_NUMBERS) and self._at(k, "beats"):
             return "beats", k + 1  # "the kick sits on the 4 big dotted beats"
+        if word in _NOTE_VALUES and (self._at(i + 1, "note") or self._at(i + 1, "notes")):
+            return _NOTE_VALUES[word], i + 2  # "hihat play every 8 note"
         if (word.isdigit() or word in _BAR_NUMBERS) and i + 1 < len(t) and t[i + 1] in _RATE_WORDS:
             i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes", "all twelve triplets"
         if word in _RATE_WORDS:
@@ -1751,6 +1870,13 @@ class _Reader:
             if rate == "triplets" and end < len(t) and _RATE_WORDS.get(t[end]) == "eighths":
                 end += 1  # "triplet 8ths"
             return rate, self._skip(end, frozenset({"note", "notes"}))
+        if word == "very":
+            i, word = i + 1, t[i + 1] if i + 1 < len(t) else ""
+        last = _LAST_OF_BAR.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        if last is not None and not self._count(self._skip(i + 3, frozenset({"the", "beat"})))[0]:
+            counts, parts = _counting(get_meter(self.meter or "4/4"))  # "the very last 16th of the bar"
+            if last in parts:
+                return f"{counts}{last}", self._skip(i + 2, frozenset({"of", "the", "each", "every", "bar", "measure"}))
         part = _PART_OF_BEAT.get((word, t[i + 1] if i + 1 < len(t) else ""))
         if part is not None and self._at(i + 2, "of") and (self.meter or "4/4").endswith("/4"):
             count, end = self._count(self._skip(i + 3, frozenset({"the", "beat", "count"})))
@@ -1830,8 +1956,8 @@ class _Reader:
             if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() and self._one_voice(i + 1)[0]:
                 return None, i  # "and one crash somewhere": how many, not where
             return str(_NUMBER_WORDS[word]), i + 1
-        if word in _ORDINALS:
-            return str(_ORDINALS[word]), i + 1
+        if word in _ORDINALS:  # "the first beat and beat 3"
+            return str(_ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
         match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
         if match and self._in_steps and not match[2]:
             return self._step_place(int(match[1])), i + 1
@@ -2043,7 +2169,7 @@ def _single_instrument(tokens: list[str]) -> str | None:
             return code
         after = tokens[end : end + _MAX_FILLERS_AFTER + 1]
         for k, word in enumerate(after):
-            where = tokens[end + k + 1 : end + k + 2] in (["on"], ["at"])  # "kick only on 1": where it plays
+            where = tokens[end + k + 1 : end + k + 2] in (["on"], ["at"], ["between"], ["in"])  # "kick only on 1"
             if word in _CUES_AFTER and not _BREAKERS.intersection(after[:k]) and not where:
                 return code
         if tokens[end : end + 2] in (["by", "itself"], ["on", "its"]):

@@ -546,7 +546,41 @@ CHAT_ROWS = [
     row("keep the hats closed", absent("oh")),
     row("hats closed except the and of 4", only("oh", "4&")),
     row("crash on 1 in bar 1", on("cc", "1")),
-    row("crash on 1 every other bar", on("cc", "1")),  # said as "(every bar)": a place it has, not the only one
+    row("crash on 1 every other bar", on("cc", "1")),
+    # a known groove, changed (a development batch)
+    row("a basic rock beat but move the snare to 3? so not on 2 and 4 anymore", only("sd", "3"), off("sd", "2", "4")),
+    row("pop groove, but swap the snare on 2 and 4 for cross stick", only("rs", "2", "4"), off("sd", "2", "4")),
+    row("house beat, but swap the clap for a real snare please", absent("cp"), on("sd", "backbeat")),
+    row("kik only on steps 1, 7 and 11 (16 step grid)", only("bd", "1", "2&", "3&")),
+    row("snare on 2 and 4, but tack an extra snare onto the very last 16th of the bar", only("sd", "2", "4", "4a")),
+    row(
+        "take a one drop and make it steppers: kick on every beat",
+        on("bd", "three"),
+        on(("sd", "rs"), "three"),
+        only("bd", "beats"),
+    ),
+    # words of someone who plays no drums (a development batch)
+    row(
+        "i want the big drum on first beat and beat number 3, and small drum on 2 and 4",
+        only("bd", "1", "3"),
+        only("sd", "2", "4"),
+    ),
+    row("make the tss only between the beats. and boom on every beat", only(HATS, "offbeats"), only("bd", "beats")),
+    row("the cymbal that goes tss on 8ths", only(HATS, "eighths")),
+    row("Clap sound i want ONLY on beat 2 and beat 4, nowhere else", only("cp", "2", "4")),
+    row(
+        "crash cymbal one time at the start of the bar. hihat play every 8 note", only("cc", "1"), only(HATS, "eighths")
+    ),
+    row("the rim click sound (stick on side of the drum) only at beat number 4", only("rs", "4")),
+    row("beat with no cymbal at all, only drums", absent(CYMBALS)),
+    row("please nothing play on the first beat", nothing_on("1")),
+    row("i want it long of three bar", bars=3),
+    row("at the end make the toms go down", fill="toms"),
+    row(
+        "hi-hat just on the quarter notes, no eighths in between, snare 2 and 4",
+        only(HATS, "quarters"),
+        only("sd", "2", "4"),
+    ),  # "no" is no word before a count ("beat number 3" is)  # said as "(every bar)": a place it has, not the only one
     row("nothing on the one!! kick comes in on the and of 1 instead", nothing_on("1"), only("bd", "1&")),
     row(
         "2 bars, kick on 1 and 3 til the end where a snare roll leads into the next section",

@@ -378,6 +378,8 @@ _SOUNDS_LIKE = re.compile(
 )
 # "crash one time at the start of the bar": once (a count of times, not the one).
 _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
+# "... the and of 3 -- snare cracking on 2 and 4": a dash between words ends a clause.
+_DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
 # "(1 e & a 2 e & a - that e right after 2)": an aside that counts out loud places nothing.
@@ -422,7 +424,8 @@ _FILL = re.compile(
     r"|\brolls?\s+(?:that\s+)?(?:(?:leads?|leading|goes|going|builds?|building)\s+)?(?:up\s+)?into\s+(?:the\s+)?"
     r"(?:next|chorus|verse|drop|bridge|section|hook|outro)\b"
     # "fill at the end", "fill in bar 8"; a clause that starts with "fill" (not "fill in the gaps")
-    r"|\bfills?\s+(?:at|in|on|into|before|going)\s+(?:the\s+)?(?:end|last|bar|measure|next|chorus|turn)"
+    r"|\b(?:fills?|rolls?)\s+(?:at|in|on|into|before|going)\s+(?:the\s+)?(?:very\s+)?(?:end|last|bar|measure|next|chorus|turn)"
+    r"|\bfills?\s+(?:up\s+)?the\s+(?:very\s+)?(?:end|last\s+(?:beat|bar|measure))\b"  # "toms fill the end of bar 2"
     r"|(?:^|[,;.:(]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
 _NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
@@ -529,6 +532,9 @@ _TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "les
 _BAR_NOUNS = frozenset({"bar", "bars", "measure", "measures"})
 _BAR_ORDINALS = frozenset({"last", "first", "second", "third", "fourth", "final", "odd", "even", "2nd", "3rd", "4th"})
 _MOVES = frozenset({"move", "moving", "moved", "shift", "shifting", "push", "pushing", "bring", "put"})
+# "kick, snare and a bit of shaker": words before a voice in a list
+_BEFORE_LISTED_VOICE = frozenset({"the", "a", "some", "little", "bit", "touch", "of"})
+_KEPT_TO = (("keep", "it", "to"), ("keep", "it", "with"), ("stick", "to"), ("stick", "with"), ("limit", "it", "to"))
 _SWAPS = frozenset({"swap", "swapping", "replace", "replacing", "switch", "trade", "sub", "substitute"})
 _OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the open hat's places
 _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
@@ -536,7 +542,9 @@ _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
 )  # fmt: skip
-_TAKES = frozenset({"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers"})
+_TAKES = frozenset(
+    {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
+)
 _SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
 _BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong", "number"})
@@ -574,7 +582,8 @@ _NEGATORS = frozenset(
 _KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
 _NOT_EVEN = frozenset({"even", "a", "any", "one", "single", "ghost", "ghosts", "hit", "hits", "note", "notes"})
 _NEGATING_PHRASES = (
-    ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"), ("stay", "away", "from"), ("stay", "off"),
+    ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"),
+    ("stay", "away", "from"), ("stay", "off"),
     ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
     # what the answers keep doing wrong: "the bot keeps putting snare on 3"
     *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
@@ -769,7 +778,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
-    low = _named_by_request(_SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], low))
+    low = _named_by_request(_SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", low)))
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
@@ -1140,6 +1149,7 @@ class _Reader:
             self._nothing_on,
             self._negated,
             self._kept_out,
+            self._kept_to,
             self._only_voices,
             self._rate_first,
             self._instead,
@@ -1359,6 +1369,19 @@ class _Reader:
             return None
         self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
         return j + 1
+
+    def _kept_to(self, i: int) -> int | None:
+        """ "keep it to kick, snare and a bit of shaker", "stick to kick and hats": those voices
+        and no other."""
+        words = next((w for w in _KEPT_TO if self._at(i, *w)), None)
+        if words is None:
+            return None
+        start = self._skip(i + len(words), _FILLERS | {"just", "only"})
+        voices, end = self._voice_list(start, adjacent=True)
+        if not voices or self._places_follow(self._skip_linking(end)):
+            return None  # "stick to kick on 1 and 3": placed (`_voices`)
+        self._restrict(voices, start)
+        return end
 
     def _only_voices(self, i: int) -> int | None:
         """ "only kick and snare", "just kick and hats": the other voices stay out."""
@@ -1634,8 +1657,8 @@ class _Reader:
             return self._places(i)
         if i < len(t) and t[i] in _RATE_WORDS:  # "shaker 16ths", "hats eighths"
             return (_RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
-        if t[i] == "between" if i < len(t) else False:  # "hats only between the beats"
-            return self._places(i)
+        if t[i] in ("between", "the") if i < len(t) else False:  # "hats only between the beats"
+            return self._places(i)  # "kick hits the 1, the a of 2" ("hits" is a linking word)
         if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
             return self._places(i)  # "big drum just beat 1 and beat 3"
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
@@ -1812,7 +1835,7 @@ class _Reader:
                 k += next((len(w) for w in _DOUBLING if self._at(j, *w)), 0)
             if k == j and not adjacent:
                 break
-            voices, j = self._one_voice(self._skip(k, frozenset({"the", "a"})))
+            voices, j = self._one_voice(self._skip(k, _BEFORE_LISTED_VOICE))
             if voices and "," in self.tokens[i:k] and self._places_follow(self._skip_linking(j)):
                 break  # "open hats, kick on every beat", "..., and the snare hits on 3": a clause of its own
         return tuple(found), i
@@ -2004,6 +2027,8 @@ class _Reader:
                 places += run
             end = self._bar_tail(j)
             k = self._skip(end, _LIST_JOINERS)
+            if k > end and self._at(k, "of") and self.tokens[k - 1] in _PART_TOKENS:
+                k -= 1  # "the a of 1, & of 2": that "&" is a place's, not a joiner
             if k > end and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
                 k += 1  # "kick on 1, the & of 2 and on 3"
             bare = _BARE_STEP if self._in_steps else _BARE_COUNT

@@ -576,6 +576,24 @@ CHAT_ROWS = [
     row("please nothing play on the first beat", nothing_on("1")),
     row("i want it long of three bar", bars=3),
     row("at the end make the toms go down", fill="toms"),
+    # beatmakers' words (a development batch)
+    row(
+        "kick hits the 1, the a of 2 and the and of 3 -- snare cracking on 2 and 4",
+        only("bd", "1", "2a", "3&"),
+        only("sd", "2", "4"),
+    ),
+    row("the snare on the a of 1, & of 2, a of 3, & of 4", only("sd", "1a", "2&", "3a", "4&")),
+    row(
+        "no cymbals at all. keep it to kick, snare and a bit of shaker",
+        absent(CYMBALS),
+        only_voices("bd", "sd", "sh"),
+        present("bd"),
+        present("sd"),
+        present("sh"),
+    ),
+    row("nothing from the kik on 2 or 4", off("bd", "2", "4")),
+    row("build-up into the drop: snare roll at the very end pls", fill="snare"),
+    row("7/8 groove, and toms fill the end of bar 2", meter="7/8", fill="toms"),
     row(
         "hi-hat just on the quarter notes, no eighths in between, snare 2 and 4",
         only(HATS, "quarters"),

@@ -96,7 +96,8 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
     """0-based steps within one bar for a place key, or None when it cannot be placed there.
 
     Keys: "3", "2&", "3e", "4a" (a count and its part); "beats" (every felt beat),
-    "offbeats" (the "&" of every count, simple meters only), "quarters", "eighths",
+    "offbeats" (the "&" of every count, simple meters only), "counts" (every number of the
+    count: the quarters of x/4, the eighths of 6/8), "quarters", "eighths",
     "sixteenths", "backbeat" (the 2nd and 4th felt beats), "three" (the 3rd of four felt
     beats: where half-time puts the backbeat), "all" (every step).
     """
@@ -119,6 +120,9 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         return _felt_beats(meter, steps_per_bar, slice(1, None, 2)) if beats in (2, 4) else None
     if place == "three":
         return _felt_beats(meter, steps_per_bar, slice(2, 3)) if beats == 4 else None
+    if place == "counts":  # every number of the count: 1 2 3 4, or the eighths of 6/8
+        counts, _ = _counting(meter)
+        return _on_grid([Fraction(n, counts) for n in range(counts)], steps_per_bar)
     if place == "quarters":
         return _every(steps_per_bar, _per_bar(meter, 4)) if meter.name.endswith("/4") else None
     if place == "eighths":
@@ -150,6 +154,7 @@ _PLACE_WORDS = {
     "es": "the e's",
     "as": "the a's",
     "quarters": "quarter notes",
+    "counts": "the numbers",
     "eighths": "eighths",
     "triplets": "triplets",
     "sixteenths": "sixteenths",
@@ -317,7 +322,13 @@ _METER_WORDS = {
 }
 
 _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
-_SLASH_LIST = re.compile(r"\b(on\s+(?:beats?\s+)?)(\d(?:\s*/\s*\d)+)\b")
+# every one-word name of a voice or group, plurals too ("claps"): what may stand before "fill" or "2/4"
+_ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha()}
+# "snare on 2/4", "sn 2/4", "kick 1/3": counts after "on" or a voice, not a meter
+_SLASH_LIST = re.compile(
+    r"\b(on\s+(?:beats?\s+)?|(?:" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+)"
+    r"(\d(?:\s*/\s*\d)+)\b"
+)
 # "five beats in each bar", "7 counts per measure": that many quarter beats.
 _BEATS_A_BAR = re.compile(
     r"\b(two|three|four|five|seven|[23457])\s+(?:beats?|counts?|quarters|quarter notes)\s+"
@@ -368,6 +379,8 @@ _TECHNIQUE = re.compile(
 )
 # "DUM = kick": a word of the request's own for a voice (up to three words: "floor tom").
 _DEFINED = re.compile(r"\b([a-z]{2,12})\s*=\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)(?=\s*(?:[,.;:)]|$))")
+# The bar a fill ends, which makes the pattern that long: "fill at the end of bar 4", "fill in bar 8".
+_FILL_BAR = re.compile(r"\bend\s+of\s+(?:bar|measure)\s+(\d)\b|\bfills?\s+(?:in|on|at)\s+(?:bar|measure)\s+(\d)\b")
 # "the cymbal that goes tss", "the drum that goes boom": a voice named by its sound.
 _SOUND_VOICES = {"tss": "hats", "tsss": "hats", "tsst": "hats", "chick": "hats", "boom": "kick", "dum": "kick"}
 _SOUND_VOICES |= {"tak": "snare", "tek": "snare", "crack": "snare", "crash": "crash"}
@@ -407,8 +420,6 @@ _SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet
 _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate|crowded)\b")
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
-# every one-word name of a voice or group, plurals too ("claps"): what may stand before "fill"
-_ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha()}
 _FILL = re.compile(
     r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|"
     + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
@@ -632,7 +643,20 @@ _RATE_WORDS = {
     "qrtrs": "quarters",
 }
 _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3
+        (("every", "other", "beat", start, on, n), place)
+        for start in ("starting", "beginning")
+        for on in ("from", "on", "at", "with")
+        for n, place in (("2", "backbeat"), ("two", "backbeat"), ("1", "alternate"), ("one", "alternate"))
+    ),
     (("every", "other", "beat"), "alternate"),
+    (("dotted", "quarters"), "beats"),  # 6/8, 12/8: the felt beats
+    (("dotted", "quarter", "notes"), "beats"),
+    (("dotted", "quarter"), "beats"),
+    (("the", "numbers"), "counts"),  # "the closed hat is on the numbers": every numbered count
+    (("numbers",), "counts"),
+    (("every", "number"), "counts"),
+    (("each", "number"), "counts"),
     (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
     (("every", "step"), "sixteenths"),
     (("each", "step"), "sixteenths"),
@@ -707,6 +731,8 @@ _NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ah's",), "as"),
     (("every", "and"), "offbeats"),
     (("every", "&"), "offbeats"),
+    (("every", "+"), "offbeats"),
+    (("each", "+"), "offbeats"),
     (("&", "s"), "offbeats"),
     (("backbeat",), "backbeat"),
     (("backbeats",), "backbeat"),
@@ -788,6 +814,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     bars, rest = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
     fill = _fill_voice(low) if _FILL.search(low) and not _NO_FILL.search(low) else None
+    fill_bar = _FILL_BAR.search(low) if fill and bars is None else None
+    if fill_bar and BARS_MIN <= int(fill_bar[1] or fill_bar[2]) <= BARS_MAX:
+        bars = int(fill_bar[1] or fill_bar[2])  # "a tom fill at the end of bar 4": four bars, the fill last
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
@@ -1288,6 +1317,13 @@ class _Reader:
         j = self._skip(j, _NOTHING_VERBS)  # "nothing hits on the one", "please nothing play on the first beat"
         if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
             places, end = self._places(j + 1)
+            either = frozenset({"or", "nor", "/"})  # "from the kick or the snare"; a comma starts a clause
+            whose, after = (
+                self._voice_list(self._skip(end + 1, _FILLERS), either) if self._at(end, "from") else ((), end)
+            )
+            if places and whose:  # "nothing on 1 2 3 4 from any hat": those voices only
+                self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
+                return after
             if places:
                 text = f"nothing on {places_label(places)}"
                 self.out.append(Constraint(ALL_VOICES, places, "off", text))
@@ -1505,6 +1541,8 @@ class _Reader:
         voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
         plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
         negated = i and self.tokens[i - 1] in _NEGATORS  # "no eighths in between": not a time to keep
+        if voices and negated:
+            return end  # "no 16ths on the hats": not where they play, and no place of its own
         if not voices and rate in ("eighths", "sixteenths") and plural and not negated:
             self.out.append(Constraint(_TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
             return j  # "straight rock 8ths", "snare on 2 and 4, straight eighths": the time is kept in them
@@ -1657,7 +1695,7 @@ class _Reader:
             return self._places(i)
         if i < len(t) and t[i] in _RATE_WORDS:  # "shaker 16ths", "hats eighths"
             return (_RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
-        if t[i] in ("between", "the") if i < len(t) else False:  # "hats only between the beats"
+        if t[i] in ("between", "the", *_NAMED_ALONE) if i < len(t) else False:  # "hats only between the beats"
             return self._places(i)  # "kick hits the 1, the a of 2" ("hits" is a linking word)
         if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
             return self._places(i)  # "big drum just beat 1 and beat 3"

@@ -356,7 +356,7 @@ CHAT_ROWS = [
     row("snr on 2/4", only("sd", "2", "4")),
     row("the kick should land on 1 and the a of 2", only("bd", "1", "2a")),
     row("the snare needs to be on 3", only("sd", "3")),
-    row("fill at the end of bar 4 on the snare", fill="snare"),
+    row("fill at the end of bar 4 on the snare", fill="snare", bars=4),  # the bar the fill ends is the last
     row("8 bar funk groove, fill in bar 8", bars=8, fill="snare"),
     row("4 bars, kick on 1 in the first bar", on("bd", "1"), bars=4),  # in every bar, as one place it has
     row("house, little clap fill at the end", fill="cp"),
@@ -593,7 +593,29 @@ CHAT_ROWS = [
     ),
     row("nothing from the kik on 2 or 4", off("bd", "2", "4")),
     row("build-up into the drop: snare roll at the very end pls", fill="snare"),
-    row("7/8 groove, and toms fill the end of bar 2", meter="7/8", fill="toms"),
+    row("7/8 groove, and toms fill the end of bar 2", meter="7/8", fill="toms", bars=2),
+    row("snare every other beat starting from 2", only("sd", "backbeat")),
+    row(
+        "open hat lands on the ands and the closed hat is on the numbers", only("oh", "offbeats"), only("ch", "counts")
+    ),
+    row("6/8, ride on the dotted quarters", only("rc", "beats"), meter="6/8"),
+    # an impatient expert's one breath (a development batch)
+    row(
+        "kik on 1 + the and of 3, snare 2/4, hh straight 8ths (no 16ths on the hats pls) - 2 bars",
+        only("bd", "1", "3&"),
+        only("sd", "2", "4"),
+        only(HATS, "eighths"),
+        bars=2,
+        swing=False,
+    ),
+    row(
+        "hats on the upbeats ONLY (nothing on 1 2 3 4 from any hat), kick every quarter",
+        only(HATS, "offbeats"),
+        off(HATS, "1", "2", "3", "4"),
+        only("bd", "quarters"),
+    ),
+    row("house groove -- kick every quarter, open hats offbeats", only("bd", "quarters"), only("oh", "offbeats")),
+    row("tom fill at the end of bar 4, otherwise kick 1 & 3", only("bd", "1", "3"), bars=4, fill="toms"),
     row(
         "hi-hat just on the quarter notes, no eighths in between, snare 2 and 4",
         only(HATS, "quarters"),
@@ -840,7 +862,7 @@ def test_the_intent_says_itself():
 
 # --- properties: every place lands inside the bar, exactly where the count says -------------
 
-NAMED = ("beats", "offbeats", "quarters", "eighths", "sixteenths", "backbeat", "three", "all")
+NAMED = ("beats", "offbeats", "counts", "quarters", "eighths", "sixteenths", "backbeat", "three", "all")
 PARTS = ("", "&", "e", "a")
 GRIDS = [(name, steps) for name, m in METERS.items() for steps in (m.steps_per_bar, m.steps_per_bar // 2)]
 
@@ -876,6 +898,9 @@ def _named_oracle(place: str, meter: str, steps_per_bar: int) -> frozenset[int] 
         return _exact(starts[1::2], steps_per_bar) if len(starts) in (2, 4) else None
     if place == "three":
         return _exact([starts[2]], steps_per_bar) if len(starts) == 4 else None
+    if place == "counts":  # every number said: the beats of 12/8, else each of the meter's top number
+        counts = 4 if meter == "12/8" else top
+        return _exact([Fraction(k, counts) for k in range(counts)], steps_per_bar)
     if place in ("quarters", "offbeats"):
         shift = Fraction(1, 2) if place == "offbeats" else Fraction(0)
         return _exact([(k + shift) / top for k in range(top)], steps_per_bar) if bottom == 4 else None

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from .errors import LibraryError
 from .instruments import BY_CODE, REAL_HITS, SOUNDING, voices_label
-from .intent import Constraint, Intent, parse_intent, places_label
+from .intent import Constraint, Intent, parse_intent
 from .library import DEFAULT_DATA_DIR
 from .notation import Pattern
+from .places import places_label
 from .wording import step_numbers
 
 TIME_KEEPERS = ("ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")

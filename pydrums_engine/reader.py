@@ -1,0 +1,1619 @@
+"""The token reader: which voices the words name, and where they put them.
+
+    Reader(["kick", "on", "1", "and", "3", ",", "no", "crash"], unplaced=[]).read()
+        -> [Constraint(bd, ("1", "3"), "only"), Constraint(cc, ("all",), "absent")]
+
+`parse_intent` (intent.py) takes the request's fields (meter, bpm, bars, fill, feel) from the
+text, splits the rest into tokens and hands them here. The reader tries each form at each token, left to
+right ("kick on 1 and 3", "no crash", "four on the floor", "2 and 4 on the snare", ...), and
+a form that reads a phrase returns where to go on. Words that name a place but that no form
+read go to ``unplaced``, so the reply can say what it left out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+from .instruments import list_label, resolve_voices, voices_label
+from .notation import get_meter
+from .places import ALL_VOICES, Constraint, counting, places_label
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+
+BAR_NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "ten": 10, "twelve": 12, "sixteen": 16}
+
+# Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure".
+# Each is left as one mark, so "kick on 1 in the last bar" is known for a place in one bar only.
+BAR_MARK = "somebar"
+
+_STEP_WORDS = frozenset({"step", "steps"})
+
+_SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
+
+# A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four.
+STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,})(?![a-z0-9])")
+
+_MAX_VOICE_WORDS = 3
+
+_FILLERS = frozenset({"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"})
+
+_ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto"})
+
+# Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
+_LINKING = frozenset(
+    {
+        "only",
+        "just",
+        "always",
+        "should",
+        "be",
+        "must",
+        "exactly",
+        "is",
+        "are",
+        "hits",
+        "goes",
+        "falls",
+        "sits",
+        "sit",
+        "together",
+        "land",
+        "hit",
+        "play",
+        "go",
+        "fall",
+        "happen",
+        "happens",
+        "come",
+        "comes",
+        "need",
+        "needs",
+        "to",
+        "stays",
+        "stay",
+        "stick",
+        "sticks",
+        "pattern",
+        "part",
+        "line",
+        "doing",
+        "does",
+        "keeps",
+        "keeping",
+        "running",
+        "straight",
+        "swung",
+        "pounding",
+        "hammering",
+        "banging",
+        "thumping",
+        "tapping",
+        "chugging",
+        "out",
+        # a stroke named after its voice: "a snare flam on the a of 4", "crash accent on 1"
+        "flam",
+        "flams",
+        "drag",
+        "drags",
+        "ruff",
+        "accent",
+        "accents",
+        "stroke",
+        "strokes",
+        "shot",
+        "shots",
+        "once",  # "crash once at the start of the bar"
+        "strictly",  # "keep the kick strictly on 1 and 3"
+        "solely",
+        "i",  # "clap sound i want only on beat 2 and beat 4"
+        "want",
+        "sound",  # "clap sound on 2 and 4"
+        "sounds",
+        "pickup",  # "a little snare pickup on the a of 4"
+        "pickups",
+    }
+)
+
+_FILL_VOICES = {"toms": ("ht", "mt", "lt"), "snare": ("sd",)}  # `Intent.fill`'s words; else a voice's code
+
+# Words that put two voices on the same places: "claps doubling the snare on 2 and 4".
+_DOUBLING = (
+    ("doubling",), ("doubles",), ("doubled", "by"), ("doubled", "with"), ("layered", "with"), ("layered", "on"),
+    ("stacked", "with"), ("stacked", "on"), ("together", "with"), ("along", "with"), ("alongside",),
+    ("in", "unison", "with"),
+)  # fmt: skip
+
+# Verbs in -ing that do not lead a voice to its places ("kick missing on 1" is not a kick on 1).
+_NOT_LINKING = frozenset(
+    {"missing", "resting", "dropping", "skipping", "leaving", "avoiding", "stopping", "pausing", "ending"}
+    | {"nothing", "something", "anything", "everything", "ghosting", "during", "following", "starting"}
+)
+
+# Verbs in -s that do not lead a voice to its places: "the hat opens on the and of 4" is the
+# open hat's place, "the kick rests on 1" no kick there.
+_TIME_KEEPERS = ("ch", "oh", "ph", "rc")  # who keeps "straight eighths" when no voice is named
+
+# Before a voice named alone: words that want it ("i want a ride."), and verbs that may take it away.
+_WANTING = frozenset({"i", "want", "need", "like", "give", "me", "a", "an", "the", "some", "please", "pls", "also"})
+
+_WANTING |= {"every", "each", "few", "bars", "other", "couple"}  # "every 4 bars a crash": it plays, if not each bar
+
+_TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget"})
+
+EVERY_BAR = " (every bar)"  # said of a place asked for some bars only: it is asked of every bar
+
+_BAR_NOUNS = frozenset({"bar", "bars", "measure", "measures"})
+
+_BAR_ORDINALS = frozenset({"last", "first", "second", "third", "fourth", "final", "odd", "even", "2nd", "3rd", "4th"})
+
+_MOVES = frozenset({"move", "moving", "moved", "shift", "shifting", "push", "pushing", "bring", "put"})
+
+# "kick, snare and a bit of shaker": words before a voice in a list
+_BEFORE_LISTED_VOICE = frozenset({"the", "a", "some", "little", "bit", "touch", "of"})
+
+_KEPT_TO = (("keep", "it", "to"), ("keep", "it", "with"), ("stick", "to"), ("stick", "with"), ("limit", "it", "to"))
+
+_SWAPS = frozenset({"swap", "swapping", "replace", "replacing", "switch", "trade", "sub", "substitute"})
+
+_OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the open hat's places
+
+_NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
+
+_FLOOR = (
+    ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
+    ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
+)  # fmt: skip
+
+_TAKES = frozenset(
+    {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
+)
+
+_SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
+
+_NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
+
+_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong", "number"})
+
+# How a list of places may open: "on straight 8ths" (not within a list: "snare on 2 and 4,
+# straight eighths" is the hats' feel, not more places for the snare)
+_LIST_OPENERS = frozenset({"straight", "steady", "even"})
+
+_CLAUSE_ENDS = frozenset({",", ";", "."})
+
+# Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
+_PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
+
+_NAMED_ALONE = frozenset({"offbeats", "offbeat", "upbeats", "upbeat", "downbeats", "downbeat", "ands", "quarters"})
+
+_AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
+
+_LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
+
+_LIST_JOINERS = frozenset({",", "&", "+", "or", "plus", "then"}) | _AND  # "kick on 1 then the a of 2"
+
+_VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
+
+_NEGATORS = frozenset(
+    {
+        "mute",
+        "forget",
+        "no",
+        "without",
+        "not",
+        "minus",
+        "skip",
+        "drop",
+        "lose",
+        "zero",
+        "never",
+        "don't",
+        "dont",
+        "avoid",
+        "ditch",
+    }
+    | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
+)
+
+_KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
+
+_NOT_EVEN = frozenset({"even", "a", "any", "one", "single", "ghost", "ghosts", "hit", "hits", "note", "notes"})
+
+_NEGATING_PHRASES = (
+    ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"),
+    ("stay", "away", "from"), ("stay", "off"),
+    ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
+    # what the answers keep doing wrong: "the bot keeps putting snare on 3"
+    *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
+)  # fmt: skip
+
+# Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
+_NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
+
+_NOTHING_VERBS = frozenset(
+    {"hits", "plays", "sounds", "lands", "happens", "goes", "hit", "play", "sound", "should", "be"}
+)
+
+_NOTHING = frozenset(
+    {"nothing", "nothin", "nuthin", "silence", "rest", "space", "gap", "hole", "holes", "pause", "dropout"}
+)
+
+# Words before a voice's name that make it no voice of the groove: "let it ride", "no more kick".
+_NOT_BEFORE_ALONE = _NEGATORS | _NOTHING | frozenset({"it", "more", "less", "fewer", "than", "or", "nor"})
+
+# Words that make a place an addition to what a voice already plays: "the snare on the a of 4 too".
+_ADDING_AFTER = frozenset({"too", "also", "as", "besides", "extra", "additionally"})
+
+_ADDING_BEFORE = frozenset({"also", "add", "adding", "plus", "extra", "additional", "another", "accent", "accents"})
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "little", "small", "quick", "tiny", "short", "soft", "light"})
+
+# Words after a voice list that leave every other voice out: "kick and clap, nothing else".
+_NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
+
+_WHOLE_GROOVE = tuple(("that's", "the", "whole", w) for w in ("groove", "beat", "pattern", "thing", "kit"))
+
+_ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
+
+_ONLY_AFTER = frozenset({"only", "alone", "solo"})
+
+_BAR_WORDS = frozenset({"every", "each", "per", "bar", "bars", "bar's", "measure", "of", "the", "in", "all"})
+
+RATE_WORDS = {
+    "quarter": "quarters",
+    "quarters": "quarters",
+    "crotchets": "quarters",
+    "crotchet": "quarters",
+    "eighth": "eighths",
+    "eighths": "eighths",
+    "8th": "eighths",
+    "8ths": "eighths",
+    "quaver": "eighths",
+    "triplet": "triplets",
+    "triplets": "triplets",
+    "quavers": "eighths",
+    "sixteenth": "sixteenths",
+    "sixteenths": "sixteenths",
+    "16th": "sixteenths",
+    "16ths": "sixteenths",
+    "semiquaver": "sixteenths",
+    "semiquavers": "sixteenths",
+    "qtr": "quarters",  # typed on a phone: "ride qtrs"
+    "qtrs": "quarters",
+    "qrtrs": "quarters",
+}
+
+_EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
+
+_QUITE = frozenset({"completely", "totally", "fully", "entirely", "all", "dead"})
+
+_ANY_SOUND = frozenset({"instrument", "instruments", "drum", "drums", "hit", "hits", "sound", "sounds", "notes"})
+
+_NOT_AFTER_VOICE = frozenset(
+    {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere", "away"}
+)
+
+_ONE_BEFORE = frozenset({"extra", "more", "hit", "additional", "last", "little", "quick", "ghost", "accent", "single"})
+
+_TRIPLET_ORDINALS = {"first": "", "second": "&", "middle": "&", "third": "a", "last": "a", "final": "a"}
+
+_TRIPLET_NOUNS = frozenset({"triplet", "note", "eighth", "8th", "partial", "subdivision"})
+
+# "the last 16th of beat 2", "the second eighth of 3": a part of a quarter beat, by its place in it.
+_PART_OF_BEAT = {
+    **{(n, w): p for n, p in (("first", ""), ("second", "e"), ("third", "&"), ("fourth", "a"), ("last", "a"))
+       for w in ("16th", "sixteenth")},
+    **{(n, w): p for n, p in (("first", ""), ("second", "&"), ("last", "&")) for w in ("8th", "eighth")},
+}  # fmt: skip
+
+# "the (very) last 16th of the bar": the last count's part (a bar, not "of beat 2": `_PART_OF_BEAT`)
+_LAST_OF_BAR = {
+    (last, w): part
+    for last in ("last", "final")
+    for words, part in ((("16th", "sixteenth", "step"), "a"), (("8th", "eighth"), "&"), (("beat", "count"), ""))
+    for w in words
+}
+
+_NOTE_VALUES = {"4": "quarters", "8": "eighths", "16": "sixteenths"}  # "every 8 note"
+
+_KEEPS_TIME = tuple(
+    (verb, *the, noun)
+    for verb in ("keep", "keeps", "keeping", "carry", "carries", "carrying", "hold", "holds", "holding")
+    for the in ((), ("the",))
+    for noun in ("time", "groove", "pulse")
+)
+
+_EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("except", "for"), ("but", "not"))
+
+NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3
+        (("every", "other", "beat", start, on, n), place)
+        for start in ("starting", "beginning")
+        for on in ("from", "on", "at", "with")
+        for n, place in (("2", "backbeat"), ("two", "backbeat"), ("1", "alternate"), ("one", "alternate"))
+    ),
+    (("every", "other", "beat"), "alternate"),
+    (("dotted", "quarters"), "beats"),  # 6/8, 12/8: the felt beats
+    (("dotted", "quarter", "notes"), "beats"),
+    (("dotted", "quarter"), "beats"),
+    (("the", "numbers"), "counts"),  # "the closed hat is on the numbers": every numbered count
+    (("numbers",), "counts"),
+    (("every", "number"), "counts"),
+    (("each", "number"), "counts"),
+    (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
+    (("every", "step"), "sixteenths"),
+    (("each", "step"), "sixteenths"),
+    (("all", "16", "steps"), "sixteenths"),
+    (("all", "sixteen", "steps"), "sixteenths"),
+    (("all", "steps"), "sixteenths"),
+    (("odd", "steps"), "eighths"),
+    (("every", "second", "beat"), "alternate"),
+    (("every", "beat"), "beats"),
+    (("each", "beat"), "beats"),
+    (("all", "four", "beats"), "beats"),
+    (("all", "four", "quarter", "notes"), "beats"),
+    (("all", "four", "quarters"), "beats"),
+    (("all", "4", "quarter", "notes"), "beats"),
+    (("all", "four"), "beats"),  # "kick on all four"
+    (("all", "4"), "beats"),
+    (("all", "three"), "beats"),
+    (("all", "3"), "beats"),
+    (("all", "the", "beats"), "beats"),
+    (("all", "beats"), "beats"),
+    (("every", "downbeat"), "beats"),
+    (("the", "start", "of", "every", "group"), "beats"),  # odd meters: a group is a felt beat
+    (("the", "start", "of", "each", "group"), "beats"),
+    (("every", "group"), "beats"),
+    (("each", "group"), "beats"),
+    *(
+        (("the", first, *note, "of", each, "group"), "beats")  # "the first note of each group"
+        for first in ("first", "start", "beginning", "one", "downbeat")
+        for note in ((), ("note",), ("eighth",), ("beat",))
+        for each in ("each", "every")
+    ),
+    *((("first", *note, "of", each, "group"), "beats") for note in ((), ("note",)) for each in ("each", "every")),
+    (("downbeats",), "beats"),
+    *(  # "a crash at the start of each bar", "the top of the bar": its one
+        (("the", where, "of", *bar), "1")
+        for where in ("start", "beginning", "top", "head")
+        for bar in (
+            ("the", "bar"),
+            ("each", "bar"),
+            ("every", "bar"),
+            ("the", "measure"),
+            ("each", "measure"),
+            ("every", "measure"),
+            ("a", "bar"),
+            ("bar",),
+        )
+    ),
+    (("the", "downbeat"), "1"),  # a bar's downbeat is its one ("the downbeat of every bar")
+    (("downbeat",), "1"),
+    (("the", "beat"), "beats"),
+    *(  # "every offbeat 8th", "the upbeat eighths": the offbeats, said with their note value
+        ((*each, beat, note), "offbeats")
+        for each in (("every",), ("each",), ())
+        for beat in ("offbeat", "offbeats", "upbeat", "upbeats")
+        for note in ("8th", "8ths", "eighth", "eighths")
+    ),
+    (("offbeats",), "offbeats"),
+    (("off", "beats"), "offbeats"),
+    (("offbeat",), "offbeats"),
+    (("off", "beat"), "offbeats"),
+    (("upbeats",), "offbeats"),
+    (("up", "beats"), "offbeats"),
+    (("upbeat",), "offbeats"),
+    (("between",), "offbeats"),  # "hi-hat in between" (the kicks on the beat)
+    (("ands",), "offbeats"),
+    (("an", "&"), "offbeats"),  # "kick never lands on an &": on any of them
+    (("any", "&"), "offbeats"),
+    (("any", "ands"), "offbeats"),
+    (("e's",), "es"),  # "the e's": the second sixteenth of every count
+    (("es",), "es"),
+    (("a's",), "as"),  # "the a's": the last sixteenth of every count
+    (("ah's",), "as"),
+    (("every", "and"), "offbeats"),
+    (("every", "&"), "offbeats"),
+    (("every", "+"), "offbeats"),
+    (("each", "and"), "offbeats"),  # "the ride bell on each and in between"
+    (("each", "+"), "offbeats"),
+    (("&", "s"), "offbeats"),
+    (("backbeat",), "backbeat"),
+    (("backbeats",), "backbeat"),
+    (("back", "beat"), "backbeat"),
+    (("and", "of", "every", "beat"), "offbeats"),
+    (("&", "of", "every", "beat"), "offbeats"),
+    (("&", "of", "each", "beat"), "offbeats"),
+    (("+", "of", "every", "beat"), "offbeats"),
+    (("and", "of", "each", "beat"), "offbeats"),
+    *(
+        ((each, *words), place)  # "the open hat on each upbeat"
+        for each in ("every", "each")
+        for words, place in ((("upbeat",), "offbeats"), (("offbeat",), "offbeats"), (("off", "beat"), "offbeats"))
+    ),
+)
+
+_NAMED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # the same, by first word (in order)
+
+for _words, _place_key in NAMED_PLACES:
+    _NAMED_BY_FIRST.setdefault(_words[0], []).append((_words, _place_key))
+
+_BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
+
+_SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
+
+BARE_COUNT = re.compile(r"\d[&+ea]?")
+
+_BARE_STEP = re.compile(r"\d{1,2}")  # "kick on steps 1 5 9 13"
+
+_PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "uh": "a", "n": "&"}
+
+_RUN_ORDER = {"e": 1, "&": 2, "+": 2, "and": 2, "n": 2, "a": 3, "ah": 3}  # "1 e & a": the parts in order
+
+_COUNTING_WORDS = frozenset(_RUN_ORDER) | frozenset(NUMBER_WORDS)  # after an "a" that is the count's, not an article
+
+
+def _with_bell(voices: tuple[str, ...]) -> tuple[str, ...]:
+    """The voices with the ride's bell where the ride is named: "no ride", "no cymbals except
+    the ride" mean the whole cymbal, bell and all."""
+    return (*voices, "rb") if "rc" in voices and "rb" not in voices else voices
+
+
+def _string_places(steps: str, meter_name: str) -> tuple[str, ...] | None:
+    """The counts a step string's hits fall on, read as one bar of the meter ("x---x---" is
+    4/4 in eighths: 1 and 3); None when it is no whole bar or a hit falls between counts."""
+    bars = set(steps.strip("|").split("|"))
+    if len(bars) != 1:
+        return None  # bars that differ: no one bar to repeat
+    bar = bars.pop()
+    counts, parts = counting(get_meter(meter_name))
+    if not bar or len(bar) % counts:
+        return None
+    by_offset = {offset: part for part, offset in parts.items()}
+    places = []
+    for k, char in enumerate(bar):
+        if char not in "xo":
+            continue
+        beat, within = divmod(Fraction(k * counts, len(bar)), 1)
+        if within not in by_offset:
+            return None
+        places.append(f"{int(beat) + 1}{by_offset[within]}")
+    return tuple(places) or None
+
+
+@dataclass
+class Reader:
+    """A left-to-right reader over the request's tokens that collects constraints."""
+
+    tokens: list[str]
+    unplaced: list[str]
+    meter: str | None = None  # the meter the words name, when they name one
+    fill: str | None = None  # the fill's voice, when a fill is asked for ("on the toms" is the fill's)
+    # "grid": every number is a sixteenth grid's step ("16 step grid: kick on 1 5 9 13");
+    # "named": a list is steps where it says "step(s)" or a number is past the bar's count
+    # ("kick on 1, 2+ and 16th step 12": the 1 and 2+ are counts, the 12 a step)
+    steps: str = ""
+    bar_refs: list[str] = field(default_factory=list)  # the words behind each BAR_MARK, in order
+    _in_steps: bool = False  # the list being read is steps
+    out: list[Constraint] = field(default_factory=list)
+    _last_end: int | None = None  # where the last voice's explicit places ended
+    _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
+
+    def read(self) -> list[Constraint]:
+        i, used = 0, set()
+        while i < len(self.tokens):
+            end = self._step(i)
+            if end is not None:
+                used.update(range(i, end))
+            i = end if end is not None else i + 1
+        self._report_unread(used)
+        return self.out
+
+    def _report_unread(self, used: set[int]) -> None:
+        """Words that name a place in the bar but that no form read ("the open hat barking on
+        each upbeat" before that form existed) go to ``unplaced``, so the reply says what it
+        did not understand instead of answering as if the words were not there."""
+        t, start = self.tokens, 0
+        for k in range(len(t) + 1):
+            if k < len(t) and k not in used and t[k] not in _CLAUSE_ENDS:
+                continue
+            if any(self._names_a_place(j) for j in range(start, k)):
+                said = " ".join(t[start:k])
+                if not any(said in u or u in said for u in self.unplaced):  # said once, by its form or here
+                    self.unplaced.append(said)
+            start = k + 1
+
+    def _names_a_place(self, i: int) -> bool:
+        """A count tied to a place word ("1 e & a", "the a of four", "on 3"), or a named place
+        after "on", "each" or "every" ("on each upbeat")."""
+        t = self.tokens
+        near = {t[k] for k in (i - 2, i - 1, i + 1) if 0 <= k < len(t)}
+        if self._count(i)[0] is not None and t[i] not in ("one", "a", "an"):
+            return bool(near & _PLACE_NEIGHBOURS) and not any(self._at(i + 1, w) for w in _NOT_A_PLACE_AFTER)
+        if t[i] in _NAMED_ALONE:
+            return bool(near & {"on", "each", "every", "at"})
+        return t[i] in _PART_TOKENS and t[i] not in _AND and self._at(i + 1, "of")
+
+    # -- one step: try each form at i, in order; return where to go on -------------
+
+    def _step(self, i: int) -> int | None:
+        forms = (
+            self._idiom,
+            self._follow_up,
+            self._nothing_else,
+            self._nothing_on,
+            self._negated,
+            self._kept_out,
+            self._kept_to,
+            self._only_voices,
+            self._rate_first,
+            self._instead,
+            self._swap,
+            self._move,
+            self._with,
+            self._voices,
+            self._pronoun,
+            self._places_first,
+            self._more_places,
+            self._step_string,
+        )
+        for form in forms:
+            end = form(i)
+            if end is not None:
+                return end
+        return None
+
+    def _floor_at(self, i: int) -> int:
+        """How many tokens at i say "four on the floor" (0 if none; "4 on the floor tom" is a tom)."""
+        words = next((w for w in _FLOOR if self._at(i, *w)), ())
+        return 0 if not words or self._at(i + len(words), "tom") or self._at(i + len(words), "toms") else len(words)
+
+    def _at(self, i: int, *words: str) -> bool:
+        return tuple(self.tokens[i : i + len(words)]) == words
+
+    def _idiom(self, i: int) -> int | None:
+        t = self.tokens
+        floor = self._floor_at(i)
+        if floor:
+            self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
+            return i + floor
+        if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
+            self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
+            return i + 2
+        if self._at(i, "one", "drop") or self._at(i, "onedrop"):
+            self.out += [
+                Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
+                Constraint(("sd", "rs"), ("three",), "on", "one drop: snare or cross-stick on 3"),
+                Constraint(("bd",), ("1",), "off", "one drop: no kick on 1"),
+            ]
+            return i + (2 if t[i] == "one" else 1)
+        if self._at(i, "half", "time") or self._at(i, "halftime"):
+            if not (i > 0 and t[i - 1] in ("no", "not")):
+                self.out.append(Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"))
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "half-time: nothing on 2 and 4"))
+            return i + (2 if t[i] == "half" else 1)
+        if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
+            end = i + (2 if t[i] == "back" else 1)
+            prev = t[i - 1] if i else ""
+            placed_by = prev in ("on",) or (i > 1 and t[i - 2] in _ON_WORDS)  # "snare on the backbeat"
+            if self._places_follow(end):  # "the backbeat on 2 and 4": the backbeat is the voice
+                places, after = self._places(self._skip(end + 1, frozenset({"on", "at"})))
+                label = f"backbeat: snare or clap on {places_label(places)}"
+                self.out.append(Constraint(("sd", "cp"), places, "on", label))
+                return after
+            negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
+            if not placed_by and not negated:
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
+            return end
+        return None
+
+    def _follow_up(self, i: int) -> int | None:
+        """What a clause adds to the one before: "hats on the offbeats but not on the downbeats"
+        (those voices stay off there), "rim on 2 and 4 instead of the snare" (the snare leaves
+        those places to it)."""
+        t = self.tokens
+        said = next((c for c in reversed(self.out) if c.places != ("all",) and len(c.voices) < 4), None)
+        if said is not None and i and t[i - 1] == "," and t[i] in ("only", "just") and self._at(i + 1, "on"):
+            places, end = self._places(i + 2)  # "no snare on 2, only on 4"
+            if places and self._one_bar(end):
+                self.unplaced.append(self._said(i, self._one_bar(end)))
+                return self._one_bar(end)
+            if places:
+                self.out.append(
+                    Constraint(said.voices, places, "only", f"{voices_label(said.voices)} on {places_label(places)}")
+                )
+                return end
+        last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+        if last is None:
+            return None
+        j = self._skip(i, frozenset({"but", "and", "though", "so"}))
+        after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
+        k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
+        said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
+        if said_not and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
+            places, end = self._places(k + 1)
+            if places:
+                label = f"no {voices_label(last.voices)} on {places_label(places)}"
+                self.out.append(Constraint(last.voices, places, "off", label))
+                return end
+        k = self._skip(j, _FILLERS)
+        if set(last.voices) >= {"ch", "oh"} and k < len(self.tokens) and self.tokens[k] in _OPENS:
+            places, end = self._places(self._skip(k + 1, frozenset({"up", "on", "at"})))
+            if places and self.tokens[k + 1] in ("on", "at", "up"):  # "hats on 8ths, open on the & of 4"
+                self.out.append(Constraint(("oh",), places, "on", f"open hi-hat on {places_label(places)}"))
+                return end
+        if self._at(i, "instead", "of"):
+            voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
+            others = tuple(v for v in voices if v not in last.voices)
+            if others:
+                label = f"no {voices_label(others)} on {places_label(last.places)}"
+                self.out.append(Constraint(others, last.places, "off", label))
+                return end
+        return None
+
+    def _nothing_else(self, i: int) -> int | None:
+        """ "kick on every beat, rim on 4, 7, 12 and 15. nothing else in the kit": a clause of its
+        own that keeps the groove to the voices named before it."""
+        words = next((w for w in (*_NOTHING_ELSE, *_WHOLE_GROOVE) if self._at(i, *w)), None)
+        if words is None or (i and self.tokens[i - 1] not in _CLAUSE_ENDS | {"and"}):
+            return None
+        if any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
+            return None  # "nothing else on the kick": that voice's places
+        named = tuple(
+            dict.fromkeys(
+                v for c in self.out if c.rule in ("on", "only", "present") and len(c.voices) < 4 for v in c.voices
+            )
+        )
+        if not named or self._one_voice(self._skip(i + len(words), _FILLERS | {"but", "than", "except"}))[0]:
+            return None  # nothing named yet, or "nothing else but the ride": that list's (`_negated`)
+        others = tuple(v for v in ALL_VOICES if v not in named)
+        self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(named)))
+        return i + len(words)
+
+    def _nothing_on(self, i: int) -> int | None:
+        if self.tokens[i] in ("leave", "keep"):  # "leave beat 3 empty", "keep the and of 2 open"
+            places, end = self._places(i + 1)
+            end = self._skip(self._bar_tail(end), _QUITE)  # "leave step 1 of every bar completely empty"
+            if places and end < len(self.tokens) and self.tokens[end] in _EMPTY:
+                self.out.append(Constraint(ALL_VOICES, places, "off", f"nothing on {places_label(places)}"))
+                return end + 1
+            return None
+        said_none = i and self.tokens[i - 1] in ("no", "zero") and self.tokens[i] in _ANY_SOUND
+        if self.tokens[i] not in _NOTHING and not said_none:  # "no instrument on the one"
+            return None
+        j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
+        j = self._skip(j, _NOTHING_VERBS)  # "nothing hits on the one", "please nothing play on the first beat"
+        if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
+            places, end = self._places(j + 1)
+            either = frozenset({"or", "nor", "/"})  # "from the kick or the snare"; a comma starts a clause
+            whose, after = (
+                self._voice_list(self._skip(end + 1, _FILLERS), either) if self._at(end, "from") else ((), end)
+            )
+            if places and whose:  # "nothing on 1 2 3 4 from any hat": those voices only
+                self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
+                return after
+            if places:
+                text = f"nothing on {places_label(places)}"
+                self.out.append(Constraint(ALL_VOICES, places, "off", text))
+                return end
+            voices, end = self._voice_list(self._skip(j + 1, _FILLERS))
+            if voices and not self._places_follow(end):  # "nothing on the toms": no toms at all
+                self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+                return end
+        return None
+
+    def _negated(self, i: int) -> int | None:
+        phrase = next((len(w) for w in _NEGATING_PHRASES if self._at(i, *w)), 0)
+        if not phrase and self.tokens[i] not in _NEGATORS:
+            return None
+        start = self._skip(i + (phrase or 1), _FILLERS | _NEGATED_VERBS)
+        voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
+        if not voices:
+            return None
+        while j < len(self.tokens) and self.tokens[j] in _AND | {
+            ",",
+            "or",
+            "nor",
+            "/",
+        }:  # "skip the crash and the ride bell"
+            if self._at(j + 1, "a") or self._at(j + 1, "an") or self._at(j + 1, "some"):
+                added, end = self._one_voice(j + 2)  # "no hats and a cowbell": something added
+                if added and not self._places_follow(self._skip(end, _LINKING)):
+                    self.out.append(Constraint(added, ("all",), "present", f"with {voices_label(added)}"))
+                break
+            more, end = self._one_voice(self._skip(j + 1, frozenset({"the", "any", "all", "or", "nor"})))
+            after = self._skip_linking(end)
+            if self._at(end, "instead"):
+                break  # "no hats, ride instead": the one that takes their place (`_instead`)
+            if self.tokens[j] == "," and end < len(self.tokens) and self.tokens[end] not in _LIST_END:
+                break  # "no claps, hh rolls into a fill": a new clause, about the hats
+            if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
+                break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
+            voices, j = tuple(dict.fromkeys(voices + more)), end
+        words = next((w for w in (*_EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
+        if words:  # "no cymbals except the ride": those stay
+            kept, after = self._voice_list(self._skip(j + len(words), _FILLERS))
+            stay = _with_bell(kept)
+            if kept and set(voices) - set(stay):
+                voices = tuple(v for v in voices if v not in stay)
+                self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+                if after < len(self.tokens) and self.tokens[after] in _ON_WORDS:  # "... but the crash on 1"
+                    places, end = self._places(self._skip(after + 1, frozenset({"on", "at"})))
+                    if places:
+                        label = f"{voices_label(kept)} on {places_label(places)}"
+                        self.out.append(Constraint(kept, places, "only", label))
+                        return end
+                return after
+        if self.tokens[j - 1] == "cymbal" and self.tokens[j - 2] != "crash" and voices == ("cc",):
+            voices = resolve_voices("cymbals")  # "no cymbal at all": not the crash alone
+        label = voices_label(voices)
+        voices = _with_bell(voices)  # "no ride"
+        if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
+            places, end = self._places(j + 1)
+            if places:
+                self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
+                return end
+        self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
+        k = self._skip(j, frozenset({",", "-"}))
+        if k < len(self.tokens) and self.tokens[k] in ("just", "only"):  # "no hats, just ride"
+            start = self._skip(k + 1, _FILLERS)
+            instead, end = self._one_voice(start)
+            listed = self._voice_list(start, adjacent=True)[1] > end  # "just kick snare and ride": `_only_voices`
+            if instead and not listed and not set(instead) & set(voices) and not self._places_follow(end):
+                self.out.append(Constraint(instead, ("all",), "present", f"with {voices_label(instead)}"))
+                return end
+        return j
+
+    def _kept_out(self, i: int) -> int | None:
+        """ "keep the bass drum out of it", "leave the hats out": those voices are ruled out."""
+        if self.tokens[i] not in _KEEPING_OUT:
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if not voices or not self._at(j, "out") or self._places_follow(self._skip(j + 1, frozenset({"of"}))):
+            return None
+        self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+        return j + 1
+
+    def _kept_to(self, i: int) -> int | None:
+        """ "keep it to kick, snare and a bit of shaker", "stick to kick and hats": those voices
+        and no other."""
+        words = next((w for w in _KEPT_TO if self._at(i, *w)), None)
+        if words is None:
+            return None
+        start = self._skip(i + len(words), _FILLERS | {"just", "only"})
+        voices, end = self._voice_list(start, adjacent=True)
+        if not voices or self._places_follow(self._skip_linking(end)):
+            return None  # "stick to kick on 1 and 3": placed (`_voices`)
+        self._restrict(voices, start)
+        return end
+
+    def _only_voices(self, i: int) -> int | None:
+        """ "only kick and snare", "just kick and hats": the other voices stay out."""
+        if self.tokens[i] not in _ONLY_BEFORE and not self._at(i, "nothing", "but"):
+            return None
+        start = i + (2 if self.tokens[i] == "nothing" else 1)
+        voices, j = self._voice_list(self._skip(start, _FILLERS), adjacent=True)  # "just kick snare and hats"
+        if len(voices) < 2 or self._places_follow(j):
+            return None
+        self._restrict(voices, start)
+        return j
+
+    def _restrict(self, voices: tuple[str, ...], start: int) -> None:
+        others = tuple(c for c in ALL_VOICES if c not in voices)
+        self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(voices)))
+        for each in self._each(start, voices):  # "just kick, snare and hats": each of them plays
+            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+
+    def _instead(self, i: int) -> int | None:
+        """ "claps instead of the snare", "no snare, use claps instead", "rim instead of the snare
+        on 2 and 4": the new voice takes the old one's part (the snare's part is the backbeat)."""
+        t = self.tokens
+        j = self._skip(i, frozenset({"with", "use", "using", "add", "put", "play"}) | _FILLERS)
+        new, j = self._voice_list(j)
+        if not new or not self._at(j, "instead"):
+            return None
+        if self._at(j + 1, "of"):
+            old, end = self._voice_list(self._skip(j + 2, _FILLERS))
+            if not old:
+                return None
+        else:
+            gone = next((c for c in reversed(self.out) if c.rule == "absent" and c.places == ("all",)), None)
+            if gone is None:
+                return None
+            old, end = gone.voices, j + 1
+        places, after = self._places(end + 1) if end < len(t) and t[end] in ("on", "at") else ((), end)
+        self._replace(new, old, places)
+        return after
+
+    def _move(self, i: int) -> int | None:
+        """ "move the snare to 3", "shift the kick over to the and of 2": it plays there, and
+        only there."""
+        t = self.tokens
+        if t[i] not in _MOVES:
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        k = self._skip(j, frozenset({"over", "up", "back"}))
+        if not voices or k >= len(t) or t[k] not in ("to", "onto"):
+            return None
+        places, end = self._places(self._skip(k + 1, frozenset({"beat"})))
+        if not places:
+            return None
+        for each in self._each(self._skip(i + 1, _FILLERS), voices):
+            self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+        self._last_end = end
+        return end
+
+    def _swap(self, i: int) -> int | None:
+        """ "swap the snare on 2 and 4 for cross stick", "replace the clap with a real snare":
+        the new voice takes the old one's part, as in "rim instead of the snare" (`_instead`)."""
+        t = self.tokens
+        if t[i] not in _SWAPS:
+            return None
+        old, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        places, after = self._places(j + 1) if self._at(j, "on") or self._at(j, "at") else ((), j)
+        if not old or after >= len(t) or t[after] not in ("for", "with", "to", "into", "by"):
+            return None
+        new, end = self._voice_list(self._skip(after + 1, _FILLERS | {"real", "proper", "actual"}))
+        if not new or set(new) & set(old):
+            return None
+        self._replace(new, old, places)
+        return end
+
+    def _replace(self, new: tuple[str, ...], old: tuple[str, ...], places: tuple[str, ...]) -> None:
+        """The new voice plays the old one's part: at the places given, else the backbeat when
+        the old one is the snare or clap; the old one leaves those places (or the groove)."""
+        if places:
+            self.out.append(Constraint(new, places, "only", f"{voices_label(new)} on {places_label(places)}"))
+            self.out.append(Constraint(old, places, "off", f"no {voices_label(old)} on {places_label(places)}"))
+            return
+        if not any(c.rule == "absent" and set(c.voices) == set(old) for c in self.out):
+            self.out.append(Constraint(old, ("all",), "absent", f"no {voices_label(old)}"))
+        if set(old) & {"sd", "cp"}:  # the snare's (or the clap's) part is the backbeat
+            label = f"{voices_label(new)} on the backbeat (2 and 4), instead of the {voices_label(old)}"
+            self.out.append(Constraint(new, ("backbeat",), "on", label))
+        else:
+            self.out.append(Constraint(new, ("all",), "present", f"with {voices_label(new)}"))
+
+    def _with(self, i: int) -> int | None:
+        """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
+        play (places after them: `_voices`; places before them, "2 and 4 on the snare": `_places_first`)."""
+        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using", "on"):
+            return None
+        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if self.tokens[i] == "on" and i and self.tokens[i - 1] in _NOTHING | _NEGATORS:
+            return None  # "nothing on the toms" (`_nothing_on`)
+        if self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
+            return None  # "a fill on the floor tom", "end with a floor tom + kick fill": the fill's voice
+        linked = self._skip_linking(j)  # "with the open hat only on the and of 4": placed, not just present
+        if not voices or self._places_follow(linked) or (j < len(self.tokens) and self.tokens[j] in RATE_WORDS):
+            return None
+        if self._doubled_backbeat(j) is not None:
+            return None  # "with a tambourine doubling that backbeat": placed (`_voices`)
+        k = self._skip(i + 1, _FILLERS)
+        while k < j:
+            mention, k = self._one_voice(k)
+            if not mention:
+                k += 1
+                continue
+            self.out.append(Constraint(mention, ("all",), "present", f"with {voices_label(mention)}"))
+        return j
+
+    def _rate_first(self, i: int) -> int | None:
+        """ "eighth hats", "quarter-note ride", "straight sixteenths on the hats"."""
+        rate = RATE_WORDS.get(self.tokens[i])
+        if rate is None:
+            return None
+        j = self._skip(i + 1, frozenset({"note", "notes"}))
+        if j < len(self.tokens) and self.tokens[j] in ("on", "with", "from"):
+            j = self._skip(j + 1, _FILLERS)
+        voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
+        plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
+        negated = i and self.tokens[i - 1] in _NEGATORS  # "no eighths in between": not a time to keep
+        if voices and negated:
+            return end  # "no 16ths on the hats": not where they play, and no place of its own
+        if not voices and rate in ("eighths", "sixteenths") and plural and not negated:
+            self.out.append(Constraint(_TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
+            return j  # "straight rock 8ths", "snare on 2 and 4, straight eighths": the time is kept in them
+        if not voices:
+            return None
+        self.out.append(Constraint(voices, (rate,), "only", f"{voices_label(voices)} on {places_label((rate,))}"))
+        return end
+
+    def _voices(self, i: int) -> int | None:
+        """ "kick on 1 and 3", "kick and snare on 3", "hats in eighths", "kick and snare only"."""
+        voices, j = self._voice_list(i)
+        if not voices:
+            return None
+        listed = self._listed_only(i)
+        if listed is not None:
+            return listed
+        t = self.tokens
+        if voices == resolve_voices("hats") and j < len(t) and t[j] in _OPENS:  # "the hat opens on the & of 4"
+            voices, j = ("oh",), self._skip(j + 1, frozenset({"up"}))
+        if voices == resolve_voices("hats") and self._at(j, "closed") and self._placed_after(j + 1) is None:
+            words = next((w for w in (*_EXCEPT, ("but",)) if self._at(j + 1, *w)), None)
+            places, end = (
+                self._places(self._skip(j + 1 + len(words), frozenset({"on", "at"}))) if words else ((), j + 1)
+            )
+            if places:  # "hats closed except the and of 4": it opens only there
+                self.out.append(Constraint(("oh",), places, "only", f"open hi-hat on {places_label(places)}"))
+                return end
+            self.out.append(Constraint(("oh",), ("all",), "absent", "no open hi-hat"))  # "keep the hats closed"
+            return j + 1
+        those = self._those(i, j, voices)
+        if those is not None:
+            return those
+        anywhere = next((w for w in _SOMEWHERE if self._at(j, *w)), None)
+        if anywhere:  # "and one crash somewhere": it plays, where is left open
+            for each in self._each(i, voices):
+                self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+            return j + len(anywhere)
+        if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
+            end = j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
+            places, after = self._places(end + 1) if end < len(t) and t[end] in _ON_WORDS else ((), end)
+            if places:  # "the floor tom carrying the pulse on every quarter note"
+                label = f"{voices_label(voices)} on {places_label(places)}"
+                self.out.append(Constraint(voices, places, "on", label))
+                return after
+            self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
+            return end
+        if self._at(j, "heavy") or self._at(j, "driven"):  # "a floor-tom-heavy groove": it plays, and a lot
+            for each in self._each(i, voices):
+                self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+            return j + 1
+        if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"pls", "please", "plz"}):
+            self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+            return j + 1  # "toms out pls"
+        j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
+        backbeat = self._backbeat_words(j)
+        if backbeat:  # "side-stick backbeat", "clap backbeat": that voice plays the backbeat
+            label = f"{voices_label(voices)} on the backbeat (2 and 4)"
+            self.out.append(Constraint(voices, ("backbeat",), "on", label))
+            return j + backbeat
+        if any(self._at(j, *words) for words in _NOTHING_ELSE) or (
+            j + 1 < len(t) and t[j] == "," and any(self._at(j + 1, *words) for words in _NOTHING_ELSE)
+        ):
+            self._restrict(voices, i)  # "just kick + clap, nothing else"
+            return j
+        j = self._skip_linking(self._bar_tail(self._skip_linking(j)))  # "crash every bar on 1"
+        if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
+            k = self._skip(self._skip_linking(j + 1), _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
+            places, end = self._places(k)
+            if places:
+                for each in self._each(i, voices):
+                    self.out.append(
+                        Constraint(each, places, "off", f"no {voices_label(each)} on {places_label(places)}")
+                    )
+                return end
+        said_on = j < len(t) and t[j] in _ON_WORDS
+        if said_on:
+            places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
+        else:
+            places, end = self._bare_places(j)
+        one_bar = self._one_bar(end) if places else 0
+        if one_bar:  # "kick on 1 in the first bar": constraints hold in every bar, so it is asked of
+            for each in self._each(i, voices):  # each, as a place it has, not as the only one
+                self.out.append(
+                    Constraint(each, places, "on", f"{voices_label(each)} on {places_label(places)}{EVERY_BAR}")
+                )
+            return one_bar
+        if places:
+            k = i - 1
+            while k >= 0 and t[k] in _SMALL_WORDS:  # "but also a little snare pickup on the a of 4"
+                k -= 1
+            adding = (k >= 0 and t[k] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
+            adding = adding or (end < len(t) and t[end] in _ADDING_AFTER)
+            rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
+            for each in self._each(i, voices):
+                self.out.append(Constraint(each, places, rule, f"{voices_label(each)} on {places_label(places)}"))
+            self._last_end = end
+            return end
+        colon = next((k for k in range(j, min(j + 8, len(t))) if t[k] == ":"), None)
+        if colon is not None and not said_on and not any(self._one_voice(k)[0] for k in range(j, colon)):
+            places, end = self._places(colon + 1)  # "kick pattern I hear in my head: 1, the e of 3 and 4"
+            if places:
+                for each in self._each(i, voices):
+                    self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+                self._last_end = end
+                return end
+        if said_on and t[j] in ("on", "at") and end > j + 1:
+            self.unplaced.append(" ".join(t[i:end]))
+        return self._named_alone(i) or j
+
+    def _listed_only(self, i: int) -> int | None:
+        """ "kick and snare only", "(kick snare hat only)", "hi-hat only": the voices named (a
+        list, joined or not, or a group), then "only": those and no other. One instrument alone
+        ("ride only") is `single_instrument`'s."""
+        voices, j = self._voice_list(i, adjacent=True)
+        if len(voices) < 2 or j >= len(self.tokens) or self.tokens[j] not in _ONLY_AFTER:
+            return None
+        if any(self._at(j + 1, w) for w in ("on", "at", "between", "in")) or self._places_follow(j + 1):
+            return None  # "kick and snare only on 1", "hats only between the beats": where they play
+        self._restrict(voices, i)
+        return j + 1
+
+    def _those(self, i: int, j: int, voices: tuple[str, ...]) -> int | None:
+        """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice."""
+        t, last = self.tokens, self.out[-1] if self.out else None
+        k = j + 1 if j < len(t) and t[j] in _TAKES else j
+        if k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it") or last is None:
+            return None
+        if last.places == ("all",) or set(last.voices) & set(voices):
+            return None
+        self.out.append(Constraint(voices, last.places, "on", f"{voices_label(voices)} on {places_label(last.places)}"))
+        return k + 1
+
+    def _each(self, i: int, voices: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """ "kick and snare on 3" asks it of each; "snare or clap on 2 and 4" of either."""
+        mentions: list[tuple[str, ...]] = []
+        j, covered = i, set()
+        while not covered >= set(voices) and j < len(self.tokens):
+            mention, end = self._one_voice(j)
+            if mention:
+                mentions.append(tuple(v for v in mention if v in voices) or mention)  # "the hat opens": oh
+                covered |= set(mention)
+                j = end
+            elif self.tokens[j] in ("or", "nor", "/", "either"):
+                return [voices]
+            else:
+                j += 1
+        return mentions or [voices]
+
+    def _bare_places(self, i: int) -> tuple[tuple[str, ...], int]:
+        """Places with no "on": "kick 1 and 3", "kick every beat"; one bare count is not ("snare 3 times")."""
+        t = self.tokens
+        said = i + 1 < len(t) and (t[i] in _STEP_WORDS or (t[i] in _SIXTEENTH and t[i + 1] in _STEP_WORDS))
+        if self.steps and said:  # "kick 16th steps 1,5,9,13", "open hat step 7 and 15"
+            return self._places(i)
+        if i < len(t) and t[i] in RATE_WORDS:  # "shaker 16ths", "hats eighths"
+            return (RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
+        if t[i] in ("between", "the", *_NAMED_ALONE) if i < len(t) else False:  # "hats only between the beats"
+            return self._places(i)  # "kick hits the 1, the a of 2" ("hits" is a linking word)
+        if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
+            return self._places(i)  # "big drum just beat 1 and beat 3"
+        if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
+            return (), i
+        places, end = self._places(i)
+        said_one = len(places) == 1 and end == i + 1  # one count alone; "1 e & a ..." is many
+        return (places, end) if not said_one or not t[i][0].isdigit() else ((), i)
+
+    def _named_alone(self, i: int) -> int | None:
+        """ "5/4 jazz ride, 4 bars": a voice named alone in its clause, by no other form, is
+        wanted somewhere ("let it ride" is not a ride; a fill's own voice is the fill's)."""
+        t = self.tokens
+        voices, j = self._voice_list(i, adjacent=True)  # "just drums. kick snare and toms, tribal vibe"
+        if not voices or (j < len(t) and t[j] not in _CLAUSE_ENDS) or (i and t[i - 1] in _NOT_BEFORE_ALONE):
+            return None
+        if self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
+            return None
+        k = i - 1
+        while k >= 0 and t[k] not in _CLAUSE_ENDS:
+            if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
+                return None  # "without ride / crash": one list, ruled out; wishes are said apart
+            k -= 1
+        before = t[k + 1 : i]  # what the clause says before the voice: a word or two, or a wish
+        if (len(before) > 2 or set(before) & _TAKING_AWAY) and not set(before) <= _WANTING:
+            return None  # "lay off the crash", "mute the hats": a verb that may take it away
+        for each in self._each(i, voices):
+            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+        return j
+
+    def _step_string(self, i: int) -> int | None:
+        """ "cowbell plays the standard bell x.x.xx.x.x.x", "hats: x-x-x-x-x-x-x-x-": the first
+        voice of the clause plays where the string has hits, one bar of the meter."""
+        t = self.tokens
+        if not STEP_STRING.fullmatch(t[i]):
+            return None
+        start = i
+        while start > 0 and t[start - 1] not in _CLAUSE_ENDS:
+            start -= 1
+        named = [(k, v, end) for k in range(start, i) for v, end in [self._one_voice(k)] if v]
+        nearest = next((m for m in reversed(named) if self._skip(m[2], frozenset({":", "="})) == i), None)
+        start, voices, _ = nearest or (named[0] if named else (start, (), start))  # "bd: x-x- sd: --x-"
+        places = _string_places(t[i], self.meter or "4/4")
+        if not voices or places is None:
+            self.unplaced.append(" ".join(t[start : i + 1]))
+            return i + 1
+        for each in self._each(start, voices):
+            self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+        return i + 1
+
+    def _pronoun(self, i: int) -> int | None:
+        """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
+        t = self.tokens
+        last = next((c for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), None)
+        if t[i] not in ("it", "them", "that") or last is None:
+            return None
+        j = self._skip(i + 1, _LINKING)
+        if j >= len(t) or t[j] not in ("on", "at"):
+            return None
+        places, end = self._places(j + 1)
+        if not places:
+            return None
+        self.out.append(
+            Constraint(last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}")
+        )
+        return end
+
+    def _doubled_backbeat(self, i: int) -> int | None:
+        """Where "backbeat" starts in "doubling that backbeat" at i (None when not said)."""
+        doubled = next((len(w) for w in _DOUBLING if self._at(i, *w)), 0)
+        k = self._skip(i + doubled, frozenset({"the", "that", "this", "your"}))
+        return k if doubled and self._backbeat_words(k) else None
+
+    def _backbeat_words(self, i: int) -> int:
+        """How many tokens at i say "backbeat" (0 when they do not)."""
+        if i < len(self.tokens) and self.tokens[i] in ("backbeat", "backbeats"):
+            return 1
+        return 2 if self._at(i, "back", "beat") else 0
+
+    def _more_places(self, i: int) -> int | None:
+        """ "kick on the 1, then a quick double on 3 and the e of 3": places with no voice of their
+        own, right after a voice's places, are more places for that voice."""
+        t = self.tokens
+        last = self.out[-1] if self.out else None
+        if last is None or last.rule not in ("on", "only") or self._last_end is None:
+            return None
+        if i == self._last_end and t[i] not in ("on", "at", "in"):  # "on the and of 3 (the and of three)"
+            places, end = self._places(i)
+            if places and set(places) <= set(last.places):
+                return end
+        if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in _NEGATORS):  # "kick on 1, not on 3"
+            return None  # "so": "kick on 1 & 3 with the lil pickup before each one (so the and of 2 ...)"
+        if not all(BARE_COUNT.fullmatch(p) for p in last.places):
+            return None
+        if any(self._one_voice(k)[0] for k in range(self._last_end, i)):
+            return None  # another voice was named in between: these places are not the last voice's
+        places, end = self._places(i + 1)
+        if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
+            return None
+        if self._one_voice(self._skip(end, _FILLERS))[0]:
+            return None  # "on 3 the clap": the places belong to the voice after them
+        merged = tuple(dict.fromkeys(last.places + places))
+        self.out[-1] = replace(last, places=merged, text=f"{voices_label(last.voices)} on {places_label(merged)}")
+        self._last_end = end
+        return end
+
+    def _places_first(self, i: int) -> int | None:
+        """ "2 and 4 on the snare", "the and of 4 on the open hat", "under a 2 and 4 snare":
+        counts, then whose they are."""
+        places, j = self._places(i)
+        if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
+            return None
+        if self._at(j, "on"):
+            j += 1
+        elif len(places) < 2 or not self._one_voice(j)[0]:
+            return None  # "a 2 and 4 snare" is the snare's; "3 snare hits" is how many
+        voices, end = self._voice_list(self._skip(j, _FILLERS))
+        if not voices:
+            return None
+        self.out.append(Constraint(voices, places, "only", f"{voices_label(voices)} on {places_label(places)}"))
+        return end
+
+    # -- pieces ---------------------------------------------------------------------
+
+    def _skip_linking(self, i: int) -> int:
+        """Skip the words between a voice and its places, and one verb in -ing that leads to
+        them ("the open hat barking on each upbeat"); not one that says the opposite."""
+        i = self._skip(i, _LINKING)
+        word = self.tokens[i].rstrip("'") if i < len(self.tokens) else ""
+        verb = word.endswith("ing") or (word.endswith("in") and word + "g" not in _NOT_LINKING)  # "rollin'"
+        if verb and len(word) >= 5 and word.isalpha() and word not in _NOT_LINKING:
+            j = self._skip(i + 1, _LINKING)
+            if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in RATE_WORDS):
+                return j  # "hats rollin 16ths": the verb leads to its places
+        says = word.endswith("s") and len(word) >= 4 and word.isalpha() and word not in _NOT_LEADING
+        if says and not self._one_voice(i)[0] and i + 1 < len(self.tokens) and self.tokens[i + 1] in ("on", "at"):
+            return i + 1  # "snare cracks on 2 and 4", "the kick drops on 3"
+        return i
+
+    def _skip(self, i: int, words: frozenset[str]) -> int:
+        while i < len(self.tokens) and self.tokens[i] in words:
+            i += 1
+        return i
+
+    def _one_voice(self, i: int) -> tuple[tuple[str, ...], int]:
+        if i not in self._voices_at:  # asked again and again by the forms tried at each token
+            self._voices_at[i] = self._find_voice(i)
+        return self._voices_at[i]
+
+    def _find_voice(self, i: int) -> tuple[tuple[str, ...], int]:
+        for size in range(min(_MAX_VOICE_WORDS, len(self.tokens) - i), 0, -1):
+            words = self.tokens[i : i + size]
+            if any(not w[0].isalpha() for w in words):  # words, and aliases such as "tom1"
+                continue
+            voices = resolve_voices(" ".join(words))
+            if voices is not None:
+                return voices, i + size
+        return (), i
+
+    def _voice_list(
+        self, i: int, joiners: frozenset[str] = _VOICE_JOINERS, adjacent: bool = False
+    ) -> tuple[tuple[str, ...], int]:
+        """Voices joined by "and", "or", "/" or commas: ("kick", "snare") -> (bd, sd).
+
+        A negation joins with "or" only: "no crash and open hats on the offbeats" is two ideas.
+        ``adjacent``: voices may follow each other with no joiner ("just kick snare and hats").
+        """
+        found: list[str] = []
+        voices, j = self._one_voice(i)
+        while voices:
+            found += [v for v in voices if v not in found]
+            i = j
+            k = self._skip(j, joiners)
+            if k == j:  # "claps doubling the snare", "shaker layered with the hats": both play it
+                k += next((len(w) for w in _DOUBLING if self._at(j, *w)), 0)
+            if k == j and not adjacent:
+                break
+            voices, j = self._one_voice(self._skip(k, _BEFORE_LISTED_VOICE))
+            if voices and "," in self.tokens[i:k] and self._places_follow(self._skip_linking(j)):
+                break  # "open hats, kick on every beat", "..., and the snare hits on 3": a clause of its own
+        return tuple(found), i
+
+    def _placed_after(self, i: int) -> int | None:
+        """Where the places end when "on ..." follows at i ("closed on the 8ths"), else None."""
+        if i < len(self.tokens) and self.tokens[i] in ("on", "at"):
+            places, end = self._places(i + 1)
+            return end if places else None
+        return None
+
+    def _places_follow(self, i: int) -> bool:
+        return i < len(self.tokens) and self.tokens[i] in _ON_WORDS and bool(self._places(i + 1)[0])
+
+    def _place(self, i: int) -> tuple[str | None, int]:
+        """One place at i: "3", "2&", "the and of 3", "beat 2", "the offbeats", "eighths"."""
+        t = self.tokens
+        if tuple(t[i : i + 2]) in _BAR_PREFIXES:  # "on every bar's one"
+            i += 2
+        if i + 1 < len(t) and t[i] == "all" and not self._at(i + 2, "of"):
+            every = self._every_count(i + 1)  # "hh on all six" in 6/8
+            if every is not None:
+                return every
+        if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of"), ("every", "one")):  # "each of the seven quarters"
+            i = self._skip(i + 2, frozenset({"the", "of"}))
+        for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
+            for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
+                if self._at(at, *words):
+                    return place, at + len(words)
+        if self.steps and t[i] in _SIXTEENTH and i + 1 < len(t) and t[i + 1] in _STEP_WORDS:
+            i += 1  # "16th step 12"
+        said_step = bool(self.steps) and i < len(t) and t[i] in _STEP_WORDS
+        i = self._skip(i, _BEFORE_COUNT | (_STEP_WORDS if self.steps else frozenset()))
+        if i >= len(t):
+            return None, i
+        if said_step and not self._in_steps:  # "kick on 1, 2+ and 16th step 12": this one is a step
+            with self._steps_as(True):
+                return self._count(i)
+        word = t[i]
+        if self._at(i, "every", "other") and i + 2 < len(t) and t[i + 2] in RATE_WORDS:
+            return self._every_other(RATE_WORDS[t[i + 2]], i + 3)
+        if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _NOTE_VALUES and self._at(i + 2, "note"):
+            i, word = i + 1, t[i + 1]  # "every 8 note" (`_NOTE_VALUES`); "every 4" is no note value
+        if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in RATE_WORDS:  # "every 8th"
+            i, word = i + 1, t[i + 1]
+        k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong"}))
+        if (word.isdigit() or word in BAR_NUMBERS) and self._at(k, "beats"):
+            return "beats", k + 1  # "the kick sits on the 4 big dotted beats"
+        if word in _NOTE_VALUES and (self._at(i + 1, "note") or self._at(i + 1, "notes")):
+            return _NOTE_VALUES[word], i + 2  # "hihat play every 8 note"
+        if (word.isdigit() or word in BAR_NUMBERS) and i + 1 < len(t) and t[i + 1] in RATE_WORDS:
+            i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes", "all twelve triplets"
+        if word in RATE_WORDS:
+            rate, end = RATE_WORDS[word], i + 1
+            if rate == "triplets" and end < len(t) and RATE_WORDS.get(t[end]) == "eighths":
+                end += 1  # "triplet 8ths"
+            return rate, self._skip(end, frozenset({"note", "notes"}))
+        if word == "very":
+            i, word = i + 1, t[i + 1] if i + 1 < len(t) else ""
+        last = _LAST_OF_BAR.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        if last is not None and not self._count(self._skip(i + 3, frozenset({"the", "beat"})))[0]:
+            counts, parts = counting(get_meter(self.meter or "4/4"))  # "the very last 16th of the bar"
+            if last in parts:
+                return f"{counts}{last}", self._skip(i + 2, frozenset({"of", "the", "each", "every", "bar", "measure"}))
+        part = _PART_OF_BEAT.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        if part is not None and self._at(i + 2, "of") and (self.meter or "4/4").endswith("/4"):
+            count, end = self._count(self._skip(i + 3, frozenset({"the", "beat", "count"})))
+            if count is not None and count.isdigit():  # "the last 16th of beat 2": the a of 2
+                return f"{count}{part}", end
+        if word in _TRIPLET_ORDINALS and i + 2 < len(t) and t[i + 1] in _TRIPLET_NOUNS and t[i + 2] == "of":
+            return self._triplet(i)  # "the last triplet of beat 2"
+        k = self._skip(i + 1, frozenset({"right", "just", "directly", "immediately"}))
+        if word in _PART_TOKENS and k < len(t) and t[k] in ("after", "before"):
+            count, end = self._count(self._skip(k + 1, frozenset({"the", "beat"})))
+            if count is not None and count.isdigit():  # "the and after 2", "the e before 3", "the & right after 4"
+                n = int(count) - (t[k] == "before")
+                return f"{n or counting(get_meter(self.meter or '4/4'))[0]}{_PART_TOKENS[word]}", end
+            return None, i
+        if word in _PART_TOKENS and self._at(i + 1, "of"):
+            count, end = self._count(self._skip(i + 2, frozenset({"the", "beat"})))
+            if count is not None and count.isdigit():
+                return f"{count}{_PART_TOKENS[word]}", end
+            return None, i
+        return self._count(i)
+
+    def _every_count(self, i: int) -> tuple[str, int] | None:
+        """ "all six" (6/8), "all 4" (4/4): every count of the bar, when the number is the
+        bar's count of numbers; "all 4 beats" is `_place`'s."""
+        t = self.tokens
+        word = t[i]
+        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        meter = get_meter(self.meter or "4/4")
+        if n is None or n != counting(meter)[0] or (i + 1 < len(t) and t[i + 1] in {*RATE_WORDS, "beats", "beat"}):
+            return None
+        end = self._skip(i + 1, frozenset({"counts", "of", "them"}))
+        if len(meter.groups) == n:  # every count is a felt beat (4/4, 3/4, 12/8)
+            return "beats", end
+        return ("quarters" if meter.name.endswith("/4") else "eighths"), end
+
+    def _every_other(self, rate: str, i: int) -> tuple[str | None, int]:
+        """ "every other 8th" is every quarter, from the one, or the offbeats when it starts
+        on an "&" ("... starting on the & of 1"); "every other 16th" is every eighth; "every
+        other quarter" every other beat. Another start is not placed."""
+        j = self._skip(i, frozenset({"note", "notes"}))
+        start = None
+        if any(self._at(j, w, on) for w in ("starting", "beginning", "from") for on in ("on", "at", "with")):
+            start, j = self._place(j + 2)
+        elif self._at(j, "from"):
+            start, j = self._place(j + 1)
+        halved = {"eighths": ("beats", "offbeats"), "sixteenths": ("eighths", None), "quarters": ("alternate", None)}
+        on_count, on_and = halved.get(rate, (None, None))
+        if start in (None, "1"):
+            return on_count, j
+        if on_and and start.endswith("&"):
+            return on_and, j
+        return None, i
+
+    def _triplet(self, i: int) -> tuple[str | None, int]:
+        """ "the first/middle/last triplet of beat 2": a part of a dotted-quarter beat in 12/8,
+        where a beat counts "1 & a". Elsewhere the words name no step of the grid: not placed."""
+        count, end = self._count(self._skip(i + 3, frozenset({"the", "beat"})))
+        if count is None or not count.isdigit():
+            return None, i
+        if self.meter != "12/8":
+            said = " ".join(self.tokens[i:end])
+            if said not in self.unplaced:
+                self.unplaced.append(said)
+            return None, i
+        return f"{count}{_TRIPLET_ORDINALS[self.tokens[i]]}", end
+
+    def _count(self, i: int) -> tuple[str | None, int]:
+        """A count with an attached part: "3", "2&", "2+", "3e", "4a", "two", "2nd"."""
+        if i >= len(self.tokens):
+            return None, i
+        word = self.tokens[i]
+        if any(self._at(i + 1, "of", them) for them in ("them", "those", "these", "em")):
+            return None, i  # "all 12 of them": how many
+        if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in _ONE_BEFORE:
+            return None, i  # "plus one extra hit": how many, not the one
+        if word in NUMBER_WORDS:
+            if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() and self._one_voice(i + 1)[0]:
+                return None, i  # "and one crash somewhere": how many, not where
+            return str(NUMBER_WORDS[word]), i + 1
+        if word in ORDINALS:  # "the first beat and beat 3"
+            return str(ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
+        match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
+        if match and self._in_steps and not match[2]:
+            return self._step_place(int(match[1])), i + 1
+        if not match or not 1 <= int(match[1]) <= 12:
+            return None, i
+        part = _SUFFIX.get(match[2], "")
+        return f"{int(match[1])}{part}", i + 1
+
+    def _places(self, i: int) -> tuple[tuple[str, ...], int]:
+        """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
+        i = self._skip(i, _LIST_OPENERS)
+        with self._steps_as(self._steps_list(i)):
+            return self._read_places(i)
+
+    @contextlib.contextmanager
+    def _steps_as(self, steps: bool) -> Iterator[None]:
+        """Numbers read as steps (or as counts) while inside; as before after."""
+        before, self._in_steps = self._in_steps, steps
+        try:
+            yield
+        finally:
+            self._in_steps = before
+
+    def _steps_list(self, i: int) -> bool:
+        """Whether the list at i numbers a sixteenth grid's steps (see ``steps``)."""
+        if self.steps != "named":
+            return self.steps == "grid"
+        t, k = self.tokens, i
+        beats = self._quarter_beats() or 0
+        while k < len(t) and (t[k] in _LIST_JOINERS or t[k] in _STEP_WORDS or t[k] in _SIXTEENTH or t[k].isdigit()):
+            if t[k] in _STEP_WORDS or (t[k].isdigit() and int(t[k]) > beats):
+                return True
+            k += 1
+        return False
+
+    def _read_places(self, i: int) -> tuple[tuple[str, ...], int]:
+        places: list[str] = []
+        place, j = self._place(i)
+        end, comma = i, None  # comma: (places before the last comma, where it is)
+        while place is not None:
+            places.append(place)
+            if place.isdigit() and not self._in_steps:  # a pasted count: "1 e & a 2 e & a"
+                run, j = self._count_run(place, j)
+                places += run
+            end = self._bar_tail(j)
+            k = self._skip(end, _LIST_JOINERS)
+            if k > end and self._at(k, "of") and self.tokens[k - 1] in _PART_TOKENS:
+                k -= 1  # "the a of 1, & of 2": that "&" is a place's, not a joiner
+            if k > end and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
+                k += 1  # "kick on 1, the & of 2 and on 3"
+            bare = _BARE_STEP if self._in_steps else BARE_COUNT
+            if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])):
+                break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
+            if self._floor_at(k):
+                break  # "kick on beat one, four on the floor": the idiom starts here
+            comma = (len(places), end) if "," in self.tokens[end:k] else comma
+            place, j = self._place(k)
+            if (
+                place is not None
+                and not BARE_COUNT.fullmatch(place)
+                and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]
+            ):
+                break  # "..., eighth hats": the next clause starts here
+        if comma and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
+            kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
+            places = places[:kept]
+        places, end = self._counted_ands(places, i, end)
+        return self._except(self._whole_count(tuple(dict.fromkeys(places))), end)
+
+    def _counted_ands(self, places: list[str], i: int, end: int) -> tuple[list[str], int]:
+        """ "1 & 2 & 3 & 4 &" is a count spoken aloud, every count and its "&" (the trailing "&"
+        says so), not the list "1, 2, 3 and 4"."""
+        t = self.tokens
+        said = t[i:end]
+        if end >= len(t) or t[end] not in ("&", "+") or self._count(end + 1)[0] is not None:
+            return places, end
+        counts = [w for w in said if w not in ("&", "+")]
+        if len(counts) < 2 or counts != [str(n) for n in range(1, len(counts) + 1)] or len(said) != 2 * len(counts) - 1:
+            return places, end
+        return [f"{c}{part}" for c in counts for part in ("", "&")], end + 1
+
+    def _quarter_beats(self) -> int | None:
+        """Beats in a bar where the numbers count quarter notes (x/4; 4/4 when the words name
+        no meter), else None: the meters where "1 e & a" and sixteenth steps are the grid."""
+        meter = self.meter or "4/4"
+        return int(meter.split("/")[0]) if meter.endswith("/4") else None
+
+    def _step_place(self, step: int) -> str | None:
+        """Step ``step`` of a sixteenth-note grid (a piano roll's 1..16) as a count: 5 -> "2",
+        7 -> "2&"; only where the numbers count quarter beats (x/4), else not placed."""
+        beats = self._quarter_beats()
+        if beats is None or not 1 <= step <= 4 * beats:
+            return None
+        beat, part = divmod(step - 1, 4)
+        return f"{beat + 1}{('', 'e', '&', 'a')[part]}"
+
+    def _count_run(self, count: str, i: int) -> tuple[list[str], int]:
+        """The parts spoken after a count, as a drummer counts them aloud ("1 e & a", "3 & a"),
+        in counting order; a run needs an "e" or an "a", so "1 and 3" stays two counts."""
+        t, run, last, j = self.tokens, [], 0, i
+        while j < len(t) and _RUN_ORDER.get(t[j], 0) > last:
+            word = t[j]
+            if word in _AND and j + 1 < len(t) and self._count(j + 1)[0] is not None:
+                break  # "1 e and 3": the "and" joins the next count
+            if word in ("e", "a", "ah") and self._at(j + 1, "of"):
+                break  # "the a of 4" is a place of its own
+            after = t[j + 1] if j + 1 < len(t) else ""
+            spoken = any(p.endswith("e") for p in run)  # "1 e & a" said in full: its "a" is the count's
+            if word in ("a", "ah") and not spoken and after.isalpha() and after not in _COUNTING_WORDS:
+                break  # "kick on 1 and a rim click": an article
+            run.append(f"{count}{_PART_TOKENS[word]}")
+            last, j = _RUN_ORDER[word], j + 1
+        if not any(p[-1] in "ea" for p in run):
+            return [], i
+        return run, j
+
+    def _whole_count(self, places: tuple[str, ...]) -> tuple[str, ...]:
+        """Every count of a quarter-note bar with every part ("1 e & a 2 e & a 3 e & a 4 e & a")
+        is said as the rate it is: sixteenths, or eighths for "1 & 2 & 3 & 4 &"."""
+        beats = self._quarter_beats()
+        if beats is None or not all(BARE_COUNT.fullmatch(p) for p in places):
+            return places
+        for parts, rate in ((("", "&"), "eighths"), (("", "e", "&", "a"), "sixteenths")):
+            if set(places) == {f"{b}{p}" for b in range(1, beats + 1) for p in parts}:
+                return (rate,)
+        return places
+
+    def _except(self, places: tuple[str, ...], i: int) -> tuple[tuple[str, ...], int]:
+        """ "every beat except 3", "eighths apart from the and of 4": the places less the exceptions."""
+        words = next((w for w in _EXCEPT if self._at(i, *w)), None)
+        if not places or words is None:
+            return places, i
+        j = self._skip(i + len(words), frozenset({"on", "at", "for"}))
+        left_out, end = self._places(j)
+        if not left_out or not all(BARE_COUNT.fullmatch(p) for p in left_out):
+            return places, i
+        if all(BARE_COUNT.fullmatch(p) for p in places):
+            return tuple(p for p in places if p not in left_out), end
+        if len(places) > 1:
+            return places, i
+        return (f"{places[0]} except {' '.join(left_out)}",), end
+
+    def _said(self, i: int, j: int) -> str:
+        """The request's words from token i to j, a bar's mark put back as it was typed."""
+        refs = iter(self.bar_refs[self.tokens[:i].count(BAR_MARK) :])
+        return " ".join(next(refs, "that bar") if w == BAR_MARK else w for w in self.tokens[i:j])
+
+    def _one_bar(self, i: int) -> int:
+        """Where "in the last bar", "in bar 2", "every other bar" ends after a place at i, else
+        0: constraints hold in every bar, so a place in some bars only is not one of them."""
+        t = self.tokens
+        j = self._skip(i, frozenset({"in", "on", "for", "during", "of", "the"}))
+        if self._at(i, BAR_MARK):
+            return i + 1  # "in the last bar", "in bar 2" (`_take_bars` left the mark)
+        if j < len(t) and t[j] in _BAR_ORDINALS and j + 1 < len(t) and t[j + 1] in _BAR_NOUNS:
+            return j + 2  # "in the last bar", "on every other bar" (after "every")
+        k = j + 2 if j + 1 < len(t) and (t[j + 1].isdigit() or t[j + 1] in NUMBER_WORDS) else j + 1
+        k = self._skip(k, frozenset({"few", "couple", "several", "of", "other"}))
+        if self._at(j, "every") and k > j + 1 and k < len(t) and t[k] in _BAR_NOUNS:
+            return k + 1  # "every other bar", "a crash on the 1 every few bars", "every 4 bars"
+        if j > i and j + 1 < len(t) and t[j] in _BAR_NOUNS and t[j + 1].isdigit():
+            return j + 2  # "in bar 2"
+        return 0
+
+    def _bar_tail(self, i: int) -> int:
+        """Skip "of every bar", "in each bar", "every bar's" after a place."""
+        j = i
+        while j < len(self.tokens) and self.tokens[j] in _BAR_WORDS:
+            j += 1
+        return j if any(w in ("bar", "bars", "bar's", "measure") for w in self.tokens[i:j]) else i
+
+
+# ---------------------------------------------------------------------------------------
+# One instrument alone ("just a shaker pattern", "kick only")
+
+_CUES_BEFORE = frozenset({"just", "only", "solo", "purely", "simply"})
+_CUES_AFTER = frozenset({"only", "solo", "alone"})
+_MAX_FILLERS_BEFORE = 2
+_MAX_FILLERS_AFTER = 1
+# Words that join a second idea, so a cue across them is not about the instrument.
+_BREAKERS = frozenset({"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band", "on", "at"})
+
+
+# A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.
+_ONE_INSTRUMENT = {("ch", "oh", "ph"): ("ch",)}
+
+
+def single_instrument(tokens: list[str]) -> str | None:
+    """The one instrument a request asks for alone ("just a shaker pattern", "only the ride bell").
+
+    "just a funky beat with a cowbell" and "kick and snare only" name more than a lone voice.
+    """
+    mentions: list[tuple[int, int, tuple[str, ...]]] = []
+    i = 0
+    reader = Reader(tokens, [])
+    while i < len(tokens):
+        voices, end = reader._one_voice(i)
+        if voices:
+            mentions.append((i, end, _ONE_INSTRUMENT.get(voices, voices)))
+            i = end
+        else:
+            i += 1
+    codes = {v for _, _, vs in mentions for v in vs}
+    if len(codes) != 1 or len({vs for _, _, vs in mentions}) != 1:
+        return None
+    code = next(iter(codes))
+    for start, end, _ in mentions:
+        before = tokens[max(0, start - _MAX_FILLERS_BEFORE - 1) : start]
+        for k, word in enumerate(before):
+            if word in _CUES_BEFORE and not _BREAKERS.intersection(before[k + 1 :]):
+                return code
+        if tokens[start - 2 : start] == ["nothing", "but"]:
+            return code
+        after = tokens[end : end + _MAX_FILLERS_AFTER + 1]
+        for k, word in enumerate(after):
+            where = tokens[end + k + 1 : end + k + 2] in (["on"], ["at"], ["between"], ["in"])  # "kick only on 1"
+            if word in _CUES_AFTER and not _BREAKERS.intersection(after[:k]) and not where:
+                return code
+        if tokens[end : end + 2] in (["by", "itself"], ["on", "its"]):
+            return code
+    return None

@@ -172,7 +172,10 @@ _BARS_AGAIN = re.compile(
     r"\b(?:make|change|makes?)\s+(?:that|it|them)\s+(?:to\s+|into\s+)?(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"(?!\s*(?:bpm|beats? per|/|%|on|&|\+))"
 )
+# How often, not how long: "crash on 1 every 4 bars" (the reader keeps it as "every few bars").
 _EVERY_N_BARS = re.compile(r"\b(?:every|each)\s+(?:\d{1,2}|two|three|four|eight|other)\s+(?:bars?|measures?)\b")
+# Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure";
+# each is left as one mark (`reader.BAR_MARK`).
 _BAR_REFERENCE = re.compile(
     r"\b(?:(?:in|of|on|at|for)\s+)?(?:the\s+)?(?:(?:bar|measure)\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"

@@ -28,8 +28,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 
 BAR_NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "ten": 10, "twelve": 12, "sixteen": 16}
 
-# Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure".
-# Each is left as one mark, so "kick on 1 in the last bar" is known for a place in one bar only.
+# Where the request named one bar ("in bar 8", "the last bar"), intent.py leaves this mark, so
+# "kick on 1 in the last bar" is known for a place in one bar only.
 BAR_MARK = "somebar"
 
 _STEP_WORDS = frozenset({"step", "steps"})

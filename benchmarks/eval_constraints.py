@@ -1,7 +1,7 @@
 """Constraints: does the answer's grid do what the drummer asked? (issue 8)
 
     make eval-constraints   (or: python -m benchmarks.eval_constraints
-                             [--split holdout|tune|fresh|fresh2 ... fresh15|dev|all]
+                             [--split holdout|tune|fresh|fresh2 ... fresh16|dev|all]
                              [--host URL] [--model NAME] [--candidates N] [--timeout S] [--json])
 
 The requests (benchmarks/eval/constraints.toml) say, in a tiny check language documented at
@@ -10,7 +10,7 @@ the top of that file, what each answer's grid must show: "bd on 1,3", "hats only
 (`Generation.pattern`) and nothing else of the engine's: it does not use the engine's own
 request parser or musical check, so it can judge them. Every third request of each kind is
 held out and never tuned on; a request whose TOML names its ``split`` (the "fresh",
-"fresh2", ... "fresh15" held-out batches) keeps it, and is
+"fresh2", ... "fresh16" held-out batches) keeps it, and is
 not counted by the every-third rule. ``--split dev`` runs the development set
 (benchmarks/eval/constraints-dev.toml): written like the held-out batches, tuned on, so its
 figures guard the fixes and say nothing of unseen requests; "all" leaves it out.
@@ -41,7 +41,7 @@ from pydrums_engine.notation import METERS, Meter, Pattern
 REQUESTS = Path(__file__).resolve().parent / "eval" / "constraints.toml"
 DEV_REQUESTS = REQUESTS.with_name("constraints-dev.toml")  # tuned on: run alone, never in "all"
 KINDS = ("positions", "style", "meter", "bars", "fill", "negative", "mixed")
-BATCHES = 15  # the held-out batches written blind: "fresh", "fresh2" ... "fresh15"
+BATCHES = 16  # the held-out batches written blind: "fresh", "fresh2" ... "fresh16"
 SPLITS = ("tune", "holdout", "fresh", *(f"fresh{n}" for n in range(2, BATCHES + 1)), "dev")  # reported in this order
 # shown in the failing list
 SPLIT_TAGS = {

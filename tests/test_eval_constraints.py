@@ -39,8 +39,9 @@ COINCIDENCES = {
     frozenset({"f13-disco-open-hats", "f12-style-disco-oh"}),
     frozenset({"f13-seven-eight-223", "f8-7-8-groups"}),
     frozenset({"f15-prog-seven-eight", "f13-seven-eight-223"}),  # fresh15: a 7/8 grouping again
+    frozenset({"f16-tom-fill-end", "f14-tom-fill-end"}),  # fresh16: a tom fill at the end again
 }
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 16)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 17)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -90,20 +91,21 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -504),
-        ("fresh3", -468),
-        ("fresh4", -432),
-        ("fresh5", -396),
-        ("fresh6", -360),
-        ("fresh7", -324),
-        ("fresh8", -288),
-        ("fresh9", -252),
-        ("fresh10", -216),
-        ("fresh11", -180),
-        ("fresh12", -144),
-        ("fresh13", -108),
-        ("fresh14", -72),
-        ("fresh15", -36),
+        ("fresh2", -540),
+        ("fresh3", -504),
+        ("fresh4", -468),
+        ("fresh5", -432),
+        ("fresh6", -396),
+        ("fresh7", -360),
+        ("fresh8", -324),
+        ("fresh9", -288),
+        ("fresh10", -252),
+        ("fresh11", -216),
+        ("fresh12", -180),
+        ("fresh13", -144),
+        ("fresh14", -108),
+        ("fresh15", -72),
+        ("fresh16", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -127,6 +129,7 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh13": "f13-",
         "fresh14": "f14-",
         "fresh15": "f15-",
+        "fresh16": "f16-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -163,7 +166,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh16"])
+        parse_args(["--split", "fresh17"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

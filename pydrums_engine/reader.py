@@ -110,6 +110,7 @@ _LINKING = frozenset(
         "shots",
         "once",  # "crash once at the start of the bar"
         "strictly",  # "keep the kick strictly on 1 and 3"
+        "ever",  # "the kick only ever on the one"
         "solely",
         "i",  # "clap sound i want only on beat 2 and beat 4"
         "want",
@@ -601,11 +602,14 @@ class Reader:
             end = i + (2 if t[i] == "back" else 1)
             prev = t[i - 1] if i else ""
             placed_by = prev in ("on",) or (i > 1 and t[i - 2] in _ON_WORDS)  # "snare on the backbeat"
-            if self._places_follow(end):  # "the backbeat on 2 and 4": the backbeat is the voice
-                places, after = self._places(self._skip(end + 1, frozenset({"on", "at"})))
+            linked = self._skip_linking(end)  # "the actual backbeat hits should be on 2 and 4"
+            if self._places_follow(linked):  # "the backbeat on 2 and 4": the backbeat is the voice
+                places, after = self._places(self._skip(linked + 1, frozenset({"on", "at"})))
+                alone = next((len(w) for w in (*_NOTHING_ELSE, ("and", "nowhere", "else"), ("nowhere", "else"))
+                              if self._at(after, *w)), 0)  # fmt: skip
                 label = f"backbeat: snare or clap on {places_label(places)}"
-                self.out.append(Constraint(("sd", "cp"), places, "on", label))
-                return after
+                self.out.append(Constraint(("sd", "cp"), places, "only" if alone else "on", label))
+                return after + alone
             negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
             if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
@@ -890,7 +894,8 @@ class Reader:
         if self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
             return None  # "a fill on the floor tom", "end with a floor tom + kick fill": the fill's voice
         linked = self._skip_linking(j)  # "with the open hat only on the and of 4": placed, not just present
-        if not voices or self._places_follow(linked) or (j < len(self.tokens) and self.tokens[j] in RATE_WORDS):
+        rate_follows = any(k < len(self.tokens) and self.tokens[k] in RATE_WORDS for k in (j, linked))
+        if not voices or self._places_follow(linked) or rate_follows:  # "with the ride playing quarter notes"
             return None
         if self._doubled_backbeat(j) is not None:
             return None  # "with a tambourine doubling that backbeat": placed (`_voices`)

@@ -642,6 +642,17 @@ CHAT_ROWS = [
     row("tribal, floor-tom-heavy groove. zero cymbals", present("lt"), absent(CYMBALS)),
     row("snare-heavy punk", present("sd")),  # a voice "heavy" in the groove plays in it
     row("kick-heavy techno", present("bd")),
+    # after fresh16 was measured
+    row(
+        "ghost notes on the snare are fine, but the actual backbeat hits should be on 2 and 4 and nowhere else",
+        present("sd"),
+        only(("sd", "cp"), "2", "4"),
+    ),
+    row(
+        "something with the ride playing quarter notes and the kick only ever on the one",
+        only("rc", "quarters"),
+        only("bd", "1"),
+    ),
     row(
         "four on the floor kick w/ open hats sitting on the offbeats (the & of every beat) - classic house thing",
         FOUR_ON_THE_FLOOR,

@@ -37,7 +37,6 @@ from .reader import (
     BAR_MARK,
     BAR_NUMBERS,
     BARE_COUNT,
-    EVERY_BAR,
     NAMED_PLACES,
     NUMBER_WORDS,
     ORDINALS,
@@ -262,17 +261,11 @@ _TOMS = re.compile(r"\btoms?\b")
 # ("bar's", "tom1"), or a joiner.
 _TOKEN = re.compile(r"\d+(?:(?:st|nd|rd|th)s?)?(?:[&+](?!\d)|(?<=\d)[ea](?![a-z]))?|[a-z]+\d*(?:'[a-z]+)?|[&+,;.:/]")
 _ASIDE = re.compile(r"\(([^()]*)\)")
-# every word of a named place but the small ones: an aside with one of them may say a place
-_PLACE_WORDS_ANY = {w for words, _ in NAMED_PLACES for w in words} - {
-    "the",
-    "of",
-    "a",
-    "an",
-    "on",
-    "every",
-    "each",
-    "all",
-}
+# Words that may say a place in an aside: every word of a named place but the small ones, the
+# counts, the ordinals, the note values and the "&"
+_PLACE_SAYING = (
+    {w for words, _ in NAMED_PLACES for w in words} - {"the", "of", "a", "an", "on", "every", "each", "all"}
+) | {*NUMBER_WORDS, *ORDINALS, *RATE_WORDS, "&", "+"}
 
 
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
@@ -288,20 +281,20 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     meter, rest = _take_meter(rest)
     groups, rest = _take_grouping(rest, meter)
     bpm, rest = _take_bpm(rest, unplaced)
-    bar_refs = [m[0].strip() for m in _BAR_REFERENCE.finditer(_BARS.sub(" ", rest))]
-    bars, rest = _take_bars(rest, unplaced)
+    bars, rest, bar_refs = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
     fill = _fill_voice(low) if _FILL.search(low) and not _NO_FILL.search(low) else None
     fill_bar = _FILL_BAR.search(low) if fill and bars is None else None
-    if fill_bar and BARS_MIN <= int(fill_bar[1] or fill_bar[2]) <= BARS_MAX:
-        bars = int(fill_bar[1] or fill_bar[2])  # "a tom fill at the end of bar 4": four bars, the fill last
+    if fill_bar and BARS_MIN <= (last := int(fill_bar[1] or fill_bar[2])) <= BARS_MAX:
+        bars = last  # "a tom fill at the end of bar 4": four bars, the fill last
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
     said = _GRID_SAID.sub(" ", _TECHNIQUE.sub(" ", _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))))
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
-    constraints = Reader(tokens, unplaced, meter, fill, steps, bar_refs).read()
+    reader = Reader(tokens, unplaced, meter, fill, steps, bar_refs)
+    constraints = reader.read()
     single = single_instrument(tokens)
     if single is not None and not any(c.rule == "absent" and c.text.startswith("only") for c in constraints):
         others = tuple(c for c in ALL_VOICES if c != single)
@@ -311,7 +304,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
             constraints.append(Constraint((single,), ("all",), "present", label))
     if meter is not None and groups is not None:
         constraints = _regrouped(constraints, meter, groups)
-    constraints = _later_places_win(_placed_not_absent(constraints), meter or "4/4")
+    constraints = _later_places_win(_placed_not_absent(constraints, reader.some_bars), meter or "4/4")
     return Intent(
         text=" ".join(text.split()),
         styles=tuple(styles.find(text)) if styles is not None else (),
@@ -403,12 +396,11 @@ def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int
     return out
 
 
-def _placed_not_absent(constraints: list[Constraint]) -> list[Constraint]:
+def _placed_not_absent(constraints: list[Constraint], weak: list[Constraint]) -> list[Constraint]:
     """A voice the words place is not also ruled out: in "nothing on beat 1 - no kick no hat
     no nothing. kick on 3" the "no kick" is about beat 1, and the kick on 3 is asked for. A
     place said for some bars only does not outweigh a "no": "no crash, a crash on the 1 every
-    few bars gets annoying" wants no crash."""
-    weak = [c for c in constraints if c.text.endswith(EVERY_BAR)]
+    few bars gets annoying" wants no crash (``weak``: the places said of some bars only)."""
     gone = {v for c in constraints if c.rule == "absent" for v in c.voices}
     constraints = [c for c in constraints if c not in weak or not set(c.voices) <= gone]
     placed = {
@@ -502,9 +494,8 @@ def _aside(match: re.Match[str]) -> str:
     """ "(stick on side of the drum)": an aside that names no voice, count or place is left out,
     so it does not stand between a voice and its places; "(so the a of 3)" stays."""
     words = _tokens(match[1])
-    wanted = _PLACE_WORDS_ANY | set(NUMBER_WORDS) | set(ORDINALS) | set(RATE_WORDS) | {"&", "+"}
     voiced = any(resolve_voices(" ".join(words[k : k + n])) for k in range(len(words)) for n in (1, 2))
-    return match[0] if voiced or any(w[0].isdigit() or w in wanted for w in words) else " "
+    return match[0] if voiced or any(w[0].isdigit() or w in _PLACE_SAYING for w in words) else " "
 
 
 def _named_by_request(low: str) -> str:
@@ -536,7 +527,9 @@ def _take_bpm(text: str, unplaced: list[str]) -> tuple[int | None, str]:
     return bpm, _BPM.sub(" ", text)
 
 
-def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
+def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[str]]:
+    """The bar count the words give, the text without it, and the words of each bar they name
+    ("in the last bar"), left in the text as one `BAR_MARK` each."""
     bars, last = None, 0
     for match in _BARS.finditer(text):
         last = match.end()
@@ -555,8 +548,9 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str]:
             if BARS_MIN <= (value := _number(match[1])) <= BARS_MAX:
                 bars = value
         text = _BARS_AGAIN.sub(" ", text)
-    text = _EVERY_N_BARS.sub(" every few bars ", text)  # how often, kept for the reader ("crash on 1 every 4 bars")
-    return bars, _BAR_REFERENCE.sub(lambda m: f" {BAR_MARK} ", _BARS.sub(" ", text))
+    text = _BARS.sub(" ", _EVERY_N_BARS.sub(" every few bars ", text))  # how often, kept ("crash on 1 every 4 bars")
+    refs = [m[0].strip() for m in _BAR_REFERENCE.finditer(text)]
+    return bars, _BAR_REFERENCE.sub(f" {BAR_MARK} ", text), refs
 
 
 def _number(word: str) -> int:

@@ -147,7 +147,7 @@ _WANTING |= {"every", "each", "few", "bars", "other", "couple"}  # "every 4 bars
 
 _TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget"})
 
-EVERY_BAR = " (every bar)"  # said of a place asked for some bars only: it is asked of every bar
+_EVERY_BAR = " (every bar)"  # said of a place asked for some bars only: it is asked of every bar
 
 _BAR_NOUNS = frozenset({"bar", "bars", "measure", "measures"})
 
@@ -500,6 +500,7 @@ class Reader:
     # ("kick on 1, 2+ and 16th step 12": the 1 and 2+ are counts, the 12 a step)
     steps: str = ""
     bar_refs: list[str] = field(default_factory=list)  # the words behind each BAR_MARK, in order
+    some_bars: list[Constraint] = field(default_factory=list)  # places said of some bars only (`_one_bar`)
     _in_steps: bool = False  # the list being read is steps
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
@@ -810,8 +811,7 @@ class Reader:
     def _restrict(self, voices: tuple[str, ...], start: int) -> None:
         others = tuple(c for c in ALL_VOICES if c not in voices)
         self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(voices)))
-        for each in self._each(start, voices):  # "just kick, snare and hats": each of them plays
-            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+        self._wanted(start, voices)
 
     def _instead(self, i: int) -> int | None:
         """ "claps instead of the snare", "no snare, use claps instead", "rim instead of the snare
@@ -847,8 +847,7 @@ class Reader:
         places, end = self._places(self._skip(k + 1, frozenset({"beat"})))
         if not places:
             return None
-        for each in self._each(self._skip(i + 1, _FILLERS), voices):
-            self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+        self._placed(self._skip(i + 1, _FILLERS), voices, places, "only")
         self._last_end = end
         return end
 
@@ -955,8 +954,7 @@ class Reader:
             return those
         anywhere = next((w for w in _SOMEWHERE if self._at(j, *w)), None)
         if anywhere:  # "and one crash somewhere": it plays, where is left open
-            for each in self._each(i, voices):
-                self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+            self._wanted(i, voices)
             return j + len(anywhere)
         if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
             end = j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
@@ -968,8 +966,7 @@ class Reader:
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
         if self._at(j, "heavy") or self._at(j, "driven"):  # "a floor-tom-heavy groove": it plays, and a lot
-            for each in self._each(i, voices):
-                self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+            self._wanted(i, voices)
             return j + 1
         if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"pls", "please", "plz"}):
             self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
@@ -990,10 +987,7 @@ class Reader:
             k = self._skip(self._skip_linking(j + 1), _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
             places, end = self._places(k)
             if places:
-                for each in self._each(i, voices):
-                    self.out.append(
-                        Constraint(each, places, "off", f"no {voices_label(each)} on {places_label(places)}")
-                    )
+                self._placed(i, voices, places, "off")
                 return end
         said_on = j < len(t) and t[j] in _ON_WORDS
         if said_on:
@@ -1002,10 +996,9 @@ class Reader:
             places, end = self._bare_places(j)
         one_bar = self._one_bar(end) if places else 0
         if one_bar:  # "kick on 1 in the first bar": constraints hold in every bar, so it is asked of
-            for each in self._each(i, voices):  # each, as a place it has, not as the only one
-                self.out.append(
-                    Constraint(each, places, "on", f"{voices_label(each)} on {places_label(places)}{EVERY_BAR}")
-                )
+            before = len(self.out)
+            self._placed(i, voices, places, "on", _EVERY_BAR)  # a place it has, not its only one
+            self.some_bars += self.out[before:]
             return one_bar
         if places:
             k = i - 1
@@ -1014,16 +1007,14 @@ class Reader:
             adding = (k >= 0 and t[k] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
             adding = adding or (end < len(t) and t[end] in _ADDING_AFTER)
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
-            for each in self._each(i, voices):
-                self.out.append(Constraint(each, places, rule, f"{voices_label(each)} on {places_label(places)}"))
+            self._placed(i, voices, places, rule)
             self._last_end = end
             return end
         colon = next((k for k in range(j, min(j + 8, len(t))) if t[k] == ":"), None)
         if colon is not None and not said_on and not any(self._one_voice(k)[0] for k in range(j, colon)):
             places, end = self._places(colon + 1)  # "kick pattern I hear in my head: 1, the e of 3 and 4"
             if places:
-                for each in self._each(i, voices):
-                    self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+                self._placed(i, voices, places, "only")
                 self._last_end = end
                 return end
         if said_on and t[j] in ("on", "at") and end > j + 1:
@@ -1052,6 +1043,17 @@ class Reader:
             return None
         self.out.append(Constraint(voices, last.places, "on", f"{voices_label(voices)} on {places_label(last.places)}"))
         return k + 1
+
+    def _wanted(self, start: int, voices: tuple[str, ...]) -> None:
+        """Each voice named from ``start`` plays somewhere ("with a cowbell")."""
+        for each in self._each(start, voices):
+            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+
+    def _placed(self, start: int, voices: tuple[str, ...], places: tuple[str, ...], rule: str, said: str = "") -> None:
+        """Each voice named from ``start`` held to ``places`` by ``rule``; ``said`` ends the reply's line."""
+        for each in self._each(start, voices):
+            where = f"{voices_label(each)} on {places_label(places)}"
+            self.out.append(Constraint(each, places, rule, f"no {where}" if rule == "off" else where + said))
 
     def _each(self, i: int, voices: tuple[str, ...]) -> list[tuple[str, ...]]:
         """ "kick and snare on 3" asks it of each; "snare or clap on 2 and 4" of either."""
@@ -1104,8 +1106,7 @@ class Reader:
         before = t[k + 1 : i]  # what the clause says before the voice: a word or two, or a wish
         if (len(before) > 2 or set(before) & _TAKING_AWAY) and not set(before) <= _WANTING:
             return None  # "lay off the crash", "mute the hats": a verb that may take it away
-        for each in self._each(i, voices):
-            self.out.append(Constraint(each, ("all",), "present", f"with {voices_label(each)}"))
+        self._wanted(i, voices)
         return j
 
     def _step_string(self, i: int) -> int | None:
@@ -1124,8 +1125,7 @@ class Reader:
         if not voices or places is None:
             self.unplaced.append(" ".join(t[start : i + 1]))
             return i + 1
-        for each in self._each(start, voices):
-            self.out.append(Constraint(each, places, "only", f"{voices_label(each)} on {places_label(places)}"))
+        self._placed(start, voices, places, "only")
         return i + 1
 
     def _pronoun(self, i: int) -> int | None:
@@ -1550,19 +1550,18 @@ class Reader:
 
     def _one_bar(self, i: int) -> int:
         """Where "in the last bar", "in bar 2", "every other bar" ends after a place at i, else
-        0: constraints hold in every bar, so a place in some bars only is not one of them."""
+        0: constraints hold in every bar, so a place in some bars only is not one of them. A
+        bar named by number or as the first/last one comes as `BAR_MARK` (from intent.py)."""
         t = self.tokens
         j = self._skip(i, frozenset({"in", "on", "for", "during", "of", "the"}))
         if self._at(i, BAR_MARK):
-            return i + 1  # "in the last bar", "in bar 2" (`_take_bars` left the mark)
+            return i + 1  # "in the last bar", "in bar 2"
         if j < len(t) and t[j] in _BAR_ORDINALS and j + 1 < len(t) and t[j + 1] in _BAR_NOUNS:
-            return j + 2  # "in the last bar", "on every other bar" (after "every")
+            return j + 2  # "in the odd bars", "on the last bars" (plurals carry no mark)
         k = j + 2 if j + 1 < len(t) and (t[j + 1].isdigit() or t[j + 1] in NUMBER_WORDS) else j + 1
         k = self._skip(k, frozenset({"few", "couple", "several", "of", "other"}))
         if self._at(j, "every") and k > j + 1 and k < len(t) and t[k] in _BAR_NOUNS:
             return k + 1  # "every other bar", "a crash on the 1 every few bars", "every 4 bars"
-        if j > i and j + 1 < len(t) and t[j] in _BAR_NOUNS and t[j + 1].isdigit():
-            return j + 2  # "in bar 2"
         return 0
 
     def _bar_tail(self, i: int) -> int:

@@ -31,12 +31,15 @@ from .intent import Constraint, Intent, parse_intent
 from .library import DEFAULT_DATA_DIR
 from .notation import Pattern
 from .places import places_label
-from .wording import step_numbers
+from .wording import spoken_list, step_numbers
 
 TIME_KEEPERS = ("ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")
 BACKBEAT_VOICES = ("sd", "cp", "rs")
-NEVER_EVERY_STEP = ("bd", "sd", "ht", "mt", "lt")
-CROWDED_SHARE = 0.75  # real hits of a kick, snare or tom on more of a bar's steps than this: a wall
+# drums and washes that are a wall, not a groove, on most of a bar's steps (the library's
+# densest clap, open hat and crash take half the steps; hats and ride may take them all)
+NEVER_EVERY_STEP = ("bd", "sd", "ht", "mt", "lt", "cp", "oh", "cc")
+CROWDED_SHARE = 0.75  # real hits of one of those on more of a bar's steps than this: a wall
+KICK_RUN = 3  # more real kicks than this on consecutive steps is a roll on the kick (the library's most: 3, a gallop)
 # feels where a wall of notes on one drum is the idiom, not a mistake
 EVERY_STEP_FEELS = frozenset({"double kick", "blast beat", "sixteenth snare", "sixteenth notes"})
 HANDS, FEET = 2, 2  # hand percussion ("aux" in the table) is another player's, so it is not counted
@@ -345,10 +348,15 @@ def _sanity(grid: GridReader, intent: Intent, feels: set[str]) -> list[str]:
     if intent.keeps_kit:
         if not pattern.hits("bd") and "bd" not in asked_out:
             problems.append("there is no kick; a groove needs one unless the request leaves it out")
-        keepers = [c for c in (*BACKBEAT_VOICES, *TIME_KEEPERS) if pattern.hits(c)]
-        if not keepers and not set(BACKBEAT_VOICES + TIME_KEEPERS) <= asked_out:
-            problems.append("there is no backbeat and nothing keeps time (snare, clap, hats, ride or shaker)")
+        kept = (*BACKBEAT_VOICES, *TIME_KEEPERS)
+        if not set(kept) <= asked_out and not any(grid.sounding((c,), b, True) for c in kept for b in range(grid.bars)):
+            ghosts = [BY_CODE[c].short for c in kept if pattern.hits(c)]  # a ghost note is felt, not heard
+            problems.append(
+                "there is no backbeat and nothing keeps time (snare, clap, hats, ride or shaker)"
+                + (f": the {spoken_list(ghosts)} play only ghost notes" if ghosts else "")
+            )
     dense_ok = {v for c in intent.constraints if "sixteenths" in c.places for v in c.voices}
+    walled = set()  # said once: a wall of kicks is not also a roll
     for code in NEVER_EVERY_STEP if not feels & EVERY_STEP_FEELS else ():
         if code in dense_ok or code not in grid.tracks:
             continue
@@ -360,7 +368,12 @@ def _sanity(grid: GridReader, intent: Intent, feels: set[str]) -> list[str]:
                     f"the {BY_CODE[code].short} plays {played} of the {grid.spb} steps of bar {bar + 1}; "
                     f"keep it to {int(CROWDED_SHARE * grid.spb)} or fewer so the groove breathes"
                 )
+                walled.add(code)
                 break
+    if "bd" not in dense_ok | walled and not feels & EVERY_STEP_FEELS:
+        roll = _kick_roll(grid, intent)
+        if roll:
+            problems.append(roll)
     both = set(pattern.hits("ch")) & set(pattern.hits("oh"))
     if both:
         problems.append(f"open and closed hi-hat sound together on step {step_numbers({s % grid.spb for s in both})}")
@@ -368,6 +381,28 @@ def _sanity(grid: GridReader, intent: Intent, feels: set[str]) -> list[str]:
     if crowded:
         problems.append(crowded)
     return problems
+
+
+def _kick_roll(grid: GridReader, intent: Intent) -> str | None:
+    """A sentence for the first bar where the kick plays more than `KICK_RUN` steps in a row
+    that the request did not ask for ("kick on 1, 1e, 1& and 1a" asks for a run of four)."""
+    asked: set[int] = set()
+    for c in intent.constraints:
+        if c.rule in ("on", "only") and c.voices == ("bd",):
+            asked |= c.steps(grid.pattern.time_signature, grid.spb) or set()
+    for bar in range(grid.bars):
+        kicks = grid.sounding(("bd",), bar, real=True)
+        run: list[int] = []
+        for step in grid.bar_steps(bar):
+            run = [*run, step] if step in kicks else []
+            if len(run) > KICK_RUN and not set(run) <= asked:
+                while run[-1] + 1 in kicks:
+                    run.append(run[-1] + 1)
+                return (
+                    f"the kick plays {len(run)} steps in a row in bar {bar + 1} (steps {run[0] + 1}-{run[-1] + 1}); "
+                    f"a run longer than {KICK_RUN} is a roll, not a groove: leave space between the kicks"
+                )
+    return None
 
 
 def _crowded(pattern: Pattern) -> str | None:

@@ -66,6 +66,10 @@ def test_a_fill_at_the_end_is_exempt_from_the_groove_rules() -> None:
         ("rock", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---", "sanity"),  # no kick
         ("rock", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: xxxxxxxxxxxxxxxx", "sanity"),  # a wall of kick
         ("rock", "rc: x---x---x---x---; ch: x---x---x---x---; sd: x---x-------x---; bd: x-------x-------", "sanity"),
+        # a small model's "straight 8ths" rock: five kicks in a row, then three more
+        ("rock", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: xxxxx-xxx-x-x-x-", "sanity"),
+        ("house", "oh: --x---x---x---x-; cp: xxxxxxxxxxxxx---; bd: x---x---x---x---", "sanity"),  # a clap wall
+        ("rock", "oh: oooooooooooooooo; sd: ----o-------o---; bd: x-------x-------", "sanity"),  # only ghosts keep time
     ],
 )
 def test_style_traits_and_sanity_refuse_what_a_drummer_would(style, grid, kind) -> None:
@@ -74,6 +78,32 @@ def test_style_traits_and_sanity_refuse_what_a_drummer_would(style, grid, kind) 
     check = check_pattern(parse_pattern(grid), parse_intent("a groove"), style=style)
     assert not check.passed
     assert check.failed(kind), check.problems
+
+
+@pytest.mark.parametrize(
+    ("request_text", "grid"),
+    [
+        ("metal with double kick", "ch: x---x---x---x---; sd: ----x-------x---; bd: xxxxxxxxxxxxxxxx"),
+        ("kick on every sixteenth", "ch: x---x---x---x---; sd: ----x-------x---; bd: xxxxxxxxxxxxxxxx"),
+        ("a gallop", "ch: x---x---x---x---; sd: ----x-------x---; bd: x-xxx-xxx-xxx-xx"),  # runs of three
+        ("kick on 1, 1e, 1& and 1a", "ch: x---x---x---x---; sd: ----x-------x---; bd: xxxx------------"),  # asked
+    ],
+)
+def test_a_run_of_kicks_the_request_asks_for_is_not_refused(request_text, grid) -> None:
+    intent = parse_intent(request_text)
+    feels = ("double kick",) if "double kick" in request_text else ()
+    check = check_pattern(parse_pattern(grid), intent, style="metal", feels=feels)
+    assert not check.failed("sanity"), check.problems
+
+
+def test_a_kick_roll_is_named_with_its_bar_and_steps() -> None:
+    two = parse_pattern("ch: x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-; sd: ----x-------x-------x-------x---; "
+                        "bd: x-------x-------xxxxx-xxx-x-x-x-")  # fmt: skip
+    problems = check_pattern(two, parse_intent("rock"), style="rock").failed("sanity")
+    assert problems == [
+        "the kick plays 5 steps in a row in bar 2 (steps 1-5); a run longer than 3 is a roll, not a groove: "
+        "leave space between the kicks"
+    ]
 
 
 def test_a_copy_of_a_prompt_example_is_not_a_new_groove() -> None:

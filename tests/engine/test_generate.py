@@ -532,6 +532,16 @@ def test_asking_again_for_boom_bap_never_offers_a_groove_with_the_snare_dragged_
             assert snare[bar * 16 + 4] in "xX" and snare[bar * 16 + 12] in "xX", (seed, result.examples[0])
 
 
+@pytest.mark.parametrize(("request_text", "swung"), [("medium swing on the ride", True), ("straight jazz", False)])
+def test_asking_again_keeps_the_swing_or_the_straight_feel_that_was_asked_for(llm_engine, request_text, swung):
+    """ "medium swing": every seed offers a swung groove, never the straight latin-jazz one
+    that ranks among the best few and would only be swung after the fact."""
+    point_at(llm_engine, closed_port_url())
+    for seed in range(6):
+        groove = llm_engine.library.by_id[llm_engine.generate(request_text, seed=seed).examples[0]]
+        assert (groove.swing > 0) == swung, (seed, groove.id)
+
+
 # ---------------------------------------------------------------------------------------
 # Song form: the model writes the other sections when it can
 

@@ -106,7 +106,7 @@ class StyleMatcher:
 
     def find(self, query: str) -> list[str]:
         """Style keys named in the query, in order of appearance, each once ("disco, 4 bars" names disco)."""
-        text = f" {' '.join(re.sub(r'[,;.!?()]', ' ', normalise_text(query)).split())} "
+        text = f" {' '.join(re.sub(r'[,;:.!?()]', ' ', normalise_text(query)).split())} "
         by_first: dict[str, list[int]] = self._by_first  # type: ignore[attr-defined]
         maybe = sorted(n for word in set(text.split()) for n in by_first.get(word, ()))
         found: list[tuple[int, str]] = []

@@ -40,7 +40,15 @@ class StepSymbol:
 
 # Display order: cymbals on top, kick at the bottom, as drummers read a grid.
 INSTRUMENTS: tuple[Instrument, ...] = (
-    Instrument("cc", "crash cymbal", 49, ("crash", "crash cymbal", "cymbal"), "cymbal", short="crash", strokes="-xXo"),
+    Instrument(
+        "cc",
+        "crash cymbal",
+        49,
+        ("crash", "crash cymbal", "cymbal", "crashy cymbal"),
+        "cymbal",
+        short="crash",
+        strokes="-xXo",
+    ),
     Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal", short="ride", strokes="-xXo"),
     Instrument("rb", "ride bell", 53, ("bell", "ride bell", "ridebell"), "cymbal", short="ride bell", strokes="-xXo"),
     Instrument(
@@ -122,7 +130,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "bass drum",
         36,
         # "big drum", "boom": the words of someone who plays no drums (a German "grosse Trommel")
-        ("kick", "kick drum", "bass drum", "bassdrum", "kik", "double bass", "big drum", "boom"),
+        # "808": a beatmaker's kick (the drum machine's, tuned low)
+        ("kick", "kick drum", "bass drum", "bassdrum", "kik", "double bass", "big drum", "boom", "boom drum", "808"),
         "drum",
         short="kick",
         strokes="-xXo",
@@ -172,7 +181,8 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
     ),
     # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it
     VoiceGroup("cymbals", "cymbals", tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"), ("cymbals",)),
-    VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms")),
+    # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
+    VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms", "small drums", "drums on top")),
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),
     VoiceGroup("percussion", "hand percussion", ("tb", "cb", "sh", "cl"), ("percussion", "hand percussion")),
 )

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .instruments import ALIASES, BY_CODE, GROUP_WORDS, resolve_voices, voices_label
+from .instruments import ALIASES, BY_CODE, GROUP_WORDS, list_label, resolve_voices, voices_label
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
 from .notation import METERS
 from .places import ALL_VOICES, RULES, Constraint, counting, place_steps, places_label
@@ -45,6 +45,7 @@ from .reader import (
     Reader,
     single_instrument,
 )
+from .variation import fill_voices
 
 __all__ = ["ALL_VOICES", "RULES", "Constraint", "Intent", "StyleFinder", "parse_intent"]
 
@@ -109,7 +110,7 @@ class Intent:
         if self.swing is not None:
             out.append("swung" if self.swing else "straight")
         if self.fill:
-            kind = {"toms": "tom", "snare": "snare"}.get(self.fill) or voices_label((self.fill,))
+            kind = {"toms": "tom", "snare": "snare"}.get(self.fill) or list_label(fill_voices(self.fill))
             out.append(f"a {kind} fill at the end")
         return out
 
@@ -341,11 +342,16 @@ def _fill_voice(low: str) -> str:
     named = [(m[1].split(), True) for m in (*_FILL_INTO.finditer(low), *_FILL_BEFORE.finditer(low))]
     for m in _FILL_PAIR.finditer(low):  # "a floor tom + kick fill": the drum that leads it, not the kick under it
         lead = [w for w in (m[1], m[2]) if resolve_voices(w) and resolve_voices(w) != ("bd",)]
+        if len(lead) == 2 and (pair := _fill_pair(lead)):
+            return pair  # "a floor tom + snare fill": both, in turn
         if lead and all(resolve_voices(w) for w in (m[1], m[2])):
             named.insert(0, (lead[0].split(), True))
     for m in _FILL_AFTER.finditer(low):
         if _TOMS.search(m[2]):
             return "toms"  # "a fill with snare and toms": down the toms, from the snare
+        rest = [w for w in re.split(r"\s*(?:,|\band\b|&|\+)\s*(?:the\s+)?", m[2]) if w]
+        if len(rest) == 1 and (pair := _fill_pair([m[1], rest[0]])):
+            return pair  # "a fill on floor tom + snare"
         named.append((m[1].split(), False))
     for words, before in named:
         for size in range(min(3, len(words)), 0, -1):
@@ -359,6 +365,14 @@ def _fill_voice(low: str) -> str:
                 return "toms"  # "a tom fill" runs down them all; "a fill on the floor tom" stays there
             return "snare" if voices[0] == "sd" else voices[0]
     return "toms" if _TOMS.search(low) else "snare"
+
+
+def _fill_pair(words: list[str]) -> str | None:
+    """ "floor tom" and "snare" → "lt+sd": two single voices, neither the kick under a fill."""
+    codes = [resolve_voices(w) for w in words]
+    if all(c is not None and len(c) == 1 and c != ("bd",) for c in codes) and codes[0] != codes[1]:
+        return "+".join(c[0] for c in codes)  # type: ignore[index]
+    return None
 
 
 def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] | None, str]:
@@ -490,12 +504,25 @@ def _counted_in(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_ONE_AS_THING = frozenset({"the", "big", "small", "little", "other", "that", "this", "low", "high", "loud"})
+
+
 def _aside(match: re.Match[str]) -> str:
     """ "(stick on side of the drum)": an aside that names no voice, count or place is left out,
     so it does not stand between a voice and its places; "(so the a of 3)" stays."""
     words = _tokens(match[1])
-    voiced = any(resolve_voices(" ".join(words[k : k + n])) for k in range(len(words)) for n in (1, 2))
-    return match[0] if voiced or any(w[0].isdigit() or w in _PLACE_SAYING for w in words) else " "
+    counted = any(
+        w[0].isdigit() or (w in NUMBER_WORDS and not (w == "one" and k and words[k - 1] in _ONE_AS_THING))
+        for k, w in enumerate(words)
+    )  # "the big one" is a drum, not the count
+    before = _tokens(match.string[: match.start()])[-1:]
+    if before and (before[0][0].isdigit() or before[0] in NUMBER_WORDS) and not counted:
+        return " "  # "the a of two (the last 16th before the snare)": it explains the place just said
+    named = {v for k in range(len(words)) for n in (1, 2, 3) for v in resolve_voices(" ".join(words[k : k + n])) or ()}
+    said = {v for n in (1, 2) for v in resolve_voices(" ".join(_tokens(match.string[: match.start()])[-n:])) or ()}
+    if named and named <= said and not counted:
+        return " "  # "round the toms (the drums on top and the big one on the floor)": it says what they are
+    return match[0] if named or counted or any(w in _PLACE_SAYING for w in words) else " "
 
 
 def _named_by_request(low: str) -> str:

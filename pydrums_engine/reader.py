@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from .instruments import list_label, resolve_voices, voices_label
+from .instruments import ALIASES, list_label, resolve_voices, voices_label
 from .notation import get_meter
 from .places import ALL_VOICES, Constraint, counting, places_label
+from .variation import fill_voices
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
@@ -34,6 +35,9 @@ BAR_MARK = "somebar"
 
 _STEP_WORDS = frozenset({"step", "steps"})
 
+# "every 4 beats" is how often, not the count 4
+_EVERY_N = frozenset({"beat", "beats", "bar", "bars", "counts", "measures", "times", "note", "notes"})
+
 _SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
 
 # A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four.
@@ -41,7 +45,10 @@ STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.
 
 _MAX_VOICE_WORDS = 3
 
-_FILLERS = frozenset({"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"})
+_FILLERS = frozenset(
+    {"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"}
+    | {"regular", "normal", "usual", "proper", "clicky", "loud"}  # "no regular snare at all", "the clicky rim"
+)
 
 _ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto"})
 
@@ -116,12 +123,12 @@ _LINKING = frozenset(
         "want",
         "sound",  # "clap sound on 2 and 4"
         "sounds",
+        "shell",  # "cascara on the floor tom shell: 1, 2, 2&, 3& and 4&"
         "pickup",  # "a little snare pickup on the a of 4"
         "pickups",
     }
 )
 
-_FILL_VOICES = {"toms": ("ht", "mt", "lt"), "snare": ("sd",)}  # `Intent.fill`'s words; else a voice's code
 
 # Words that put two voices on the same places: "claps doubling the snare on 2 and 4".
 _DOUBLING = (
@@ -141,7 +148,9 @@ _NOT_LINKING = frozenset(
 _TIME_KEEPERS = ("ch", "oh", "ph", "rc")  # who keeps "straight eighths" when no voice is named
 
 # Before a voice named alone: words that want it ("i want a ride."), and verbs that may take it away.
-_WANTING = frozenset({"i", "want", "need", "like", "give", "me", "a", "an", "the", "some", "please", "pls", "also"})
+_WANTING = frozenset(
+    {"i", "want", "need", "like", "give", "me", "a", "an", "the", "some", "please", "pls", "also", "then"}
+)
 
 _WANTING |= {"every", "each", "few", "bars", "other", "couple"}  # "every 4 bars a crash": it plays, if not each bar
 
@@ -166,6 +175,10 @@ _OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the o
 
 _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
 
+# A sentence that opens so tells what an earlier answer did wrong; "why not ..." suggests
+_COMPLAINTS = (("why",), ("last", "time"), ("the", "last", "one"), ("the", "last", "groove"), ("the", "last", "beat"))
+_SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
+
 _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
@@ -186,6 +199,9 @@ _BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "bi
 _LIST_OPENERS = frozenset({"straight", "steady", "even"})
 
 _CLAUSE_ENDS = frozenset({",", ";", "."})
+
+# After a voice named alone, words that go on about it without placing it (`_named_alone`)
+_ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like"})
 
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -234,6 +250,10 @@ _NEGATING_PHRASES = (
 )  # fmt: skip
 
 # Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
+# "never landing together with the kick", "not at the same time as the snare" (`_apart`)
+_APART_VERBS = frozenset({"landing", "land", "lands", "playing", "play", "hitting", "hit", "sounding", "be", "on"})
+_TOGETHER = (("together", "with"), ("at", "the", "same", "time", "as"), ("with",), ("under",), ("over",))
+
 _NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
 
 _NOTHING_VERBS = frozenset(
@@ -297,6 +317,7 @@ _ANY_SOUND = frozenset({"instrument", "instruments", "drum", "drums", "hit", "hi
 
 _NOT_AFTER_VOICE = frozenset(
     {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere", "away"}
+    | {"avoid", "avoids", "avoiding", "skip", "skips", "skipping"}  # "the kick to avoid the 1 completely"
 )
 
 _ONE_BEFORE = frozenset({"extra", "more", "hit", "additional", "last", "little", "quick", "ghost", "accent", "single"})
@@ -509,12 +530,24 @@ class Reader:
     def read(self) -> list[Constraint]:
         i, used = 0, set()
         while i < len(self.tokens):
+            before = len(self.out)
             end = self._step(i)
             if end is not None:
                 used.update(range(i, end))
+                if self._complaint(i):  # "why is there always a crash on 1": what it did, not a wish
+                    del self.out[before:]
             i = end if end is not None else i + 1
         self._report_unread(used)
         return self.out
+
+    def _complaint(self, i: int) -> bool:
+        """Is token i in a sentence that complains of an earlier answer ("why is there ALWAYS a
+        crash on 1", "last time the kick was everywhere")? Its places are not asked for."""
+        t = self.tokens
+        start = next((k + 1 for k in range(i - 1, -1, -1) if t[k] == "."), 0)
+        return any(self._at(start, *words) for words in _COMPLAINTS) and not any(
+            self._at(start, *words) for words in _SUGGESTIONS
+        )
 
     def _report_unread(self, used: set[int]) -> None:
         """Words that name a place in the bar but that no form read ("the open hat barking on
@@ -549,6 +582,7 @@ class Reader:
             self._follow_up,
             self._nothing_else,
             self._nothing_on,
+            self._apart,
             self._negated,
             self._kept_out,
             self._kept_to,
@@ -676,6 +710,9 @@ class Reader:
         )
         if not named or self._one_voice(self._skip(i + len(words), _FILLERS | {"but", "than", "except"}))[0]:
             return None  # nothing named yet, or "nothing else but the ride": that list's (`_negated`)
+        said = [c for c in self.out if c.rule != "absent"]
+        if len(said) == 1 and said[0].rule == "only" and self._last_end is not None and i - self._last_end <= 4:
+            return i + len(words)  # "keep it on 1 and 3 this time, nothing else": nowhere else, as read
         others = tuple(v for v in ALL_VOICES if v not in named)
         self.out.append(Constraint(others, ("all",), "absent", "only " + list_label(named)))
         return i + len(words)
@@ -712,7 +749,30 @@ class Reader:
                 return end
         return None
 
+    def _apart(self, i: int) -> int | None:
+        """ "the hats filling the gaps but never landing together with the kick or snare": the
+        voice named last in the clause stays off wherever the others were placed (linear)."""
+        t = self.tokens
+        if t[i] not in ("never", "not", "don't", "dont"):
+            return None
+        j = self._skip(i + 1, _APART_VERBS)
+        words = next((w for w in _TOGETHER if self._at(j, *w)), None)
+        if words is None:
+            return None
+        others, end = self._voice_list(self._skip(j + len(words), _FILLERS))
+        start = next((k + 1 for k in range(i - 1, -1, -1) if t[k] in _CLAUSE_ENDS), 0)
+        voices = next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
+        placed = [c for c in self.out if c.rule in ("on", "only") and set(c.voices) <= set(others)]
+        places = tuple(dict.fromkeys(p for c in placed for p in c.places if p != "all"))
+        if not others or not voices or not places or set(voices) & set(others):
+            return None
+        label = f"no {voices_label(voices)} with the {voices_label(others)} (on {places_label(places)})"
+        self.out.append(Constraint(voices, places, "off", label))
+        return end
+
     def _negated(self, i: int) -> int | None:
+        if i and self.tokens[i - 1] == "why" and self.tokens[i] in ("not", "don't", "dont"):
+            return i + 1  # "why not put the kick on 1 and 3": a suggestion
         phrase = next((len(w) for w in _NEGATING_PHRASES if self._at(i, *w)), 0)
         if not phrase and self.tokens[i] not in _NEGATORS:
             return None
@@ -841,6 +901,8 @@ class Reader:
         if t[i] not in _MOVES:
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if j < len(t) and t[j] in ("that", "which", "from"):  # "push the kick that normally sits on 3 to ..."
+            j = next((k for k in range(j, min(j + 10, len(t))) if t[k] in ("to", "onto") or t[k] in _CLAUSE_ENDS), j)
         k = self._skip(j, frozenset({"over", "up", "back"}))
         if not voices or k >= len(t) or t[k] not in ("to", "onto"):
             return None
@@ -890,7 +952,7 @@ class Reader:
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
         if self.tokens[i] == "on" and i and self.tokens[i - 1] in _NOTHING | _NEGATORS:
             return None  # "nothing on the toms" (`_nothing_on`)
-        if self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
+        if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None  # "a fill on the floor tom", "end with a floor tom + kick fill": the fill's voice
         linked = self._skip_linking(j)  # "with the open hat only on the and of 4": placed, not just present
         rate_follows = any(k < len(self.tokens) and self.tokens[k] in RATE_WORDS for k in (j, linked))
@@ -972,6 +1034,9 @@ class Reader:
             self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
             return j + 1  # "toms out pls"
         j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
+        if j < len(t) and t[j] in ("only", "just", "for"):  # "rim only for the backbeat"
+            k = self._skip(j, frozenset({"only", "just", "for", "the"}))
+            j = k if self._backbeat_words(k) else j
         backbeat = self._backbeat_words(j)
         if backbeat:  # "side-stick backbeat", "clap backbeat": that voice plays the backbeat
             label = f"{voices_label(voices)} on the backbeat (2 and 4)"
@@ -1083,27 +1148,50 @@ class Reader:
             return self._places(i)  # "kick hits the 1, the a of 2" ("hits" is a linking word)
         if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
             return self._places(i)  # "big drum just beat 1 and beat 3"
+        if i < len(t) and t[i] in NUMBER_WORDS:  # "snare three and five": a list of counts in words
+            places, end = self._places(i)
+            return (places, end) if len(places) > 1 else ((), i)
+        if i + 1 < len(t) and t[i] == "all" and self._every_count(i + 1) is not None:
+            place, end = self._every_count(i + 1)  # "kick all 4s": every count
+            return (place,), end + (end < len(t) and t[end] == "s")
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
             return (), i
         places, end = self._places(i)
         said_one = len(places) == 1 and end == i + 1  # one count alone; "1 e & a ..." is many
-        return (places, end) if not said_one or not t[i][0].isdigit() else ((), i)
+        alone = end == len(t) or t[end] in _CLAUSE_ENDS or bool(self._one_voice(end)[0])  # "snare only 3, kick 1"
+        numbered = i and t[i - 1] in ("tom", "toms")  # "tom 1": which tom
+        count = re.match(r"\d+", places[0]) if places else None
+        alone = alone and count is not None and int(count[0]) <= counting(get_meter(self.meter or "4/4"))[0]
+        return (places, end) if not said_one or not t[i][0].isdigit() or (alone and not numbered) else ((), i)
 
     def _named_alone(self, i: int) -> int | None:
         """ "5/4 jazz ride, 4 bars": a voice named alone in its clause, by no other form, is
         wanted somewhere ("let it ride" is not a ride; a fill's own voice is the fill's)."""
         t = self.tokens
         voices, j = self._voice_list(i, adjacent=True)  # "just drums. kick snare and toms, tribal vibe"
+        if j < len(t) and t[j] in _ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
+            end = next((k for k in range(j, len(t)) if t[k] in _CLAUSE_ENDS), len(t))
+            said = t[j:end]
+            named = (
+                k for k in range(j, end) if self._one_voice(k)[0] and not self._at(self._one_voice(k)[1], "pattern")
+            )
+            if (
+                any(w in _NEGATORS | _TAKING_AWAY | {"too", "less"} for w in said)
+                or any(self._names_a_place(k) for k in range(j, end))
+                or next(named, None) is not None
+            ):  # another voice ("a bell pattern" is no ride bell)
+                return None
+            j = end
         if not voices or (j < len(t) and t[j] not in _CLAUSE_ENDS) or (i and t[i - 1] in _NOT_BEFORE_ALONE):
             return None
-        if self.fill and set(voices) & set(_FILL_VOICES.get(self.fill, (self.fill,))):
+        if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None
         k = i - 1
-        while k >= 0 and t[k] not in _CLAUSE_ENDS:
+        while k >= 0 and t[k] not in _CLAUSE_ENDS | {"+", "plus", "then"}:  # "kick on all four + cowbell doing ..."
             if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
-        before = t[k + 1 : i]  # what the clause says before the voice: a word or two, or a wish
+        before = [w for w in t[k + 1 : i] if w not in _FILLERS]  # before the voice: a word or two, or a wish
         if (len(before) > 2 or set(before) & _TAKING_AWAY) and not set(before) <= _WANTING:
             return None  # "lay off the crash", "mute the hats": a verb that may take it away
         self._wanted(i, voices)
@@ -1131,18 +1219,19 @@ class Reader:
     def _pronoun(self, i: int) -> int | None:
         """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
         t = self.tokens
-        last = next((c for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), None)
-        if t[i] not in ("it", "them", "that") or last is None:
+        if t[i] not in ("it", "them", "that"):
             return None
+        last = next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), None)
+        if last is None:  # "last time the kick was everywhere. keep it on 1 and 3": the voice named last
+            last = next((v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None)
         j = self._skip(i + 1, _LINKING)
-        if j >= len(t) or t[j] not in ("on", "at"):
+        if last is None or j >= len(t) or t[j] not in ("on", "at"):
             return None
         places, end = self._places(j + 1)
         if not places:
             return None
-        self.out.append(
-            Constraint(last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}")
-        )
+        self.out.append(Constraint(last, places, "only", f"{voices_label(last)} on {places_label(places)}"))
+        self._last_end = end
         return end
 
     def _doubled_backbeat(self, i: int) -> int | None:
@@ -1187,7 +1276,7 @@ class Reader:
     def _places_first(self, i: int) -> int | None:
         """ "2 and 4 on the snare", "the and of 4 on the open hat", "under a 2 and 4 snare":
         counts, then whose they are."""
-        places, j = self._places(i)
+        places, j = self._places(i, whose=False)
         if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
             return None
         if self._at(j, "on"):
@@ -1212,6 +1301,8 @@ class Reader:
             j = self._skip(i + 1, _LINKING)
             if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in RATE_WORDS):
                 return j  # "hats rollin 16ths": the verb leads to its places
+            if j + 1 < len(self.tokens) and self.tokens[j] == "1" and self.tokens[j + 1] in _RUN_ORDER:
+                return j  # "the hihat going 1 e & a 2 e & a ...": a count spoken aloud
         says = word.endswith("s") and len(word) >= 4 and word.isalpha() and word not in _NOT_LEADING
         if says and not self._one_voice(i)[0] and i + 1 < len(self.tokens) and self.tokens[i + 1] in ("on", "at"):
             return i + 1  # "snare cracks on 2 and 4", "the kick drops on 3"
@@ -1230,7 +1321,7 @@ class Reader:
     def _find_voice(self, i: int) -> tuple[tuple[str, ...], int]:
         for size in range(min(_MAX_VOICE_WORDS, len(self.tokens) - i), 0, -1):
             words = self.tokens[i : i + size]
-            if any(not w[0].isalpha() for w in words):  # words, and aliases such as "tom1"
+            if any(not w[0].isalpha() and w not in ALIASES for w in words):  # words, "tom1", "808"
                 continue
             voices = resolve_voices(" ".join(words))
             if voices is not None:
@@ -1301,6 +1392,10 @@ class Reader:
             i, word = i + 1, t[i + 1]  # "every 8 note" (`_NOTE_VALUES`); "every 4" is no note value
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
+        if word in ("every", "each") and i + 1 < len(t) and t[i + 1][:1].isdigit():
+            count, end = self._count(i + 1)  # "crash on every 1": each bar's 1
+            if count is not None and not (end < len(t) and t[end] in {*RATE_WORDS, *_STEP_WORDS, *_EVERY_N}):
+                return count, end
         k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong"}))
         if (word.isdigit() or word in BAR_NUMBERS) and self._at(k, "beats"):
             return "beats", k + 1  # "the kick sits on the 4 big dotted beats"
@@ -1409,11 +1504,11 @@ class Reader:
         part = _SUFFIX.get(match[2], "")
         return f"{int(match[1])}{part}", i + 1
 
-    def _places(self, i: int) -> tuple[tuple[str, ...], int]:
+    def _places(self, i: int, whose: bool = True) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
         i = self._skip(i, _LIST_OPENERS)
         with self._steps_as(self._steps_list(i)):
-            return self._read_places(i)
+            return self._read_places(i, whose)
 
     @contextlib.contextmanager
     def _steps_as(self, steps: bool) -> Iterator[None]:
@@ -1436,7 +1531,9 @@ class Reader:
             k += 1
         return False
 
-    def _read_places(self, i: int) -> tuple[tuple[str, ...], int]:
+    def _read_places(self, i: int, whose: bool = True) -> tuple[tuple[str, ...], int]:
+        """The list at i; ``whose``: it follows its voice, so a last part "..., 2 and 4 on the
+        snare" is another voice's (not so in "1&, 2, 3, 3a, 4& on clave")."""
         places: list[str] = []
         place, j = self._place(i)
         end, comma = i, None  # comma: (places before the last comma, where it is)
@@ -1464,7 +1561,7 @@ class Reader:
                 and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]
             ):
                 break  # "..., eighth hats": the next clause starts here
-        if comma and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
+        if comma and whose and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)

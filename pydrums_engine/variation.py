@@ -106,12 +106,19 @@ def fill_start(pattern: Pattern, beats: int = FILL_BEATS) -> int:
     return starts[-min(beats, len(starts))]
 
 
+def fill_voices(kind: str) -> tuple[str, ...]:
+    """The voices the words name for a fill of ``kind``: "toms", "snare", a code ("cp") or
+    codes joined by "+" ("lt+sd": "a fill on the floor tom and snare", each in turn)."""
+    return {"toms": ("ht", "mt", "lt"), "snare": ("sd",)}.get(kind) or tuple(kind.split("+"))
+
+
 def add_fill(pattern: Pattern, kind: str = "toms", beats: int = FILL_BEATS) -> Pattern:
     """The pattern with a fill over its last ``beats`` felt beats.
 
-    Toms descend high → mid → floor, ending on a crash-ready kick; a snare fill builds from
-    ghost notes to an accent, and so does a fill on another voice (``kind`` its code: "cp"),
-    with soft strokes where the voice has them. Hats stop under the fill.
+    Toms descend high → mid → floor, ending on a crash-ready kick, and a fill on several
+    named voices ("lt+sd") takes them in turn the same way; a snare fill builds from ghost
+    notes to an accent, and so does a fill on another voice (``kind`` its code: "cp"), with
+    soft strokes where the voice has them. Hats stop under the fill.
     """
     begin = fill_start(pattern, beats)
     length = pattern.length
@@ -120,14 +127,14 @@ def add_fill(pattern: Pattern, kind: str = "toms", beats: int = FILL_BEATS) -> P
         if code in tracks:
             tracks[code][begin:] = ["-"] * (length - begin)
     span = list(range(begin, length))
-    if kind == "toms":
-        voices = ["sd", "ht", "mt", "lt"]
+    voices = ("sd", *fill_voices(kind)) if kind == "toms" else fill_voices(kind)  # toms: from the snare down
+    if len(voices) > 1:
         per = max(1, len(span) // len(voices))
         for n, i in enumerate(span):
             voice = voices[min(n // per, len(voices) - 1)]
             tracks.setdefault(voice, ["-"] * length)[i] = "X" if n == 0 else "x"
     else:
-        code = "sd" if kind == "snare" else kind
+        code = voices[0]
         soft = "o" if "o" in BY_CODE[code].strokes else "x"
         lane = tracks.setdefault(code, ["-"] * length)
         for n, i in enumerate(span):

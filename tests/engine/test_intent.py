@@ -681,6 +681,62 @@ CHAT_ROWS = [
         only("cb", "1", "1a", "2&", "2a", "3&", "4", "4a"),
         meter="12/8",
     ),
+    # the session of 2026-12-06: dev batches d15-d18
+    row("kick on one and four, snare three and five", only("bd", "1", "4"), only("sd", "3", "5")),
+    row(
+        "half time metal, crash on every 1 and snare on 3",
+        *HALF_TIME,
+        only("cc", "1"),
+        only("sd", "3"),
+        speed="half-time",
+    ),
+    row("cross stick on 4 only, and no regular snare at all", only("rs", "4"), absent("sd")),
+    row(
+        "bass drum on one, the 'a' of two (last semiquaver before the snare) and on three",
+        only("bd", "1", "2a", "3"),
+    ),  # the aside explains the place just said
+    row(
+        "i want the kick to avoid the 1 completely. put it on the & of 1 and on 3 instead",
+        off("bd", "1"),
+        only("bd", "1&", "3"),
+    ),
+    row(
+        "last time the kick was literally everywhere. keep it on 1 and 3 this time, nothing else pls",
+        only("bd", "1", "3"),
+    ),
+    row("why is there ALWAYS a crash on 1 lol. no crash, no ride", absent("cc"), absent(("rc", "rb"))),  # a complaint
+    row("why not put the kick on 1 and 3", only("bd", "1", "3")),  # a suggestion, not a "not"
+    row("2 bars, end the 2nd bar with a fill on floor tom + snare", bars=2, fill="lt+sd"),
+    row("a floor tom + kick fill", fill="lt"),  # the kick under it does not lead it
+    row(
+        "kick on 1 + the e of 3, snare on 2 + 4, and the hats fill the gaps but never landing together with the kick",
+        only("bd", "1", "3e"),
+        only("sd", "2", "4"),
+        off(HATS, "1", "3e"),
+    ),  # linear: the hats stay off wherever the kick and snare were placed
+    row("trap, 808 on 1 and the & of 2, clap on 3", only("bd", "1", "2&"), only("cp", "3")),  # the 808 is the kick
+    row("yanos: kick all 4s, cowbell 2a n 4a", only("bd", "beats"), only("cb", "2a", "4a")),
+    row("big boom drum on 1, the a of 2 and then 3", only("bd", "1", "2a", "3")),
+    row("half time: snare only 3, kick 1", *HALF_TIME, only("sd", "3"), only("bd", "1"), speed="half-time"),
+    row("5/8 groove 3+2, kick 1 snare 4", only("bd", "1"), only("sd", "4"), meter="5/8"),
+    row("hats 8"),  # no count 8 in 4/4: not read as one
+    row("afrobeats but no snare, rim only for the backbeat", absent("sd"), on("rs", "backbeat")),
+    row("2-3 son clave in one bar: 1&, 2, 3, 3a, 4& on clave", only("cl", "1&", "2", "3", "3a", "4&"), bars=1),
+    row(
+        "my cascara on the floor tom shell: 1, 2, 2&, 3&, 4& every bar, w the kick just on 4",
+        only("lt", "1", "2", "2&", "3&", "4&"),
+        only("bd", "4"),
+    ),
+    row("i want the tss tss hihat going 1 e & a 2 e & a 3 e & a 4 e & a", only(HATS, "sixteenths")),
+    row(
+        "kick on all four big beats + cowbell doing a bell pattern on top", only("bd", "beats"), present("cb")
+    ),  # "a bell pattern" is no ride bell
+    row(
+        "a fill going round the toms (the drums on top and the big one on the floor) then the loud crashy cymbal",
+        present("cc"),
+        fill="toms",
+    ),  # the aside says what the toms are
+    row("boom bap but push the kick that normally sits on 3 to the and of 3 instead", only("bd", "3&"), swing=True),
     row(
         "no cymbals at all, just drums. kick snare and toms",
         absent(CYMBALS),

@@ -66,3 +66,12 @@ def test_a_fill_on_another_voice_is_played_on_that_voice():
     assert filled.steps("cp")[:start] == "-" * start  # nothing before the fill
     assert not [s for s in filled.hits("sd") if s >= start]  # the snare steps aside
     assert add_fill(to_bars(ROCK, 2), "cl").steps("cl")[start:] == "xxxX"  # claves have no soft stroke
+
+
+def test_a_fill_on_two_named_voices_plays_both_in_turn():
+    """ "end with a fill on floor tom + snare": the floor tom, then the snare, both in the last beat."""
+    filled = add_fill(to_bars(ROCK, 2), "lt+sd")
+    start = fill_start(filled)
+    assert filled.steps("lt")[start:] == "Xx--"  # the accent leads
+    assert filled.steps("sd")[start:] == "--xx"
+    assert not filled.hits("ht") and not filled.hits("mt")  # only what was named

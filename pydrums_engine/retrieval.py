@@ -3,7 +3,8 @@
     score = W_SEMANTIC * best cosine over the groove's indexed examples
           + W_LEXICAL  * idf coverage of the query by the groove's words (every phrasing)
           + W_STYLE_LEXICAL * the same over its style's words (lore, shared traits)
-          + style bonus (style argument, a style named in the query, or one the top hits agree on)
+          + style bonus (style argument, a style named in the query, styles whose defining trait
+            the request states in its own positions, or one the top hits agree on)
           + speed bonus (half or double time asked for, and the groove has that feel or variant)
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
           + W_GRID * share of the request's rhythm constraints the groove's own grid honours
@@ -27,9 +28,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .check import GridReader
+from .check import GridReader, Trait, load_traits
 from .descriptions import Example, speed_variants, variant_pattern
-from .intent import Intent
+from .intent import Constraint, Intent
 from .lexical import StyleMatcher, lexical_scorers
 from .library import Groove, Library
 from .notation import Pattern
@@ -43,6 +44,7 @@ W_STYLE_LEXICAL = 0.3
 STYLE_BONUS_EXPLICIT = 0.5  # the style argument: the user asked for exactly this style
 STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
 STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
+STYLE_BONUS_TRAIT = 0.12  # styles whose defining trait the request states ("four on the floor": house, ...)
 SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
 W_GRID = 0.5  # times the share of the request's rhythm constraints a groove's own grid honours
@@ -141,6 +143,7 @@ class Retriever:
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
         self._grids = [GridReader(g.pattern) for g in library.grooves]
+        self._traits = [t for t in load_traits() if t.constraints and not t.tags and not t.meter]
         self._position = position
         self.rhythm = RhythmIndex([g.pattern for g in library.grooves])  # built once per state
 
@@ -234,10 +237,14 @@ class Retriever:
             return STYLE_BONUS_EXPLICIT * (self._style_of == style).astype(np.float32)
         if intent.styles:
             return STYLE_BONUS_NAMED * np.isin(self._style_of, intent.styles).astype(np.float32)
+        bonus = np.zeros(len(base), dtype=np.float32)
+        stated = [s for t in self._traits if _states(intent, t) for s in t.styles]
+        if stated:  # "kick on every beat" is house's, techno's or disco's before it is anyone's
+            bonus += STYLE_BONUS_TRAIT * np.isin(self._style_of, stated).astype(np.float32)
         implied = self._implied_style(base)
-        if implied is None:
-            return np.zeros(len(base), dtype=np.float32)
-        return STYLE_BONUS_IMPLIED * (self._style_of == implied).astype(np.float32)
+        if implied is not None:
+            bonus = np.maximum(bonus, STYLE_BONUS_IMPLIED * (self._style_of == implied).astype(np.float32))
+        return bonus
 
     def _implied_style(self, base: np.ndarray) -> str | None:
         """The style that most of the strongest matches share, if one clearly leads."""
@@ -263,3 +270,22 @@ class Retriever:
         elif intent.tempo == "fast":
             bonus += TEMPO_BONUS * np.clip((self._bpm - 110) / 40, 0, 1)
         return bonus
+
+
+def _states(intent: Intent, trait: Trait) -> bool:
+    """Whether the request's own positions say all of the trait ("snare on 2 and 4" says the
+    backbeat; "kick on every beat" says four on the floor), counted in 4/4."""
+    return all(any(_implies(c, t) for c in intent.constraints) for t in trait.constraints)
+
+
+def _implies(said: Constraint, trait: Constraint) -> bool:
+    if not set(said.voices) & set(trait.voices):
+        return False
+    mine, theirs = said.steps("4/4", 16), trait.steps("4/4", 16)
+    if mine is None or theirs is None:
+        return False
+    if trait.rule == "on":
+        return said.rule in ("on", "only") and theirs <= mine
+    if trait.rule == "off":
+        return (said.rule == "off" and theirs <= mine) or (said.rule == "only" and not theirs & mine)
+    return False

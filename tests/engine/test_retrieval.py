@@ -41,6 +41,21 @@ def test_the_longer_style_name_wins_whatever_punctuation_follows(engine, query):
     assert engine.read(query).styles == ("waltz",)  # not jazz: "waltz:" once hid the longer name
 
 
+@pytest.mark.parametrize(
+    ("query", "styles"),
+    [
+        ("bass drum on every beat and hi-hat in between", {"house", "techno", "disco"}),
+        ("four on the floor kick with open hats on the offbeats", {"house", "techno", "disco"}),
+        ("kick on 1 and 3, snare on 2 and 4, eighth hats", {"rock", "pop", "punk", "soul", "motown", "rockabilly"}),
+    ],
+)
+def test_positions_that_state_a_styles_trait_find_that_style(engine, query, styles):
+    """No style named, but the positions are a style's defining trait (data/traits.toml):
+    "kick on every beat" is house's, techno's or disco's before a rock groove that happens to
+    have it; a plain backbeat is rock's or pop's before a tango's."""
+    assert set(styles_of(engine.similar(query, k=5))) <= styles
+
+
 def test_a_style_argument_gives_grooves_of_that_style(engine):
     hits = engine.similar("something with a lot of energy", k=5, style="samba")
     assert styles_of(hits) == ["samba"] * 5

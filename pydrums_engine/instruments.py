@@ -102,7 +102,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "sd",
         "snare drum",
         38,
-        ("snare", "snare drum", "sn", "sna", "snr", "snarre", "snair", "snere", "small drum"),
+        ("snare", "snare drum", "sn", "sna", "snr", "snre", "snarre", "snair", "snere", "small drum"),
         "drum",
         short="snare",
     ),
@@ -131,7 +131,19 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         36,
         # "big drum", "boom": the words of someone who plays no drums (a German "grosse Trommel")
         # "808": a beatmaker's kick (the drum machine's, tuned low)
-        ("kick", "kick drum", "bass drum", "bassdrum", "kik", "double bass", "big drum", "boom", "boom drum", "808"),
+        (
+            "kick",
+            "kick drum",
+            "bass drum",
+            "bassdrum",
+            "kik",
+            "double bass",
+            "double kick",
+            "big drum",
+            "boom",
+            "boom drum",
+            "808",
+        ),
         "drum",
         short="kick",
         strokes="-xXo",
@@ -180,7 +192,9 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         ),
     ),
     # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it
-    VoiceGroup("cymbals", "cymbals", tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"), ("cymbals",)),
+    VoiceGroup(
+        "cymbals", "cymbals", tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"), ("cymbals", "cymbols")
+    ),
     # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
     VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms", "small drums", "drums on top")),
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),

@@ -213,14 +213,17 @@ _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
 # "(1 e & a 2 e & a - that e right after 2)": an aside that counts out loud places nothing.
-_COUNT_CHANT = re.compile(r"\([^()]*\b1\s+e\s+(?:&|and|n|\+)\s+a\s+2\b[^()]*\)")
+_COUNT_CHANT = re.compile(r"\([^()]*\b1\s+e\s+(?:&|and|n|\+)\s+a\b(?:\s+(?:2|all)\b[^()]*)?\s*\)")
 # "2-and", "4-n": the count's "&" written with a hyphen.
 _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_GRID = re.compile(r"\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b")
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
 # "(16 step grid)", "on a 16-step sequencer": what the numbers count, said once; no place in it
-_GRID_SAID = re.compile(r"\b(?:on\s+)?(?:a\s+|the\s+)?(?:16|sixteen)[\s-]*steps?\s+(?:grid|sequencer)\b")
+_GRID_SAID = re.compile(
+    r"\b(?:on\s+)?(?:a\s+|the\s+)?(?:16|sixteen)[\s-]*steps?\s+(?:grid|sequencer)\b"
+    r"|\b(?:in|on)\s+(?:the|my)\s+piano[\s-]?roll\b"  # "a kick in the piano roll on steps 1, 4 and 11"
+)
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
 _HALF = re.compile(_NOT + r"\bhalf[\s-]?time\b")
 _DOUBLE = re.compile(_NOT + r"\bdouble[\s-]?time\b")
@@ -236,7 +239,7 @@ _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
 _FILL = re.compile(
-    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|"
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|"
     + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
     + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"  # "a little clap fill"
     r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
@@ -305,6 +308,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
             constraints.append(Constraint((single,), ("all",), "present", label))
     if meter is not None and groups is not None:
         constraints = _regrouped(constraints, meter, groups)
+    constraints = _placed_over_feel(constraints, meter or "4/4", reader.feel_rules)
     constraints = _later_places_win(_placed_not_absent(constraints, reader.some_bars), meter or "4/4")
     return Intent(
         text=" ".join(text.split()),
@@ -323,7 +327,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     )
 
 
-_FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3})fills?\b")  # "a little clap fill"
+_FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3}?)(?:rolls?\s+)?fills?\b")  # "a clap fill", "a snare roll fill"
+_ROLL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into)\b")  # "a lil clap roll at the end"
 _FILL_PAIR = re.compile(
     r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*(?:\+|&|\band\b|/)\s*([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+fills?\b"
 )
@@ -339,7 +344,8 @@ _FILL_AFTER = re.compile(
 def _fill_voice(low: str) -> str:
     """What the fill is played on: "toms", "snare", or the code of the voice named with it
     ("a little clap fill", "fill on the cowbell"); a tom fill when toms are named anywhere."""
-    named = [(m[1].split(), True) for m in (*_FILL_INTO.finditer(low), *_FILL_BEFORE.finditer(low))]
+    said = (*_FILL_INTO.finditer(low), *_FILL_BEFORE.finditer(low), *_ROLL_BEFORE.finditer(low))
+    named = [(m[1].split(), True) for m in said]
     for m in _FILL_PAIR.finditer(low):  # "a floor tom + kick fill": the drum that leads it, not the kick under it
         lead = [w for w in (m[1], m[2]) if resolve_voices(w) and resolve_voices(w) != ("bd",)]
         if len(lead) == 2 and (pair := _fill_pair(lead)):
@@ -408,6 +414,24 @@ def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int
             c = replace(c, places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
         out.append(c)
     return out
+
+
+def _placed_over_feel(constraints: list[Constraint], meter_name: str, feel: list[Constraint]) -> list[Constraint]:
+    """A feel's rule gives way where the words place a voice against it: in "snare on step 13
+    only for that halftime feel" the snare is on 4, so half-time's "snare on 3, nothing on 2
+    and 4" goes; "half time, snare on 3" keeps both."""
+    spb = METERS[meter_name].steps_per_bar
+    said = [(set(c.voices), c.rule, c.steps(meter_name, spb)) for c in constraints if c not in feel]
+    placed = [(voices, steps) for voices, rule, steps in said if rule in ("on", "only") and steps is not None]
+    only = [(voices, steps) for voices, rule, steps in said if rule == "only" and steps is not None]
+
+    def against(rule: Constraint) -> bool:
+        steps = rule.steps(meter_name, spb) or frozenset()
+        if rule.rule == "off":
+            return any(voices & set(rule.voices) and steps & mine for voices, mine in placed)
+        return any(voices & set(rule.voices) and not steps <= mine for voices, mine in only)
+
+    return [c for c in constraints if c not in feel or not against(c)]
 
 
 def _placed_not_absent(constraints: list[Constraint], weak: list[Constraint]) -> list[Constraint]:

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from .instruments import ALIASES, list_label, resolve_voices, voices_label
+from .instruments import ALIASES, INSTRUMENTS, list_label, resolve_voices, voices_label
 from .notation import get_meter
-from .places import ALL_VOICES, Constraint, counting, places_label
+from .places import ALL_VOICES, Constraint, counting, place_steps, places_label
 from .variation import fill_voices
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -37,6 +37,8 @@ _STEP_WORDS = frozenset({"step", "steps"})
 
 # "every 4 beats" is how often, not the count 4
 _EVERY_N = frozenset({"beat", "beats", "bar", "bars", "counts", "measures", "times", "note", "notes"})
+
+_NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
 
 _SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
 
@@ -90,6 +92,7 @@ _LINKING = frozenset(
         "part",
         "line",
         "doing",
+        "doin",  # "shaker doin straight 16ths"
         "does",
         "keeps",
         "keeping",
@@ -188,7 +191,14 @@ _TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
 )
 
-_SOMEWHERE = (("somewhere",), ("anywhere",), ("occasionally",), ("here", "and", "there"), ("in", "there"))
+_SOMEWHERE = (
+    ("somewhere",),
+    ("anywhere",),
+    ("wherever",),
+    ("occasionally",),
+    ("here", "and", "there"),
+    ("in", "there"),
+)
 
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
 
@@ -308,6 +318,8 @@ RATE_WORDS = {
     "qtrs": "quarters",
     "qrtrs": "quarters",
 }
+
+_LANES = frozenset({"lane", "track", "row", "line", "channel"})  # a DAW's row of one voice
 
 _EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
 
@@ -522,6 +534,7 @@ class Reader:
     steps: str = ""
     bar_refs: list[str] = field(default_factory=list)  # the words behind each BAR_MARK, in order
     some_bars: list[Constraint] = field(default_factory=list)  # places said of some bars only (`_one_bar`)
+    feel_rules: list[Constraint] = field(default_factory=list)  # what "half-time", "one drop" imply (`_idiom`)
     _in_steps: bool = False  # the list being read is steps
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
@@ -622,16 +635,20 @@ class Reader:
             self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
             return i + 2
         if self._at(i, "one", "drop") or self._at(i, "onedrop"):
-            self.out += [
+            self.feel_rules += [
                 Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
                 Constraint(("sd", "rs"), ("three",), "on", "one drop: snare or cross-stick on 3"),
                 Constraint(("bd",), ("1",), "off", "one drop: no kick on 1"),
             ]
+            self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "one" else 1)
         if self._at(i, "half", "time") or self._at(i, "halftime"):
             if not (i > 0 and t[i - 1] in ("no", "not")):
-                self.out.append(Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"))
-                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "half-time: nothing on 2 and 4"))
+                self.feel_rules += [
+                    Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"),
+                    Constraint(("sd", "cp"), ("backbeat",), "off", "half-time: nothing on 2 and 4"),
+                ]
+                self.out += self.feel_rules[-2:]
             return i + (2 if t[i] == "half" else 1)
         if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
             end = i + (2 if t[i] == "back" else 1)
@@ -702,7 +719,13 @@ class Reader:
         if words is None or (i and self.tokens[i - 1] not in _CLAUSE_ENDS | {"and"}):
             return None
         if any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
-            return None  # "nothing else on the kick": that voice's places
+            voices, end = self._one_voice(self._skip(i + len(words) + 1, _FILLERS))
+            last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+            if not voices or last is None or not set(voices) & set(last.voices):
+                return None  # "nothing else on the kick" with no place said for it
+            label = f"{voices_label(voices)} on {places_label(last.places)} only"  # "... and nothing else on any hat"
+            self.out.append(Constraint(voices, last.places, "only", label))
+            return end
         named = tuple(
             dict.fromkeys(
                 v for c in self.out if c.rule in ("on", "only", "present") and len(c.voices) < 4 for v in c.voices
@@ -720,9 +743,14 @@ class Reader:
     def _nothing_on(self, i: int) -> int | None:
         if self.tokens[i] in ("leave", "keep"):  # "leave beat 3 empty", "keep the and of 2 open"
             places, end = self._places(i + 1)
+            whose: tuple[str, ...] = ()
+            if places and self._at(end, "on"):  # "keep step 9 on the snare lane totally empty"
+                whose, lane = self._one_voice(self._skip(end + 1, _FILLERS))
+                end = self._skip(lane, _LANES) if whose else end
             end = self._skip(self._bar_tail(end), _QUITE)  # "leave step 1 of every bar completely empty"
             if places and end < len(self.tokens) and self.tokens[end] in _EMPTY:
-                self.out.append(Constraint(ALL_VOICES, places, "off", f"nothing on {places_label(places)}"))
+                said = f"no {voices_label(whose)} on " if whose else "nothing on "
+                self.out.append(Constraint(whose or ALL_VOICES, places, "off", said + places_label(places)))
                 return end + 1
             return None
         said_none = i and self.tokens[i - 1] in ("no", "zero") and self.tokens[i] in _ANY_SOUND
@@ -862,6 +890,11 @@ class Reader:
         if self.tokens[i] not in _ONLY_BEFORE and not self._at(i, "nothing", "but"):
             return None
         start = i + (2 if self.tokens[i] == "nothing" else 1)
+        k = self._skip(start, _FILLERS)
+        if self._at(k, "drums") and (k + 1 == len(self.tokens) or self.tokens[k + 1] in _CLAUSE_ENDS):
+            others = tuple(c.code for c in INSTRUMENTS if c.family != "drum")  # "only drums": no cymbal, no shaker
+            self.out.append(Constraint(others, ("all",), "absent", "only drums"))
+            return k + 1
         voices, j = self._voice_list(self._skip(start, _FILLERS), adjacent=True)  # "just kick snare and hats"
         if len(voices) < 2 or self._places_follow(j):
             return None
@@ -958,6 +991,8 @@ class Reader:
         rate_follows = any(k < len(self.tokens) and self.tokens[k] in RATE_WORDS for k in (j, linked))
         if not voices or self._places_follow(linked) or rate_follows:  # "with the ride playing quarter notes"
             return None
+        if self.tokens[i] == "on" and len(self._bare_places(j)[0]) > 1:
+            return None  # "tresillo on the kick (1, 2&, 4)": the kick's places (`_voices`)
         if self._doubled_backbeat(j) is not None:
             return None  # "with a tambourine doubling that backbeat": placed (`_voices`)
         k = self._skip(i + 1, _FILLERS)
@@ -975,9 +1010,12 @@ class Reader:
         if rate is None:
             return None
         j = self._skip(i + 1, frozenset({"note", "notes"}))
-        if j < len(self.tokens) and self.tokens[j] in ("on", "with", "from"):
+        said_whose = j < len(self.tokens) and self.tokens[j] in ("on", "with", "from")  # "16ths on the hh"
+        if said_whose:
             j = self._skip(j + 1, _FILLERS)
         voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
+        if voices and not said_whose and self._bare_places(end)[0]:
+            voices = ()  # "closed hats on the other 8ths kick 1 + 3": the kick's places are its own
         plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
         negated = i and self.tokens[i - 1] in _NEGATORS  # "no eighths in between": not a time to keep
         if voices and negated:
@@ -1016,8 +1054,15 @@ class Reader:
             return those
         anywhere = next((w for w in _SOMEWHERE if self._at(j, *w)), None)
         if anywhere:  # "and one crash somewhere": it plays, where is left open
+            k = j + len(anywhere)
+            but = next((m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | {"not", "never"}), None)
+            if but is not None and t[but] in ("not", "never") and t[but + 1] in ("on", "at"):
+                places, end = self._places(but + 2)  # "kick wherever u want just not on the 1"
+                if places:
+                    self._placed(i, voices, places, "off")
+                    return end
             self._wanted(i, voices)
-            return j + len(anywhere)
+            return k
         if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
             end = j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
             places, after = self._places(end + 1) if end < len(t) and t[end] in _ON_WORDS else ((), end)
@@ -1055,7 +1100,14 @@ class Reader:
                 self._placed(i, voices, places, "off")
                 return end
         said_on = j < len(t) and t[j] in _ON_WORDS
-        if said_on:
+        other = said_on and self._at(j + 1, "the", "other") and j + 3 < len(t)
+        counts = other and (t[j + 3] in NUMBER_WORDS or t[j + 3].isdigit()) and self._at(j + 4, "counts")
+        if other and counts and self.out:  # "the snare on the other two counts": the counts not taken
+            places, end = self._other_than(("counts",), self.out[-1].places), j + 5
+        elif other and t[j + 3] in RATE_WORDS and self.out:  # "closed hats on the other 8ths"
+            places, end = self._places(j + 3)
+            places = self._other_than(places, self.out[-1].places)
+        elif said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
@@ -1296,6 +1348,10 @@ class Reader:
         them ("the open hat barking on each upbeat"); not one that says the opposite."""
         i = self._skip(i, _LINKING)
         word = self.tokens[i].rstrip("'") if i < len(self.tokens) else ""
+        if word in ("starting", "startin", "beginning", "opening") and (
+            self._at(i + 1, "each") or self._at(i + 1, "every")
+        ):
+            return i + 1  # "the kick startin each group": where each group starts
         verb = word.endswith("ing") or (word.endswith("in") and word + "g" not in _NOT_LINKING)  # "rollin'"
         if verb and len(word) >= 5 and word.isalpha() and word not in _NOT_LINKING:
             j = self._skip(i + 1, _LINKING)
@@ -1359,6 +1415,8 @@ class Reader:
         return None
 
     def _places_follow(self, i: int) -> bool:
+        if self._at(i, "each") or self._at(i, "every"):  # "the kick startin each group"
+            return bool(self._places(i)[0])
         return i < len(self.tokens) and self.tokens[i] in _ON_WORDS and bool(self._places(i + 1)[0])
 
     def _place(self, i: int) -> tuple[str | None, int]:
@@ -1392,6 +1450,9 @@ class Reader:
             i, word = i + 1, t[i + 1]  # "every 8 note" (`_NOTE_VALUES`); "every 4" is no note value
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
+        nth = _NTH_STEP.get(t[i + 1]) if word in ("every", "each") and i + 2 < len(t) else None
+        if nth and t[i + 2] in _STEP_WORDS and self._quarter_beats():  # "every 4th step" of a sixteenth grid
+            return nth, i + 3
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1][:1].isdigit():
             count, end = self._count(i + 1)  # "crash on every 1": each bar's 1
             if count is not None and not (end < len(t) and t[end] in {*RATE_WORDS, *_STEP_WORDS, *_EVERY_N}):
@@ -1549,7 +1610,8 @@ class Reader:
             if k > end and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
                 k += 1  # "kick on 1, the & of 2 and on 3"
             bare = _BARE_STEP if self._in_steps else BARE_COUNT
-            if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])):
+            run_on = k == end and self._at(k, "the") and self._place(k)[0] is not None  # "kick on 1 the & of 2"
+            if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])) and not run_on:
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
             if self._floor_at(k):
                 break  # "kick on beat one, four on the floor": the idiom starts here
@@ -1584,6 +1646,15 @@ class Reader:
         no meter), else None: the meters where "1 e & a" and sixteenth steps are the grid."""
         meter = self.meter or "4/4"
         return int(meter.split("/")[0]) if meter.endswith("/4") else None
+
+    def _other_than(self, places: tuple[str, ...], taken: tuple[str, ...]) -> tuple[str, ...]:
+        """ "the other 8ths" after "open hat on the & of 4": the eighths but the ones taken."""
+        meter = get_meter(self.meter or "4/4")
+        steps = [place_steps(p, meter.name, meter.steps_per_bar) for p in (*places, *taken)]
+        if any(s is None for s in steps) or not self._quarter_beats():
+            return places  # counted otherwise than in quarter beats: as said
+        mine = set().union(*steps[: len(places)]) - set().union(*steps[len(places) :])
+        return tuple(p for step in sorted(mine) if (p := self._step_place(step + 1)))  # x/4: sixteenths
 
     def _step_place(self, step: int) -> str | None:
         """Step ``step`` of a sixteenth-note grid (a piano roll's 1..16) as a count: 5 -> "2",

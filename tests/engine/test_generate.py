@@ -362,6 +362,13 @@ def test_a_meter_in_the_words_holds_when_its_grooves_rank_low(llm_engine):
     assert all(kick[s] in "xX" for s in range(0, 24, 3))  # every dotted-quarter beat, both bars
 
 
+@pytest.mark.parametrize(("request_text", "meter"), [("slow doom waltz, heavy as hell", "3/4"), ("afro house", "4/4")])
+def test_of_two_styles_named_the_last_names_the_meter(llm_engine, request_text, meter):
+    """A "doom waltz" is a waltz played doom (3/4), "afro house" is house (4/4)."""
+    point_at(llm_engine, closed_port_url())
+    assert llm_engine.generate(request_text).pattern.time_signature == meter
+
+
 def test_a_waltz_from_the_library_is_in_three_four(llm_engine):
     """The fallback picks a groove in the planned meter."""
     point_at(llm_engine, closed_port_url())

@@ -22,6 +22,7 @@ BACKBEAT = ("sd", "cp")
 HATS = ("ch", "oh", "ph")  # the pedal hat is a hi-hat too
 CYMBALS = ("cc", "rc", "rb", "oh", "ch", "ph")  # the pedal hi-hat is a cymbal too
 TOMS = ("ht", "mt", "lt")
+NOT_DRUMS = ("cc", "rc", "rb", "oh", "ch", "ph", "cp", "tb", "cb", "sh", "cl")  # "only drums": every cymbal and hand
 
 
 def _codes(voices: str | tuple[str, ...]) -> frozenset[str]:
@@ -419,7 +420,6 @@ CHAT_ROWS = [
     row(
         "kick only on 1 and the and of 2, nothing else on the kick, and the snare hits on 3",
         only("bd", "1", "2&"),
-        present("bd"),
         only("sd", "3"),
     ),
     row("snare or clap on 2 an 4", only(BACKBEAT, "2", "4")),  # "an": "and" typed short
@@ -571,7 +571,7 @@ CHAT_ROWS = [
         "crash cymbal one time at the start of the bar. hihat play every 8 note", only("cc", "1"), only(HATS, "eighths")
     ),
     row("the rim click sound (stick on side of the drum) only at beat number 4", only("rs", "4")),
-    row("beat with no cymbal at all, only drums", absent(CYMBALS)),
+    row("beat with no cymbal at all, only drums", absent(CYMBALS), absent(NOT_DRUMS)),
     row("please nothing play on the first beat", nothing_on("1")),
     row("i want it long of three bar", bars=3),
     row("at the end make the toms go down", fill="toms"),
@@ -738,8 +738,65 @@ CHAT_ROWS = [
     ),  # the aside says what the toms are
     row("boom bap but push the kick that normally sits on 3 to the and of 3 instead", only("bd", "3&"), swing=True),
     row(
+        "boom bap 90 bpm kick on 1 the & of 2 n 3& snare 2 n 4 hats on 8ths",
+        only("bd", "1", "2&", "3&"),
+        only("sd", "2", "4"),
+        only(HATS, "eighths"),
+        bpm=90,
+        swing=True,
+    ),  # a run-on list: no joiner before "the & of 2"
+    row(
+        "open hat on the & of 4 every bar closed hats on the other 8ths kick 1 + 3 snare 2 + 4",
+        only("oh", "4&"),
+        only("ch", "1", "1&", "2", "2&", "3", "3&", "4"),
+        only("bd", "1", "3"),
+        only("sd", "2", "4"),
+    ),  # "the other 8ths": all but the open hat's
+    row("i want tamb on 2 n 4 shaker doin straight 16ths", only("tb", "2", "4"), only("sh", "sixteenths"), swing=False),
+    row("7/8 split 2+2+3 w the kick startin each group", only("bd", "beats"), meter="7/8"),
+    row("only drums, no cymbols whatsoever", absent(NOT_DRUMS), absent(CYMBALS)),  # no shaker, no clap either
+    row(
+        "metal groove w 16th double kick the whole way, end on a snare roll fill",
+        only("bd", "sixteenths"),
+        fill="snare",
+    ),
+    row("house loop w a lil clap roll at the end", fill="cp"),
+    row("tresillo on the kick (1, 2&, 4) and claps on 2 and 4 pls", only("bd", "1", "2&", "4"), only("cp", "2", "4")),
+    row("shaker on every 2nd step", only("sh", "eighths")),
+    row("hats ONLY on every 4th step", only(HATS, "quarters")),
+    row(
+        "got a kick in the piano roll on steps 1, 4 and 11. snare on step 13 only for that halftime feel",
+        only("bd", "1", "1a", "3&"),
+        only("sd", "4"),
+        speed="half-time",
+    ),  # the snare placed against the feel's rule: the words win
+    row("half time, snare on 3", *HALF_TIME, only("sd", "3"), speed="half-time"),  # the feel's rules agree
+    row(
+        "snare on steps 5 and 13 but keep step 9 on the snare lane totally empty", only("sd", "2", "4"), off("sd", "3")
+    ),
+    row("kick wherever u want just not on the 1", off("bd", "1")),
+    row(
+        "16ths on the hh (1 e & a all the way thru), snare 2+4, kick on 1, 2a and 3",
+        only(HATS, "sixteenths"),
+        only("sd", "2", "4"),
+        only("bd", "1", "2a", "3"),
+    ),  # the aside only chants the sixteenths
+    row(
+        "bd steps 1,5,9,13 / clap 5+13 / open hat 3 7 11 15 and nothing else on any hat",
+        only("bd", "1", "2", "3", "4"),
+        only("cp", "2", "4"),
+        only("oh", "1&", "2&", "3&", "4&"),
+        only(HATS, "1&", "2&", "3&", "4&"),
+    ),
+    row(
+        "big drum on the first count and the third count, and the snare on the other two counts",
+        only("bd", "1", "3"),
+        only("sd", "2", "4"),
+    ),
+    row(
         "no cymbals at all, just drums. kick snare and toms",
         absent(CYMBALS),
+        absent(NOT_DRUMS),
         present("bd"),
         present("sd"),
         present(("ht", "mt", "lt")),

@@ -151,7 +151,8 @@ _BEATS_A_BAR = re.compile(
     r"(?:in|per|to|a|each|every)\s+(?:each\s+|every\s+|the\s+|a\s+)?(?:bar|measure)\b"
 )
 # How an odd meter is grouped, in eighths: "2+2+3", "3-2-2", or counted "1-2 1-2 1-2-3".
-_GROUPING = re.compile(r"\b[1-9](?:\s*[+-]\s*[1-9]){1,5}\b")
+_GROUPING = re.compile(r"\b[1-9](?:\s*[+-]\s*[1-9]){1,5}\b|(?<=grouped )[1-9](?:\s[1-9]){1,5}\b")  # "2 2 2 3"
+_NOT_THIS_METER = re.compile(r"\bnot\s+(?:in\s+)?$")
 _COUNTED_GROUPING = re.compile(r"\b1(?:-[2-9])+(?:[\s,]+1(?:-[2-9])+)+\b")
 # "in 5", "in seven": a meter by its count, where nothing after it makes it a number of bars.
 _IN_A_COUNT = re.compile(
@@ -233,7 +234,9 @@ _FAST = re.compile(
     # "quick", but not "a quick double" or "a quick fill"
     r"|\bquick\b(?!\s+(?:double|flam|fill|roll|drag|ghost|triplet|hit|pair|one|16ths?|sixteenths?|little|tom|snare|kick))"
 )
-_STRAIGHT = re.compile(r"\b(straight|unswung|no swing|not swung|without swing)\b")
+_STRAIGHT = re.compile(
+    r"\b(straight(?![\s-]ahead)|unswung|no swing|not swung|without swing)\b"
+)  # "straight-ahead jazz" swings
 _SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet feel|dilla|boom[\s-]?bap)\b")
 _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate|crowded)\b")
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
@@ -328,7 +331,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
 
 
 _FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3}?)(?:rolls?\s+)?fills?\b")  # "a clap fill", "a snare roll fill"
-_ROLL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into)\b")  # "a lil clap roll at the end"
+_ROLL_BEFORE = re.compile(
+    r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into|as)\b"
+)  # "a lil clap roll at the end"
 _FILL_PAIR = re.compile(
     r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*(?:\+|&|\band\b|/)\s*([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+fills?\b"
 )
@@ -501,7 +506,8 @@ def _take_meter(text: str) -> tuple[str | None, str]:
     found = None
     for match in _METER.finditer(text):
         name = f"{int(match[1])}/{int(match[2])}"
-        if name in METERS and found is None:
+        refused = _NOT_THIS_METER.search(text[: match.start()])  # "waltz. NOT in 4/4!!", "snare on 3 (not 2/4)"
+        if name in METERS and found is None and not refused:
             found = name
     if found is None:
         words = _METER_IN_WORDS.search(text)

@@ -189,6 +189,7 @@ _FLOOR = (
 
 _TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
+    | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit"}  # "rim clicks there instead"
 )
 
 _SOMEWHERE = (
@@ -255,6 +256,7 @@ _NEGATING_PHRASES = (
     ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"),
     ("stay", "away", "from"), ("stay", "off"),
     ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
+    ("dont", "bother", "with"), ("don't", "bother", "with"), ("everything", "but"), ("everything", "except"),
     # what the answers keep doing wrong: "the bot keeps putting snare on 3"
     *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
 )  # fmt: skip
@@ -662,6 +664,10 @@ class Reader:
                 label = f"backbeat: snare or clap on {places_label(places)}"
                 self.out.append(Constraint(("sd", "cp"), places, "only" if alone else "on", label))
                 return after + alone
+            k = i - 1 if prev in ("a", "the", "normal", "usual") else i
+            if k >= 2 and t[k - 2 : k] == ["instead", "of"]:  # "cross stick on 3 instead of a backbeat"
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
+                return end
             negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
             if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
@@ -691,8 +697,9 @@ class Reader:
         after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
         k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
         said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
-        if said_not and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
-            places, end = self._places(k + 1)
+        bare = said_not and j > i and k < len(self.tokens) and BARE_COUNT.fullmatch(self.tokens[k])  # "but not 5"
+        if said_not and k < len(self.tokens) and (self.tokens[k] in ("on", "at") or bare):
+            places, end = self._places(k if bare else k + 1)
             if places:
                 label = f"no {voices_label(last.voices)} on {places_label(places)}"
                 self.out.append(Constraint(last.voices, places, "off", label))
@@ -1154,7 +1161,10 @@ class Reader:
         """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice."""
         t, last = self.tokens, self.out[-1] if self.out else None
         k = j + 1 if j < len(t) and t[j] in _TAKES else j
-        if k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it") or last is None:
+        there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
+        if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
+            return None
+        if last is None:
             return None
         if last.places == ("all",) or set(last.voices) & set(voices):
             return None
@@ -1271,7 +1281,8 @@ class Reader:
     def _pronoun(self, i: int) -> int | None:
         """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
         t = self.tokens
-        if t[i] not in ("it", "them", "that"):
+        another = t[i] == "one" and i > 0 and t[i - 1] in ("put", "add", "stick", "throw", "place")
+        if t[i] not in ("it", "them", "that") and not another:  # "no kick on 2 but do put one on the & of 2"
             return None
         last = next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), None)
         if last is None:  # "last time the kick was everywhere. keep it on 1 and 3": the voice named last
@@ -1282,7 +1293,8 @@ class Reader:
         places, end = self._places(j + 1)
         if not places:
             return None
-        self.out.append(Constraint(last, places, "only", f"{voices_label(last)} on {places_label(places)}"))
+        rule = "on" if another else "only"  # another one: besides its other places
+        self.out.append(Constraint(last, places, rule, f"{voices_label(last)} on {places_label(places)}"))
         self._last_end = end
         return end
 

@@ -8,8 +8,10 @@ Every answer goes through it, the model's and the library's alike, and every bar
     (b) the style's defining traits, read from data/traits.toml, the same rows the library's
         tests hold every groove to (four on the floor for house, backbeat for rock, ...)
     (c) novelty: a model answer is not a step-for-step copy of a prompt example
-    (d) sanity: a kick and a backbeat or time-keeper unless the request leaves them out; no
-        kick, snare or tom on every step of a bar; open and closed hat never on one step; at
+    (d) sanity: a kick and a backbeat or time-keeper unless the request leaves them out, and
+        not one that plays only ghost notes; no kick, snare, tom, clap, open hat or crash on
+        most steps of a bar, and no kick running more than three steps in a row, unless the
+        request or a double-kick feel asks for it; open and closed hat never on one step; at
         most two hands and two feet on one step.
 
 Steps from ``fill_from`` on (the fill at the end) are exempt from (a), (b) and the

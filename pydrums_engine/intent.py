@@ -519,7 +519,7 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         beats = _BEATS_A_BAR.search(text)
         name = f"{_number(beats[1])}/4" if beats else None
         found = name if name in METERS else None
-    text = _METER.sub(" ", text)
+    text = _METER.sub(lambda m: " " if f"{int(m[1])}/{int(m[2])}" in METERS else m[0], text)  # "1 3 / 2 4" stays
     return found, _METER_IN_WORDS.sub(" ", text)
 
 

@@ -38,6 +38,8 @@ _STEP_WORDS = frozenset({"step", "steps"})
 # "every 4 beats" is how often, not the count 4
 _EVERY_N = frozenset({"beat", "beats", "bar", "bars", "counts", "measures", "times", "note", "notes"})
 
+_WHOLE_BAR = (("the", "whole", "bar"), ("the", "whole", "way"), ("all", "the", "way"), ("throughout",), ("all", "bar"))
+
 _NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
 
 _SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
@@ -121,6 +123,7 @@ _LINKING = frozenset(
         "once",  # "crash once at the start of the bar"
         "strictly",  # "keep the kick strictly on 1 and 3"
         "ever",  # "the kick only ever on the one"
+        "also",  # "the snare also lands on the e of 2": besides (`_ADDING_AFTER` reads it so)
         "solely",
         "i",  # "clap sound i want only on beat 2 and beat 4"
         "want",
@@ -379,6 +382,9 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("dotted", "quarter"), "beats"),
     (("the", "numbers"), "counts"),  # "the closed hat is on the numbers": every numbered count
     (("numbers",), "counts"),
+    (("every", "count"), "counts"),  # "hats on every count but not 5"
+    (("each", "count"), "counts"),
+    (("all", "the", "counts"), "counts"),
     (("every", "number"), "counts"),
     (("each", "number"), "counts"),
     (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
@@ -603,6 +609,7 @@ class Reader:
             self._kept_to,
             self._only_voices,
             self._rate_first,
+            self._respectively,
             self._instead,
             self._swap,
             self._move,
@@ -1118,6 +1125,9 @@ class Reader:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
+        if places and self._at(end, "on", "top", "of"):  # "... on top of the normal 2 and 4": those too
+            more, after = self._places(self._skip(end + 3, frozenset({"the", "normal", "usual", "regular"})))
+            places, end = (tuple(dict.fromkeys((*places, *more))), after) if more else (places, end)
         one_bar = self._one_bar(end) if places else 0
         if one_bar:  # "kick on 1 in the first bar": constraints hold in every bar, so it is asked of
             before = len(self.out)
@@ -1129,7 +1139,7 @@ class Reader:
             while k >= 0 and t[k] in _SMALL_WORDS:  # "but also a little snare pickup on the a of 4"
                 k -= 1
             adding = (k >= 0 and t[k] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
-            adding = adding or (end < len(t) and t[end] in _ADDING_AFTER)
+            adding = adding or (end < len(t) and t[end] in _ADDING_AFTER) or "also" in t[i:j]  # "snare also on"
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             self._placed(i, voices, places, rule)
             self._last_end = end
@@ -1144,6 +1154,46 @@ class Reader:
         if said_on and t[j] in ("on", "at") and end > j + 1:
             self.unplaced.append(" ".join(t[i:end]))
         return self._named_alone(i) or j
+
+    def _respectively(self, i: int) -> int | None:
+        """ "kick snare hats: 1 3 / 2 4 / 8ths", "ride kick snare - quarters, 1 and 3, 2 and 4":
+        the voices listed first, then their places in the same order, split by "/" or commas
+        ("none" for a voice left out, "four on the floor" for the kick's)."""
+        t = self.tokens
+        joined: list[tuple[str, ...]] = []
+        split: list[tuple[str, ...]] = []  # "snare clap" listed is two voices, "ride bell" one
+        k = i
+        while (found := self._one_voice(k))[0]:
+            joined.append(found[0])
+            words = [resolve_voices(w) for w in t[k : found[1]]]
+            split += [w for w in words if w] if len(words) > 1 and all(words) else [found[0]]
+            k = self._skip(found[1], frozenset({",", "and", "&"}))
+        k = self._skip(k, frozenset({":"}))
+        stop = next((m for m in range(k, len(t)) if t[m] in (".", ";")), len(t))
+        sep = "/" if "/" in t[k:stop] else ","
+        cuts = [m for m in range(k, stop) if t[m] == sep]
+        voices = joined if len(cuts) + 1 >= len(joined) and len(split) != len(cuts) + 1 else split
+        groups = list(zip([k, *(c + 1 for c in cuts)], [*cuts, stop], strict=True))[: len(voices)]
+        if len(voices) < 2 or len(groups) < len(voices):
+            return None
+        said: list[Constraint] = []
+        end = k
+        for n, ((a, b), whose) in enumerate(zip(groups, voices, strict=True)):
+            sub = Reader(t[a:b], [], self.meter, steps=self.steps)
+            if b - a == 1 and t[a] in ("none", "nothing", "no"):  # "... / none / ...": that voice is out
+                said.append(Constraint(whose, ("all",), "absent", f"no {voices_label(whose)}"))
+                end = a + 1
+                continue
+            floor = sub._floor_at(0)
+            places, used = (("beats",), floor) if floor and whose == ("bd",) else sub._places(0)
+            if not places or (used < b - a and n < len(voices) - 1):
+                return None  # each group but the last is all places
+            said.append(Constraint(whose, places, "only", f"{voices_label(whose)} on {places_label(places)}"))
+            end = a + used
+        if sum(c.rule == "only" for c in said) < 2:
+            return None  # "kick and snare, nothing else": a list, not voices with their places
+        self.out += said
+        return end
 
     def _listed_only(self, i: int) -> int | None:
         """ "kick and snare only", "(kick snare hat only)", "hi-hat only": the voices named (a
@@ -1244,7 +1294,12 @@ class Reader:
             ):  # another voice ("a bell pattern" is no ride bell)
                 return None
             j = end
-        if not voices or (j < len(t) and t[j] not in _CLAUSE_ENDS) or (i and t[i - 1] in _NOT_BEFORE_ALONE):
+        more = i and t[i - 1] == "more" and (i == 1 or t[i - 2] in _CLAUSE_ENDS)  # "more cowbell!!": wanted
+        if (
+            not voices
+            or (j < len(t) and t[j] not in _CLAUSE_ENDS)
+            or (i and t[i - 1] in _NOT_BEFORE_ALONE and not more)
+        ):
             return None
         if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None
@@ -1315,6 +1370,13 @@ class Reader:
         own, right after a voice's places, are more places for that voice."""
         t = self.tokens
         last = self.out[-1] if self.out else None
+        if last is not None and last.rule == "present" and i and t[i - 1] == "." and len(self.out) == 1:
+            places, end = self._places(i)  # "more cowbell!! every quarter": the one voice named, placed
+            if places and (end == len(t) or t[end] in {*_CLAUSE_ENDS, "pls", "please", "like"}):
+                self.out[-1] = Constraint(
+                    last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}"
+                )
+                return end
         if last is None or last.rule not in ("on", "only") or self._last_end is None:
             return None
         if i == self._last_end and t[i] not in ("on", "at", "in"):  # "on the and of 3 (the and of three)"
@@ -1639,6 +1701,9 @@ class Reader:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
+        whole = next((w for w in _WHOLE_BAR if self._at(end, *w)), None)
+        if places == ["1", "1e", "1&", "1a"] and whole:  # "closed hat 1 e & a the whole bar"
+            return ("sixteenths",), end + len(whole)
         return self._except(self._whole_count(tuple(dict.fromkeys(places))), end)
 
     def _counted_ands(self, places: list[str], i: int, end: int) -> tuple[list[str], int]:

@@ -793,6 +793,36 @@ CHAT_ROWS = [
         only("bd", "1", "3"),
         only("sd", "2", "4"),
     ),
+    # dev batches d27-d30
+    row("kick snare hats -> 1 3 / 2 4 / 8ths", only("bd", "1", "3"), only("sd", "2", "4"), only(HATS, "eighths")),
+    row(
+        "ride bell snare kik - quarter notes, 2 and 4, 1 and the and of 3",
+        only("rb", "quarters"),
+        only("sd", "2", "4"),
+        only("bd", "1", "3&"),
+    ),  # voices first, then their places in order
+    row(
+        "kick snare clap shaker: four on the floor / none / 2 and 4 / 16ths",
+        only("bd", "beats"),
+        absent("sd"),
+        only("cp", "2", "4"),
+        only("sh", "sixteenths"),
+    ),
+    row("waltz. NOT in 4/4!!"),  # a meter refused is not the meter
+    row("9/8 grouped 2 2 2 3, kick on the first of each group", only("bd", "1", "3", "5", "7"), meter="9/8"),
+    row("straight ahead jazz swing for a trio gig", swing=True),  # straight-ahead jazz swings
+    row("no snare on 2 and 4 pls, rim clicks there instead", off("sd", "2", "4"), on("rs", "2", "4")),
+    row("jazz, dont bother w/ the crash", absent("cc")),
+    row("everything but the ride", absent(("rc", "rb"))),
+    row("cross stick on 3 instead of a backbeat", only("rs", "3"), off(BACKBEAT, "backbeat")),
+    row("kick on 1, no kick on 2 but do put one on the & of 2", only("bd", "1", "2&"), off("bd", "2")),  # merged
+    row("5/4. hats on every count but not 5. snare on 3", only(HATS, "counts except 5"), only("sd", "3"), meter="5/4"),
+    row("closed hat 1 e & a the whole bar", only("ch", "sixteenths")),
+    row(
+        "the snare also lands on the e of 2 and the a of 3 on top of the normal 2 and 4",
+        on("sd", "2e", "3a", "2", "4"),
+    ),
+    row("more cowbell!! every quarter like reaper", only("cb", "quarters")),
     row(
         "no cymbals at all, just drums. kick snare and toms",
         absent(CYMBALS),

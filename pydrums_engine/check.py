@@ -22,6 +22,7 @@ one sentence that names the bar and the steps, so a repair round can quote it to
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,7 @@ CROWDED_SHARE = 0.75  # real hits of one of those on more of a bar's steps than 
 KICK_RUN = 3  # more real kicks than this on consecutive steps is a roll on the kick (the library's most: 3, a gallop)
 # feels where a wall of notes on one drum is the idiom, not a mistake
 EVERY_STEP_FEELS = frozenset({"double kick", "blast beat", "sixteenth snare", "sixteenth notes"})
+COUNT = re.compile(r"\d+[e&a]?")  # a count of the bar: "1", "2&"
 HANDS, FEET = 2, 2  # hand percussion ("aux" in the table) is another player's, so it is not counted
 
 
@@ -218,7 +220,12 @@ def style_rules(
     wants the clap or cross-stick on 2 and 4.
     """
     feels = set(feels) | ({intent.speed} if intent.speed else set())
-    placed = {v for c in intent.constraints if c.rule in ("on", "only", "off") for v in c.voices}
+    placed = {v for c in intent.constraints if c.rule in ("on", "only") for v in c.voices}
+    kept_off = {}  # voice -> counts the request keeps it off ("house, but drop the kick on 1")
+    for c in intent.constraints:
+        if c.rule == "off":
+            for v in c.voices:
+                kept_off.setdefault(v, []).extend(c.places)
     ruled_out = {v for c in intent.constraints if c.rule == "absent" for v in c.voices}
     rules: list[tuple[Trait, Constraint | None]] = []
     for trait in traits if traits is not None else load_traits():
@@ -228,9 +235,28 @@ def style_rules(
             rules.append((trait, None))
         for c in trait.constraints:
             left = tuple(v for v in c.voices if v not in ruled_out)
-            if left and not placed & set(c.voices):
-                rules.append((trait, c if left == c.voices else replace(c, voices=left)))
+            if not left or placed & set(c.voices):
+                continue
+            c = c if left == c.voices else replace(c, voices=left)
+            off = [p for v in left for p in kept_off.get(v, ())]
+            if off and c.rule == "on":  # the trait holds where the request does not keep the voice off
+                c = _less(c, off)
+                if c is None:
+                    continue
+            rules.append((trait, c))
     return rules
+
+
+def _less(c: Constraint, off: list[str]) -> Constraint | None:
+    """The trait's "on" constraint without the counts the request keeps its voice off, or None
+    when nothing is left or the places cannot be told apart ("four on the floor" less the 1)."""
+    if not all(COUNT.fullmatch(p) for p in off):
+        return None
+    if len(c.places) == 1 and not COUNT.fullmatch(c.places[0]):
+        places = (f"{c.places[0]} except {' '.join(off)}",)
+    else:
+        places = tuple(p for p in c.places if p not in off)
+    return replace(c, places=places, text=f"{c.text} (not on {places_label(tuple(off))})") if places else None
 
 
 class GridReader:

@@ -367,7 +367,15 @@ _KEEPS_TIME = tuple(
     for noun in ("time", "groove", "pulse")
 )
 
-_EXCEPT = (("except",), ("excluding",), ("apart", "from"), ("other", "than"), ("except", "for"), ("but", "not"))
+_EXCEPT = (
+    ("except",),
+    ("xcept",),
+    ("excluding",),
+    ("apart", "from"),
+    ("other", "than"),
+    ("except", "for"),
+    ("but", "not"),
+)
 
 NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3

@@ -149,3 +149,12 @@ def test_the_deterministic_edit_makes_any_groove_honour_the_request(request_text
         check = check_pattern(fitted, intent)
         assert check.honoured, (grid, check.problems)
         assert not check.failed("sanity") or not intent.keeps_kit, check.problems
+
+
+def test_a_voice_kept_off_one_place_keeps_its_style_trait_everywhere_else() -> None:
+    """ "house, but drop the kick on 1": four on the floor still holds on 2, 3 and 4."""
+    intent = parse_intent("house beat but drop the kick on 1 so it breathes")
+    kept = parse_pattern("oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x---x---x---")
+    lost = parse_pattern("oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x-------x---")
+    assert check_pattern(kept, intent, style="house").passed
+    assert check_pattern(lost, intent, style="house").failed("trait")

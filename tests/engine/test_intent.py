@@ -823,6 +823,7 @@ CHAT_ROWS = [
         on("sd", "2e", "3a", "2", "4"),
     ),
     row("more cowbell!! every quarter like reaper", only("cb", "quarters")),
+    row("no hats xcept open one on 4+", absent(("ch", "ph")), only("oh", "4&")),
     row(
         "no cymbals at all, just drums. kick snare and toms",
         absent(CYMBALS),

@@ -546,8 +546,9 @@ def _aside(match: re.Match[str]) -> str:
         for k, w in enumerate(words)
     )  # "the big one" is a drum, not the count
     before = _tokens(match.string[: match.start()])[-1:]
-    if before and (before[0][0].isdigit() or before[0] in NUMBER_WORDS) and not counted:
-        return " "  # "the a of two (the last 16th before the snare)": it explains the place just said
+    placed = before and (before[0][0].isdigit() or before[0] in NUMBER_WORDS)
+    if placed and (not counted or words[:1] in (["like"], ["i"], ["aka"], ["ie"])):
+        return " "  # "the a of two (the last 16th before the snare)", "the e of 2 (like right after 2)": explained
     named = {v for k in range(len(words)) for n in (1, 2, 3) for v in resolve_voices(" ".join(words[k : k + n])) or ()}
     said = {v for n in (1, 2) for v in resolve_voices(" ".join(_tokens(match.string[: match.start()])[-n:])) or ()}
     if named and named <= said and not counted:

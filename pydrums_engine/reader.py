@@ -51,7 +51,16 @@ _MAX_VOICE_WORDS = 3
 
 _FILLERS = frozenset(
     {"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"}
-    | {"regular", "normal", "usual", "proper", "clicky", "loud"}  # "no regular snare at all", "the clicky rim"
+    | {
+        "regular",
+        "normal",
+        "usual",
+        "proper",
+        "clicky",
+        "loud",
+        "lil",
+        "little",
+    }  # "no regular snare at all", "the clicky rim"
 )
 
 _ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto"})
@@ -182,7 +191,8 @@ _OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the o
 _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
 
 # A sentence that opens so tells what an earlier answer did wrong; "why not ..." suggests
-_COMPLAINTS = (("why",), ("last", "time"), ("the", "last", "one"), ("the", "last", "groove"), ("the", "last", "beat"))
+_COMPLAINTS = (("why",), ("last", "time"), ("last", "one"), ("the", "last", "one"), ("the", "last", "groove"))
+_COMPLAINTS += (("the", "last", "beat"), ("last", "groove"), ("your", "last"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
 
 _FLOOR = (
@@ -202,6 +212,10 @@ _SOMEWHERE = (
     ("occasionally",),
     ("here", "and", "there"),
     ("in", "there"),
+    ("at", "the", "start"),  # "crash at the start": it plays
+    ("at", "the", "beginning"),
+    ("at", "the", "top"),
+    ("on", "top"),  # "throw a shaker on top of it"
 )
 
 _NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
@@ -573,7 +587,7 @@ class Reader:
         """Is token i in a sentence that complains of an earlier answer ("why is there ALWAYS a
         crash on 1", "last time the kick was everywhere")? Its places are not asked for."""
         t = self.tokens
-        start = next((k + 1 for k in range(i - 1, -1, -1) if t[k] == "."), 0)
+        start = next((k + 1 for k in range(i - 1, -1, -1) if t[k] in _CLAUSE_ENDS), 0)
         return any(self._at(start, *words) for words in _COMPLAINTS) and not any(
             self._at(start, *words) for words in _SUGGESTIONS
         )
@@ -1074,7 +1088,9 @@ class Reader:
         those = self._those(i, j, voices)
         if those is not None:
             return those
-        anywhere = next((w for w in _SOMEWHERE if self._at(j, *w)), None)
+        anywhere = next(
+            (w for w in _SOMEWHERE if self._at(j, *w) and (w[0] == "on" or not self._at(j + len(w), "of"))), None
+        )  # "crash at the start of each bar" is a place
         if anywhere:  # "and one crash somewhere": it plays, where is left open
             k = j + len(anywhere)
             but = next((m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | {"not", "never"}), None)
@@ -1274,6 +1290,8 @@ class Reader:
         if i + 1 < len(t) and t[i] == "all" and self._every_count(i + 1) is not None:
             place, end = self._every_count(i + 1)  # "kick all 4s": every count
             return (place,), end + (end < len(t) and t[end] == "s")
+        if i + 1 < len(t) and t[i] == "all":
+            return self._places(i)  # "the kick hits all 4 beats"
         if i >= len(t) or not (t[i][0].isdigit() or t[i] in ("every", "each")):
             return (), i
         places, end = self._places(i)

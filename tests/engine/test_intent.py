@@ -824,6 +824,17 @@ CHAT_ROWS = [
     ),
     row("more cowbell!! every quarter like reaper", only("cb", "quarters")),
     row("no hats xcept open one on 4+", absent(("ch", "ph")), only("oh", "4&")),
+    # dev batches d31-d34
+    row(
+        "the kick goes 1, then the e of 2 (like right after 2), then 3 and the a of 4", only("bd", "1", "2e", "3", "4a")
+    ),
+    row("last one had the kick on every beat lol, i need it just on 1 and 3 this time", only("bd", "1", "3")),
+    row("4 bars, crash at the start and then a fill", present("cc"), bars=4, fill="snare"),
+    row("one drop reggae but throw a shaker on top of it", *ONE_DROP, present("sh")),
+    row("make it tight w/ a lil cowbell", present("cb")),
+    row(
+        "one drop except the kick hits all 4 beats, rim stays on 3", *ONE_DROP[:2], only("bd", "beats"), only("rs", "3")
+    ),
     row(
         "no cymbals at all, just drums. kick snare and toms",
         absent(CYMBALS),

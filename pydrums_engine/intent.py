@@ -188,6 +188,7 @@ _SHORTHAND = re.compile(
     r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z]))\s*"
 )
 # "2 an 4", "1 an 4": "and" typed short between two counts.
+_VOICE_IS = re.compile(r"\b([a-z]+)'s\b")
 _AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s*n\s*(?=\d)|(?<=\d)\s+an\s+(?=\d)")  # "2n4" too
 # "nothing on the one!! kick comes in on the and of 1": the end of a sentence.
 _EXCLAIMED = re.compile(r"[!?]+")
@@ -279,6 +280,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
+    low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))

@@ -92,6 +92,7 @@ _LINKING = frozenset(
         "happens",
         "come",
         "comes",
+        "coming",
         "need",
         "needs",
         "to",
@@ -100,6 +101,7 @@ _LINKING = frozenset(
         "stick",
         "sticks",
         "pattern",
+        "thing",  # "the shaker thing going every 8th"
         "part",
         "line",
         "doing",
@@ -734,9 +736,13 @@ class Reader:
                 self.out.append(Constraint(last.voices, places, "off", label))
                 return end
         k = self._skip(j, _FILLERS)
-        if set(last.voices) >= {"ch", "oh"} and k < len(self.tokens) and self.tokens[k] in _OPENS:
-            places, end = self._places(self._skip(k + 1, frozenset({"up", "on", "at"})))
-            if places and self.tokens[k + 1] in ("on", "at", "up"):  # "hats on 8ths, open on the & of 4"
+        hats = set(last.voices) >= {"ch", "oh"} or last.voices == ("ch",)
+        if hats and k + 1 < len(self.tokens) and self.tokens[k] in _OPENS:
+            places, end = self._places(self._skip(k + 1, frozenset({"it", "them", "up", "on", "at"})))
+            if places and self.tokens[k + 1] in ("on", "at", "up", "it", "them"):  # "hats on 8ths, open on the & of 4"
+                if last.voices == ("ch",):  # "8ths on the closed hat but open it up on the & of 4": it opens there
+                    left = self._other_than(last.places, places)
+                    self.out[-1] = replace(last, places=left, text=f"closed hi-hat on {places_label(left)}")
                 self.out.append(Constraint(("oh",), places, "on", f"open hi-hat on {places_label(places)}"))
                 return end
         if self._at(i, "instead", "of"):
@@ -1137,6 +1143,11 @@ class Reader:
             if places:
                 self._placed(i, voices, places, "off")
                 return end
+        if j + 1 < len(t) and t[j] == "," and t[j + 1] in _NAMED_ALONE:  # "disco hats, upbeats only pls"
+            places, end = self._places(j + 1)
+            if places and (end == len(t) or t[end] in {*_CLAUSE_ENDS, *_ONLY_AFTER, "pls", "please"}):
+                self._placed(i, voices, places, "only")
+                return end + (end < len(t) and t[end] in _ONLY_AFTER)
         said_on = j < len(t) and t[j] in _ON_WORDS
         other = said_on and self._at(j + 1, "the", "other") and j + 3 < len(t)
         counts = other and (t[j + 3] in NUMBER_WORDS or t[j + 3].isdigit()) and self._at(j + 4, "counts")
@@ -1369,6 +1380,7 @@ class Reader:
         if last is None:  # "last time the kick was everywhere. keep it on 1 and 3": the voice named last
             last = next((v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None)
         j = self._skip(i + 1, _LINKING)
+        j += self._at(j, "in", "on")  # "have it come in on the & of 1 instead"
         if last is None or j >= len(t) or t[j] not in ("on", "at"):
             return None
         places, end = self._places(j + 1)
@@ -1457,6 +1469,8 @@ class Reader:
             j = self._skip(i + 1, _LINKING)
             if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in RATE_WORDS):
                 return j  # "hats rollin 16ths": the verb leads to its places
+            if self._at(j, "every") and j + 1 < len(self.tokens) and self.tokens[j + 1] in RATE_WORDS:
+                return j  # "the shaker thing going every 8th"
             if j + 1 < len(self.tokens) and self.tokens[j] == "1" and self.tokens[j + 1] in _RUN_ORDER:
                 return j  # "the hihat going 1 e & a 2 e & a ...": a count spoken aloud
         says = word.endswith("s") and len(word) >= 4 and word.isalpha() and word not in _NOT_LEADING

@@ -824,6 +824,16 @@ CHAT_ROWS = [
     ),
     row("more cowbell!! every quarter like reaper", only("cb", "quarters")),
     row("no hats xcept open one on 4+", absent(("ch", "ph")), only("oh", "4&")),
+    # read after fresh17 and fresh18 were measured (so they are spent)
+    row("dont put the kick on the 1!! have it come in on the & of 1 instead", off("bd", "1"), only("bd", "1&")),
+    row("a beat where the snare's on 2 and 4", only("sd", "2", "4")),
+    row("disco hats, upbeats only pls", only(HATS, "offbeats")),
+    row(
+        "8ths on the closed hat but open it up on the & of 4 every bar",
+        only("ch", "1", "1&", "2", "2&", "3", "3&", "4"),
+        on("oh", "4&"),
+    ),  # the closed hat leaves the & of 4 to the open one
+    row("3/4, the shaker thing going every 8th", only("sh", "eighths"), meter="3/4"),
     # dev batches d31-d34
     row(
         "the kick goes 1, then the e of 2 (like right after 2), then 3 and the a of 4", only("bd", "1", "2e", "3", "4a")

@@ -64,6 +64,7 @@ class Trait:
     meter: str | None
     why: str
     constraints: tuple[Constraint, ...] = ()
+    search: bool = True  # a request that states it points to these styles (`retrieval`)
 
     def applies(self, style: str | None, feels: Iterable[str]) -> bool:
         """True for an answer of ``style`` whose groove or request carries ``feels`` (tags)."""
@@ -105,6 +106,7 @@ def _load_traits(path: str) -> tuple[Trait, ...]:
                 meter=row.get("meter"),
                 why=str(row.get("why", "")),
                 constraints=constraints,
+                search=bool(row.get("search", True)),
             )
         )
     return tuple(traits)

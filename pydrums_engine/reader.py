@@ -435,6 +435,8 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("the", "start", "of", "every", "group"), "beats"),  # odd meters: a group is a felt beat
     (("the", "start", "of", "each", "group"), "beats"),
     (("every", "group"), "beats"),
+    (("the", "top", "of", "every", "group"), "beats"),  # "kick at the top of every group"
+    (("the", "top", "of", "each", "group"), "beats"),
     (("each", "group"), "beats"),
     *(
         (("the", first, *note, "of", each, "group"), "beats")  # "the first note of each group"
@@ -1035,8 +1037,10 @@ class Reader:
             return None
         if self.tokens[i] == "on" and len(self._bare_places(j)[0]) > 1:
             return None  # "tresillo on the kick (1, 2&, 4)": the kick's places (`_voices`)
-        if self._doubled_backbeat(j) is not None:
-            return None  # "with a tambourine doubling that backbeat": placed (`_voices`)
+        if self._doubled_backbeat(j) is not None or (
+            self._at(j, "doubling") and self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]
+        ):
+            return None  # "with a tambourine doubling that backbeat", "... doubling the 4": placed (`_voices`)
         k = self._skip(i + 1, _FILLERS)
         while k < j:
             mention, k = self._one_voice(k)
@@ -1122,6 +1126,11 @@ class Reader:
         if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"pls", "please", "plz"}):
             self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
             return j + 1  # "toms out pls"
+        if j < len(t) and t[j] in ("doubling", "doubles") and not self._doubled_backbeat(j):
+            places, end = self._places(self._skip(j + 1, frozenset({"the", "on"})))
+            if places:  # "with tambourine doubling the 4": it plays there too
+                self._placed(i, voices, places, "on")
+                return end
         j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
         if j < len(t) and t[j] in ("only", "just", "for"):  # "rim only for the backbeat"
             k = self._skip(j, frozenset({"only", "just", "for", "the"}))

@@ -143,7 +143,7 @@ class Retriever:
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
         self._grids = [GridReader(g.pattern) for g in library.grooves]
-        self._traits = [t for t in load_traits() if t.constraints and not t.tags and not t.meter]
+        self._traits = [t for t in load_traits() if t.constraints and not t.tags and not t.meter and t.search]
         self._position = position
         self.rhythm = RhythmIndex([g.pattern for g in library.grooves])  # built once per state
 

@@ -587,11 +587,14 @@ class Reader:
         self._report_unread(used)
         return self.out
 
+    def _clause_start(self, i: int) -> int:
+        """Where the clause holding token i begins (after the last comma, semicolon or stop)."""
+        return next((k + 1 for k in range(i - 1, -1, -1) if self.tokens[k] in _CLAUSE_ENDS), 0)
+
     def _complaint(self, i: int) -> bool:
-        """Is token i in a sentence that complains of an earlier answer ("why is there ALWAYS a
+        """Is token i in a clause that complains of an earlier answer ("why is there ALWAYS a
         crash on 1", "last time the kick was everywhere")? Its places are not asked for."""
-        t = self.tokens
-        start = next((k + 1 for k in range(i - 1, -1, -1) if t[k] in _CLAUSE_ENDS), 0)
+        start = self._clause_start(i)
         return any(self._at(start, *words) for words in _COMPLAINTS) and not any(
             self._at(start, *words) for words in _SUGGESTIONS
         )
@@ -832,7 +835,7 @@ class Reader:
         if words is None:
             return None
         others, end = self._voice_list(self._skip(j + len(words), _FILLERS))
-        start = next((k + 1 for k in range(i - 1, -1, -1) if t[k] in _CLAUSE_ENDS), 0)
+        start = self._clause_start(i)
         voices = next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
         placed = [c for c in self.out if c.rule in ("on", "only") and set(c.voices) <= set(others)]
         places = tuple(dict.fromkeys(p for c in placed for p in c.places if p != "all"))

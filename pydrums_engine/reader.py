@@ -40,6 +40,8 @@ _EVERY_N = frozenset({"beat", "beats", "bar", "bars", "counts", "measures", "tim
 
 _WHOLE_BAR = (("the", "whole", "bar"), ("the", "whole", "way"), ("all", "the", "way"), ("throughout",), ("all", "bar"))
 
+_LESS_OK = frozenset({"es", "as", "offbeats", "beats", "backbeat"})  # places "skip ..." may take away
+
 _NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
 
 _SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
@@ -733,6 +735,22 @@ class Reader:
         after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
         k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
         said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
+        skipped = j < len(self.tokens) and self.tokens[j] in ("skip", "skipping", "minus") and (j > i or after_break)
+        if skipped:  # "16th hats, skip the e's", "kick on every beat, skipping 3": the voice's places, less those
+            places, end = self._places(j + 1)
+            if places and all(p in _LESS_OK or BARE_COUNT.fullmatch(p) for p in places):
+                whole = len(last.places) == 1 and not BARE_COUNT.fullmatch(last.places[0])
+                kept = (
+                    (f"{last.places[0]} except {' '.join(places)}",)
+                    if whole
+                    else tuple(p for p in last.places if p not in places)
+                )
+                if kept:
+                    at = len(self.out) - 1 - self.out[::-1].index(last)
+                    self.out[at] = replace(
+                        last, places=kept, text=f"{voices_label(last.voices)} on {places_label(kept)}"
+                    )
+                    return end
         bare = said_not and j > i and k < len(self.tokens) and BARE_COUNT.fullmatch(self.tokens[k])  # "but not 5"
         if said_not and k < len(self.tokens) and (self.tokens[k] in ("on", "at") or bare):
             places, end = self._places(k if bare else k + 1)

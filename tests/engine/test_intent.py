@@ -836,6 +836,8 @@ CHAT_ROWS = [
     row("3/4, the shaker thing going every 8th", only("sh", "eighths"), meter="3/4"),
     row("7/8 grouped 2+2+3, kick at the top of every group", only("bd", "beats"), meter="7/8"),  # after fresh19
     row("a rim click on the and of 2 + on 4, with tambourine doubling the 4", only("rs", "2&", "4"), on("tb", "4")),
+    row("16th hats, skip the e's", only(HATS, "sixteenths except es")),  # the hats' own places, less those
+    row("kick on every beat, skipping 3", only("bd", "beats except 3")),
     # dev batches d31-d34
     row(
         "the kick goes 1, then the e of 2 (like right after 2), then 3 and the a of 4", only("bd", "1", "2e", "3", "4a")

@@ -260,7 +260,7 @@ _FILL = re.compile(
     r"|\b(?:fills?|rolls?)\s+(?:at|in|on|into|before|going)\s+(?:the\s+)?(?:very\s+)?(?:end|last|bar|measure|next|chorus|turn)"
     r"|\bfills?\s+(?:up\s+)?the\s+(?:very\s+)?(?:end|last\s+(?:beat|bar|measure))\b"  # "toms fill the end of bar 2"
     r"|\b(?:fills?|rolls?)\s+to\s+(?:end|finish|close)\b"  # "snare roll to end it"
-    r"|(?:^|[,;.:(]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
+    r"|(?:^|[,;.:(+]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
 _NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
 _TOMS = re.compile(r"\btoms?\b")
@@ -595,8 +595,8 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
         last = match.end()
         value = _number(match[1] or match[2])
         before = text[: match.start()].split()[-2:] or [""]
-        if before[-1] == "of" and before[0] in ("long", "length", "loop", "total"):
-            before = [""]  # "i want it long of three bar": how long
+        if before[-1] == "of" and before[0] in ("long", "length", "loop", "total", "end"):
+            before = [""]  # "i want it long of three bar", "a fill at the end of 4 bars": how long
         if before[-1] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
         if BARS_MIN <= value <= BARS_MAX:

@@ -999,6 +999,8 @@ class Reader:
         if t[i] not in _MOVES:
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if not voices and i + 1 < len(t) and t[i + 1] in ("it", "them"):  # "push it to the a of 1"
+            voices, j = next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), ()), i + 2
         if j < len(t) and t[j] in ("that", "which", "from"):  # "push the kick that normally sits on 3 to ..."
             j = next((k for k in range(j, min(j + 10, len(t))) if t[k] in ("to", "onto") or t[k] in _CLAUSE_ENDS), j)
         k = self._skip(j, frozenset({"over", "up", "back"}))

@@ -838,6 +838,9 @@ CHAT_ROWS = [
     row("a rim click on the and of 2 + on 4, with tambourine doubling the 4", only("rs", "2&", "4"), on("tb", "4")),
     row("16th hats, skip the e's", only(HATS, "sixteenths except es")),  # the hats' own places, less those
     row("kick on every beat, skipping 3", only("bd", "beats except 3")),
+    row("i need a fill at the end of 4 bars", bars=4, fill="snare"),  # d35-d36
+    row("2 bar groove + fill pls", bars=2, fill="snare"),
+    row("hip hop, the kick NOT on the 1, push it to the a of 1 instead", off("bd", "1"), only("bd", "1a")),
     # dev batches d31-d34
     row(
         "the kick goes 1, then the e of 2 (like right after 2), then 3 and the a of 4", only("bd", "1", "2e", "3", "4a")

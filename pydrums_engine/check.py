@@ -22,7 +22,6 @@ one sentence that names the bar and the steps, so a repair round can quote it to
 from __future__ import annotations
 
 import functools
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,7 +32,7 @@ from .instruments import BY_CODE, REAL_HITS, SOUNDING, voices_label
 from .intent import Constraint, Intent, parse_intent
 from .library import DEFAULT_DATA_DIR
 from .notation import Pattern
-from .places import places_label
+from .places import COUNT_KEY, places_label, places_less
 from .wording import spoken_list, step_numbers
 
 TIME_KEEPERS = ("ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")
@@ -45,7 +44,6 @@ CROWDED_SHARE = 0.75  # real hits of one of those on more of a bar's steps than 
 KICK_RUN = 3  # more real kicks than this on consecutive steps is a roll on the kick (the library's most: 3, a gallop)
 # feels where a wall of notes on one drum is the idiom, not a mistake
 EVERY_STEP_FEELS = frozenset({"double kick", "blast beat", "sixteenth snare", "sixteenth notes"})
-COUNT = re.compile(r"\d+[e&a]?")  # a count of the bar: "1", "2&"
 HANDS, FEET = 2, 2  # hand percussion ("aux" in the table) is another player's, so it is not counted
 
 
@@ -252,12 +250,9 @@ def style_rules(
 def _less(c: Constraint, off: list[str]) -> Constraint | None:
     """The trait's "on" constraint without the counts the request keeps its voice off, or None
     when nothing is left or the places cannot be told apart ("four on the floor" less the 1)."""
-    if not all(COUNT.fullmatch(p) for p in off):
+    if not all(COUNT_KEY.fullmatch(p) for p in off):
         return None
-    if len(c.places) == 1 and not COUNT.fullmatch(c.places[0]):
-        places = (f"{c.places[0]} except {' '.join(off)}",)
-    else:
-        places = tuple(p for p in c.places if p not in off)
+    places = places_less(c.places, off)
     return replace(c, places=places, text=f"{c.text} (not on {places_label(tuple(off))})") if places else None
 
 

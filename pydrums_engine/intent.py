@@ -547,12 +547,12 @@ def _aside(match: re.Match[str]) -> str:
         w[0].isdigit() or (w in NUMBER_WORDS and not (w == "one" and k and words[k - 1] in _ONE_AS_THING))
         for k, w in enumerate(words)
     )  # "the big one" is a drum, not the count
-    before = _tokens(match.string[: match.start()])[-1:]
-    placed = before and (before[0][0].isdigit() or before[0] in NUMBER_WORDS)
+    preceding = _tokens(match.string[: match.start()])
+    placed = preceding and (preceding[-1][0].isdigit() or preceding[-1] in NUMBER_WORDS)
     if placed and (not counted or words[:1] in (["like"], ["i"], ["aka"], ["ie"])):
         return " "  # "the a of two (the last 16th before the snare)", "the e of 2 (like right after 2)": explained
     named = {v for k in range(len(words)) for n in (1, 2, 3) for v in resolve_voices(" ".join(words[k : k + n])) or ()}
-    said = {v for n in (1, 2) for v in resolve_voices(" ".join(_tokens(match.string[: match.start()])[-n:])) or ()}
+    said = {v for n in (1, 2) for v in resolve_voices(" ".join(preceding[-n:])) or ()}
     if named and named <= said and not counted:
         return " "  # "round the toms (the drums on top and the big one on the floor)": it says what they are
     return match[0] if named or counted or any(w in _PLACE_SAYING for w in words) else " "

@@ -116,8 +116,19 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         counts, _ = counting(meter)
         halves = [(n + Fraction(1, 2)) / counts for n in range(counts)]
         return _on_grid(halves, steps_per_bar) if meter.name.endswith("/4") else None
-    match = re.fullmatch(r"(\d+)([e&a]?)", place)
+    match = COUNT_KEY.fullmatch(place)
     return _count_steps(int(match[1]), match[2], meter, steps_per_bar) if match else None
+
+
+COUNT_KEY = re.compile(r"(\d+)([e&a]?)")  # a place key that is one count and its part: "3", "2&"
+
+
+def places_less(places: tuple[str, ...], gone: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``places`` without the counts in ``gone``: one keyword becomes "beats except 3", a
+    list loses them ("kick on every beat, skipping 3"; "house, but drop the kick on 1")."""
+    if len(places) == 1 and not COUNT_KEY.fullmatch(places[0]):
+        return (f"{places[0]} except {' '.join(gone)}",)
+    return tuple(p for p in places if p not in gone)
 
 
 TRIPLET_METERS = frozenset({"6/8", "9/8", "12/8"})  # felt beats of three eighths

@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from .instruments import ALIASES, INSTRUMENTS, list_label, resolve_voices, voices_label
 from .notation import get_meter
-from .places import ALL_VOICES, Constraint, counting, place_steps, places_label
+from .places import ALL_VOICES, Constraint, counting, place_steps, places_label, places_less
 from .variation import fill_voices
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -282,11 +282,11 @@ _NEGATING_PHRASES = (
     *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
 )  # fmt: skip
 
-# Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 # "never landing together with the kick", "not at the same time as the snare" (`_apart`)
 _APART_VERBS = frozenset({"landing", "land", "lands", "playing", "play", "hitting", "hit", "sounding", "be", "on"})
 _TOGETHER = (("together", "with"), ("at", "the", "same", "time", "as"), ("with",), ("under",), ("over",))
 
+# Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 _NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
 
 _NOTHING_VERBS = frozenset(
@@ -589,6 +589,15 @@ class Reader:
         self._report_unread(used)
         return self.out
 
+    def _supersede(self, old: Constraint, new: Constraint) -> None:
+        """Put ``new`` where ``old`` was read (the latest such constraint, not merely the last one)."""
+        at = len(self.out) - 1 - self.out[::-1].index(old)
+        self.out[at] = new
+
+    def _voices_said_last(self) -> tuple[str, ...]:
+        """The voices of the last constraint that names some ("it", "them": `_pronoun`, `_move`)."""
+        return next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), ())
+
     def _clause_start(self, i: int) -> int:
         """Where the clause holding token i begins (after the last comma, semicolon or stop)."""
         return next((k + 1 for k in range(i - 1, -1, -1) if self.tokens[k] in _CLAUSE_ENDS), 0)
@@ -739,17 +748,10 @@ class Reader:
         if skipped:  # "16th hats, skip the e's", "kick on every beat, skipping 3": the voice's places, less those
             places, end = self._places(j + 1)
             if places and all(p in _LESS_OK or BARE_COUNT.fullmatch(p) for p in places):
-                whole = len(last.places) == 1 and not BARE_COUNT.fullmatch(last.places[0])
-                kept = (
-                    (f"{last.places[0]} except {' '.join(places)}",)
-                    if whole
-                    else tuple(p for p in last.places if p not in places)
-                )
+                kept = places_less(last.places, places)
                 if kept:
-                    at = len(self.out) - 1 - self.out[::-1].index(last)
-                    self.out[at] = replace(
-                        last, places=kept, text=f"{voices_label(last.voices)} on {places_label(kept)}"
-                    )
+                    label = f"{voices_label(last.voices)} on {places_label(kept)}"
+                    self._supersede(last, replace(last, places=kept, text=label))
                     return end
         bare = said_not and j > i and k < len(self.tokens) and BARE_COUNT.fullmatch(self.tokens[k])  # "but not 5"
         if said_not and k < len(self.tokens) and (self.tokens[k] in ("on", "at") or bare):
@@ -765,7 +767,7 @@ class Reader:
             if places and self.tokens[k + 1] in ("on", "at", "up", "it", "them"):  # "hats on 8ths, open on the & of 4"
                 if last.voices == ("ch",):  # "8ths on the closed hat but open it up on the & of 4": it opens there
                     left = self._other_than(last.places, places)
-                    self.out[-1] = replace(last, places=left, text=f"closed hi-hat on {places_label(left)}")
+                    self._supersede(last, replace(last, places=left, text=f"closed hi-hat on {places_label(left)}"))
                 self.out.append(Constraint(("oh",), places, "on", f"open hi-hat on {places_label(places)}"))
                 return end
         if self._at(i, "instead", "of"):
@@ -1000,7 +1002,7 @@ class Reader:
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
         if not voices and i + 1 < len(t) and t[i + 1] in ("it", "them"):  # "push it to the a of 1"
-            voices, j = next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), ()), i + 2
+            voices, j = self._voices_said_last(), i + 2
         if j < len(t) and t[j] in ("that", "which", "from"):  # "push the kick that normally sits on 3 to ..."
             j = next((k for k in range(j, min(j + 10, len(t))) if t[k] in ("to", "onto") or t[k] in _CLAUSE_ENDS), j)
         k = self._skip(j, frozenset({"over", "up", "back"}))
@@ -1408,9 +1410,9 @@ class Reader:
         another = t[i] == "one" and i > 0 and t[i - 1] in ("put", "add", "stick", "throw", "place")
         if t[i] not in ("it", "them", "that") and not another:  # "no kick on 2 but do put one on the & of 2"
             return None
-        last = next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), None)
-        if last is None:  # "last time the kick was everywhere. keep it on 1 and 3": the voice named last
-            last = next((v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None)
+        last = self._voices_said_last() or next(  # else "last time the kick was everywhere. keep it on 1 and 3"
+            (v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None
+        )
         j = self._skip(i + 1, _LINKING)
         j += self._at(j, "in", "on")  # "have it come in on the & of 1 instead"
         if last is None or j >= len(t) or t[j] not in ("on", "at"):

@@ -35,6 +35,7 @@ from .intent import Constraint, Intent, StyleFinder, parse_intent
 from .limits import CANDIDATES_DEFAULT
 from .llm import PatternWriter
 from .notation import Pattern
+from .places import COUNT_KEY
 from .prompt import GenerationRequest
 from .transforms import to_bars
 from .variation import fill_start
@@ -57,7 +58,6 @@ _NO = frozenset({"no", "without", "remove", "lose", "drop", "zero", "kill", "dit
 _REMOVE = frozenset({"remove", "cut", "mute", "kill", "ditch", "delete", "erase"})  # read as "no" by the parser
 _FILLERS = frozenset({"the", "a", "an", "some", "of", "on", "my", "bit", "little", "lot", "much", "more", "in", "to"})
 _ONLY = re.compile(r"\b(only|just|nowhere else|and no other)\b")
-_BARE_COUNT = re.compile(r"\d+[&ea]?")
 _CLAUSE = re.compile(r"[,;]|\bbut\b|\bthen\b")
 _WORD = re.compile(r"[a-z0-9&+']+")
 
@@ -87,7 +87,7 @@ def read_instruction(
     parsed = parse_intent(" , ".join(r for r in rest if r), styles)
     counted = not _ONLY.search(low)
     for c in parsed.constraints:
-        if c.rule == "only" and counted and all(_BARE_COUNT.fullmatch(p) for p in c.places):
+        if c.rule == "only" and counted and all(COUNT_KEY.fullmatch(p) for p in c.places):
             c = replace(c, rule="on")  # "kick on the and of 3": add it there, keep the other kicks
         constraints.append(c)
     for change in changes:  # a swap's lanes: the old voice gone, the new one playing

@@ -834,6 +834,12 @@ CHAT_ROWS = [
         on("oh", "4&"),
     ),  # the closed hat leaves the & of 4 to the open one
     row("3/4, the shaker thing going every 8th", only("sh", "eighths"), meter="3/4"),
+    row(
+        "closed hats on 8ths, no crash, open on the & of 4",
+        only("ch", "1", "1&", "2", "2&", "3", "3&", "4"),
+        absent("cc"),
+        on("oh", "4&"),
+    ),  # the closed hat's places change, not the "no crash" read after them
     row("7/8 grouped 2+2+3, kick at the top of every group", only("bd", "beats"), meter="7/8"),  # after fresh19
     row("a rim click on the and of 2 + on 4, with tambourine doubling the 4", only("rs", "2&", "4"), on("tb", "4")),
     row("16th hats, skip the e's", only(HATS, "sixteenths except es")),  # the hats' own places, less those

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .check import Check
+from .check import Check, Trait, load_traits
 from .descriptions import Example, all_phrasings, indexed, words_by_groove
 from .embeddings import DEFAULT_MODEL, Encoder, load_encoder
 from .errors import InputError, PyDrumsError
@@ -72,6 +72,7 @@ class _State:
     library: Library
     examples: list[Example]
     retriever: Retriever
+    traits: tuple[Trait, ...]  # data_dir/traits.toml: what the check holds each style to
     semantic: bool  # False when the model or index could not be loaded (lexical only)
     index_note: str
 
@@ -143,6 +144,7 @@ class Engine:
     def _build_state(self, progress: bool) -> tuple[_State, int, float]:
         start = time.perf_counter()
         library = load_library(self.data_dir)
+        traits = load_traits(self.data_dir)
         phrasings = all_phrasings(library)
         examples = indexed(phrasings)
         vectors, note, reencoded = None, self.encoder_error or "", 0
@@ -160,8 +162,8 @@ class Engine:
                 log.warning("%s; searching with lexical scores only", note)
         # past vectors.EXACT_LIMIT rows, a FAISS graph saved beside the vectors (reused while they match)
         index = VectorIndex(vectors, folder=self.index_dir) if vectors is not None else None
-        retriever = Retriever(library, examples, index, words_by_groove(phrasings))
-        state = _State(library, examples, retriever, vectors is not None, note)
+        retriever = Retriever(library, examples, index, words_by_groove(phrasings), traits)
+        state = _State(library, examples, retriever, traits, vectors is not None, note)
         return state, reencoded, time.perf_counter() - start
 
     @property
@@ -286,7 +288,7 @@ class Engine:
             # "funk in 7/8": the best grooves in that meter, whatever their style, come first
             wider = self._search(intent, k=len(self.library.grooves), style=key, votes=votes)
             hits = [h for h in wider if h.time_signature == intent.meter][:4] + hits
-        request = plan_request(intent, hits, key, bpm, bars, self.usual_meter)
+        request = plan_request(intent, hits, key, bpm, bars, self.usual_meter, self._state.traits)
         candidates = self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT
         if form and form.strip():
             return generate_song(self.writer, request, hits, form, seed=seed, candidates=candidates)
@@ -345,6 +347,7 @@ class Engine:
             swing=swing,
             seed=seed,
             candidates=self.ollama.candidates if self.ollama else CANDIDATES_DEFAULT,
+            traits=self._state.traits,
         )
 
     def arrange(self, groove: Pattern, form: str, request: str, style: str | None = None) -> tuple[Song, Check]:
@@ -359,6 +362,7 @@ class Engine:
             time_signature=groove.time_signature,
             steps_per_bar=groove.steps_per_bar,
             intent=replace(intent, fill=None),
+            traits=self._state.traits,
         )
         return arrange(groove, letters, plan, (), intent.fill or DEFAULT_FILL)
 

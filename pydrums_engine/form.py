@@ -255,7 +255,9 @@ def _play(
     part_feels = (*feels, *SECTION_FEELS.get(letter, ()))
     wanted = musts(request, part_feels)
     fitted = fit_to_constraints(pattern, wanted, keep_kit=request.read.keeps_kit, fill_from=fill_from)
-    check = check_pattern(fitted, request.read, style=request.style, feels=part_feels, fill_from=fill_from)
+    check = check_pattern(
+        fitted, request.read, style=request.style, feels=part_feels, fill_from=fill_from, traits=request.traits
+    )
     return fitted, fill_from, check
 
 

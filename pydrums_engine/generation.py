@@ -22,7 +22,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .check import BACKBEAT_VOICES, TIME_KEEPERS, Check, GridReader, check_pattern, style_rules, trait_problems
+from .check import (
+    BACKBEAT_VOICES,
+    TIME_KEEPERS,
+    Check,
+    GridReader,
+    Trait,
+    check_pattern,
+    style_rules,
+    trait_problems,
+)
 from .errors import InputError, LLMError, LLMUnusable
 from .fit import fit_to_constraints
 from .intent import Constraint, Intent
@@ -123,6 +132,7 @@ def plan_request(
     bpm: int | None,
     bars: int | None,
     usual_meter: Callable[[str], str | None],
+    traits: tuple[Trait, ...] | None = None,
 ) -> GenerationRequest:
     """Settle meter, bars, bpm and style: arguments, then the request's words, then the library.
 
@@ -153,6 +163,7 @@ def plan_request(
         time_signature=meter,
         steps_per_bar=spb,
         intent=intent.in_meter(meter, spb),
+        traits=traits,
     )
 
 
@@ -166,7 +177,7 @@ def prompt_examples(hits: list[Hit], request: GenerationRequest) -> list[Hit]:
 def musts(request: GenerationRequest, feels: Sequence[str] = ()) -> tuple[Constraint, ...]:
     """What the answer must show: the request's constraints and its style's traits (``feels``:
     the tags of the library groove an answer is made from, which may excuse a trait)."""
-    rules = style_rules(request.read, request.style, feels)
+    rules = style_rules(request.read, request.style, feels, request.traits)
     traits = tuple(c for _, c in rules if c is not None and c.placeable(request.time_signature, request.steps_per_bar))
     return request.constraints + tuple(c for c in traits if c not in request.constraints)
 
@@ -227,6 +238,7 @@ def generate_pattern(
             feels=groove.tags if groove else (),
             examples=() if groove else shown,
             fill_from=fill_from,
+            traits=request.traits,
         )
 
     def review(unit_pattern: Pattern) -> str | None:
@@ -399,7 +411,7 @@ def _plain_to_style(hit: Hit, request: GenerationRequest) -> bool:
     """Whether the groove keeps its style's traits without the excuse of its own tags: for
     "boom bap", a laid-back groove with the snare dragged off 4 is a fine groove, but not
     the one to offer when the request did not ask for that feel."""
-    return not trait_problems(GridReader(hit.pattern), request.read, request.style or hit.style, ())
+    return not trait_problems(GridReader(hit.pattern), request.read, request.style or hit.style, (), request.traits)
 
 
 def _swing_for(examples: Sequence[Hit], request: GenerationRequest) -> float:

@@ -15,13 +15,16 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import NotationError
 from .instruments import BY_CODE, INSTRUMENTS, REAL_HITS, STEP_REGEX_CLASS, STEP_SYMBOLS, SYMBOL_CHARS
 from .intent import Constraint, Intent, parse_intent
 from .notation import MAX_BARS, Pattern, get_meter
 from .transforms import to_bars
+
+if TYPE_CHECKING:
+    from .check import Trait
 
 FAMILY_LABELS = {"cymbal": "cymbals", "drum": "drums", "hand": "hand percussion"}
 REST_STEP_CLASS = "[-]"
@@ -58,6 +61,7 @@ class GenerationRequest:
     intent: Intent | None = None  # the request read once; parsed from the description when not given
     required: tuple[str, ...] = ()  # voices the answer must write (the schema's ``required``)
     change: str | None = None  # a Refine: the instruction for the groove shown last ("busier hats")
+    traits: tuple[Trait, ...] | None = None  # the library's style traits; None: the packaged traits.toml
 
     def __post_init__(self) -> None:
         if self.intent is None:

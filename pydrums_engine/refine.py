@@ -24,9 +24,10 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .check import Check, GridReader, check_pattern, load_traits
+from .check import Check, GridReader, Trait, check_pattern, load_traits
 from .edit import Change, Edit, apply_edit, change_problems, time_keeper
 from .errors import InputError
 from .generation import DEFAULT_BPM, Generation, ask_model
@@ -303,6 +304,7 @@ def refine_pattern(
     swing: float = 0.0,
     seed: int | None = None,
     candidates: int = CANDIDATES_DEFAULT,
+    traits: Sequence[Trait] | None = None,
 ) -> Generation:
     """The model's edit of ``shown`` when it passes the check and makes the change, else the
     engine's deterministic edit, with the reason (see the module docstring)."""
@@ -311,7 +313,8 @@ def refine_pattern(
     target = replace(intent, constraints=edit.wanted, speed="", density="")
     # a style trait on a voice the instruction changes gives way ("fewer kicks" in house), and a
     # trait the shown groove did not keep is not asked of its edit
-    traits = [t for t in load_traits() if not {v for c in t.constraints for v in c.voices} & edit.named]
+    traits = load_traits() if traits is None else traits
+    traits = [t for t in traits if not {v for c in t.constraints for v in c.voices} & edit.named]
     base = check_pattern(shown, replace(target, constraints=()), style=style, fill_from=fill_from, traits=traits)
     judge_style = style if not base.failed("trait") else None
     inherited = {(p, "sanity") for p in base.failed("sanity")}
@@ -358,6 +361,7 @@ def refine_pattern(
             intent=target,
             required=_required(shown, edit),
             change=edit.instruction,
+            traits=tuple(traits),
         )
         example = _Shown(
             "shown", "Your groove", style or "groove", intent.text or "the groove", tempo,

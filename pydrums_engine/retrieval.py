@@ -23,7 +23,7 @@ reshape and a max (`vectors.Groups`). Without a model the semantic part is 0 and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -124,9 +124,11 @@ class Retriever:
         examples: list[Example],
         vectors: np.ndarray | VectorIndex | None,
         words: dict[str, list[str]],
+        traits: Sequence[Trait] | None = None,
     ) -> None:
         """``vectors`` are the examples' embeddings (row for row) or None; ``words`` every
-        phrasing of each groove (by id) for the lexical scores."""
+        phrasing of each groove (by id) for the lexical scores; ``traits`` the library's style
+        traits (None: the packaged traits.toml)."""
         self.library = library
         self.examples = examples
         self.index = VectorIndex(vectors) if isinstance(vectors, np.ndarray) else vectors  # or one built with a folder
@@ -143,7 +145,8 @@ class Retriever:
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
         self._grids = [GridReader(g.pattern) for g in library.grooves]
-        self._traits = [t for t in load_traits() if t.constraints and not t.tags and not t.meter and t.search]
+        traits = load_traits() if traits is None else traits
+        self._traits = [t for t in traits if t.constraints and not t.tags and not t.meter and t.search]
         self._position = position
         self.rhythm = RhythmIndex([g.pattern for g in library.grooves])  # built once per state
 

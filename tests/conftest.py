@@ -67,9 +67,10 @@ def make_engine(data_dir: Path, index_dir: Path, encoder, writer=None, ollama=No
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
-    """A private copy of data/grooves that a test may edit."""
+    """A private copy of the library (data/grooves and the style traits) that a test may edit."""
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR / "grooves", target / "grooves")
+    shutil.copy2(DATA_DIR / "traits.toml", target / "traits.toml")
     return target
 
 

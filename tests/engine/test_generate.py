@@ -29,7 +29,7 @@ from pydrums_engine.llm import OllamaSettings, PatternWriter
 from pydrums_engine.notation import Pattern, parse_pattern
 from pydrums_engine.render.audio import TAIL_SECONDS
 from pydrums_engine.transforms import to_bars
-from tests.conftest import DATA_DIR, make_engine
+from tests.conftest import DATA_DIR, make_engine, seeded_index
 from tests.fakes import FakeOllama, closed_port_url
 from tests.fakes.ollama_server import HOSTILE_MODES
 
@@ -586,3 +586,16 @@ def test_a_song_keeps_one_deadline_for_every_section(llm_engine, fake):
         "C": "transform",
         "D": "transform",
     }
+
+
+def test_the_check_holds_the_style_traits_of_the_library_it_serves(data_copy, encoder, tmp_path):
+    """A library kept elsewhere (PYDRUMS_DATA_DIR) brings its own traits.toml: its house has a
+    ride on every eighth, and answers are held to that, not to the packaged rows."""
+    (data_copy / "traits.toml").write_text(
+        '[[trait]]\nstyles = ["house"]\nsays = "ride on every 8th"\nwhy = "this club wants a ride"\n', encoding="utf-8"
+    )
+    engine = make_engine(data_copy, seeded_index(tmp_path / "index"), encoder)
+    answer = engine.generate("a house groove", seed=1)
+    ride = answer.pattern.tracks.get("rc", "")
+    assert ride and all(ride[step] != "-" for step in range(0, len(ride), 2)), answer.notation
+    assert answer.check.passed

@@ -56,14 +56,30 @@ COINCIDENCES = {
     frozenset({"f19-7-8-223-kick-groups", "f18-78-two-two-three"}),
     frozenset({"f19-5-4-kick-1-4", "fresh2-meter-5-4-three-plus-two"}),
     frozenset({"f19-claps-not-snare", "f18-no-snare-claps"}),
+    # fresh20-22 (written at the start of the 2026-12-06 second session, apart): the 7/8 2+2+3
+    # for the sixth time, a 6/8 ballad, Berlin and warehouse techno, eight bars of rock
+    frozenset({"f20-berlin-techno", "f18-berlin-techno"}),
+    frozenset({"f20-seven-eight-223", "f8-7-8-groups"}),
+    frozenset({"f20-seven-eight-223", "f13-seven-eight-223"}),
+    frozenset({"f20-seven-eight-223", "f18-78-two-two-three"}),
+    frozenset({"f20-seven-eight-223", "f19-7-8-223-kick-groups"}),
+    frozenset({"f20-seven-eight-223", "f21-7-8-group-starts"}),
+    frozenset({"f20-six-eight-ballad", "f5-meter-six-eight-ballad"}),
+    frozenset({"f20-six-eight-ballad", "f8-6-8-ballad"}),
+    frozenset({"f21-7-8-group-starts", "f8-7-8-groups"}),
+    frozenset({"f21-7-8-group-starts", "f18-78-two-two-three"}),
+    frozenset({"f22-kik-one-two-and", "f16-kik-1-2and-snare-24"}),
+    frozenset({"f22-warehouse-techno", "f10-style-warehouse-techno"}),
+    frozenset({"f22-eight-bars-rock", "f19-eight-bars-rock"}),
 }
 # held-out requests a development request happens to type word for word ("house beat pls"):
 # written apart and before it, but tuned on through it, so reported apart when measured
 TYPED_IN_DEV = {
     "f17-house-pls", "f17-seven-eight-pls", "f17-four-bar-rock", "f17-rock-tom-fill",
     "f18-house-pls", "f18-take-five", "f18-four-bar-rock", "f18-snare-fill-end",
+    "f20-claps-not-snare", "f20-one-drop-riddim", "f20-hats-upbeats-only", "f21-no-snare-claps", "f22-two-bar-funk",
 }  # fmt: skip
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 20)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 23)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -113,24 +129,27 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -648),
-        ("fresh3", -612),
-        ("fresh4", -576),
-        ("fresh5", -540),
-        ("fresh6", -504),
-        ("fresh7", -468),
-        ("fresh8", -432),
-        ("fresh9", -396),
-        ("fresh10", -360),
-        ("fresh11", -324),
-        ("fresh12", -288),
-        ("fresh13", -252),
-        ("fresh14", -216),
-        ("fresh15", -180),
-        ("fresh16", -144),
-        ("fresh17", -108),
-        ("fresh18", -72),
-        ("fresh19", -36),
+        ("fresh2", -756),
+        ("fresh3", -720),
+        ("fresh4", -684),
+        ("fresh5", -648),
+        ("fresh6", -612),
+        ("fresh7", -576),
+        ("fresh8", -540),
+        ("fresh9", -504),
+        ("fresh10", -468),
+        ("fresh11", -432),
+        ("fresh12", -396),
+        ("fresh13", -360),
+        ("fresh14", -324),
+        ("fresh15", -288),
+        ("fresh16", -252),
+        ("fresh17", -216),
+        ("fresh18", -180),
+        ("fresh19", -144),
+        ("fresh20", -108),
+        ("fresh21", -72),
+        ("fresh22", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -158,6 +177,9 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh17": "f17-",
         "fresh18": "f18-",
         "fresh19": "f19-",
+        "fresh20": "f20-",
+        "fresh21": "f21-",
+        "fresh22": "f22-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -172,7 +194,7 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         assert all(frozenset({r["id"], o["id"]}) in COINCIDENCES for o in copies), r["id"]
 
 
-SPENT = {"tune", "holdout", "fresh", *(f"fresh{n}" for n in range(2, 19))}  # measured: fresh19 on are not
+SPENT = {"tune", "holdout", "fresh", *(f"fresh{n}" for n in range(2, 20))}  # measured: fresh20 on are not
 
 
 def test_the_development_set_is_apart_from_the_held_out_one():
@@ -200,7 +222,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh20"])
+        parse_args(["--split", "fresh23"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -32,11 +32,12 @@ from typing import Protocol
 from .instruments import ALIASES, BY_CODE, GROUP_WORDS, list_label, resolve_voices, voices_label
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
 from .notation import METERS
-from .places import ALL_VOICES, RULES, Constraint, counting, place_steps, places_label
+from .places import ALL_VOICES, COUNT_KEY, RULES, Constraint, counting, place_steps, places_label, places_less
 from .reader import (
     BAR_MARK,
     BAR_NUMBERS,
     BARE_COUNT,
+    CORRECTIONS,
     NAMED_PLACES,
     NUMBER_WORDS,
     ORDINALS,
@@ -135,6 +136,7 @@ _METER_WORDS = {
     "twelve eight": "12/8",
     "five eight": "5/8",
     "seven eight": "7/8",
+    "slow blues": "12/8",  # played in 12/8: four big beats of three
 }
 
 _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
@@ -211,6 +213,8 @@ _SOUNDS_LIKE = re.compile(
 # "crash one time at the start of the bar": once (a count of times, not the one).
 _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
 # "... the and of 3 -- snare cracking on 2 and 4": a dash between words ends a clause.
+# The clave's direction, not places: "son clave 3-2", "a 2:3 rumba clave"
+_CLAVE_SIDE = re.compile(r"(clave[sz]?\s+\(?)[23]\s*[-:]\s*[23]\b|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)")
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
@@ -264,6 +268,9 @@ _FILL = re.compile(
 )
 _NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
 _TOMS = re.compile(r"\btoms?\b")
+# Words that take back what was said before them (`reader.CORRECTIONS`): a meter or a fill said
+# after them is the one meant
+_CORRECTED = re.compile(r"\b(?:" + "|".join(r"\s+".join(w) for w in CORRECTIONS) + r")\b")
 
 # A count with its part ("2&", "3e"; "1+3" is two counts), an ordinal ("3rd", "16ths"), a word
 # ("bar's", "tom1"), or a joiner.
@@ -280,6 +287,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
+    low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
@@ -292,7 +300,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     bpm, rest = _take_bpm(rest, unplaced)
     bars, rest, bar_refs = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
-    fill = _fill_voice(low) if _FILL.search(low) and not _NO_FILL.search(low) else None
+    fill = _fill_voice(_said_last(low, _FILL)) if _FILL.search(low) and not _NO_FILL.search(low) else None
     fill_bar = _FILL_BAR.search(low) if fill and bars is None else None
     if fill_bar and BARS_MIN <= (last := int(fill_bar[1] or fill_bar[2])) <= BARS_MAX:
         bars = last  # "a tom fill at the end of bar 4": four bars, the fill last
@@ -380,6 +388,18 @@ def _fill_voice(low: str) -> str:
     return "toms" if _TOMS.search(low) else "snare"
 
 
+def _said_last(text: str, wanted: re.Pattern[str]) -> str:
+    """The clause after the last correction that says ``wanted`` again ("a fill on the toms,
+    actually make the fill on the snare, toms sound cheesy": "make the fill on the snare"),
+    else the whole text."""
+    for match in reversed(list(_CORRECTED.finditer(text))):
+        said = wanted.search(text, match.end())
+        if said:
+            stop = re.compile(r"[,;.]").search(text, said.end())
+            return text[match.end() : stop.start() if stop else len(text)]
+    return text
+
+
 def _fill_pair(words: list[str]) -> str | None:
     """ "floor tom" and "snare" → "lt+sd": two single voices, neither the kick under a fill."""
     codes = [resolve_voices(w) for w in words]
@@ -445,9 +465,17 @@ def _placed_not_absent(constraints: list[Constraint], weak: list[Constraint]) ->
     """A voice the words place is not also ruled out: in "nothing on beat 1 - no kick no hat
     no nothing. kick on 3" the "no kick" is about beat 1, and the kick on 3 is asked for. A
     place said for some bars only does not outweigh a "no": "no crash, a crash on the 1 every
-    few bars gets annoying" wants no crash (``weak``: the places said of some bars only)."""
+    few bars gets annoying" wants no crash (``weak``: the places said of some bars only). A
+    voice wanted and then ruled out is out: "a fill on the toms, actually on the snare, toms
+    sound cheesy"."""
     gone = {v for c in constraints if c.rule == "absent" for v in c.voices}
     constraints = [c for c in constraints if c not in weak or not set(c.voices) <= gone]
+    constraints = [
+        c
+        for n, c in enumerate(constraints)
+        if c.rule != "present"
+        or not any(d.rule == "absent" and set(c.voices) <= set(d.voices) for d in constraints[n:])
+    ]
     placed = {
         c.voices[0]
         for c in constraints
@@ -467,8 +495,18 @@ def _placed_not_absent(constraints: list[Constraint], weak: list[Constraint]) ->
 
 def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Constraint]:
     """A place ruled out and then asked for goes to the later words: "take a one drop and make
-    it steppers: kick on every beat" keeps the kick on 1 that the one drop leaves out."""
+    it steppers: kick on every beat" keeps the kick on 1 that the one drop leaves out. So does
+    a count asked for and then ruled out: "kick on 1 and 4 hmm actually no kick on 4"."""
     spb = METERS[meter_name].steps_per_bar
+    constraints = list(constraints)
+    for n, c in enumerate(constraints):
+        if c.rule != "off" or not all(COUNT_KEY.fullmatch(p) for p in c.places):
+            continue
+        for m, d in enumerate(constraints[:n]):
+            counted = d.rule in ("on", "only") and all(COUNT_KEY.fullmatch(p) for p in d.places)
+            taken_back = counted and d.voices == c.voices and set(d.places) & set(c.places)
+            if taken_back and (kept := places_less(d.places, c.places)):
+                constraints[m] = replace(d, places=kept, text=f"{voices_label(d.voices)} on {places_label(kept)}")
     out = []
     for n, c in enumerate(constraints):
         if c.rule == "off":
@@ -505,12 +543,13 @@ def _unique(constraints: list[Constraint]) -> list[Constraint]:
 
 def _take_meter(text: str) -> tuple[str | None, str]:
     text = _SLASH_LIST.sub(_slashed_counts, text)
-    found = None
+    found, after = None, 0
     for match in _METER.finditer(text):
         name = f"{int(match[1])}/{int(match[2])}"
         refused = _NOT_THIS_METER.search(text[: match.start()])  # "waltz. NOT in 4/4!!", "snare on 3 (not 2/4)"
-        if name in METERS and found is None and not refused:
-            found = name
+        corrected = found is not None and _CORRECTED.search(text, after, match.start())  # "6/8 but nah, 12/8"
+        if name in METERS and (found is None or corrected) and not refused:
+            found, after = name, match.end()
     if found is None:
         words = _METER_IN_WORDS.search(text)
         if words:

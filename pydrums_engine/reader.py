@@ -145,6 +145,9 @@ _LINKING = frozenset(
         "shell",  # "cascara on the floor tom shell: 1, 2, 2&, 3& and 4&"
         "pickup",  # "a little snare pickup on the a of 4"
         "pickups",
+        "normal",  # "snare normal 2 and 4", "snare as usual on 2 and 4"
+        "usual",
+        "as",
     }
 )
 
@@ -231,6 +234,18 @@ _BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "bi
 _LIST_OPENERS = frozenset({"straight", "steady", "even"})
 
 _CLAUSE_ENDS = frozenset({",", ";", "."})
+
+# Words that take back what was just said: "snare on 3... wait no, 2 and 4", "hats on quarters,
+# no actually 8ths" (`Reader._correction`; intent.py reads a meter or a fill said again after them).
+CORRECTIONS = (
+    ("wait", "no"), ("no", "wait"), ("wait", "nah"), ("no", "actually"), ("actually", "no"), ("nah", "actually"),
+    ("scratch", "that"), ("or", "rather"), ("i", "mean"), ("nah",), ("actually",),
+)  # fmt: skip
+
+# After a correction, words before what replaces it: "wait no he just texted, the & of 3"
+_CORRECTION_GAP = 6
+
+_CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "put"})
 
 # After a voice named alone, words that go on about it without placing it (`_named_alone`)
 _ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like"})
@@ -344,6 +359,11 @@ RATE_WORDS = {
 
 _LANES = frozenset({"lane", "track", "row", "line", "channel"})  # a DAW's row of one voice
 
+# "the toms sound cheesy on this kit": leave them out
+_SOUNDING_WRONG = frozenset(
+    {"cheesy", "cheap", "bad", "awful", "terrible", "lame", "tacky", "annoying", "horrible", "corny", "dated", "off"}
+)
+
 _EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
 
 _QUITE = frozenset({"completely", "totally", "fully", "entirely", "all", "dead"})
@@ -434,11 +454,13 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("all", "the", "beats"), "beats"),
     (("all", "beats"), "beats"),
     (("every", "downbeat"), "beats"),
-    (("the", "start", "of", "every", "group"), "beats"),  # odd meters: a group is a felt beat
-    (("the", "start", "of", "each", "group"), "beats"),
+    *(  # odd meters: a group is a felt beat ("kick on start of each group")
+        ((*the, where, "of", each, "group"), "beats")
+        for the in (("the",), ())
+        for where in ("start", "top", "beginning", "head")
+        for each in ("each", "every")
+    ),
     (("every", "group"), "beats"),
-    (("the", "top", "of", "every", "group"), "beats"),  # "kick at the top of every group"
-    (("the", "top", "of", "each", "group"), "beats"),
     (("each", "group"), "beats"),
     *(
         (("the", first, *note, "of", each, "group"), "beats")  # "the first note of each group"
@@ -639,6 +661,7 @@ class Reader:
 
     def _step(self, i: int) -> int | None:
         forms = (
+            self._correction,
             self._idiom,
             self._follow_up,
             self._nothing_else,
@@ -673,6 +696,47 @@ class Reader:
 
     def _at(self, i: int, *words: str) -> bool:
         return tuple(self.tokens[i : i + len(words)]) == words
+
+    def _correction(self, i: int) -> int | None:
+        """ "kick on 1 and the & of 2... wait no, the & of 3", "hats on quarters, no actually 8ths",
+        "kick on 1 and 3, actually make it four on the floor": what follows a correction replaces
+        what the last voice placed. Places alone take the last ones said (fewer than were said:
+        the trailing ones, "1 and the & of 2" -> "1 and the & of 3"); a voice placed again takes
+        its earlier places' place. Anything else after the words reads as it would without them."""
+        words = next((w for w in CORRECTIONS if self._at(i, *w)), None)
+        last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+        if words is None or last is None:
+            return None
+        t, start = self.tokens, i + len(words)
+        if words[-1] in ("no", "nah") and self._one_voice(start)[0]:
+            return None  # "actually no kick on 4": a "no" of its own
+        for k in range(start, min(start + _CORRECTION_GAP, len(t))):
+            m = self._skip(k, _CORRECTION_LEADS)
+            if m >= len(t) or t[m] in _NEGATORS:  # "actually no kick on 1" is read as it stands
+                return None
+            if self._one_voice(m)[0] or self._floor_at(m):
+                saved = list(self.out), list(self.feel_rules), list(self.some_bars), list(self.unplaced)
+                end = self._step(m)
+                new = [c for c in self.out if c not in saved[0]]
+                if end is None or not new or any(w in t[start : end + 1] for w in _ADDING_AFTER | _ADDING_BEFORE):
+                    self.out[:], self.feel_rules[:], self.some_bars[:], self.unplaced[:] = saved
+                    return None  # read again as it stands: "actually the snare on the a of 4 too" adds
+                if any(c.rule in ("on", "only") and set(c.voices) & set(last.voices) for c in new):
+                    self.out.remove(last)  # "kick on 1 and 3, actually four on the floor"
+                return end
+            place, end = self._place(m)
+            named = place is not None and not BARE_COUNT.fullmatch(place)  # "no actually 8ths, quarters sounded..."
+            places, end = ((place,), end) if named else self._places(m)
+            if places and not self._one_voice(self._skip(end, _FILLERS))[0]:  # "... 2 and 4 on the snare" is not
+                said = len(last.places)
+                kept = last.places[: said - len(places)] if len(places) < said and said > 1 else ()
+                kept = tuple(dict.fromkeys((*kept, *places)))
+                self._supersede(
+                    last, replace(last, places=kept, text=f"{voices_label(last.voices)} on {places_label(kept)}")
+                )
+                self._last_end = end
+                return end
+        return None
 
     def _idiom(self, i: int) -> int | None:
         t = self.tokens
@@ -1148,6 +1212,11 @@ class Reader:
         if self._at(j, "heavy") or self._at(j, "driven"):  # "a floor-tom-heavy groove": it plays, and a lot
             self._wanted(i, voices)
             return j + 1
+        k = self._skip(j + 1, _QUITE | {"so", "too", "way", "really", "kinda", "very", "super"})
+        if j < len(t) and t[j] in ("sound", "sounds", "sounded") and k < len(t) and t[k] in _SOUNDING_WRONG:
+            said = next(v for n in range(i, j) if (v := self._one_voice(n))[0] and v[1] == j)[0]  # the last named
+            self.out.append(Constraint(said, ("all",), "absent", f"no {voices_label(said)}"))
+            return k + 1  # "toms sound cheesy on this kit"; "fill on the snare, toms sound cheesy": the toms
         if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"pls", "please", "plz"}):
             self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
             return j + 1  # "toms out pls"
@@ -1325,6 +1394,9 @@ class Reader:
             return self._places(i)
         if i < len(t) and t[i] in RATE_WORDS:  # "shaker 16ths", "hats eighths"
             return (RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
+        value = _NOTE_VALUES.get(t[i]) if i < len(t) and self.steps != "grid" else None
+        if value and int(t[i]) > counting(get_meter(self.meter or "4/4"))[0] and self._ends_clause(i + 1):
+            return (value,), i + 1  # "kick 1 3, snare 2 4, hats 16": no count 16 in the bar, so 16ths
         if t[i] in ("between", "the", *_NAMED_ALONE) if i < len(t) else False:  # "hats only between the beats"
             return self._places(i)  # "kick hits the 1, the a of 2" ("hits" is a linking word)
         if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
@@ -1346,6 +1418,10 @@ class Reader:
         count = re.match(r"\d+", places[0]) if places else None
         alone = alone and count is not None and int(count[0]) <= counting(get_meter(self.meter or "4/4"))[0]
         return (places, end) if not said_one or not t[i][0].isdigit() or (alone and not numbered) else ((), i)
+
+    def _ends_clause(self, i: int) -> bool:
+        """Whether the clause ends at i (the words run out, a comma or stop, or "pls")."""
+        return i >= len(self.tokens) or self.tokens[i] in {*_CLAUSE_ENDS, "pls", "please", "plz"}
 
     def _named_alone(self, i: int) -> int | None:
         """ "5/4 jazz ride, 4 bars": a voice named alone in its clause, by no other form, is

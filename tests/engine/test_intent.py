@@ -719,7 +719,12 @@ CHAT_ROWS = [
     row("big boom drum on 1, the a of 2 and then 3", only("bd", "1", "2a", "3")),
     row("half time: snare only 3, kick 1", *HALF_TIME, only("sd", "3"), only("bd", "1"), speed="half-time"),
     row("5/8 groove 3+2, kick 1 snare 4", only("bd", "1"), only("sd", "4"), meter="5/8"),
-    row("hats 8"),  # no count 8 in 4/4: not read as one
+    row("hats 8", only(HATS, "eighths")),  # no count 8 in 4/4: the note value, where the clause ends on it
+    row("hats 8 times"),
+    row(
+        "kick on 1 and 3, snare 2 and 4, hats 16", only("bd", "1", "3"), only("sd", "2", "4"), only(HATS, "sixteenths")
+    ),
+    row("hats 8 pls", only(HATS, "eighths")),
     row("afrobeats but no snare, rim only for the backbeat", absent("sd"), on("rs", "backbeat")),
     row("2-3 son clave in one bar: 1&, 2, 3, 3a, 4& on clave", only("cl", "1&", "2", "3", "3a", "4&"), bars=1),
     row(
@@ -868,7 +873,31 @@ CHAT_ROWS = [
     ),
 ]
 
-ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS
+# A request that takes back what it said: the later words are the wish
+CORRECTED_ROWS = [
+    row("kick on 1 and the & of 2... wait no, the & of 3", only("bd", "1", "3&")),
+    row("snare on 3... wait no, 2 and 4 lol", only("sd", "2", "4")),
+    row("hats on quarters i think?? no actually 8ths, quarters sounded empty", only(HATS, "eighths")),
+    row("kick on 1 and 3, actually make it four on the floor", on("bd", "beats")),
+    row("kick on 1 and 3, nah make it the and of 3", only("bd", "1", "3&")),
+    row("kick on 1 and 4 hmm actually no kick on 4, just 1", only("bd", "1"), off("bd", "4")),
+    row(
+        "kick on 1 and 3, snare on 2 and 4, actually the snare on the a of 4 too",
+        only("bd", "1", "3"),
+        only("sd", "2", "4", "4a"),
+    ),
+    row("was gonna say 6/8 but nah, make it 12/8, snare on 2 and 4", only("sd", "2", "4"), meter="12/8"),
+    row(
+        "funk with a fill on the toms, actually make the fill on the snare, toms sound cheesy",
+        absent(TOMS),
+        fill="snare",
+    ),
+    row("son clave 3-2 on the claves: 1, 1a, 2&, 3&, 4", only("cl", "1", "1a", "2&", "3&", "4")),
+    row("snare normal 2 and 4", only("sd", "2", "4")),
+    row("slow blues, that lazy triplet sway", meter="12/8", tempo="slow"),
+]
+
+ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS
 
 
 def test_at_least_110_phrasings():

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LibraryError
-from .instruments import BY_CODE, REAL_HITS, SOUNDING, voices_label
+from .instruments import BY_CODE, GHOSTS_ASIDE, REAL_HITS, SOUNDING, voices_label
 from .intent import Constraint, Intent, parse_intent
 from .library import DEFAULT_DATA_DIR
-from .notation import Pattern
-from .places import COUNT_KEY, places_label, places_less
+from .notation import METERS, Pattern
+from .places import COUNT_KEY, place_steps, places_label, places_less
 from .wording import spoken_list, step_numbers
 
 TIME_KEEPERS = ("ch", "oh", "ph", "rc", "rb", "sh", "tb", "cb")
@@ -239,12 +239,21 @@ def style_rules(
                 continue
             c = c if left == c.voices else replace(c, voices=left)
             off = [p for v in left for p in kept_off.get(v, ())]
-            if off and c.rule == "on":  # the trait holds where the request does not keep the voice off
+            if off and c.rule == "on" and _meets(c, off, intent.meter or "4/4"):  # it holds where the voice may play
                 c = _less(c, off)
                 if c is None:
                     continue
             rules.append((trait, c))
     return rules
+
+
+def _meets(c: Constraint, off: list[str], meter_name: str) -> bool:
+    """Whether places the request keeps the trait's voices off touch the trait's own ("nothing
+    on the ands or the e's" leaves a backbeat on 2 and 4 whole); True when either cannot be placed."""
+    spb = METERS[meter_name].steps_per_bar
+    mine = c.steps(meter_name, spb)
+    kept = [place_steps(p, meter_name, spb) for p in off]
+    return mine is None or any(k is None or k & mine for k in kept)
 
 
 def _less(c: Constraint, off: list[str]) -> Constraint | None:
@@ -279,6 +288,14 @@ class GridReader:
             found |= self._onsets(code, bar, real)
         return found
 
+    def heard(self, voices: Iterable[str], bar: int) -> set[int]:
+        """Steps of one bar where any of ``voices`` is heard as itself: a real hit, or any stroke
+        of a voice whose ghost notes are not set aside (`instruments.GHOSTS_ASIDE`); what a
+        place said "only" allows nowhere else."""
+        voices = tuple(voices)
+        soft = tuple(v for v in voices if v not in GHOSTS_ASIDE)
+        return self.sounding(voices, bar, real=True) | (self.sounding(soft, bar, real=False) if soft else set())
+
     def _onsets(self, code: str, bar: int, real: bool) -> frozenset[int]:
         key = (code, bar, real)
         cached = self._cache.get(key)
@@ -305,7 +322,7 @@ class GridReader:
                     return False
                 continue
             real = self.sounding(c.voices, bar, real=True)
-            if want - real or (c.rule == "only" and real - wanted):
+            if want - real or (c.rule == "only" and self.heard(c.voices, bar) - wanted):
                 return False
         return True
 
@@ -328,7 +345,7 @@ class GridReader:
                 continue
             real = self.sounding(c.voices, bar, real=True)
             if c.rule == "only":
-                total += len(wanted & real) / len(wanted | real)
+                total += len(wanted & real) / len(wanted | self.heard(c.voices, bar))
             else:
                 total += len(wanted & real) / len(wanted)
         return total / self.bars
@@ -358,10 +375,11 @@ class GridReader:
                 continue
             real = self.sounding(c.voices, bar, real=True)
             missing = want - real
-            extra = (real - wanted) if c.rule == "only" else set()
+            heard = self.heard(c.voices, bar) if c.rule == "only" else real
+            extra = heard - wanted if c.rule == "only" else set()
             if missing or extra:
                 must = f"the {who} must be on {where} of every bar" + (" and nowhere else" if c.rule == "only" else "")
-                found = f"on {step_numbers(real)}" if real else "nowhere"
+                found = f"on {step_numbers(heard)}" if heard else "nowhere"
                 return f"{must}; in bar {bar + 1} it is {found}"
         return None
 

@@ -4,8 +4,9 @@
 
 When no model answer passes the check, the answer is the best library groove, and this
 makes it do what was asked, deterministically: "kick on 1 and 3" puts a kick on 1 and 3 of
-every bar and takes the kick's other real hits out (ghost notes stay); "no crash" drops the
-crash; "nothing on the one" clears beat 1. Additions go first and removals last, so a "no"
+every bar and takes the kick's other real hits out (a drum's ghost notes stay; a soft hat
+goes too: `instruments.GHOSTS_ASIDE`); "no crash" drops the crash; "nothing on the one"
+clears beat 1. Additions go first and removals last, so a "no"
 always wins. Then the grid is made playable again (open and closed hat apart, two hands a
 step), never touching a voice the request named. The fill's steps are left alone.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .check import BACKBEAT_VOICES, HANDS, TIME_KEEPERS
-from .instruments import BY_CODE, REAL_HITS
+from .instruments import BY_CODE, GHOSTS_ASIDE, REAL_HITS, SOUNDING
 from .intent import Constraint
 from .notation import Pattern
 
@@ -56,13 +57,13 @@ def fit_to_constraints(
             for c in constraints
         )
 
-    for c in constraints:  # an "only" first clears the voice's other real hits (ghost notes stay)
+    for c in constraints:  # an "only" first clears the voice's other hits (a drum's ghost notes stay)
         if c.rule == "only":
             for v in c.voices:
                 if v in tracks:
-                    steps = tracks[v]
+                    steps, heard = tracks[v], REAL_HITS if v in GHOSTS_ASIDE else SOUNDING
                     for i in range(end):
-                        if i not in places[id(c)] and steps[i] in REAL_HITS:
+                        if i not in places[id(c)] and steps[i] in heard:
                             steps[i] = "-"
     for c in constraints:  # then every place asked for gets a hit, by a voice free to play there
         if c.rule in ("on", "only"):

@@ -44,7 +44,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "cc",
         "crash cymbal",
         49,
-        ("crash", "crash cymbal", "cymbal", "crashy cymbal"),
+        ("crash", "crash cymbal", "cymbal", "crashy cymbal", "crashy one", "crashy"),
         "cymbal",
         short="crash",
         strokes="-xXo",
@@ -112,7 +112,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "sd",
         "snare drum",
         38,
-        ("snare", "snare drum", "sn", "sna", "snr", "snre", "snarre", "snair", "snere", "small drum"),
+        ("snare", "snare drum", "sn", "sna", "snr", "snre", "snarre", "snair", "snere", "snaer", "sanre", "small drum"),
         "drum",
         short="snare",
     ),
@@ -162,7 +162,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     Instrument(
         "tb", "tambourine", 54, ("tambourine", "tamb", "tambo"), "hand", short="tambourine", strokes="-xXor", limb="aux"
     ),
-    Instrument("cb", "cowbell", 56, ("cowbell", "cow bell"), "hand", short="cowbell", strokes="-xXo", limb="aux"),
+    Instrument(
+        "cb", "cowbell", 56, ("cowbell", "cow bell", "cowbel"), "hand", short="cowbell", strokes="-xXo", limb="aux"
+    ),
     Instrument("sh", "shaker", 70, ("shaker", "maracas", "maraca"), "hand", short="shaker", strokes="-xXo", limb="aux"),
     Instrument("cl", "claves", 75, ("clave", "claves"), "hand", short="clave", strokes="-xX", limb="aux"),
 )
@@ -231,6 +233,10 @@ STEP_REGEX_CLASS: str = "[" + SYMBOL_CHARS + "]"  # "-" first, so literal: the f
 REST, GHOST = "-", "o"
 SOUNDING: frozenset[str] = frozenset(SYMBOL_CHARS) - {REST}
 REAL_HITS: frozenset[str] = SOUNDING - {GHOST}  # what plays a place ("kick on 1"); a ghost note does not
+# Voices whose ghost notes a place said "only" still allows elsewhere: a snare's ghost notes
+# are its texture, but a soft hat, ride, clap or shaker is still heard as one ("hats just on
+# the upbeats" with soft hats on the beats is not what was asked)
+GHOSTS_ASIDE: frozenset[str] = frozenset(inst.code for inst in INSTRUMENTS if inst.family == "drum")
 
 
 def _alias_table() -> dict[str, str]:
@@ -262,7 +268,7 @@ def resolve_voices(words: str) -> tuple[str, ...] | None:
         return GROUP_WORDS[key].codes
     code = ALIASES.get(key)
     if code is None and key.endswith("s") and len(key) > 3:
-        code = ALIASES.get(key[:-1])
+        code = ALIASES.get(key[:-1]) or (ALIASES.get(key[:-2]) if key.endswith(("shes", "ches")) else None)
     return (code,) if code else None
 
 

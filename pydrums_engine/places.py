@@ -180,7 +180,8 @@ class Constraint:
     """One thing the request asks of the grid, checked in every bar.
 
     ``rule``: "on" (a real hit, not a ghost, at each place), "only" (that, and no other
-    real hit of these voices in the bar), "off" (no sound at all at the places), "absent"
+    real hit of these voices in the bar; of a cymbal or hand percussion, no other sound:
+    `instruments.GHOSTS_ASIDE`), "off" (no sound at all at the places), "absent"
     (no sound of these voices anywhere), "present" (these voices play somewhere in the
     pattern). A hit by any one of ``voices`` counts.
     """

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import NotationError
-from .instruments import BY_CODE, INSTRUMENTS, REAL_HITS, STEP_REGEX_CLASS, STEP_SYMBOLS, SYMBOL_CHARS
+from .instruments import (
+    BY_CODE,
+    GHOSTS_ASIDE,
+    INSTRUMENTS,
+    REAL_HITS,
+    STEP_REGEX_CLASS,
+    STEP_SYMBOLS,
+    SYMBOL_CHARS,
+)
 from .intent import Constraint, Intent, parse_intent
 from .notation import MAX_BARS, Pattern, get_meter
 from .transforms import to_bars
@@ -158,8 +166,12 @@ def _step_pattern(request: GenerationRequest, code: str) -> str:
                 classes[i] = REST_STEP_CLASS
             elif c.rule in ("on", "only") and i in steps and code == lead:
                 classes[i] = "[" + "".join(s for s in strokes if s in REAL_HITS) + "]"
-            elif c.rule == "only" and i not in steps:
-                classes[i] = "[" + "".join(s for s in strokes if s not in REAL_HITS) + "]"
+            elif c.rule == "only" and i not in steps:  # a drum's ghost notes aside, nothing else
+                classes[i] = (
+                    "[" + "".join(s for s in strokes if s not in REAL_HITS) + "]"
+                    if code in GHOSTS_ASIDE
+                    else REST_STEP_CLASS
+                )
     return "^" + _runs(classes * request.bars) + "$"
 
 

@@ -323,9 +323,21 @@ def test_explicit_style_bpm_and_bars_are_honoured(llm_engine, fake, mode):
 
 def test_json_is_serialisable(llm_engine):
     """to_json() goes straight into json.dumps (the CLI's --json)."""
-    data = json.loads(json.dumps(llm_engine.generate("trap beat with rolling hi-hats").to_json()))
+    data = json.loads(json.dumps(llm_engine.generate("rock beat with rolling hi-hats").to_json()))
     assert data["source"] == "llm"
     assert "reason" not in data
+
+
+def test_a_trap_answer_with_the_snare_on_2_and_4_is_not_shown_as_the_models(llm_engine, fake):
+    """Trap's snare or clap lands on 3 (data/traits.toml); the fake model's backbeat on 2 and 4
+    fails that, so the answer is the library's, saying why, with the snare or clap on 3."""
+    answer = llm_engine.generate("trap beat with rolling hi-hats", seed=2)
+    assert answer.source == "library"
+    assert "lands on 3" in (answer.detail or "") or "on 3" in (answer.reason or ""), (answer.reason, answer.detail)
+    steps = answer.pattern.steps_per_bar
+    for bar in range(answer.pattern.bars):
+        third = bar * steps + steps // 2
+        assert any(answer.pattern.tracks.get(v, "-" * answer.pattern.length)[third] in "xX" for v in ("sd", "cp", "rs"))
 
 
 def test_a_tempo_in_the_words_is_used(llm_engine):

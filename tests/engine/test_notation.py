@@ -46,7 +46,7 @@ def test_bar_lines_and_spaces_between_steps_are_not_steps():
         ),
         ("bd: x---x---; sd: ----x-", "line 2 (sd): 6 steps, but line 1 (bd) has 8"),
         ("bd x---x---", "line 1: expected 'instrument: steps'"),
-        ("snaer: x---x---", "did you mean sd (snare drum)?"),
+        ("snrae: x---x---", "did you mean sd (snare drum)?"),
         ("bd: x---x---; kick: --x---x-", "line 2 (bd): bd already has line 1"),
         ("bd: ", "line 1 (bd): no steps after ':'"),
         ("", "no pattern"),

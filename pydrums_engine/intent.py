@@ -17,9 +17,9 @@ A phrase that cannot be placed in the meter is left out and named in ``unplaced`
 guessed; so are words that name a place but that no form of the reader understood ("flams
 on 1 and 3": flams are not a voice), so the reply can say what it left out.
 
-Rules: explicit places ("kick on 1 and 3", "eighth hats") mean exactly there (ghost notes
-aside); named idioms ("four on the floor", "backbeat", "one drop", "half-time") mean at
-least there; "no X on P" / "nothing on the one" mean nothing there; "no X", "without X"
+Rules: explicit places ("kick on 1 and 3", "eighth hats") mean exactly there (a drum's
+ghost notes aside); named idioms ("four on the floor", "backbeat", "one drop", "half-time")
+mean at least there; "no X on P" / "nothing on the one" mean nothing there; "no X", "without X"
 mean none at all; "only kick and snare" leaves the other voices out.
 """
 
@@ -156,6 +156,10 @@ _BEATS_A_BAR = re.compile(
 _GROUPING = re.compile(r"\b[1-9](?:\s*[+-]\s*[1-9]){1,5}\b|(?<=grouped )[1-9](?:\s[1-9]){1,5}\b")  # "2 2 2 3"
 _NOT_THIS_METER = re.compile(r"\bnot\s+(?:in\s+)?$")
 _COUNTED_GROUPING = re.compile(r"\b1(?:-[2-9])+(?:[\s,]+1(?:-[2-9])+)+\b")
+# "7/8 exercise counted 1 2 3 1 2 1 2": the same aloud, after a word that says it is counted
+_COUNTED_ALOUD = re.compile(
+    r"\b(?:counted|counting|count(?:ed)? it|felt)\s+(?:as\s+|like\s+)?(1(?: [2-9])+(?: 1(?: [2-9])+)+)\b"
+)
 # "in 5", "in seven": a meter by its count, where nothing after it makes it a number of bars.
 _IN_A_COUNT = re.compile(
     r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time))"
@@ -247,12 +251,13 @@ _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
 _FILL = re.compile(
-    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|"
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|paradiddle|rudiment|"
     + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
-    + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your)\b)"  # "a little clap fill"
-    r"|\bfills\b|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
+    + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your|all|in|out|every|each|those|these|it|them|gaps?|space)\b)"
+    r"|\bfills\b(?!\s+(?:all|in|up|out|every|each|those|these|it|them|the\s+gaps?|gaps?|space))"  # not "fills all"
+    r"|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
-    r"|\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
+    r"|\bfills?\s+(?:on|with|using|around|round)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
     r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:thing\s+|bit\s+)?(?:down|around|round|across)\s+(?:the\s+)?"
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
     r"|\btom\s+(?:run|roll|rundown|cascade)\b"
@@ -270,7 +275,7 @@ _NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
 _TOMS = re.compile(r"\btoms?\b")
 # Words that take back what was said before them (`reader.CORRECTIONS`): a meter or a fill said
 # after them is the one meant
-_CORRECTED = re.compile(r"\b(?:" + "|".join(r"\s+".join(w) for w in CORRECTIONS) + r")\b")
+_CORRECTED = re.compile(r"\b(?:" + "|".join(r"\s+".join(w) for w in CORRECTIONS) + r")\b(?!\s+(?:it|this|business)\b)")
 
 # A count with its part ("2&", "3e"; "1+3" is two counts), an ordinal ("3rd", "16ths"), a word
 # ("bar's", "tom1"), or a joiner.
@@ -352,7 +357,7 @@ _FILL_INTO = re.compile(
     r"(?:up\s+)?into\s+(?:a\s+|the\s+)?(?:[a-z]+\s+)?fills?\b"
 )  # "hh rolls into a fill at the end"
 _FILL_AFTER = re.compile(
-    r"\bfills?\s+(?:on|with|using|around)\s+(?:the\s+)?([a-z]+(?:\s(?!and\b)[a-z]+)?)((?:\s*(?:,|and|&|\+)\s*(?:the\s+)?[a-z]+)*)"
+    r"\bfills?\s+(?:on|with|using|around|round)\s+(?:the\s+)?([a-z]+(?:\s(?!and\b)[a-z]+)?)((?:\s*(?:,|and|&|\+)\s*(?:the\s+)?[a-z]+)*)"
 )  # "fill on the cowbell", "fill with snare and toms"
 
 
@@ -420,6 +425,9 @@ def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] |
     found = [(tuple(int(n) for n in re.findall(r"\d", m[0])), m) for m in _GROUPING.finditer(text)]
     for m in _COUNTED_GROUPING.finditer(text):  # "1-2 1-2 1-2-3": each run's last number is its size
         found.append((tuple(int(run[-1]) for run in m[0].replace(",", " ").split()), m))
+    for m in _COUNTED_ALOUD.finditer(text):  # "1 2 3 1 2 1 2": a run ends where the count starts again
+        runs = re.split(r"\s(?=1\b)", m[1])
+        found.append((tuple(int(run.split()[-1]) for run in runs), m))
     for groups, match in found:
         if sum(groups) == top and len(groups) > 1 and min(groups) >= 2:
             return groups, text[: match.start()] + " " + text[match.end() :]
@@ -452,13 +460,24 @@ def _placed_over_feel(constraints: list[Constraint], meter_name: str, feel: list
     placed = [(voices, steps) for voices, rule, steps in said if rule in ("on", "only") and steps is not None]
     only = [(voices, steps) for voices, rule, steps in said if rule == "only" and steps is not None]
 
-    def against(rule: Constraint) -> bool:
+    def against(rule: Constraint) -> set[str]:
+        """The voices the words place against ``rule``."""
         steps = rule.steps(meter_name, spb) or frozenset()
         if rule.rule == "off":
-            return any(voices & set(rule.voices) and steps & mine for voices, mine in placed)
-        return any(voices & set(rule.voices) and not steps <= mine for voices, mine in only)
+            return {v for voices, mine in placed if steps & mine for v in voices & set(rule.voices)}
+        return {v for voices, mine in only if not steps <= mine for v in voices & set(rule.voices)}
 
-    return [c for c in constraints if c not in feel or not against(c)]
+    out = []
+    for c in constraints:
+        placed_against = against(c) if c in feel else set()
+        left = tuple(v for v in c.voices if v not in placed_against)
+        if placed_against and c.rule == "off" and left:  # one drop made steppers: the snare still rests on 1
+            feel_name = c.text.split(":")[0]
+            c = replace(c, voices=left, text=f"{feel_name}: no {voices_label(left)} on {places_label(c.places)}")
+        elif placed_against:
+            continue
+        out.append(c)
+    return out
 
 
 def _placed_not_absent(constraints: list[Constraint], weak: list[Constraint]) -> list[Constraint]:
@@ -500,6 +519,8 @@ def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Co
     spb = METERS[meter_name].steps_per_bar
     constraints = list(constraints)
     for n, c in enumerate(constraints):
+        if c.rule == "off" and len(c.voices) > 1:  # "nothing on the numbers. kick 1 and 3": but the kick
+            constraints[n] = _but_placed(c, constraints[n + 1 :], meter_name)
         if c.rule != "off" or not all(COUNT_KEY.fullmatch(p) for p in c.places):
             continue
         for m, d in enumerate(constraints[:n]):
@@ -519,6 +540,23 @@ def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Co
                 c = replace(c, places=kept, text=f"no {voices_label(c.voices)} on {places_label(kept)}")
         out.append(c)
     return out
+
+
+def _but_placed(off: Constraint, later: list[Constraint], meter_name: str) -> Constraint:
+    """``off`` (said of several voices) without those the later words place on its steps."""
+    spb = METERS[meter_name].steps_per_bar
+    mine = off.steps(meter_name, spb) or frozenset()
+    placed = {
+        v
+        for d in later
+        if d.rule in ("on", "only") and (d.steps(meter_name, spb) or frozenset()) & mine
+        for v in d.voices
+    }
+    left = tuple(v for v in off.voices if v not in placed)
+    if not placed or not left or left == off.voices:
+        return off
+    named = tuple(v for v in off.voices if v in placed)
+    return replace(off, voices=left, text=f"nothing but the {voices_label(named)} on {places_label(off.places)}")
 
 
 def _unique(constraints: list[Constraint]) -> list[Constraint]:
@@ -629,8 +667,9 @@ def _take_bpm(text: str, unplaced: list[str]) -> tuple[int | None, str]:
 def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[str]]:
     """The bar count the words give, the text without it, and the words of each bar they name
     ("in the last bar"), left in the text as one `BAR_MARK` each."""
-    bars, last = None, 0
+    bars, last, said = None, 0, 0
     for match in _BARS.finditer(text):
+        corrected = bars is not None and _CORRECTED.search(text, said, match.start())  # "3 bars... nah, 2 bars"
         last = match.end()
         value = _number(match[1] or match[2])
         before = text[: match.start()].split()[-2:] or [""]
@@ -639,7 +678,7 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
         if before[-1] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
         if BARS_MIN <= value <= BARS_MAX:
-            bars = bars or value
+            bars, said = (value, match.end()) if bars is None or corrected else (bars, said)
         else:
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
     if bars is not None:  # "2 bars ... actually no, make that 4"

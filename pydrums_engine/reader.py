@@ -65,7 +65,9 @@ _FILLERS = frozenset(
     }  # "no regular snare at all", "the clicky rim"
 )
 
-_ON_WORDS = frozenset({"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto"})
+_ON_WORDS = frozenset(
+    {"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto", "under"}
+)  # "kick under 1 and the & of 2": a count written under the grid's beats
 
 # Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
 _LINKING = frozenset(
@@ -143,6 +145,11 @@ _LINKING = frozenset(
         "sound",  # "clap sound on 2 and 4"
         "sounds",
         "shell",  # "cascara on the floor tom shell: 1, 2, 2&, 3& and 4&"
+        "lane",  # "the kick lane has steps 1, 4 and 11"
+        "track",
+        "row",
+        "channel",
+        "has",
         "pickup",  # "a little snare pickup on the a of 4"
         "pickups",
         "normal",  # "snare normal 2 and 4", "snare as usual on 2 and 4"
@@ -158,6 +165,8 @@ _DOUBLING = (
     ("stacked", "with"), ("stacked", "on"), ("together", "with"), ("along", "with"), ("alongside",),
     ("in", "unison", "with"),
 )  # fmt: skip
+
+_DOUBLE_VERBS = frozenset({"double", "layer", "stack", "reinforce", "thicken", "fatten"})  # "... the snare with claps"
 
 # Verbs in -ing that do not lead a voice to its places ("kick missing on 1" is not a kick on 1).
 _NOT_LINKING = frozenset(
@@ -200,7 +209,17 @@ _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses
 # A sentence that opens so tells what an earlier answer did wrong; "why not ..." suggests
 _COMPLAINTS = (("why",), ("last", "time"), ("last", "one"), ("the", "last", "one"), ("the", "last", "groove"))
 _COMPLAINTS += (("the", "last", "beat"), ("last", "groove"), ("your", "last"))
+_COMPLAINTS += (("i", "keep", "getting"), ("keep", "getting"), ("i", "kept", "getting"), ("you", "keep", "giving"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
+
+_UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
+
+_TWO_STEP = (("two", "step"), ("2", "step"), ("twostep",), ("2step",))
+
+_NO_GHOSTS = tuple((no, *g) for no in ("no", "without") for g in (("ghost", "notes"), ("ghosts",), ("ghost", "note")))
+
+# A skank beat is punk's; a reggae "skank" is the guitar's offbeat chop, not this
+_SKANK = (("skank", "beat"), ("skank", "beats"), *((w, "skank") for w in ("hardcore", "punk", "thrash", "skate")))
 
 _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
@@ -209,8 +228,10 @@ _FLOOR = (
 
 _TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
-    | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit"}  # "rim clicks there instead"
-)
+    | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit", "sit", "sits", "catch", "catches"}
+)  # "rim clicks there instead", "so the snare can sit there", "can the kick and a crash hit that"
+
+_MAY = frozenset({"can", "could", "will", "would", "should", "to", "just", "also"})  # before a verb of _TAKES
 
 _SOMEWHERE = (
     ("somewhere",),
@@ -220,6 +241,8 @@ _SOMEWHERE = (
     ("here", "and", "there"),
     ("in", "there"),
     ("at", "the", "start"),  # "crash at the start": it plays
+    ("first",),  # "crashy one first, lil fill at the end"
+    ("to", "start"),
     ("at", "the", "beginning"),
     ("at", "the", "top"),
     ("on", "top"),  # "throw a shaker on top of it"
@@ -244,6 +267,10 @@ CORRECTIONS = (
 
 # After a correction, words before what replaces it: "wait no he just texted, the & of 3"
 _CORRECTION_GAP = 6
+
+_EMPHASIS = frozenset({"it", "that", "this", "business"})  # "i mean it": not a correction
+
+_LOOK_BACK = 24  # how far back "hit that" looks for the places it means
 
 _CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "put"})
 
@@ -289,7 +316,7 @@ _KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "k
 _NOT_EVEN = frozenset({"even", "a", "any", "one", "single", "ghost", "ghosts", "hit", "hits", "note", "notes"})
 
 _NEGATING_PHRASES = (
-    ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"),
+    ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"), ("hold", "the"),
     ("stay", "away", "from"), ("stay", "off"),
     ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
     ("dont", "bother", "with"), ("don't", "bother", "with"), ("everything", "but"), ("everything", "except"),
@@ -366,7 +393,7 @@ _SOUNDING_WRONG = frozenset(
 
 _EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
 
-_QUITE = frozenset({"completely", "totally", "fully", "entirely", "all", "dead"})
+_QUITE = frozenset({"completely", "totally", "totaly", "fully", "entirely", "all", "dead"})
 
 _ANY_SOUND = frozenset({"instrument", "instruments", "drum", "drums", "hit", "hits", "sound", "sounds", "notes"})
 
@@ -408,6 +435,8 @@ _KEEPS_TIME = tuple(
 _EXCEPT = (
     ("except",),
     ("xcept",),
+    ("exept",),
+    ("excpet",),
     ("excluding",),
     ("apart", "from"),
     ("other", "than"),
@@ -467,9 +496,19 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
         for first in ("first", "start", "beginning", "one", "downbeat")
         for note in ((), ("note",), ("eighth",), ("beat",))
         for each in ("each", "every")
+        for group in ("group", "grouping")
     ),
-    *((("first", *note, "of", each, "group"), "beats") for note in ((), ("note",)) for each in ("each", "every")),
+    *(
+        (("first", *note, "of", each, group), "beats")
+        for note in ((), ("note",))
+        for each in ("each", "every")
+        for group in ("group", "grouping")
+    ),
     (("downbeats",), "beats"),
+    (("a", "downbeat"), "beats"),  # "never on a downbeat or an and": any of them
+    (("any", "downbeat"), "beats"),
+    (("an", "and"), "offbeats"),
+    (("any", "and"), "offbeats"),
     *(  # "a crash at the start of each bar", "the top of the bar": its one
         (("the", where, "of", *bar), "1")
         for where in ("start", "beginning", "top", "head")
@@ -491,8 +530,9 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
         ((*each, beat, note), "offbeats")
         for each in (("every",), ("each",), ())
         for beat in ("offbeat", "offbeats", "upbeat", "upbeats")
-        for note in ("8th", "8ths", "eighth", "eighths")
+        for note in ("8th", "8ths", "eighth", "eighths", "quaver", "quavers")
     ),
+    (("the", "beats"), "beats"),  # "cowbell on the beats"
     (("offbeats",), "offbeats"),
     (("off", "beats"), "offbeats"),
     (("offbeat",), "offbeats"),
@@ -500,6 +540,8 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("upbeats",), "offbeats"),
     (("up", "beats"), "offbeats"),
     (("upbeat",), "offbeats"),
+    (("between", "the", "beats"), "offbeats"),
+    (("between", "beats"), "offbeats"),
     (("between",), "offbeats"),  # "hi-hat in between" (the kicks on the beat)
     (("ands",), "offbeats"),
     (("an", "&"), "offbeats"),  # "kick never lands on an &": on any of them
@@ -596,6 +638,8 @@ class Reader:
     _in_steps: bool = False  # the list being read is steps
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended
+    _read_back: set[int] = field(default_factory=set)  # tokens read by a later form ("hit that": `_those`)
+    _ghostless: list[tuple[str, ...]] = field(default_factory=list)  # voices said to have no ghost notes
     _voices_at: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)
 
     def read(self) -> list[Constraint]:
@@ -608,7 +652,8 @@ class Reader:
                 if self._complaint(i):  # "why is there always a crash on 1": what it did, not a wish
                     del self.out[before:]
             i = end if end is not None else i + 1
-        self._report_unread(used)
+        self._without_ghosts()
+        self._report_unread(used | self._read_back)
         return self.out
 
     def _supersede(self, old: Constraint, new: Constraint) -> None:
@@ -662,6 +707,7 @@ class Reader:
     def _step(self, i: int) -> int | None:
         forms = (
             self._correction,
+            self._no_ghosts,
             self._idiom,
             self._follow_up,
             self._nothing_else,
@@ -676,6 +722,9 @@ class Reader:
             self._instead,
             self._swap,
             self._move,
+            self._double_with,
+            self._doubling,
+            self._no_other,
             self._with,
             self._voices,
             self._pronoun,
@@ -710,6 +759,8 @@ class Reader:
         t, start = self.tokens, i + len(words)
         if words[-1] in ("no", "nah") and self._one_voice(start)[0]:
             return None  # "actually no kick on 4": a "no" of its own
+        if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS:
+            return None  # "and i mean it, nothing on the one": said twice, not taken back
         for k in range(start, min(start + _CORRECTION_GAP, len(t))):
             m = self._skip(k, _CORRECTION_LEADS)
             if m >= len(t) or t[m] in _NEGATORS:  # "actually no kick on 1" is read as it stands
@@ -738,6 +789,35 @@ class Reader:
                 return end
         return None
 
+    def _no_ghosts(self, i: int) -> int | None:
+        """ "snare on 2 & 4 only and NO ghost notes on it": the voice is silent everywhere else
+        (a place said "only" otherwise allows ghost notes). Said of no voice with places, it
+        is left to the style."""
+        words = next((w for w in _NO_GHOSTS if self._at(i, *w)), None)
+        if words is None:
+            return None
+        t, end = self.tokens, i + len(words)
+        voices: tuple[str, ...] = ()
+        if end + 1 < len(t) and t[end] in ("on", "in", "from"):
+            if t[end + 1] in ("it", "them", "that"):
+                voices, end = self._voices_said_last(), end + 2
+            else:
+                voices, end = self._one_voice(self._skip(end + 1, _FILLERS))
+        elif self.out and self.out[-1].rule == "only":
+            voices = self.out[-1].voices  # "snare on 2 and 4, no ghost notes"
+        if not voices:
+            return None
+        self._ghostless.append(voices)  # "NO ghost notes on the snare, snare strictly on 2 and 4": placed later
+        return end
+
+    def _without_ghosts(self) -> None:
+        """Each voice said to have no ghost notes, placed exactly: silent everywhere else."""
+        for voices in self._ghostless:
+            exact = next((c for c in reversed(self.out) if c.rule == "only" and c.voices == voices), None)
+            rest = self._other_than(("sixteenths",), exact.places) if exact else ()
+            if rest and rest != ("sixteenths",):  # counted in quarter beats (else left as the style plays it)
+                self.out.append(Constraint(voices, rest, "off", f"no {voices_label(voices)} ghost notes"))
+
     def _idiom(self, i: int) -> int | None:
         t = self.tokens
         floor = self._floor_at(i)
@@ -747,11 +827,33 @@ class Reader:
         if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
             self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
             return i + 2
+        skank = next((w for w in _SKANK if self._at(i, *w)), None)
+        if skank:  # the punk skank beat: kick on the beat, snare on every "and" between
+            self.feel_rules += [
+                Constraint(("bd",), ("beats",), "on", "skank beat: kick on every beat"),
+                Constraint(("sd",), ("offbeats",), "on", "skank beat: snare on the offbeats"),
+            ]
+            self.out += self.feel_rules[-2:]
+            return i + len(skank)
+        two_step = next((w for w in _TWO_STEP if self._at(i, *w)), None)
+        if two_step:  # drum and bass's or garage's two-step: the kick on 1, the backbeat on 2 and 4
+            self.out += [
+                Constraint(("bd",), ("1",), "on", "two-step: kick on 1"),
+                Constraint(("sd", "cp"), ("backbeat",), "on", "two-step: snare or clap on 2 and 4"),
+            ]
+            return i + len(two_step)
+        if self._at(i, "stomp", "stomp", "clap"):  # "we will rock you": two stomps, a clap
+            stomps = ("1", "1&", "3", "3&")
+            self.out += [
+                Constraint(("bd",), stomps, "on", f"stomp stomp: kick on {places_label(stomps)}"),
+                Constraint(("cp",), ("backbeat",), "on", "clap on 2 and 4"),
+            ]
+            return i + 3
         if self._at(i, "one", "drop") or self._at(i, "onedrop"):
             self.feel_rules += [
                 Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
                 Constraint(("sd", "rs"), ("three",), "on", "one drop: snare or cross-stick on 3"),
-                Constraint(("bd",), ("1",), "off", "one drop: no kick on 1"),
+                Constraint(("bd", "sd", "rs"), ("1",), "off", "one drop: no kick, snare or cross-stick on 1"),
             ]
             self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "one" else 1)
@@ -827,8 +929,12 @@ class Reader:
         k = self._skip(j, _FILLERS)
         hats = set(last.voices) >= {"ch", "oh"} or last.voices == ("ch",)
         if hats and k + 1 < len(self.tokens) and self.tokens[k] in _OPENS:
-            places, end = self._places(self._skip(k + 1, frozenset({"it", "them", "up", "on", "at"})))
-            if places and self.tokens[k + 1] in ("on", "at", "up", "it", "them"):  # "hats on 8ths, open on the & of 4"
+            opened = self._skip(
+                k + 1, frozenset({"it", "them", "up"}) | ({"the", "one"} if self._at(k + 1, "the", "one") else set())
+            )
+            places, end = self._places(self._skip(opened, frozenset({"on", "at"})))
+            said = self.tokens[k + 1] in ("on", "at", "up", "it", "them") or self._at(k + 1, "the", "one")
+            if places and said:  # "hats on 8ths, open on the & of 4", "... but open the one on the & of 4"
                 if last.voices == ("ch",):  # "8ths on the closed hat but open it up on the & of 4": it opens there
                     left = self._other_than(last.places, places)
                     self._supersede(last, replace(last, places=left, text=f"closed hi-hat on {places_label(left)}"))
@@ -880,6 +986,9 @@ class Reader:
                 end = self._skip(lane, _LANES) if whose else end
             end = self._skip(self._bar_tail(end), _QUITE)  # "leave step 1 of every bar completely empty"
             if places and end < len(self.tokens) and self.tokens[end] in _EMPTY:
+                if not whose and (self._at(end + 1, "of") or self._at(end + 1, "for")):  # "3 empty of kick"
+                    whose, after = self._one_voice(self._skip(end + 2, _FILLERS))
+                    end = after - 1 if whose else end
                 said = f"no {voices_label(whose)} on " if whose else "nothing on "
                 self.out.append(Constraint(whose or ALL_VOICES, places, "off", said + places_label(places)))
                 return end + 1
@@ -1104,11 +1213,85 @@ class Reader:
             return
         if not any(c.rule == "absent" and set(c.voices) == set(old) for c in self.out):
             self.out.append(Constraint(old, ("all",), "absent", f"no {voices_label(old)}"))
-        if set(old) & {"sd", "cp"}:  # the snare's (or the clap's) part is the backbeat
+        part = next((c for c in self.out if c.rule in ("on", "only") and set(old) <= set(c.voices)), None)
+        if part is not None:  # "one drop ... cross stick instead of snare": on the one drop's 3
+            label = f"{voices_label(new)} on {places_label(part.places)}, instead of the {voices_label(old)}"
+            self.out.append(Constraint(new, part.places, "on", label))
+            if set(part.voices) == set(old):
+                self.out.remove(part)  # "snare on 2 and 4, claps instead of the snare": the claps' now
+        elif set(old) & {"sd", "cp"}:  # the snare's (or the clap's) part is the backbeat
             label = f"{voices_label(new)} on the backbeat (2 and 4), instead of the {voices_label(old)}"
             self.out.append(Constraint(new, ("backbeat",), "on", label))
         else:
             self.out.append(Constraint(new, ("all",), "present", f"with {voices_label(new)}"))
+
+    def _doubling(self, i: int) -> int | None:
+        """ "with tamb doubling the snare" (no places after): the tambourine plays where the
+        snare does (`_doubled`); with places after, "claps doubling the snare on 2 and 4", both
+        are placed by `_voices`."""
+        j = i + 1 if self.tokens[i] in ("with", "add", "plus") else i
+        follower, k = self._one_voice(j)
+        words = next((w for w in _DOUBLING if self._at(k, *w)), None) if follower else None
+        if words is None or self._doubled_backbeat(k) is not None:
+            return None
+        leader, end = self._one_voice(self._skip(k + len(words), _FILLERS | {"that", "this", "your"}))
+        if not leader or self._places_follow(self._skip_linking(end)) or self._at(end, "on"):
+            return None
+        self._doubled(leader, follower, i)
+        return end
+
+    def _no_other(self, i: int) -> int | None:
+        """ "ride cymbal only, no other cymbals": the group less the voices named before."""
+        if not (self._at(i, "no", "other") or self._at(i, "without", "other") or self._at(i, "no", "others")):
+            return None
+        group, end = self._one_voice(i + 2)
+        if len(group) < 2:
+            return None
+        named, k = set(), max(0, i - _LOOK_BACK)
+        while k < i:  # each name once: "ride cymbal" is the ride, not a ride and a crash ("cymbal")
+            voices, after = self._one_voice(k)
+            named |= set(voices)
+            k = max(after, k + 1)
+        named |= {"rb"} if "rc" in named else set()
+        others = tuple(v for v in group if v not in named)
+        if not others or others == group:
+            return None
+        self.out.append(Constraint(others, ("all",), "absent", f"no {voices_label(others)}"))
+        return end
+
+    def _double_with(self, i: int) -> int | None:
+        """ "double the snare with claps", "layer the snare with a clap": the second voice plays
+        where the first does (its places said before; a snare's unsaid places are the backbeat)."""
+        if self.tokens[i] not in _DOUBLE_VERBS:
+            return None
+        first, j = self._one_voice(self._skip(i + 1, _FILLERS))
+        if not first or not (self._at(j, "with") or self._at(j, "using")):
+            return None
+        second, end = self._one_voice(self._skip(j + 1, _FILLERS))
+        if not second:
+            return None
+        if self._at(end, "on") or self._at(end, "at"):  # "layer a clap with the kick on 7": both there
+            places, after = self._places(end + 1)
+            if places:
+                self._placed(i, (*first, *second), places, "on")
+                return after
+        self._doubled(first, second, i)
+        return end
+
+    def _doubled(self, first: tuple[str, ...], second: tuple[str, ...], i: int) -> None:
+        """``second`` plays where ``first`` does: its places said before, or a snare's or clap's
+        backbeat, which then is asked of it as well ("tamb doubling the snare")."""
+        said = next((c for c in reversed(self.out) if c.rule in ("on", "only") and set(c.voices) <= set(first)), None)
+        if said is not None:
+            places = said.places
+        elif first in (("sd",), ("cp",)):
+            places = ("backbeat",)
+            self.out.append(Constraint(first, places, "on", f"{voices_label(first)} on the backbeat (2 and 4)"))
+        else:
+            self._wanted(i, first)
+            self._wanted(i, second)
+            return
+        self.out.append(Constraint(second, places, "on", f"{voices_label(second)} on {places_label(places)}"))
 
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
@@ -1126,8 +1309,13 @@ class Reader:
             return None
         if self.tokens[i] == "on" and len(self._bare_places(j)[0]) > 1:
             return None  # "tresillo on the kick (1, 2&, 4)": the kick's places (`_voices`)
+        doubling = self._at(j, "doubling") or self._at(j, "doubles")
         if self._doubled_backbeat(j) is not None or (
-            self._at(j, "doubling") and self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]
+            doubling
+            and (
+                self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]
+                or self._one_voice(self._skip(j + 1, _FILLERS))[0]
+            )
         ):
             return None  # "with a tambourine doubling that backbeat", "... doubling the 4": placed (`_voices`)
         k = self._skip(i + 1, _FILLERS)
@@ -1209,6 +1397,13 @@ class Reader:
                 return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
+        top = next((w for w in _UP_TOP if self._at(j, *w)), None)
+        if top:  # "no hats - ride only up top": the one cymbal
+            kept = {*voices, *(("rb",) if "rc" in voices else ())}
+            others = tuple(v for v in resolve_voices("cymbals") or () if v not in kept)
+            self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} up top"))
+            self.out.append(Constraint(others, ("all",), "absent", f"no {voices_label(others)}"))
+            return j + len(top)
         if self._at(j, "heavy") or self._at(j, "driven"):  # "a floor-tom-heavy groove": it plays, and a lot
             self._wanted(i, voices)
             return j + 1
@@ -1224,6 +1419,10 @@ class Reader:
             places, end = self._places(self._skip(j + 1, frozenset({"the", "on"})))
             if places:  # "with tambourine doubling the 4": it plays there too
                 self._placed(i, voices, places, "on")
+                return end
+            leader, end = self._one_voice(self._skip(j + 1, _FILLERS))
+            if leader:  # "tamb doubling the snare": where the snare plays
+                self._doubled(leader, voices, i)
                 return end
         j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
         if j < len(t) and t[j] in ("only", "just", "for"):  # "rim only for the backbeat"
@@ -1346,18 +1545,38 @@ class Reader:
         return j + 1
 
     def _those(self, i: int, j: int, voices: tuple[str, ...]) -> int | None:
-        """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice."""
+        """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice
+        (for each voice named: "can the kick and a crash hit that"); places said but not read
+        do too ("my riff pushes the and of 4 every bar. can the kick hit that with me?")."""
         t, last = self.tokens, self.out[-1] if self.out else None
+        j = self._skip(j, _MAY)
         k = j + 1 if j < len(t) and t[j] in _TAKES else j
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
         if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
             return None
-        if last is None:
-            return None
-        if last.places == ("all",) or set(last.voices) & set(voices):
-            return None
-        self.out.append(Constraint(voices, last.places, "on", f"{voices_label(voices)} on {places_label(last.places)}"))
+        if last is not None and last.places != ("all",):
+            if set(last.voices) & set(voices):
+                return None
+            places = last.places
+        else:
+            places, said = self._places_said_before(i)
+            if not places:
+                return None
+            self._read_back.update(said)
+        self._placed(i, voices, places, "on")
         return k + 1
+
+    def _places_said_before(self, i: int) -> tuple[tuple[str, ...], range]:
+        """The last places named before token i that no form read, and their tokens."""
+        found: tuple[tuple[str, ...], range] = ((), range(0))
+        k = max(0, i - _LOOK_BACK)
+        while k < i:
+            places, end = self._places(k) if self._names_a_place(k) or self._at(k, "the") else ((), k)
+            if places and end <= i and any(self._names_a_place(n) for n in range(k, end)):
+                found, k = (places, range(k, end)), end
+            else:
+                k += 1
+        return found
 
     def _wanted(self, start: int, voices: tuple[str, ...]) -> None:
         """Each voice named from ``start`` plays somewhere ("with a cowbell")."""
@@ -1929,6 +2148,9 @@ class Reader:
         if not places or words is None:
             return places, i
         j = self._skip(i + len(words), frozenset({"on", "at", "for"}))
+        last = next((len(w) for w in (("the", "last", "one"), ("the", "last")) if self._at(j, *w)), 0)
+        if last and len(places) == 1 and (final := self._last_place(places[0])):  # "upbeats except the last one"
+            return (f"{places[0]} except {final}",), j + last
         left_out, end = self._places(j)
         if not left_out or not all(BARE_COUNT.fullmatch(p) for p in left_out):
             return places, i
@@ -1937,6 +2159,12 @@ class Reader:
         if len(places) > 1:
             return places, i
         return (f"{places[0]} except {' '.join(left_out)}",), end
+
+    def _last_place(self, place: str) -> str | None:
+        """The last count a place key names in a bar ("offbeats" -> "4&"), in quarter-beat meters."""
+        meter = get_meter(self.meter or "4/4")
+        steps = place_steps(place, meter.name, meter.steps_per_bar)
+        return self._step_place(max(steps) + 1) if steps and self._quarter_beats() else None
 
     def _said(self, i: int, j: int) -> str:
         """The request's words from token i to j, a bar's mark put back as it was typed."""

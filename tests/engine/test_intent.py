@@ -61,7 +61,7 @@ def only_voices(*kept):
 FOUR_ON_THE_FLOOR = on("bd", "beats")
 BACKBEAT_IDIOM = on(BACKBEAT, "backbeat")
 HALF_TIME = (on(BACKBEAT, "three"), off(BACKBEAT, "backbeat"))  # the backbeat moves from 2 and 4 to 3
-ONE_DROP = (on("bd", "three"), on(("sd", "rs"), "three"), off("bd", "1"))
+ONE_DROP = (on("bd", "three"), on(("sd", "rs"), "three"), off(("bd", "sd", "rs"), "1"))
 
 UNSET = {
     "meter": None,
@@ -556,6 +556,7 @@ CHAT_ROWS = [
         "take a one drop and make it steppers: kick on every beat",
         on("bd", "three"),
         on(("sd", "rs"), "three"),
+        off(("sd", "rs"), "1"),  # the one drop's empty 1 keeps its snare out
         only("bd", "beats"),
     ),
     # words of someone who plays no drums (a development batch)
@@ -623,9 +624,7 @@ CHAT_ROWS = [
     ),
     row(
         "two bars of one drop, snare roll to end it",
-        on("bd", "three"),
-        on(("sd", "rs"), "three"),
-        off("bd", "1"),
+        *ONE_DROP,
         bars=2,
         fill="snare",
     ),
@@ -773,8 +772,9 @@ CHAT_ROWS = [
         "got a kick in the piano roll on steps 1, 4 and 11. snare on step 13 only for that halftime feel",
         only("bd", "1", "1a", "3&"),
         only("sd", "4"),
+        off("cp", "backbeat"),
         speed="half-time",
-    ),  # the snare placed against the feel's rule: the words win
+    ),  # the snare placed against the feel's rule: the words win (for the snare; the clap still rests)
     row("half time, snare on 3", *HALF_TIME, only("sd", "3"), speed="half-time"),  # the feel's rules agree
     row(
         "snare on steps 5 and 13 but keep step 9 on the snare lane totally empty", only("sd", "2", "4"), off("sd", "3")
@@ -861,7 +861,11 @@ CHAT_ROWS = [
     row("one drop reggae but throw a shaker on top of it", *ONE_DROP, present("sh")),
     row("make it tight w/ a lil cowbell", present("cb")),
     row(
-        "one drop except the kick hits all 4 beats, rim stays on 3", *ONE_DROP[:2], only("bd", "beats"), only("rs", "3")
+        "one drop except the kick hits all 4 beats, rim stays on 3",
+        *ONE_DROP[:2],
+        off(("sd", "rs"), "1"),
+        only("bd", "beats"),
+        only("rs", "3"),
     ),
     row(
         "no cymbals at all, just drums. kick snare and toms",
@@ -897,7 +901,69 @@ CORRECTED_ROWS = [
     row("slow blues, that lazy triplet sway", meter="12/8", tempo="slow"),
 ]
 
-ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS
+# Named beats and doublings a drummer says in a word or two
+NAMED_BEATS = [
+    row("hardcore skank beat pls", on("bd", "beats"), on("sd", "offbeats")),
+    row("reggae skank with one drop", *ONE_DROP),  # the guitar's skank, not the punk beat
+    row("we will rock you, stomp stomp clap", on("bd", "1", "1&", "3", "3&"), on("cp", "backbeat")),
+    row("kick NEVER on a downbeat or an and", off("bd", "beats", "offbeats")),
+    row(
+        "hats on 16ths, snare on 2 & 4 only and NO ghost notes on it",
+        only(HATS, "sixteenths"),
+        only("sd", "2", "4"),
+        off("sd", "1", "1e", "1&", "1a", "2e", "2&", "2a", "3", "3e", "3&", "3a", "4e", "4&", "4a"),
+    ),
+    row("disco but double the snare with claps", on("sd", "backbeat"), on("cp", "backbeat")),
+    row("snare on 2 and the a of 3, double the snare with a clap", only("sd", "2", "3a"), on("cp", "2", "3a")),
+    row("layer the kick with a floor tom", present("bd"), present("lt")),
+    row(
+        "9/8 kick on 1 3 5 7 and layer a clap with the kick on 7",
+        only("bd", "1", "3", "5", "7"),
+        on("cp", "7"),
+        meter="9/8",
+    ),
+    row(
+        "motown backbeat w/ tamb doubling the snare",
+        on(("sd", "cp"), "backbeat"),
+        on("sd", "backbeat"),
+        on("tb", "backbeat"),
+    ),
+    row("dnb two-step", on("bd", "1"), on(("sd", "cp"), "backbeat")),
+    row("5/4, no hats - ride only up top", absent(HATS), present("rc"), absent(("cc", "oh", "ch", "ph")), meter="5/4"),
+    row("ride cymbal only, no other cymbals, no toms", absent(("cc", "oh", "ch", "ph")), absent(TOMS)),
+    row("kick but leave beat 3 totaly empty of kick so the snare can sit there", off("bd", "3"), on("sd", "3")),
+    row(
+        "my riff pushes the and of 4 every bar. can the kick and a crash hit that with me?",
+        on("bd", "4&"),
+        on("cc", "4&"),
+    ),
+    row(
+        "hats on the upbeats only, nothing on the numbers. kick 1 and 3",
+        only(HATS, "offbeats"),
+        only("bd", "1", "3"),
+        off(tuple(v for v in ALL_VOICES if v != "bd"), "counts"),
+    ),
+    row("open hat upbeats except the last one", only("oh", "offbeats except 4&")),
+    row("bass drum every crotchet exept beat 3", only("bd", "quarters except 3")),
+    row("kick under 1 and the & of 2, snare under 2 and 4", only("bd", "1", "2&"), only("sd", "2", "4")),
+    row("the kick lane has steps 1, 4 and 11", only("bd", "1", "1a", "3&")),
+    row("songo: cowbel on all 4 beats", only("cb", "beats")),
+    row("8 bars, zero crashes", absent("cc"), bars=8),
+    row("house, hold the claps", absent("cp")),
+    row("7/8 counted 1 2 3 1 2 1 2, kick on the first note of each grouping", only("bd", "1", "4", "6"), meter="7/8"),
+    row(
+        "funky but NO ghost notes on the snare, snare strictly on 2 and 4",
+        only("sd", "2", "4"),
+        off("sd", "1", "1e", "1&", "1a", "2e", "2&", "2a", "3", "3e", "3&", "3a", "4e", "4&", "4a"),
+    ),
+    row("reggae one drop, and i mean it, nothing on the one", *ONE_DROP, nothing_on("1")),
+    row("can u make it 3 bars... nah scrap that, 2 bars is plenty", bars=2),
+    row("four on the floor kick and finish with a paradiddle fill round the toms", on("bd", "beats"), fill="toms"),
+    row("the kick fills all the gaps"),  # not a fill
+    row("crashy one first", present("cc")),
+]
+
+ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS
 
 
 def test_at_least_110_phrasings():

@@ -398,7 +398,7 @@ def _sanity(grid: GridReader, intent: Intent, feels: set[str]) -> list[str]:
                 "there is no backbeat and nothing keeps time (snare, clap, hats, ride or shaker)"
                 + (f": the {spoken_list(ghosts)} play only ghost notes" if ghosts else "")
             )
-    dense_ok = {v for c in intent.constraints if "sixteenths" in c.places for v in c.voices}
+    dense_ok = {v for c in intent.constraints if {"sixteenths", "steps"} & set(c.places) for v in c.voices}
     walled = set()  # said once: a wall of kicks is not also a roll
     for code in NEVER_EVERY_STEP if not feels & EVERY_STEP_FEELS else ():
         if code in dense_ok or code not in grid.tracks:

@@ -219,6 +219,7 @@ _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
 # "... the and of 3 -- snare cracking on 2 and 4": a dash between words ends a clause.
 # The clave's direction, not places: "son clave 3-2", "a 2:3 rumba clave"
 _CLAVE_SIDE = re.compile(r"(clave[sz]?\s+\(?)[23]\s*[-:]\s*[23]\b|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)")
+_PARTS_SLASHED = re.compile(r"\b(e's|a's|es|as|ands|&s)\s*/\s*(e's|a's|es|as|ands|&s)(?!\w)")
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
@@ -293,6 +294,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
+    low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)

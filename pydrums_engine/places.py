@@ -74,7 +74,8 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
     "offbeats" (the "&" of every count, simple meters only), "counts" (every number of the
     count: the quarters of x/4, the eighths of 6/8), "quarters", "eighths",
     "sixteenths", "backbeat" (the 2nd and 4th felt beats), "three" (the 3rd of four felt
-    beats: where half-time puts the backbeat), "all" (every step).
+    beats: where half-time puts the backbeat), "steps" (every step of the grid: the sixteenths
+    of 4/4, the twelve eighths of 12/8), "all" (anywhere: "no crash", "with a cowbell").
     """
     if " except " in place:  # "beats except 3": the first place's steps less the others'
         kept, _, left_out = place.partition(" except ")
@@ -85,7 +86,7 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         return steps.difference(*gone)
     meter = get_meter(meter_name)
     beats = len(meter.groups)
-    if place == "all":
+    if place in ("all", "steps"):
         return frozenset(range(steps_per_bar))
     if place == "beats":
         return _felt_beats(meter, steps_per_bar)
@@ -144,6 +145,7 @@ _PLACE_WORDS = {
     "eighths": "eighths",
     "triplets": "triplets",
     "sixteenths": "sixteenths",
+    "steps": "every step",
     "backbeat": "the backbeat",
     "three": "beat 3",
     "all": "anywhere",

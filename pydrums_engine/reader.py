@@ -216,6 +216,9 @@ _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"),
 
 _TWO_STEP = (("two", "step"), ("2", "step"), ("twostep",), ("2step",))
 
+# "hi-hat on all the remaining semiquavers": the places no voice was given
+_REMAINING = (("all", "the", "remaining"), ("the", "remaining"), ("all", "remaining"), ("the", "rest", "of", "the"))
+
 _NO_GHOSTS = tuple((no, *g) for no in ("no", "without") for g in (("ghost", "notes"), ("ghosts",), ("ghost", "note")))
 
 # A skank beat is punk's; a reggae "skank" is the guitar's offbeat chop, not this
@@ -463,8 +466,8 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("every", "number"), "counts"),
     (("each", "number"), "counts"),
     (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
-    (("every", "step"), "sixteenths"),
-    (("each", "step"), "sixteenths"),
+    (("every", "step"), "steps"),  # of the grid, whatever its size ("12 steps a bar in 12/8")
+    (("each", "step"), "steps"),
     (("all", "16", "steps"), "sixteenths"),
     (("all", "sixteen", "steps"), "sixteenths"),
     (("all", "steps"), "sixteenths"),
@@ -1458,6 +1461,10 @@ class Reader:
         elif other and t[j + 3] in RATE_WORDS and self.out:  # "closed hats on the other 8ths"
             places, end = self._places(j + 3)
             places = self._other_than(places, self.out[-1].places)
+        elif said_on and (rest := next((w for w in _REMAINING if self._at(j + 1, *w)), None)) and self.out:
+            places, end = self._places(j + 1 + len(rest))  # "hi-hat on all the remaining semiquavers": not taken
+            taken = tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
+            places = self._other_than(places, taken) if places else places
         elif said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:

@@ -158,3 +158,12 @@ def test_a_voice_kept_off_one_place_keeps_its_style_trait_everywhere_else() -> N
     lost = parse_pattern("oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x-------x---")
     assert check_pattern(kept, intent, style="house").passed
     assert check_pattern(lost, intent, style="house").failed("trait")
+
+
+def test_every_step_is_every_step_of_the_grid_whatever_its_size():
+    """ "ride on every step" in 12/8 is its twelve eighths, in 4/4 its sixteen sixteenths."""
+    from pydrums_engine.places import place_steps
+
+    assert place_steps("steps", "12/8", 12) == frozenset(range(12))
+    assert place_steps("steps", "4/4", 16) == place_steps("sixteenths", "4/4", 16)
+    assert place_steps("sixteenths", "12/8", 12) is None  # no sixteenth grid in a bar of triplets

@@ -410,7 +410,8 @@ CHAT_ROWS = [
     row("plus a snare flam on the a of 4", on("sd", "4a")),
     row("hats rollin 16ths", only(HATS, "sixteenths")),
     row("ride playing quarters", only("rc", "quarters")),
-    row("16 step grid: hats on every step", only(HATS, "sixteenths")),
+    row("16 step grid: hats on every step", only(HATS, "steps")),
+    row("12/8, ride on every single step", only("rc", "steps"), meter="12/8"),  # the grid's twelve
     row("snare cracks on 2 and 4", only("sd", "2", "4")),  # a verb in -s
     row("12/8, snare on big beats 2 and 4", only("sd", "2", "4"), meter="12/8"),
     row("closed hats on straight 8ths", only("ch", "eighths"), swing=False),
@@ -961,6 +962,13 @@ NAMED_BEATS = [
     row("four on the floor kick and finish with a paradiddle fill round the toms", on("bd", "beats"), fill="toms"),
     row("the kick fills all the gaps"),  # not a fill
     row("crashy one first", present("cc")),
+    row("kick never on the beats or the e's/a's", off("bd", "beats", "es", "as")),
+    row(
+        "kick on 1, the & of 2 and the e of 3, snare on 2 and 4, hi-hat on all the remaining semiquavers",
+        only("bd", "1", "2&", "3e"),
+        only("sd", "2", "4"),
+        only(HATS, "1e", "1&", "1a", "2e", "2a", "3", "3&", "3a", "4e", "4&", "4a"),
+    ),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

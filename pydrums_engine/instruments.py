@@ -149,6 +149,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "kik",
             "double bass",
             "double kick",
+            "dbl kick",
             "big drum",
             "boom",
             "boom drum",

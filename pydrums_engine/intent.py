@@ -171,7 +171,7 @@ _BPM = re.compile(
     r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
 )
 _BARS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"
+    r"\b(?:x\s?)?(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"  # "5/4 x4 bars"
     r"|\b(?:bars|measures)\s*[:=]\s*(\d{1,2})\b"
 )
 # A correction of the bars said before: "2 bars ... actually no, make that 4".

@@ -145,6 +145,9 @@ _LINKING = frozenset(
         "sound",  # "clap sound on 2 and 4"
         "sounds",
         "shell",  # "cascara on the floor tom shell: 1, 2, 2&, 3& and 4&"
+        "doubled",  # "snare AND clap doubled on 2 and 4"
+        "stacked",
+        "layered",
         "lane",  # "the kick lane has steps 1, 4 and 11"
         "track",
         "row",
@@ -214,7 +217,11 @@ _SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
 
 _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
 
+_SPANG = (("spang", "a", "lang"), ("spangalang",), ("spang", "alang"), ("ding", "ding", "a", "ding"))
+
 _TWO_STEP = (("two", "step"), ("2", "step"), ("twostep",), ("2step",))
+
+_IN_BETWEEN = (("in", "between"), ("between",), ("in", "the", "gaps"))  # "hats filling the 16ths in between"
 
 # "hi-hat on all the remaining semiquavers": the places no voice was given
 _REMAINING = (("all", "the", "remaining"), ("the", "remaining"), ("all", "remaining"), ("the", "rest", "of", "the"))
@@ -845,6 +852,12 @@ class Reader:
                 Constraint(("sd", "cp"), ("backbeat",), "on", "two-step: snare or clap on 2 and 4"),
             ]
             return i + len(two_step)
+        spang = next((w for w in _SPANG if self._at(i, *w)), None)
+        if spang:  # the jazz ride's spang-a-lang: on every beat (its skip notes are the swing's)
+            end = i + len(spang)
+            on_ride = next((len(w) for w in (("on", "the", "ride"), ("on", "ride")) if self._at(end, *w)), 0)
+            self.out.append(Constraint(("rc",), ("beats",), "on", "spang-a-lang: the ride on every beat"))
+            return end + on_ride
         if self._at(i, "stomp", "stomp", "clap"):  # "we will rock you": two stomps, a clap
             stomps = ("1", "1&", "3", "3&")
             self.out += [
@@ -1400,6 +1413,23 @@ class Reader:
                 return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
+        if self._at(j, "not") or self._at(j, "rather", "than") or self._at(j, "instead", "of"):
+            k = self._skip(j + (1 if t[j] == "not" else 2), _FILLERS)
+            other, end = self._one_voice(k)
+            if other and not set(other) & set(voices) and not self._places_follow(end):  # "ride not hats"
+                self._wanted(i, voices)
+                self.out.append(Constraint(other, ("all",), "absent", f"no {voices_label(other)}"))
+                return end
+        bar = self._skip(j, frozenset({"on", "in", "only", "just", "at"}))
+        fill_voice = bool(self.fill and set(voices) & set(fill_voices(self.fill)))  # "toms fill the end of bar 2"
+        if (
+            bar < len(t)
+            and t[bar] == BAR_MARK
+            and not fill_voice
+            and not self._places(self._skip(bar + 1, _ON_WORDS))[0]
+        ):
+            self._wanted(i, voices)  # "crash on the first bar", "crash bar one": it plays, in that bar
+            return bar + 1
         top = next((w for w in _UP_TOP if self._at(j, *w)), None)
         if top:  # "no hats - ride only up top": the one cymbal
             kept = {*voices, *(("rb",) if "rc" in voices else ())}
@@ -1469,6 +1499,10 @@ class Reader:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
+        between = next((len(w) for w in _IN_BETWEEN if self._at(end, *w)), 0)
+        if places and between and len(places) == 1 and places[0] in RATE_WORDS.values() and self.out:
+            taken = tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
+            places, end = self._other_than(places, taken), end + between  # "hats filling the 16ths in between"
         if places and self._at(end, "on", "top", "of"):  # "... on top of the normal 2 and 4": those too
             more, after = self._places(self._skip(end + 3, frozenset({"the", "normal", "usual", "regular"})))
             places, end = (tuple(dict.fromkeys((*places, *more))), after) if more else (places, end)
@@ -1805,6 +1839,8 @@ class Reader:
             j = self._skip(i + 1, _LINKING)
             if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in RATE_WORDS):
                 return j  # "hats rollin 16ths": the verb leads to its places
+            if self._at(j, "the") and j + 1 < len(self.tokens) and self.tokens[j + 1] in RATE_WORDS:
+                return j + 1  # "hats filling the 16ths in between"
             if self._at(j, "every") and j + 1 < len(self.tokens) and self.tokens[j + 1] in RATE_WORDS:
                 return j  # "the shaker thing going every 8th"
             if j + 1 < len(self.tokens) and self.tokens[j] == "1" and self.tokens[j + 1] in _RUN_ORDER:

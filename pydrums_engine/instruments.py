@@ -234,10 +234,13 @@ STEP_REGEX_CLASS: str = "[" + SYMBOL_CHARS + "]"  # "-" first, so literal: the f
 REST, GHOST = "-", "o"
 SOUNDING: frozenset[str] = frozenset(SYMBOL_CHARS) - {REST}
 REAL_HITS: frozenset[str] = SOUNDING - {GHOST}  # what plays a place ("kick on 1"); a ghost note does not
-# Voices whose ghost notes a place said "only" still allows elsewhere: a snare's ghost notes
-# are its texture, but a soft hat, ride, clap or shaker is still heard as one ("hats just on
-# the upbeats" with soft hats on the beats is not what was asked)
-GHOSTS_ASIDE: frozenset[str] = frozenset(inst.code for inst in INSTRUMENTS if inst.family == "drum")
+# Voices whose ghost notes a place said "only" still allows elsewhere: a snare's (or a tom's)
+# ghost notes are its texture, but a soft kick, hat, ride, clap or shaker is still heard as one
+# ("hats just on the upbeats" with soft hats on the beats is not what was asked, nor "kick on 1
+# and the & of 3" with a soft kick on 3)
+GHOSTS_ASIDE: frozenset[str] = frozenset(
+    inst.code for inst in INSTRUMENTS if inst.family == "drum" and inst.limb != "foot"
+)
 
 
 def _alias_table() -> dict[str, str]:

@@ -145,7 +145,7 @@ _ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha(
 # "snare on 2/4", "sn 2/4", "kick 1/3": counts after "on" or a voice, not a meter
 _SLASH_LIST = re.compile(
     r"\b(on\s+(?:beats?\s+)?|(?:" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+)"
-    r"(\d(?:\s*/\s*\d)+)\b"
+    r"(\d[&+ea]?(?:\s*/\s*\d[&+ea]?)+)(?![\w])"
 )
 # "five beats in each bar", "7 counts per measure": that many quarter beats.
 _BEATS_A_BAR = re.compile(
@@ -220,6 +220,9 @@ _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
 # The clave's direction, not places: "son clave 3-2", "a 2:3 rumba clave"
 _CLAVE_SIDE = re.compile(r"(clave[sz]?\s+\(?)[23]\s*[-:]\s*[23]\b|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)")
 _PARTS_SLASHED = re.compile(r"\b(e's|a's|es|as|ands|&s)\s*/\s*(e's|a's|es|as|ands|&s)(?!\w)")
+_FIL = re.compile(r"\bfil\b")
+# "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
+_A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
@@ -295,6 +298,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
+    low = _FIL.sub("fill", low)  # "tom fil at the end"
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
@@ -649,10 +653,11 @@ def _named_by_request(low: str) -> str:
 
 def _slashed_counts(match: re.Match[str]) -> str:
     """ "snare on 2/4", "kick on 1/3" are counts, not meters: rising numbers under 8 after "on"."""
-    numbers = [int(n) for n in re.split(r"\s*/\s*", match[2])]
+    counts = re.split(r"\s*/\s*", match[2])  # "kick 1 / 2& / 4": counts and their parts too
+    numbers = [int(n[0]) + {"": 0, "e": 0.25, "&": 0.5, "+": 0.5, "a": 0.75}[n[1:]] for n in counts]
     if numbers != sorted(set(numbers)) or numbers[-1] > 7:
         return match[0]
-    return match[1] + " and ".join(map(str, numbers))
+    return match[1] + " and ".join(counts)
 
 
 def _take_bpm(text: str, unplaced: list[str]) -> tuple[int | None, str]:
@@ -679,6 +684,9 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
             before = [""]  # "i want it long of three bar", "a fill at the end of 4 bars": how long
         if before[-1] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
+        holds = _A_BAR_HOLDS.match(text[match.end() :])
+        if holds and value == 1 and not match[0].rstrip().endswith("s"):
+            continue  # "a bar of 4 glued to a bar of 3": what a bar holds, not how many
         if BARS_MIN <= value <= BARS_MAX:
             bars, said = (value, match.end()) if bars is None or corrected else (bars, said)
         else:

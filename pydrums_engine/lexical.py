@@ -112,8 +112,8 @@ class StyleMatcher:
         found: list[tuple[int, str]] = []
         for phrase, key in (self.phrases[n] for n in maybe):
             at = text.find(f" {phrase} ")
-            if at < 0:
-                continue
+            if at < 0 or (phrase in _ALSO_VERBS and text[:at].split()[-1:] == ["to"]):
+                continue  # "wants to drill octave lines": the verb, not the style
             found.append((at, key))
             text = text[:at] + " " + "#" * len(phrase) + " " + text[at + len(phrase) + 2 :]
         return list(dict.fromkeys(key for _, key in sorted(found)))
@@ -125,6 +125,9 @@ class StyleMatcher:
             if phrase == wanted or normalise_text(key) == wanted:
                 return key
         return None
+
+
+_ALSO_VERBS = frozenset({"drill", "swing", "shuffle", "march"})  # style names a sentence may use as verbs
 
 
 def _style_names(style: Style) -> list[str]:

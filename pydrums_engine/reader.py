@@ -282,6 +282,10 @@ _EMPHASIS = frozenset({"it", "that", "this", "business"})  # "i mean it": not a 
 
 _LOOK_BACK = 24  # how far back "hit that" looks for the places it means
 
+_DROPPING = tuple((w, *the) for w in ("scratch", "drop", "lose", "remove", "cut", "minus") for the in (("the",), ()))
+
+_WHOSE = (("on",), ("only", "for"), ("just", "for"), ("only", "on"), ("for",))  # places, then whose
+
 _CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "put"})
 
 # After a voice named alone, words that go on about it without placing it (`_named_alone`)
@@ -771,6 +775,15 @@ class Reader:
             return None  # "actually no kick on 4": a "no" of its own
         if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS:
             return None  # "and i mean it, nothing on the one": said twice, not taken back
+        dropping = next((w for w in _DROPPING if self._at(start + (t[start] == ","), *w)), None)
+        if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
+            at = start + (t[start] == ",") + len(dropping)
+            gone, end = self._places(at)
+            kept = places_less(last.places, gone) if gone and set(gone) <= set(last.places) else ()
+            if kept:
+                label = f"{voices_label(last.voices)} on {places_label(kept)}"
+                self._supersede(last, replace(last, places=kept, text=label))
+                return end
         for k in range(start, min(start + _CORRECTION_GAP, len(t))):
             m = self._skip(k, _CORRECTION_LEADS)
             if m >= len(t) or t[m] in _NEGATORS:  # "actually no kick on 1" is read as it stands
@@ -1396,9 +1409,12 @@ class Reader:
         )  # "crash at the start of each bar" is a place
         if anywhere:  # "and one crash somewhere": it plays, where is left open
             k = j + len(anywhere)
-            but = next((m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | {"not", "never"}), None)
-            if but is not None and t[but] in ("not", "never") and t[but + 1] in ("on", "at"):
-                places, end = self._places(but + 2)  # "kick wherever u want just not on the 1"
+            but = next(
+                (m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | {"not", "never", "except"}), None
+            )
+            if but is not None and t[but] in ("not", "never", "except"):
+                at = but + 1 + (t[but + 1] in ("on", "at", "for"))  # "kick anywhere except the one"
+                places, end = self._places(at)  # "kick wherever u want just not on the 1"
                 if places:
                     self._placed(i, voices, places, "off")
                     return end
@@ -1521,6 +1537,11 @@ class Reader:
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             self._placed(i, voices, places, rule)
             self._last_end = end
+            doubling = next((len(w) for w in _DOUBLING if self._at(end, *w)), 0)
+            leader, after = self._one_voice(self._skip(end + doubling, _FILLERS)) if doubling else ((), end)
+            if leader:  # "tambo on 2 & 4 doubling the snare": the snare plays there too
+                self._placed(end + doubling, leader, places, "on")
+                return after
             return end
         colon = next((k for k in range(j, min(j + 8, len(t))) if t[k] == ":"), None)
         if colon is not None and not said_on and not any(self._one_voice(k)[0] for k in range(j, colon)):
@@ -1808,13 +1829,14 @@ class Reader:
         return end
 
     def _places_first(self, i: int) -> int | None:
-        """ "2 and 4 on the snare", "the and of 4 on the open hat", "under a 2 and 4 snare":
-        counts, then whose they are."""
+        """ "2 and 4 on the snare", "the and of 4 on the open hat", "under a 2 and 4 snare",
+        "2 and 4 only for the snare": counts, then whose they are."""
         places, j = self._places(i, whose=False)
         if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
             return None
-        if self._at(j, "on"):
-            j += 1
+        owner = next((len(w) for w in _WHOSE if self._at(j, *w)), 0)
+        if owner:
+            j += owner
         elif len(places) < 2 or not self._one_voice(j)[0]:
             return None  # "a 2 and 4 snare" is the snare's; "3 snare hits" is how many
         voices, end = self._voice_list(self._skip(j, _FILLERS))
@@ -2103,13 +2125,16 @@ class Reader:
                 break  # "kick on beat one, four on the floor": the idiom starts here
             comma = (len(places), end) if "," in self.tokens[end:k] else comma
             place, j = self._place(k)
+            if place == "backbeat" and (self._at(j, "on") or self._at(j, "at")):
+                break  # "kick on 1 and 5, backbeat on 2, 4 and 6": the backbeat's own places follow
             if (
                 place is not None
                 and not BARE_COUNT.fullmatch(place)
                 and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]
             ):
                 break  # "..., eighth hats": the next clause starts here
-        if comma and whose and self._at(end, "on") and self._one_voice(self._skip(end + 1, _FILLERS))[0]:
+        owner = next((len(w) for w in _WHOSE if self._at(end, *w)), 0)  # "..., 2 and 4 only for the snare"
+        if comma and whose and owner and self._one_voice(self._skip(end + owner, _FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
@@ -2246,7 +2271,9 @@ _CUES_AFTER = frozenset({"only", "solo", "alone"})
 _MAX_FILLERS_BEFORE = 2
 _MAX_FILLERS_AFTER = 1
 # Words that join a second idea, so a cue across them is not about the instrument.
-_BREAKERS = frozenset({"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band", "on", "at"})
+_BREAKERS = frozenset(
+    {"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band", "on", "at", "for"}
+)  # "for": "2 and 4 only for the snare" places it
 
 
 # A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.

@@ -221,6 +221,7 @@ _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
 _CLAVE_SIDE = re.compile(r"(clave[sz]?\s+\(?)[23]\s*[-:]\s*[23]\b|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)")
 _PARTS_SLASHED = re.compile(r"\b(e's|a's|es|as|ands|&s)\s*/\s*(e's|a's|es|as|ands|&s)(?!\w)")
 _FIL = re.compile(r"\bfil\b")
+_CLAUSE_END = re.compile(r"[,;.]")
 # "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
@@ -406,7 +407,7 @@ def _said_last(text: str, wanted: re.Pattern[str]) -> str:
     for match in reversed(list(_CORRECTED.finditer(text))):
         said = wanted.search(text, match.end())
         if said:
-            stop = re.compile(r"[,;.]").search(text, said.end())
+            stop = _CLAUSE_END.search(text, said.end())
             return text[match.end() : stop.start() if stop else len(text)]
     return text
 
@@ -452,7 +453,7 @@ def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int
     for c in constraints:
         if "beats" in c.places:
             places = tuple(dict.fromkeys(p for place in c.places for p in (starts if place == "beats" else (place,))))
-            c = replace(c, places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
+            c = c.at(places)
         out.append(c)
     return out
 
@@ -533,7 +534,7 @@ def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Co
             counted = d.rule in ("on", "only") and all(COUNT_KEY.fullmatch(p) for p in d.places)
             taken_back = counted and d.voices == c.voices and set(d.places) & set(c.places)
             if taken_back and (kept := places_less(d.places, c.places)):
-                constraints[m] = replace(d, places=kept, text=f"{voices_label(d.voices)} on {places_label(kept)}")
+                constraints[m] = d.at(kept)
     out = []
     for n, c in enumerate(constraints):
         if c.rule == "off":
@@ -579,7 +580,7 @@ def _unique(constraints: list[Constraint]) -> list[Constraint]:
         counted = all(BARE_COUNT.fullmatch(p) for p in c.places)
         if c.rule == "on" and exact is not None and counted and all(BARE_COUNT.fullmatch(p) for p in out[exact].places):
             merged = tuple(dict.fromkeys(out[exact].places + c.places))
-            out[exact] = replace(out[exact], places=merged, text=f"{voices_label(c.voices)} on {places_label(merged)}")
+            out[exact] = out[exact].at(merged)
             continue
         out.append(c)
     return out

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from .instruments import BY_CODE, INSTRUMENTS
+from .instruments import BY_CODE, INSTRUMENTS, voices_label
 from .notation import Meter, get_meter
 from .wording import spoken_list, step_numbers
 
@@ -199,6 +199,11 @@ class Constraint:
         unknown = [v for v in self.voices if v not in BY_CODE]
         if unknown or not self.voices:
             raise ValueError(f"unknown voices {unknown}")
+
+    def at(self, places: tuple[str, ...]) -> Constraint:
+        """The same voices and rule at other places, said as "<voices> on <places>" (a list
+        corrected, merged or cut: "kick on 1 and the and of 3")."""
+        return replace(self, places=places, text=f"{voices_label(self.voices)} on {places_label(places)}")
 
     def steps(self, meter_name: str, steps_per_bar: int) -> frozenset[int] | None:
         """The steps of one bar this constraint is about, or None when a place does not fit."""

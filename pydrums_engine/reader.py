@@ -675,6 +675,14 @@ class Reader:
         at = len(self.out) - 1 - self.out[::-1].index(old)
         self.out[at] = new
 
+    def _last_placed(self) -> Constraint | None:
+        """The last constraint that puts voices on places (not "with a cowbell", not a "no")."""
+        return next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+
+    def _taken(self) -> tuple[str, ...]:
+        """Every place a voice was put on so far ("hats on the remaining 16ths": the others)."""
+        return tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
+
     def _voices_said_last(self) -> tuple[str, ...]:
         """The voices of the last constraint that names some ("it", "them": `_pronoun`, `_move`)."""
         return next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), ())
@@ -767,7 +775,7 @@ class Reader:
         the trailing ones, "1 and the & of 2" -> "1 and the & of 3"); a voice placed again takes
         its earlier places' place. Anything else after the words reads as it would without them."""
         words = next((w for w in CORRECTIONS if self._at(i, *w)), None)
-        last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+        last = self._last_placed()
         if words is None or last is None:
             return None
         t, start = self.tokens, i + len(words)
@@ -781,8 +789,7 @@ class Reader:
             gone, end = self._places(at)
             kept = places_less(last.places, gone) if gone and set(gone) <= set(last.places) else ()
             if kept:
-                label = f"{voices_label(last.voices)} on {places_label(kept)}"
-                self._supersede(last, replace(last, places=kept, text=label))
+                self._supersede(last, last.at(kept))
                 return end
         for k in range(start, min(start + _CORRECTION_GAP, len(t))):
             m = self._skip(k, _CORRECTION_LEADS)
@@ -805,9 +812,7 @@ class Reader:
                 said = len(last.places)
                 kept = last.places[: said - len(places)] if len(places) < said and said > 1 else ()
                 kept = tuple(dict.fromkeys((*kept, *places)))
-                self._supersede(
-                    last, replace(last, places=kept, text=f"{voices_label(last.voices)} on {places_label(kept)}")
-                )
+                self._supersede(last, last.at(kept))
                 self._last_end = end
                 return end
         return None
@@ -932,7 +937,7 @@ class Reader:
                     Constraint(said.voices, places, "only", f"{voices_label(said.voices)} on {places_label(places)}")
                 )
                 return end
-        last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+        last = self._last_placed()
         if last is None:
             return None
         j = self._skip(i, frozenset({"but", "and", "though", "so"}))
@@ -945,8 +950,7 @@ class Reader:
             if places and all(p in _LESS_OK or BARE_COUNT.fullmatch(p) for p in places):
                 kept = places_less(last.places, places)
                 if kept:
-                    label = f"{voices_label(last.voices)} on {places_label(kept)}"
-                    self._supersede(last, replace(last, places=kept, text=label))
+                    self._supersede(last, last.at(kept))
                     return end
         bare = said_not and j > i and k < len(self.tokens) and BARE_COUNT.fullmatch(self.tokens[k])  # "but not 5"
         if said_not and k < len(self.tokens) and (self.tokens[k] in ("on", "at") or bare):
@@ -986,7 +990,7 @@ class Reader:
             return None
         if any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
             voices, end = self._one_voice(self._skip(i + len(words) + 1, _FILLERS))
-            last = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
+            last = self._last_placed()
             if not voices or last is None or not set(voices) & set(last.voices):
                 return None  # "nothing else on the kick" with no place said for it
             label = f"{voices_label(voices)} on {places_label(last.places)} only"  # "... and nothing else on any hat"
@@ -1340,11 +1344,7 @@ class Reader:
             return None  # "tresillo on the kick (1, 2&, 4)": the kick's places (`_voices`)
         doubling = self._at(j, "doubling") or self._at(j, "doubles")
         if self._doubled_backbeat(j) is not None or (
-            doubling
-            and (
-                self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]
-                or self._one_voice(self._skip(j + 1, _FILLERS))[0]
-            )
+            doubling and self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]
         ):
             return None  # "with a tambourine doubling that backbeat", "... doubling the 4": placed (`_voices`)
         k = self._skip(i + 1, _FILLERS)
@@ -1469,10 +1469,6 @@ class Reader:
             if places:  # "with tambourine doubling the 4": it plays there too
                 self._placed(i, voices, places, "on")
                 return end
-            leader, end = self._one_voice(self._skip(j + 1, _FILLERS))
-            if leader:  # "tamb doubling the snare": where the snare plays
-                self._doubled(leader, voices, i)
-                return end
         j = self._doubled_backbeat(j) or j  # "a tambourine doubling that backbeat": it plays the backbeat
         if j < len(t) and t[j] in ("only", "just", "for"):  # "rim only for the backbeat"
             k = self._skip(j, frozenset({"only", "just", "for", "the"}))
@@ -1509,16 +1505,14 @@ class Reader:
             places = self._other_than(places, self.out[-1].places)
         elif said_on and (rest := next((w for w in _REMAINING if self._at(j + 1, *w)), None)) and self.out:
             places, end = self._places(j + 1 + len(rest))  # "hi-hat on all the remaining semiquavers": not taken
-            taken = tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
-            places = self._other_than(places, taken) if places else places
+            places = self._other_than(places, self._taken()) if places else places
         elif said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
         between = next((len(w) for w in _IN_BETWEEN if self._at(end, *w)), 0)
         if places and between and len(places) == 1 and places[0] in RATE_WORDS.values() and self.out:
-            taken = tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
-            places, end = self._other_than(places, taken), end + between  # "hats filling the 16ths in between"
+            places, end = self._other_than(places, self._taken()), end + between  # "hats filling the 16ths in between"
         if places and self._at(end, "on", "top", "of"):  # "... on top of the normal 2 and 4": those too
             more, after = self._places(self._skip(end + 3, frozenset({"the", "normal", "usual", "regular"})))
             places, end = (tuple(dict.fromkeys((*places, *more))), after) if more else (places, end)
@@ -1824,7 +1818,7 @@ class Reader:
         if self._one_voice(self._skip(end, _FILLERS))[0]:
             return None  # "on 3 the clap": the places belong to the voice after them
         merged = tuple(dict.fromkeys(last.places + places))
-        self.out[-1] = replace(last, places=merged, text=f"{voices_label(last.voices)} on {places_label(merged)}")
+        self.out[-1] = last.at(merged)
         self._last_end = end
         return end
 

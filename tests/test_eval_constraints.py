@@ -74,6 +74,18 @@ COINCIDENCES = {
     # fresh23-24 (written at the end of the same session): a 9/8 grouping, a rock tom fill
     frozenset({"f24-nine-eight-group-kicks", "f12-meter-balkan-98"}),
     frozenset({"f24-rock-tom-fill", "f13-rock-tom-fill"}),
+    # fresh25-26 (written at the start of the 2026-12-06 third session, apart; found by id only,
+    # before any run): a kick on 1, the & of 2 and 3, a 7/8 grouping twice, a 6/8 ballad, a short
+    # snare roll, claps instead of the snare for the fifth time
+    frozenset({"f25-kick-1-2and-3", "f20-kick-1-2and-3"}),
+    frozenset({"f25-seven-eight-groups", "f22-seven-eight-groups"}),
+    frozenset({"f25-six-eight-ballad", "f5-meter-six-eight-ballad"}),
+    frozenset({"f25-snare-roll-end", "f10-fill-snare-short"}),
+    frozenset({"f25-claps-not-snare", "f6-neg-clap-not-snare"}),
+    frozenset({"f25-claps-not-snare", "f18-no-snare-claps"}),
+    frozenset({"f25-claps-not-snare", "f19-claps-not-snare"}),
+    frozenset({"f25-claps-not-snare", "f21-no-snare-claps"}),
+    frozenset({"f26-78-three-two-two", "f23-meter-78-322-kicks"}),
 }
 # held-out requests a development request happens to type word for word ("house beat pls"):
 # written apart and before it, but tuned on through it, so reported apart when measured
@@ -82,7 +94,7 @@ TYPED_IN_DEV = {
     "f18-house-pls", "f18-take-five", "f18-four-bar-rock", "f18-snare-fill-end",
     "f20-claps-not-snare", "f20-one-drop-riddim", "f20-hats-upbeats-only", "f21-no-snare-claps", "f22-two-bar-funk",
 }  # fmt: skip
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 25)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 27)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -132,29 +144,31 @@ def test_the_fresh_batch_keeps_its_split_and_leaves_the_others_alone():
 @pytest.mark.parametrize(
     ("split", "position"),
     [
-        ("fresh2", -828),
-        ("fresh3", -792),
-        ("fresh4", -756),
-        ("fresh5", -720),
-        ("fresh6", -684),
-        ("fresh7", -648),
-        ("fresh8", -612),
-        ("fresh9", -576),
-        ("fresh10", -540),
-        ("fresh11", -504),
-        ("fresh12", -468),
-        ("fresh13", -432),
-        ("fresh14", -396),
-        ("fresh15", -360),
-        ("fresh16", -324),
-        ("fresh17", -288),
-        ("fresh18", -252),
-        ("fresh19", -216),
-        ("fresh20", -180),
-        ("fresh21", -144),
-        ("fresh22", -108),
-        ("fresh23", -72),
-        ("fresh24", -36),
+        ("fresh2", -900),
+        ("fresh3", -864),
+        ("fresh4", -828),
+        ("fresh5", -792),
+        ("fresh6", -756),
+        ("fresh7", -720),
+        ("fresh8", -684),
+        ("fresh9", -648),
+        ("fresh10", -612),
+        ("fresh11", -576),
+        ("fresh12", -540),
+        ("fresh13", -504),
+        ("fresh14", -468),
+        ("fresh15", -432),
+        ("fresh16", -396),
+        ("fresh17", -360),
+        ("fresh18", -324),
+        ("fresh19", -288),
+        ("fresh20", -252),
+        ("fresh21", -216),
+        ("fresh22", -180),
+        ("fresh23", -144),
+        ("fresh24", -108),
+        ("fresh25", -72),
+        ("fresh26", -36),
     ],
 )
 def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split, position):
@@ -187,6 +201,8 @@ def test_each_later_fresh_batch_has_its_own_split_and_the_same_proportions(split
         "fresh22": "f22-",
         "fresh23": "f23-",
         "fresh24": "f24-",
+        "fresh25": "f25-",
+        "fresh26": "f26-",
     }
     assert all(r["id"].startswith(prefix[split]) for r in batch)
     # appended in order: the earlier requests keep their seeds
@@ -229,7 +245,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh25"])
+        parse_args(["--split", "fresh27"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -68,8 +68,8 @@ def fit_to_constraints(
     for c in constraints:  # then every place asked for gets a hit, by a voice free to play there
         if c.rule in ("on", "only"):
             for i in sorted(places[id(c)]):
-                if any(tracks.get(v, "-" * pattern.length)[i] in REAL_HITS for v in c.voices):
-                    continue
+                if any(tracks.get(v, "-" * pattern.length)[i] in REAL_HITS for v in c.voices if not barred(v, i)):
+                    continue  # (an open hat the request takes out does not keep "hats on 8ths")
                 free = [v for v in c.voices if not barred(v, i)] or list(c.voices)
                 lead = next((v for v in free if v in tracks), free[0])
                 track(lead)[i] = "x"

@@ -372,6 +372,8 @@ def library_answer(
     # not an exception the request did not ask for ("rock, ride instead of hats" is no call
     # for the half-time rock groove that happens to ride); with a seed, another of the best few
     fitting = [h for h in fitting if _plain_to_style(h, request)] or fitting
+    # a style the words name: "punk beat on the ride" is punk, not the house groove that rides
+    fitting = [h for h in fitting if h.style in request.read.styles] or fitting
     if request.read.swing is not None:  # "medium swing": a swung groove, not a straight one swung after
         fitting = [h for h in fitting if (h.groove.swing > 0) == request.read.swing] or fitting
     best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]

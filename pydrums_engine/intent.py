@@ -179,6 +179,12 @@ _BARS_AGAIN = re.compile(
     r"\b(?:make|change|makes?)\s+(?:that|it|them)\s+(?:to\s+|into\s+)?(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"(?!\s*(?:bpm|beats? per|/|%|on|&|\+))"
 )
+# A length refused, and the one wanted: "16 bars is too long, just give me 4"
+_TOO_LONG = re.compile(r"\s*(?:is|are|'s|seems|feels)?\s*(?:way\s+|much\s+)?too\s+(?:long|many|much)\b")
+_GIVE_ME = re.compile(
+    r"\b(?:give\s+me|make\s+it|do|want|need)\s+(?:just\s+|only\s+)?(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")\b"
+    r"(?!\s*(?:bpm|beats? per|/|%|on|&|\+))"
+)
 # How often, not how long: "crash on 1 every 4 bars" (the reader keeps it as "every few bars").
 _EVERY_N_BARS = re.compile(r"\b(?:every|each)\s+(?:\d{1,2}|two|three|four|eight|other)\s+(?:bars?|measures?)\b")
 # Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure";
@@ -188,11 +194,26 @@ _BAR_REFERENCE = re.compile(
     r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"
 )
 # Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
-_SHORTHANDS = {"w/o": "without ", "w/": "with ", "b/w": "between ", "teh": "the ", "hte": "the ", "w": "with "}
+_SHORTHANDS = {"w/out": "without ", "w/o": "without ", "w/": "with ", "b/w": "between ", "w": "with "}
+_SHORTHANDS |= {"teh": "the ", "hte": "the "}
 _SHORTHANDS |= {"evry": "every ", "evrey": "every ", "eveyr": "every ", "thats": "that's "}
 _SHORTHAND = re.compile(
-    r"(?<![a-z/])(w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z]))\s*"
+    r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z]))\s*"
 )
+# "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
+# places (at the start, after a separator or a count, before a count or a note value)
+_LETTER_VOICES = {"k": "kick", "s": "snare", "h": "hats"}
+_LETTER_VOICE = re.compile(
+    r"(^|[|;,/]\s*|(?<=\d)\s+)([ksh])\b\s*:?\s*"
+    r"(?=\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b)"
+)
+# "cross stick on the snare": the drum a cross-stick is played on, not a place for it
+_ON_THE_SNARE = re.compile(
+    r"\b(cross[\s-]?sticks?|cross[\s-]?sticking|side[\s-]?sticks?|rim[\s-]?(?:clicks?|shots?)|rims?)"
+    r"\s+on\s+(?:the\s+|my\s+)?snare(?:\s+drum)?\b"
+)
+# "the snare shouldnt be on 4", "doesnt need a crash": a negation typed without its apostrophe
+_NO_APOSTROPHE = re.compile(r"\b(should|does|do|is|are|must|did|would|ca|wo)nt\b")
 # "2 an 4", "1 an 4": "and" typed short between two counts.
 _VOICE_IS = re.compile(r"\b([a-z]+)'s\b")
 _AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s*n\s*(?=\d)|(?<=\d)\s+an\s+(?=\d)")  # "2n4" too
@@ -201,6 +222,11 @@ _EXCLAIMED = re.compile(r"[!?]+")
 # "snare w brushes on 2 n 3": how it is played says nothing of where.
 _TECHNIQUE = re.compile(
     r"\b(?:with|using|on|played with)\s+(?:the\s+|some\s+)?(?:brushes|mallets|hot rods|rods|sticks)\b"
+)
+# "kick locks w my bass on 1 and the & of 2": another player's part the drums go with is no voice
+_BAND_PART = re.compile(
+    r"\b(?:in\s+sync\s+|together\s+|along\s+|tight\s+)?(?:with|alongside)\s+(?:my|the|our|his|her|their)\s+"
+    r"(?:bass(?:ist|line|\s+line|\s+player|\s+guitar)?|guitar(?:ist|\s+riff)?|riff|keys|piano|synth|vocals?|singer)\b"
 )
 # "DUM = kick": a word of the request's own for a voice (up to three words: "floor tom").
 _DEFINED = re.compile(r"\b([a-z]{2,12})\s*=\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)(?=\s*(?:[,.;:)]|$))")
@@ -297,6 +323,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
+    low = _NO_APOSTROPHE.sub(r"\1n't", low)
+    low = _ON_THE_SNARE.sub(r"\1", low)
+    low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
     low = _FIL.sub("fill", low)  # "tom fil at the end"
@@ -319,7 +348,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
-    said = _GRID_SAID.sub(" ", _TECHNIQUE.sub(" ", _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))))
+    said = _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))
+    said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", said)))
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
     reader = Reader(tokens, unplaced, meter, fill, steps, bar_refs)
@@ -685,6 +715,11 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
             before = [""]  # "i want it long of three bar", "a fill at the end of 4 bars": how long
         if before[-1] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
+        if _TOO_LONG.match(text, match.end()):  # "16 bars is too long just give me 4": not this many
+            wanted = _GIVE_ME.search(text[: match.end() + 60], match.end())
+            if wanted and BARS_MIN <= (value := _number(wanted[1])) <= BARS_MAX:
+                bars, said = value, wanted.end()
+            continue
         holds = _A_BAR_HOLDS.match(text[match.end() :])
         if holds and value == 1 and not match[0].rstrip().endswith("s"):
             continue  # "a bar of 4 glued to a bar of 3": what a bar holds, not how many

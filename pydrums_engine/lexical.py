@@ -88,6 +88,8 @@ class StyleMatcher:
     """Finds the styles a query names ("funky", "drum & bass", "one drop" → reggae)."""
 
     phrases: tuple[tuple[str, str], ...]  # (normalised phrase, style key), longest first
+    # the styles' own names, not their aliases: "ska" or "one drop" names a kind of reggae
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def for_library(cls, library: Library) -> StyleMatcher:
@@ -96,7 +98,10 @@ class StyleMatcher:
             for name in _style_names(style):
                 pairs.setdefault(normalise_text(name), style.key)
         ordered = sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-        return cls(tuple(ordered))
+        main = {style.key: {normalise_text(n) for n in _style_names(style)[:2]} for style in library.styles.values()}
+        # a style's name, or an alias that only adds asking words to it ("hip hop beat")
+        names = {p for p, key in pairs.items() if any(_plain(p, name) for name in main[key])}
+        return cls(tuple(ordered), frozenset(names))
 
     def __post_init__(self) -> None:
         by_first: dict[str, list[int]] = {}  # a phrase can only be in a query that has its first word
@@ -106,6 +111,17 @@ class StyleMatcher:
 
     def find(self, query: str) -> list[str]:
         """Style keys named in the query, in order of appearance, each once ("disco, 4 bars" names disco)."""
+        return self._found(query)[0]
+
+    def names_only(self, query: str) -> bool:
+        """Whether the query names a style and says nothing else ("dubstep beat pls", "a reggae
+        groove please"): then any groove of the style answers the words, and the typical one should."""
+        said = set(self._found(query)[1].split())
+        named = {w for w in said if w.startswith("#")}
+        return bool(named) and said - named <= _ASKING_WORDS
+
+    def _found(self, query: str) -> tuple[list[str], str]:
+        """The style keys named, and the query with their phrases blanked out."""
         text = f" {' '.join(re.sub(r'[,;:.!?()]', ' ', normalise_text(query)).split())} "
         by_first: dict[str, list[int]] = self._by_first  # type: ignore[attr-defined]
         maybe = sorted(n for word in set(text.split()) for n in by_first.get(word, ()))
@@ -114,9 +130,12 @@ class StyleMatcher:
             at = text.find(f" {phrase} ")
             if at < 0 or (phrase in _ALSO_VERBS and text[:at].split()[-1:] == ["to"]):
                 continue  # "wants to drill octave lines": the verb, not the style
+            if _negated(text[:at].split()):
+                key = ""  # "not jazz, not latin... funk": jazz is named, not wanted
             found.append((at, key))
-            text = text[:at] + " " + "#" * len(phrase) + " " + text[at + len(phrase) + 2 :]
-        return list(dict.fromkeys(key for _, key in sorted(found)))
+            mark = "#" if phrase in self.names else "@"  # an alias ("ska") says which kind of the style
+            text = text[:at] + " " + mark * len(phrase) + " " + text[at + len(phrase) + 2 :]
+        return list(dict.fromkeys(key for _, key in sorted(found) if key)), text
 
     def resolve(self, name: str) -> str | None:
         """The style key a user's style argument names, or None."""
@@ -125,6 +144,30 @@ class StyleMatcher:
             if phrase == wanted or normalise_text(key) == wanted:
                 return key
         return None
+
+
+# the words around a bare style name: "can i get a dubstep beat pls"
+_ASKING_WORDS = frozenset(
+    {"a", "an", "the", "some", "me", "i", "can", "could", "you", "please", "pls", "plz", "give", "gimme", "make"}
+    | {"want", "need", "get", "style", "type", "kind", "of", "beat", "beats", "groove", "grooves", "drum", "drums"}
+    | {"pattern", "rhythm", "loop", "track", "song", "basic", "standard", "typical", "classic", "simple", "just"}
+)
+_NEGATORS = frozenset({"not", "no", "non", "without", "avoid", "nothing"})
+_SOFTENERS = frozenset({"a", "an", "the", "any", "too", "really", "very", "so", "that", "of", "like"})
+
+
+def _negated(before: list[str]) -> bool:
+    """Whether the words before a style's name take it back: "not jazz", "no latin", "nothing
+    too jazzy", "instead of rock", "rather than a house beat" (not "nothing but funk")."""
+    words = [w for w in before[-3:] if w != "#" * len(w)]
+    while words and words[-1] in _SOFTENERS and words[-2:] != ["instead", "of"]:
+        words.pop()
+    return bool(words) and (words[-1] in _NEGATORS or words[-2:] in (["instead", "of"], ["rather", "than"]))
+
+
+def _plain(phrase: str, name: str) -> bool:
+    """ "hip hop beat" is the name "hip hop" and an asking word; "one drop" is not "reggae"."""
+    return f" {name} " in f" {phrase} " and set(f" {phrase} ".replace(f" {name} ", " ").split()) <= _ASKING_WORDS
 
 
 _ALSO_VERBS = frozenset({"drill", "swing", "shuffle", "march"})  # style names a sentence may use as verbs

@@ -38,7 +38,16 @@ _STEP_WORDS = frozenset({"step", "steps"})
 # "every 4 beats" is how often, not the count 4
 _EVERY_N = frozenset({"beat", "beats", "bar", "bars", "counts", "measures", "times", "note", "notes"})
 
-_WHOLE_BAR = (("the", "whole", "bar"), ("the", "whole", "way"), ("all", "the", "way"), ("throughout",), ("all", "bar"))
+_WHOLE_BAR = (
+    ("the", "whole", "bar"),
+    ("the", "whole", "way"),
+    ("the", "whole", "time"),
+    ("all", "the", "way"),
+    ("throughout",),
+    ("all", "bar"),
+    ("etc",),
+    ("and", "so", "on"),
+)
 
 _LESS_OK = frozenset({"es", "as", "offbeats", "beats", "backbeat"})  # places "skip ..." may take away
 
@@ -60,6 +69,8 @@ _FILLERS = frozenset(
         "proper",
         "clicky",
         "loud",
+        "full",  # "rim clicks pls not full snare"
+        "real",  # "instead of a real snare hit"
         "lil",
         "little",
     }  # "no regular snare at all", "the clicky rim"
@@ -138,6 +149,10 @@ _LINKING = frozenset(
         "once",  # "crash once at the start of the bar"
         "strictly",  # "keep the kick strictly on 1 and 3"
         "ever",  # "the kick only ever on the one"
+        "locks",  # "kick locks (with my bass) on 1 and the & of 2"
+        "lock",
+        "locked",
+        "locking",
         "also",  # "the snare also lands on the e of 2": besides (`_ADDING_AFTER` reads it so)
         "solely",
         "i",  # "clap sound i want only on beat 2 and beat 4"
@@ -239,7 +254,9 @@ _FLOOR = (
 _TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
     | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit", "sit", "sits", "catch", "catches"}
+    | {"lock", "locks", "follow", "follows", "match", "matches", "push", "pushes", "mirror", "mirrors"}
 )  # "rim clicks there instead", "so the snare can sit there", "can the kick and a crash hit that"
+_TAKEN_HOW = frozenset({"to", "with", "onto", "exactly", "just", "right", "all", "of"})  # "lock to exactly that"
 
 _MAY = frozenset({"can", "could", "will", "would", "should", "to", "just", "also"})  # before a verb of _TAKES
 
@@ -298,6 +315,8 @@ _NAMED_ALONE = frozenset({"offbeats", "offbeat", "upbeats", "upbeat", "downbeats
 
 _AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
 
+_CARRIES = frozenset({"carries", "carry", "carrying", "takes", "handles", "holds", "holding", "covers", "does"})
+_PLEASE = frozenset({"pls", "please", "plz"})
 _LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
 
 _LIST_JOINERS = frozenset({",", "&", "+", "or", "plus", "then"}) | _AND  # "kick on 1 then the a of 2"
@@ -912,6 +931,16 @@ class Reader:
                 self.out.append(Constraint(("sd", "cp"), places, "only" if alone else "on", label))
                 return after + alone
             k = i - 1 if prev in ("a", "the", "normal", "usual") else i
+            last = self._last_placed()
+            carried = (
+                k >= 1
+                and t[k - 1] in _CARRIES
+                and last is not None
+                and self._last_end is not None
+                and self._clause_start(i) <= self._last_end
+            )
+            if carried:  # "clap on 3 carries the backbeat": the backbeat is where the clap was put
+                return end
             if k >= 2 and t[k - 2 : k] == ["instead", "of"]:  # "cross stick on 3 instead of a backbeat"
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
                 return end
@@ -974,6 +1003,19 @@ class Reader:
                 self.out.append(Constraint(("oh",), places, "on", f"open hi-hat on {places_label(places)}"))
                 return end
         if self._at(i, "instead", "of"):
+            at = self._skip(i + 2, frozenset({"right", "just", "exactly", "being", "on", "at"}))
+            places, end = self._places(at) if self._names_a_place(at) or self._at(at, "the") else ((), at)
+            meter = get_meter(self.meter or "4/4")
+            mine = last.steps(meter.name, meter.steps_per_bar)
+            before = last.at(places).steps(meter.name, meter.steps_per_bar)
+            if places and mine is not None and before is not None and before <= mine:
+                return end  # "the kick on all four big beats instead of just 1 and 3": more, not moved
+            if places:  # "put the kick on 1 and the & of 3 instead of on 3": moved from there
+                kept = places_less(last.places, places) or last.places
+                self._supersede(last, last.at(kept))
+                label = f"no {voices_label(last.voices)} on {places_label(places)}"
+                self.out.append(Constraint(last.voices, places, "off", label))
+                return end
             voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
             others = tuple(v for v in voices if v not in last.voices)
             if others:
@@ -1140,8 +1182,13 @@ class Reader:
         if self.tokens[i] not in _KEEPING_OUT:
             return None
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
-        if not voices or not self._at(j, "out") or self._places_follow(self._skip(j + 1, frozenset({"of"}))):
+        if not voices or not self._at(j, "out"):
             return None
+        where = self._skip(j + 1, frozenset({"of", "on", "at", "from", "beat", "beats"}))
+        places, end = self._places(where) if where > j + 1 else ((), where)
+        if places:
+            self._placed(self._skip(i + 1, _FILLERS), voices, places, "off")  # "take the snare out of beat 3"
+            return end
         self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
         return j + 1
 
@@ -1153,10 +1200,12 @@ class Reader:
             return None
         start = self._skip(i + len(words), _FILLERS | {"just", "only"})
         voices, end = self._voice_list(start, adjacent=True)
-        if not voices or self._places_follow(self._skip_linking(end)):
+        placed = self._places_follow(self._skip_linking(end))
+        if not voices or (placed and "it" not in words):
             return None  # "stick to kick on 1 and 3": placed (`_voices`)
         self._restrict(voices, start)
-        return end
+        # "keep it to hats and a clap on 2 and 4": those voices, and their places are read next
+        return start if placed else end
 
     def _only_voices(self, i: int) -> int | None:
         """ "only kick and snare", "just kick and hats": the other voices stay out."""
@@ -1389,7 +1438,8 @@ class Reader:
         if listed is not None:
             return listed
         t = self.tokens
-        if voices == resolve_voices("hats") and j < len(t) and t[j] in _OPENS:  # "the hat opens on the & of 4"
+        opens = voices in (resolve_voices("hats"), ("oh",)) and j < len(t) and t[j] in _OPENS
+        if opens:  # "the hat opens on the & of 4", "the open hat opens up on the & of 4"
             voices, j = ("oh",), self._skip(j + 1, frozenset({"up"}))
         if voices == resolve_voices("hats") and self._at(j, "closed") and self._placed_after(j + 1) is None:
             words = next((w for w in (*_EXCEPT, ("but",)) if self._at(j + 1, *w)), None)
@@ -1429,7 +1479,9 @@ class Reader:
                 return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
-        if self._at(j, "not") or self._at(j, "rather", "than") or self._at(j, "instead", "of"):
+        n = self._skip(j, _PLEASE)  # "rim clicks pls not full snare"
+        if self._at(n, "not") or self._at(j, "rather", "than") or self._at(j, "instead", "of"):
+            j = n if t[n] == "not" else j
             k = self._skip(j + (1 if t[j] == "not" else 2), _FILLERS)
             other, end = self._one_voice(k)
             if other and not set(other) & set(voices) and not self._places_follow(end):  # "ride not hats"
@@ -1461,7 +1513,12 @@ class Reader:
             said = next(v for n in range(i, j) if (v := self._one_voice(n))[0] and v[1] == j)[0]  # the last named
             self.out.append(Constraint(said, ("all",), "absent", f"no {voices_label(said)}"))
             return k + 1  # "toms sound cheesy on this kit"; "fill on the snare, toms sound cheesy": the toms
-        if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"pls", "please", "plz"}):
+        if self._at(j, "out") and j + 1 < len(t) and t[j + 1] in ("on", "at", "of", "from"):
+            places, end = self._places(self._skip(j + 2, frozenset({"beat", "beats"})))
+            if places:  # "leave the kick out on 4": off there, everywhere else as it was
+                self._placed(i, voices, places, "off")
+                return end
+        if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | _PLEASE):
             self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
             return j + 1  # "toms out pls"
         if j < len(t) and t[j] in ("doubling", "doubles") and not self._doubled_backbeat(j):
@@ -1606,7 +1663,7 @@ class Reader:
         do too ("my riff pushes the and of 4 every bar. can the kick hit that with me?")."""
         t, last = self.tokens, self.out[-1] if self.out else None
         j = self._skip(j, _MAY)
-        k = j + 1 if j < len(t) and t[j] in _TAKES else j
+        k = self._skip(j + 1, _TAKEN_HOW) if j < len(t) and t[j] in _TAKES else j
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
         if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
             return None
@@ -1619,8 +1676,10 @@ class Reader:
             if not places:
                 return None
             self._read_back.update(said)
-        self._placed(i, voices, places, "on")
-        return k + 1
+        # "can the kick lock to exactly that and nothing else": there only
+        alone = next((len(w) for w in _NOTHING_ELSE if self._at(k + 1, *w)), 0)
+        self._placed(i, voices, places, "only" if alone else "on")
+        return k + 1 + alone
 
     def _places_said_before(self, i: int) -> tuple[tuple[str, ...], range]:
         """The last places named before token i that no form read, and their tokens."""
@@ -1696,7 +1755,7 @@ class Reader:
 
     def _ends_clause(self, i: int) -> bool:
         """Whether the clause ends at i (the words run out, a comma or stop, or "pls")."""
-        return i >= len(self.tokens) or self.tokens[i] in {*_CLAUSE_ENDS, "pls", "please", "plz"}
+        return i >= len(self.tokens) or self.tokens[i] in _CLAUSE_ENDS | _PLEASE
 
     def _named_alone(self, i: int) -> int | None:
         """ "5/4 jazz ride, 4 bars": a voice named alone in its clause, by no other form, is
@@ -1759,16 +1818,18 @@ class Reader:
         """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
         t = self.tokens
         another = t[i] == "one" and i > 0 and t[i - 1] in ("put", "add", "stick", "throw", "place")
-        if t[i] not in ("it", "them", "that") and not another:  # "no kick on 2 but do put one on the & of 2"
+        copula = t[i] in ("its", "it's")  # "the snare feels lazy but on the grid its just 2 and 4"
+        if t[i] not in ("it", "them", "that") and not another and not copula:  # "but do put one on the & of 2"
             return None
         last = self._voices_said_last() or next(  # else "last time the kick was everywhere. keep it on 1 and 3"
             (v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None
         )
         j = self._skip(i + 1, _LINKING)
+        copula = copula or (t[i] == "it" and "is" in t[i + 1 : j])  # "it is just 2 and 4"
         j += self._at(j, "in", "on")  # "have it come in on the & of 1 instead"
-        if last is None or j >= len(t) or t[j] not in ("on", "at"):
+        if last is None or j >= len(t) or (t[j] not in ("on", "at") and not copula):
             return None
-        places, end = self._places(j + 1)
+        places, end = self._places(j + 1 if t[j] in ("on", "at") else j)
         if not places:
             return None
         rule = "on" if another else "only"  # another one: besides its other places
@@ -2133,8 +2194,9 @@ class Reader:
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
         whole = next((w for w in _WHOLE_BAR if self._at(end, *w)), None)
-        if places == ["1", "1e", "1&", "1a"] and whole:  # "closed hat 1 e & a the whole bar"
-            return ("sixteenths",), end + len(whole)
+        rate = _counted_rate(places)
+        if rate and (whole or {"every", "each"} & set(self.tokens[max(0, i - 1) : i + 1])):
+            return (rate,), end + len(whole or ())  # "shaker 1 e & a 2 e & a the whole way", "hh on every 1 e & a"
         return self._except(self._whole_count(tuple(dict.fromkeys(places))), end)
 
     def _counted_ands(self, places: list[str], i: int, end: int) -> tuple[list[str], int]:
@@ -2307,4 +2369,17 @@ def single_instrument(tokens: list[str]) -> str | None:
                 return code
         if tokens[end : end + 2] in (["by", "itself"], ["on", "its"]):
             return code
+    return None
+
+
+# The beats from 1 counted out loud, each with the same parts: "1 e & a 2 e & a", "1 & 2 &"
+_COUNTED_RATES = {("", "e", "&", "a"): "sixteenths", ("", "&"): "eighths"}
+
+
+def _counted_rate(places: list[str]) -> str | None:
+    """The rate a count said out loud keeps ("1 e & a 2 e & a": sixteenths); None for a list."""
+    for parts, rate in _COUNTED_RATES.items():
+        beats = len(places) // len(parts)
+        if beats and places == [f"{b}{p}" for b in range(1, beats + 1) for p in parts]:
+            return rate
     return None

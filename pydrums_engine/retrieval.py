@@ -8,6 +8,8 @@
           + speed bonus (half or double time asked for, and the groove has that feel or variant)
           + tempo bonus (slow / fast / "90 bpm" against the groove's bpm)
           + W_GRID * share of the request's rhythm constraints the groove's own grid honours
+          + W_TYPICAL * how typical of its style the groove's rhythm is, when the request names
+            a style and nothing else ("dubstep beat pls": the snare on 3, not the tribal variant)
           + W_RHYTHM * rhythm similarity to a shown pattern ("more like this"; `rhythm`)
           + vote nudge (a server's 👍/👎 for the groove, within ±VOTE_NUDGE_MAX; `votes`)
 
@@ -50,6 +52,10 @@ TEMPO_BONUS = 0.06
 W_GRID = 0.5  # times the share of the request's rhythm constraints a groove's own grid honours
 W_RHYTHM = 1.0  # times a groove's rhythm similarity (0..1) to the pattern shown
 IMPLIED_WINDOW = 8  # top grooves that vote on an implied style
+# A style named and nothing else ("dubstep beat pls", "reggae"): the style's typical grooves first,
+# times a groove's rhythm closeness to its style's mean (`RhythmIndex.typicality`, 0.4-1), enough
+# to outweigh which groove's phrasings happen to share the words "beat" or "groove"
+W_TYPICAL = 1.0
 IMPLIED_SHARE = 0.5  # share of their score one style needs to count as implied
 
 
@@ -149,6 +155,7 @@ class Retriever:
         self._traits = [t for t in traits if t.constraints and not t.tags and not t.meter and t.search]
         self._position = position
         self.rhythm = RhythmIndex([g.pattern for g in library.grooves])  # built once per state
+        self._typical = self.rhythm.typicality(self._style_of)
 
     def search(
         self,
@@ -181,6 +188,8 @@ class Retriever:
         grid = W_GRID * self._grid_fit(intent)
         total = base + style_bonus + speed + tempo + grid
         extra: dict[str, np.ndarray] = {}
+        if pattern is None and self.matcher.names_only(query) and not (intent.constraints or intent.meter):
+            extra["typical"] = W_TYPICAL * self._typical
         if pattern is not None:
             extra["rhythm"] = W_RHYTHM * self.rhythm.similarities(pattern)
         if votes:

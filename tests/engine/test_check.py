@@ -134,6 +134,7 @@ def test_the_request_overrides_the_style_for_the_voices_it_names() -> None:
         "hats on every eighth except the and of 4, kick every other beat",
         "no cymbals but the crash on 1",
         "claps instead of the snare",
+        "8 bar intro, just hats on 8ths",  # an open hat taken out leaves no hole in the eighths
     ],
 )
 def test_the_deterministic_edit_makes_any_groove_honour_the_request(request_text) -> None:

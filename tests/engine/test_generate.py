@@ -540,6 +540,22 @@ def test_asking_again_while_the_model_is_away_gives_another_library_groove(llm_e
     )
 
 
+def test_asking_again_for_a_named_style_stays_in_that_style(llm_engine):
+    """ "punk beat on the ride": among the best few is a house groove that rides too; asking
+    again offers punk grooves, never it."""
+    point_at(llm_engine, closed_port_url())
+    for seed in range(6):
+        result = llm_engine.generate("punk beat on the ride, no hats", seed=seed)
+        assert result.style == "punk", (seed, result.examples[0])
+
+
+def test_a_style_taken_back_is_not_the_one_planned(llm_engine):
+    intent = llm_engine.read("not jazz, not latin, none of that... funk. tight and greasy funk")
+    assert intent.styles == ("funk",)
+    assert llm_engine.read("rock instead of jazz").styles == ("rock",)
+    assert llm_engine.read("nothing but funk").styles == ("funk",)
+
+
 def test_asking_again_for_boom_bap_never_offers_a_groove_with_the_snare_dragged_off_four(llm_engine):
     """The library's Dilla-style groove is boom bap too, but its late snare is an exception
     the request did not ask for: every seed keeps the backbeat on 2 and 4."""

@@ -1007,6 +1007,44 @@ NAMED_BEATS = [
         only("sd", "2", "4"),
         only(HATS, "1e", "1&", "1a", "2e", "2a", "3", "3&", "3a", "4e", "4&", "4a"),
     ),
+    # development batches d49-d52: lists headed by a letter, other players' parts, "its", counts said once
+    row("K: 1 3 | S: 2 4 | H: 8ths", only("bd", "1", "3"), only("sd", "2", "4"), only(HATS, "eighths")),
+    row("5/8 | K 1 | S 4 | hh 8ths", only("bd", "1"), only("sd", "4"), only(HATS, "eighths"), meter="5/8"),
+    row("k thanks, snare on 2", only("sd", "2")),
+    row("groove w/out any kick on 1", off("bd", "1")),
+    row("kick locks w my bass on 1 and the & of 2", only("bd", "1", "2&")),
+    row("snare with the singer's vocals on 4", only("sd", "4")),
+    row("the snare feels heavy but on the grid its just 2 and 4, kick on 1", only("sd", "2", "4"), only("bd", "1")),
+    row("shaker going 1 e & a 2 e & a the whole way thru", only("sh", "sixteenths")),
+    row("hh on every 1 e & a", only(HATS, "sixteenths")),
+    row("hats 1 & 2 & all the way", only(HATS, "eighths")),
+    row("rim clicks pls not full snare", present("rs"), absent("sd")),
+    row(
+        "keep it to hats and a clap on 2 and 4",
+        only_voices(*HATS, "cp"),
+        present(HATS),
+        present("cp"),
+        only(HATS, "2", "4"),
+        only("cp", "2", "4"),
+    ),
+    row("stick to kick on 1 and 3", only("bd", "1", "3")),
+    # d53-d56: places moved ("instead of on 3"), left out at a place, taken from another player
+    row("put the kick on 1 and the & of 3 instead of on 3", only("bd", "1", "3&"), off("bd", "3")),
+    row("the snare lands on the e of 3 instead of right on 3", only("sd", "3e"), off("sd", "3")),
+    row("the kick on all four beats instead of just 1 and 3", only("bd", "beats")),  # more, not moved
+    row("trap, leave the snare off 2 and 4. clap on 3 carries the backbeat", off("sd", "2", "4"), only("cp", "3")),
+    row("the snare shouldnt be on 4, only on 2", off("sd", "4"), only("sd", "2")),
+    row("leave the kick out on 4", off("bd", "4")),
+    row("take the snare out of beat 3", off("sd", "3")),
+    row("keep the bass drum out of it", absent("bd")),
+    row("the open hat opens up on the & of 4", only("oh", "4&")),
+    row(
+        "the bass lands on 1, the a of 1 and the & of 3. can the kick lock to exactly that and nothing else?",
+        only("bd", "1", "1a", "3&"),
+    ),
+    row("keys comp on the e of 2 and the a of 3, i want the snare to push those", on("sd", "2e", "3a")),
+    row("cross stick on the snare", present("rs")),
+    row("16 bars is too long, just give me 4", bars=4),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

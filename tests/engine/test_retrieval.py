@@ -68,7 +68,8 @@ def test_results_are_one_per_groove_best_first(engine):
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     for h in hits:
         assert h.id in engine.library.by_id
-        assert set(h.parts) == {"semantic", "speed", "lexical", "style_lexical", "style", "tempo", "grid"}
+        # "rock beat" names a style and nothing else: the style's typical grooves count too
+        assert set(h.parts) == {"semantic", "speed", "lexical", "style_lexical", "style", "tempo", "grid", "typical"}
 
 
 def test_half_time_request_gets_the_half_time_variant(engine):
@@ -138,3 +139,18 @@ def test_straight_ahead_describes_the_rock_it_comes_before_not_jazz(engine):
     """The words "straight ahead" are a jazz phrase and an adjective: before "pub rock" it is the latter."""
     assert engine.read("straight ahead pub rock like ac/dc in the back in black era").styles == ("rock",)
     assert "jazz" in engine.read("straight-ahead jazz with brushes").styles
+
+
+@pytest.mark.parametrize("query", ["dubstep beat pls", "dubstep", "can i get a dubstep groove please"])
+def test_a_bare_style_name_gets_the_styles_typical_groove_first(engine, query):
+    """Nothing but the style said: the first answer plays what the style's grooves share (a
+    dubstep snare or clap on 3), not a variant whose phrasings happen to share "beat"."""
+    top = engine.similar(query, k=1)[0]
+    steps = dict(top.groove.pattern.track_items)
+    assert top.style == "dubstep"
+    assert any(steps.get(code, "-" * 16)[8] in "xX" for code in ("sd", "cp")), top.id
+
+
+def test_words_that_name_a_variant_still_find_it(engine):
+    assert engine.similar("dark tribal dubstep with toms", k=1)[0].id == "dubstep-tribal-toms"
+    assert engine.similar("reggae ska", k=1)[0].id.startswith("reggae-ska")

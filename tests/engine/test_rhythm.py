@@ -166,3 +166,19 @@ def test_bad_notation_names_the_line_and_step(plain):
     with pytest.raises(NotationError, match=r"line 2 \(sd\), step 3") as caught:
         plain.similar(pattern="bd: x---x---; sd: --y-x---")
     assert caught.value.line == 2 and caught.value.column is not None
+
+
+def test_a_styles_odd_groove_out_is_the_least_typical():
+    """Three backbeat grooves and one that moves the snare to 3: the mover is furthest from
+    what the style's grooves play in common, and a lone style is its own mean."""
+    grooves = [
+        "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------",
+        "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-x-----",
+        "ch: xxxxxxxxxxxxxxxx; sd: ----x-------x---; bd: x-----x-x-------",
+        "ch: x-x-x-x-x-x-x-x-; sd: --------x-------; bd: x---------x-----",
+        "oh: --x---x---x---x-; cp: ----x-------x---; bd: x---x---x---x---",
+    ]
+    index = RhythmIndex([parse_pattern(g) for g in grooves])
+    typical = index.typicality(np.array(["rock", "rock", "rock", "rock", "house"]))
+    assert typical[3] < min(typical[:3])
+    assert typical[4] == pytest.approx(1.0)

@@ -261,6 +261,24 @@ def normalise_name(word: str) -> str:
 
 ALIASES: dict[str, str] = _alias_table()
 GROUP_WORDS.update({normalise_name(w): g for g in VOICE_GROUPS for w in g.words})
+# Words a swap of two letters makes of a name ("kcik", "sanre", "cymabl") that are words of their own
+_REAL_WORDS = frozenset({"clasp", "calves", "hast", "foto"})
+
+
+def _transposed_table() -> dict[str, str]:
+    """Each name of four letters or more with two neighbouring letters swapped, the most
+    common typo of a fast typist ("kcik", "htas"), to the name it misspells."""
+    names = [w for w in (*ALIASES, *GROUP_WORDS) if w.isalpha() and len(w) >= 4]
+    table: dict[str, str] = {}
+    for name in names:
+        for i in range(len(name) - 1):
+            typo = name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+            if typo != name and typo not in ALIASES and typo not in GROUP_WORDS and typo not in _REAL_WORDS:
+                table[typo] = name
+    return table
+
+
+TRANSPOSED: dict[str, str] = _transposed_table()
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and asked for every word of every request
@@ -268,6 +286,7 @@ def resolve_voices(words: str) -> tuple[str, ...] | None:
     """The instrument codes a user's words name: a group ("hats" -> ch, oh), one instrument
     ("kick" -> bd, plurals folded), or None. A drummer's "hi-hat" means the hats, open or closed."""
     key = normalise_name(words)
+    key = TRANSPOSED.get(key, key)  # "kcik": the kick
     if key in GROUP_WORDS:
         return GROUP_WORDS[key].codes
     code = ALIASES.get(key)

@@ -191,6 +191,7 @@ _EVERY_N_BARS = re.compile(r"\b(?:every|each)\s+(?:\d{1,2}|two|three|four|eight|
 # each is left as one mark (`reader.BAR_MARK`).
 _BAR_REFERENCE = re.compile(
     r"\b(?:(?:in|of|on|at|for)\s+)?(?:the\s+)?(?:(?:bar|measure)\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
+    r"|(?:bars|measures)\s+\d(?:\s*(?:-|to|thru|through|and|&)\s*\d)\b"  # "bars 1-2 just kick and hats"
     r"|(?:last|final|first|second|third|fourth|\d(?:st|nd|rd|th))\s+(?:bar|measure)\b)"
 )
 # Chat shorthand read as the words it stands for: "w/ a cowbell", "w/o crash".
@@ -212,6 +213,9 @@ _ON_THE_SNARE = re.compile(
     r"\b(cross[\s-]?sticks?|cross[\s-]?sticking|side[\s-]?sticks?|rim[\s-]?(?:clicks?|shots?)|rims?)"
     r"\s+on\s+(?:the\s+|my\s+)?snare(?:\s+drum)?\b"
 )
+# "hats 16s", "8s on the ride": note values said short
+_SHORT_RATE = re.compile(r"\b(8|16|32)s\b")
+_SHORT_RATES = {"8": "8ths", "16": "16ths", "32": "32nds"}
 # "the snare shouldnt be on 4", "doesnt need a crash": a negation typed without its apostrophe
 _NO_APOSTROPHE = re.compile(r"\b(should|does|do|is|are|must|did|would|ca|wo)nt\b")
 # "2 an 4", "1 an 4": "and" typed short between two counts.
@@ -230,6 +234,11 @@ _BAND_PART = re.compile(
 )
 # "DUM = kick": a word of the request's own for a voice (up to three words: "floor tom").
 _DEFINED = re.compile(r"\b([a-z]{2,12})\s*=\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)(?=\s*(?:[,.;:)]|$))")
+# Bars named by number ("bars 1-2 just kick and hats, snare comes in bar 3"): the pattern is at
+# least as long as the last one named
+_BAR_NUMBERED = re.compile(
+    r"\b(?:bars?|measures?)\s+(\d)(?:\s*(?:-|to|thru|through|and|&|\+)\s*(\d))?\b(?!\s*(?:/|bars?))"
+)
 # The bar a fill ends, which makes the pattern that long: "fill at the end of bar 4", "fill in bar 8".
 _FILL_BAR = re.compile(r"\bend\s+of\s+(?:bar|measure)\s+(\d)\b|\bfills?\s+(?:in|on|at)\s+(?:bar|measure)\s+(\d)\b")
 # "the cymbal that goes tss", "the drum that goes boom": a voice named by its sound.
@@ -300,6 +309,7 @@ _FILL = re.compile(
     r"|\b(?:fills?|rolls?)\s+(?:at|in|on|into|before|going)\s+(?:the\s+)?(?:very\s+)?(?:end|last|bar|measure|next|chorus|turn)"
     r"|\bfills?\s+(?:up\s+)?the\s+(?:very\s+)?(?:end|last\s+(?:beat|bar|measure))\b"  # "toms fill the end of bar 2"
     r"|\b(?:fills?|rolls?)\s+to\s+(?:end|finish|close)\b"  # "snare roll to end it"
+    r"|\b(?:snare|tom|toms|drum)\s+pick[\s-]?ups?\s+(?:into|to)\s+(?:the\s+)?(?:top|next|chorus|verse|one|downbeat)\b"
     r"|(?:^|[,;.:(+]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
 _NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
@@ -324,6 +334,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
+    low = _SHORT_RATE.sub(lambda m: _SHORT_RATES[m[1]], low)
     low = _ON_THE_SNARE.sub(r"\1", low)
     low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
@@ -345,6 +356,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     fill_bar = _FILL_BAR.search(low) if fill and bars is None else None
     if fill_bar and BARS_MIN <= (last := int(fill_bar[1] or fill_bar[2])) <= BARS_MAX:
         bars = last  # "a tom fill at the end of bar 4": four bars, the fill last
+    named = [int(n) for m in _BAR_NUMBERED.finditer(low) for n in m.groups() if n]
+    if bars is None and named and 2 <= max(named) <= BARS_MAX:
+        bars = max(named)  # "snare comes in bar 3 ..., bar 4 crash on the 1": four bars at least
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""

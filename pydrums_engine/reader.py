@@ -149,6 +149,8 @@ _LINKING = frozenset(
         "once",  # "crash once at the start of the bar"
         "strictly",  # "keep the kick strictly on 1 and 3"
         "ever",  # "the kick only ever on the one"
+        "both",  # "snare and tambourine both on 2 and 4"
+        "beat",  # "a snare beat on 2 and 4"
         "locks",  # "kick locks (with my bass) on 1 and the & of 2"
         "lock",
         "locked",
@@ -228,6 +230,8 @@ _NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses
 _COMPLAINTS = (("why",), ("last", "time"), ("last", "one"), ("the", "last", "one"), ("the", "last", "groove"))
 _COMPLAINTS += (("the", "last", "beat"), ("last", "groove"), ("your", "last"))
 _COMPLAINTS += (("i", "keep", "getting"), ("keep", "getting"), ("i", "kept", "getting"), ("you", "keep", "giving"))
+_COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "when"), ("i", "hate", "how"))
+_COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
 
 _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
@@ -306,7 +310,7 @@ _WHOSE = (("on",), ("only", "for"), ("just", "for"), ("only", "on"), ("for",))  
 _CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "put"})
 
 # After a voice named alone, words that go on about it without placing it (`_named_alone`)
-_ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like"})
+_ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like", "groove", "grooves", "beat"})  # "a tom groove"
 
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -316,6 +320,10 @@ _NAMED_ALONE = frozenset({"offbeats", "offbeat", "upbeats", "upbeat", "downbeats
 _AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
 
 _CARRIES = frozenset({"carries", "carry", "carrying", "takes", "handles", "holds", "holding", "covers", "does"})
+# "claps enter bar 5", "tamb joins bar 3", "kick slams back in bar 8": it plays, from that bar
+_ENTERS = frozenset({"enter", "enters", "entering", "join", "joins", "joining", "comes", "come", "coming"})
+_ENTERS |= frozenset({"drops", "slams", "back", "from", "starting", "starts", "start", "kicks"})
+_LAYERED = frozenset({"sd", "cp", "rs", "tb", "sh", "cb"})  # a backbeat's layers: "clap with the snare on 2 and 4"
 _PLEASE = frozenset({"pls", "please", "plz"})
 _LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
 
@@ -1265,7 +1273,11 @@ class Reader:
             return None
         places, end = self._places(self._skip(k + 1, frozenset({"beat"})))
         if not places:
-            return None
+            new, end = self._voice_list(self._skip(k + 1, _FILLERS))
+            if not new or set(new) & set(voices):
+                return None
+            self._replace(new, voices, ())  # "move the hats to the ride": the ride takes their part
+            return end
         self._placed(self._skip(i + 1, _FILLERS), voices, places, "only")
         self._last_end = end
         return end
@@ -1277,6 +1289,8 @@ class Reader:
         if t[i] not in _SWAPS:
             return None
         old, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        if not old and i + 1 < len(t) and t[i + 1] in ("it", "them", "those"):  # "no hats, swap them for a shaker"
+            old, j = self._voices_said_last(), i + 2
         places, after = self._places(j + 1) if self._at(j, "on") or self._at(j, "at") else ((), j)
         if not old or after >= len(t) or t[after] not in ("for", "with", "to", "into", "by"):
             return None
@@ -1479,6 +1493,18 @@ class Reader:
                 return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
+        moved = self._skip(j, frozenset({"part", "pattern", "line", "thing"}))
+        if moved < len(t) and t[moved] in ("moves", "moved", "goes", "shifts", "switches"):
+            k = self._skip(moved + 1, frozenset({"over", "across"}))
+            new, end = self._voice_list(self._skip(k + 1, _FILLERS)) if t[k : k + 1] in (["to"], ["onto"]) else ((), k)
+            if new and not set(new) & set(voices):  # "that open hat part moves over to the ride instead"
+                self._replace(new, voices, ())
+                return end + self._at(end, "instead")
+            places, end = self._places(self._skip(k + 1, frozenset({"beat"}))) if t[k : k + 1] == ["to"] else ((), k)
+            if places:  # "the kick moves to 3": there, and only there (as "move the kick to 3")
+                self._placed(i, voices, places, "only")
+                self._last_end = end
+                return end
         n = self._skip(j, _PLEASE)  # "rim clicks pls not full snare"
         if self._at(n, "not") or self._at(j, "rather", "than") or self._at(j, "instead", "of"):
             j = n if t[n] == "not" else j
@@ -1488,7 +1514,7 @@ class Reader:
                 self._wanted(i, voices)
                 self.out.append(Constraint(other, ("all",), "absent", f"no {voices_label(other)}"))
                 return end
-        bar = self._skip(j, frozenset({"on", "in", "only", "just", "at"}))
+        bar = self._skip(j, frozenset({"on", "in", "only", "just", "at"}) | _ENTERS)  # "claps enter bar 5"
         fill_voice = bool(self.fill and set(voices) & set(fill_voices(self.fill)))  # "toms fill the end of bar 2"
         if (
             bar < len(t)
@@ -1650,8 +1676,12 @@ class Reader:
         list, joined or not, or a group), then "only": those and no other. One instrument alone
         ("ride only") is `single_instrument`'s."""
         voices, j = self._voice_list(i, adjacent=True)
-        if len(voices) < 2 or j >= len(self.tokens) or self.tokens[j] not in _ONLY_AFTER:
+        alone = next((len(w) for w in _NOTHING_ELSE[:1] if self._at(j, *w)), 0)  # "kick snare hat nothing else"
+        if len(voices) < 2 or j >= len(self.tokens) or (self.tokens[j] not in _ONLY_AFTER and not alone):
             return None
+        if alone:
+            self._restrict(voices, i)
+            return j + alone
         if any(self._at(j + 1, w) for w in ("on", "at", "between", "in")) or self._places_follow(j + 1):
             return None  # "kick and snare only on 1", "hats only between the beats": where they play
         self._restrict(voices, i)
@@ -1762,6 +1792,8 @@ class Reader:
         wanted somewhere ("let it ride" is not a ride; a fill's own voice is the fill's)."""
         t = self.tokens
         voices, j = self._voice_list(i, adjacent=True)  # "just drums. kick snare and toms, tribal vibe"
+        if t[i] == "tom" and voices == ("ht",) and j < len(t) and t[j] in ("groove", "grooves", "beat"):
+            voices = resolve_voices("toms") or voices  # "a tribal tom groove": the toms, not the high one
         if j < len(t) and t[j] in _ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
             end = next((k for k in range(j, len(t)) if t[k] in _CLAUSE_ENDS), len(t))
             said = t[j:end]
@@ -1790,9 +1822,14 @@ class Reader:
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
         before = [w for w in t[k + 1 : i] if w not in _FILLERS]  # before the voice: a word or two, or a wish
+        if before[-2:] == ["laid", "back"]:
+            before = before[:-2]  # "laid back snare": how it is played, not "back off the snare"
         if (len(before) > 2 or set(before) & _TAKING_AWAY) and not set(before) <= _WANTING:
             return None  # "lay off the crash", "mute the hats": a verb that may take it away
-        self._wanted(i, voices)
+        if voices == resolve_voices("toms"):  # "a tribal tom groove": any tom, said as the group
+            self.out.append(Constraint(voices, ("all",), "present", f"with {voices_label(voices)}"))
+        else:
+            self._wanted(i, voices)
         return j
 
     def _step_string(self, i: int) -> int | None:
@@ -1854,9 +1891,10 @@ class Reader:
         own, right after a voice's places, are more places for that voice."""
         t = self.tokens
         last = self.out[-1] if self.out else None
-        if last is not None and last.rule == "present" and i and t[i - 1] == "." and len(self.out) == 1:
+        if last is not None and last.rule == "present" and i and t[i - 1] in (".", ",", ":") and len(self.out) == 1:
             places, end = self._places(i)  # "more cowbell!! every quarter": the one voice named, placed
-            if places and (end == len(t) or t[end] in {*_CLAUSE_ENDS, "pls", "please", "like"}):
+            counted = t[i - 1] == "." or (len(places) >= 3 and all(BARE_COUNT.fullmatch(p) for p in places))
+            if places and counted and (end == len(t) or t[end] in {*_CLAUSE_ENDS, "pls", "please", "like"}):
                 self.out[-1] = Constraint(
                     last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}"
                 )
@@ -1963,6 +2001,16 @@ class Reader:
             k = self._skip(j, joiners)
             if k == j:  # "claps doubling the snare", "shaker layered with the hats": both play it
                 k += next((len(w) for w in _DOUBLING if self._at(j, *w)), 0)
+            if k == j and self._at(j, "with") and len(voices) == 1:  # "clap w/ the snare on 2 n 4": both there
+                other, after = self._one_voice(self._skip(j + 1, _FILLERS))  # (not "four on the floor kick w/ ...")
+                pair = {*voices, *other}
+                if (
+                    len(other) == 1
+                    and len(pair) == 2
+                    and pair <= _LAYERED
+                    and self._places_follow(self._skip_linking(after))
+                ):
+                    k = j + 1
             if k == j and not adjacent:
                 break
             voices, j = self._one_voice(self._skip(k, _BEFORE_LISTED_VOICE))

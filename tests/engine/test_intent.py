@@ -1045,6 +1045,27 @@ NAMED_BEATS = [
     row("keys comp on the e of 2 and the a of 3, i want the snare to push those", on("sd", "2e", "3a")),
     row("cross stick on the snare", present("rs")),
     row("16 bars is too long, just give me 4", bars=4),
+    # d57-d60: a count after a voice said alone, a swapped letter, layers, voices entering later
+    row(
+        "gallop on the dbl kick the whole bar, 1 &a 2 &a 3 &a 4 &a",
+        only("bd", "1", "1&", "1a", "2", "2&", "2a", "3", "3&", "3a", "4", "4&", "4a"),
+    ),
+    row("kcik on 1 and 3", only("bd", "1", "3")),
+    row("snare and tambourine both on 2 and 4", only("sd", "2", "4"), only("tb", "2", "4")),
+    row("no crash pls, i hate when it crashes on 1 every bar", absent("cc")),
+    row("8 bars, claps enter bar 5", present("cp"), bars=8),
+    row("reggae one drop, last bar gets a lil snare pickup into the top", *ONE_DROP, fill="snare"),
+    row("bars 1-2 kick on 1 and 3 alone, snare comes in bar 3", only("bd", "1", "3"), present("sd"), bars=3),
+    row("hats 16s", only(HATS, "sixteenths")),
+    row("clap w/ the snare on 2 n 4", only("cp", "2", "4"), only("sd", "2", "4")),
+    row("kick snare hat nothing else", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
+    row("busy hats, laid back snare", present(HATS), present("sd"), density="busy", tempo="slow"),
+    row("no hats, swap them for a shaker", absent(HATS), present("sh")),
+    row("move the hats to the ride", absent(HATS), present("rc")),
+    row("the open hat part moves over to the ride instead", absent("oh"), present("rc")),
+    row("the kick moves to 3", only("bd", "3")),
+    row("a tribal tom groove", present(TOMS)),
+    row("a snare beat on 2 and 4", only("sd", "2", "4")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -371,11 +371,14 @@ def library_answer(
     fitting = [h for h in hits if h.time_signature == request.time_signature] or hits[:1]
     # not an exception the request did not ask for ("rock, ride instead of hats" is no call
     # for the half-time rock groove that happens to ride); with a seed, another of the best few
-    fitting = [h for h in fitting if _plain_to_style(h, request)] or fitting
+    plain = [h for h in fitting if _plain_to_style(h, request)]
+    if request.read.swing is not None:  # "medium swing": a swung groove, not a straight one swung after
+        felt = [h for h in fitting if (h.groove.swing > 0) == request.read.swing]
+        fitting = [h for h in plain if h in felt] or felt or plain or fitting  # "straight jazz": the ECM one
+    else:
+        fitting = plain or fitting
     # a style the words name: "punk beat on the ride" is punk, not the house groove that rides
     fitting = [h for h in fitting if h.style in request.read.styles] or fitting
-    if request.read.swing is not None:  # "medium swing": a swung groove, not a straight one swung after
-        fitting = [h for h in fitting if (h.groove.swing > 0) == request.read.swing] or fitting
     best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]
     shown = [e.id for e in prompt_examples(hits, request)]
     grid = best.pattern

@@ -213,6 +213,22 @@ _ON_THE_SNARE = re.compile(
     r"\b(cross[\s-]?sticks?|cross[\s-]?sticking|side[\s-]?sticks?|rim[\s-]?(?:clicks?|shots?)|rims?)"
     r"\s+on\s+(?:the\s+|my\s+)?snare(?:\s+drum)?\b"
 )
+# "drop the hat wherever the snare is": a voice's places named by another voice, said as places
+_WHERE_VOICE = re.compile(
+    r"\b(?:on\s+)?(wherever|whenever|where|when)\s+(?=(?:the\s+|my\s+)?[a-z-]+\s+(?:is|hits|plays|lands|goes|does)\b)"
+)
+# "the ands of 2 and 4", "the e's of 1 and 3": that part of each count named
+_PARTS_OF = re.compile(r"\bthe\s+(ands|&s|e's|es|a's|as)\s+of\s+(\d(?:\s*(?:,|and|&|n)\s*\d)+)\b")
+_PART_OF = {"ands": "and", "&s": "and", "e's": "e", "es": "e", "a's": "a", "as": "a"}
+
+
+def _each_part(match: re.Match[str]) -> str:
+    part = _PART_OF[match[1]]
+    return " and ".join(f"the {part} of {n}" for n in re.findall(r"\d", match[2]))
+
+
+# "snare (or rim, idc) on the 4": chat asides that say nothing of the groove
+_CHAT_ASIDE = re.compile(r"[,\s]*\b(?:idc|idk|lol|lmao|tbh|imo|imho|ngl|btw|fwiw|iykyk)\b")
 # "hats 16s", "8s on the ride": note values said short
 _SHORT_RATE = re.compile(r"\b(8|16|32)s\b")
 _SHORT_RATES = {"8": "8ths", "16": "16ths", "32": "32nds"}
@@ -281,7 +297,7 @@ _SLOW = re.compile(r"\b(slow|slower|laid[\s-]?back|lazy|chill|relaxed|mellow|dra
 _FAST = re.compile(
     r"\b(fast|faster|uptempo|up-tempo|energetic|frantic|driving|high[\s-]?energy|rapid)\b"
     # "quick", but not "a quick double" or "a quick fill"
-    r"|\bquick\b(?!\s+(?:double|flam|fill|roll|drag|ghost|triplet|hit|pair|one|16ths?|sixteenths?|little|tom|snare|kick))"
+    r"|\bquick\b(?!\s+(?:[a-z]+\s+)?(?:double|flam|fill|roll|drag|ghost|triplet|hit|pair|one|16ths?|sixteenths?|little|tom|snare|kick))"
 )
 _STRAIGHT = re.compile(
     r"\b(straight(?![\s-]ahead)|unswung|no swing|not swung|without swing)\b"
@@ -297,6 +313,7 @@ _FILL = re.compile(
     r"|\bfills\b(?!\s+(?:all|in|up|out|every|each|those|these|it|them|the\s+gaps?|gaps?|space))"  # not "fills all"
     r"|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
+    r"|\bend(?:s)?\s+(?:it\s+|things\s+)?with\s+(?:a\s+|an\s+)?(?:[a-z]+\s+){0,3}?rolls?\b"  # "end it w a clap roll"
     r"|\bfills?\s+(?:on|with|using|around|round)\s+(?:the\s+)?(?:toms?|snare|kit|drums)\b"  # "fill on the toms"
     r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:thing\s+|bit\s+)?(?:down|around|round|across)\s+(?:the\s+)?"
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
@@ -334,6 +351,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
+    low = _CHAT_ASIDE.sub(" ", low)
+    low = _WHERE_VOICE.sub(r"on \1 ", low)
+    low = _PARTS_OF.sub(_each_part, low)
     low = _SHORT_RATE.sub(lambda m: _SHORT_RATES[m[1]], low)
     low = _ON_THE_SNARE.sub(r"\1", low)
     low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
@@ -399,7 +419,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
 _FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3}?)(?:rolls?\s+)?fills?\b")  # "a clap fill", "a snare roll fill"
 _ROLL_BEFORE = re.compile(
     r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into|as)\b"
-)  # "a lil clap roll at the end"
+    r"|\bend(?:s|ing)?\s+(?:it\s+|things\s+)?with\s+((?:[a-z][a-z-]*\s+){1,3})rolls?\b"
+)  # "a lil clap roll at the end", "end it w a quick clap roll"
 _FILL_PAIR = re.compile(
     r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*(?:\+|&|\band\b|/)\s*([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+fills?\b"
 )
@@ -412,11 +433,18 @@ _FILL_AFTER = re.compile(
 )  # "fill on the cowbell", "fill with snare and toms"
 
 
+_FILL_AT_END_ON = re.compile(
+    r"\bfills?\s+(?:at\s+the\s+(?:very\s+)?end|in\s+the\s+last\s+bar|at\s+the\s+end\s+of\s+(?:the\s+)?\w+)"
+    r"\s+(?:on|with|using)\s+(?=(?:the\s+)?[a-z])"
+)
+
+
 def _fill_voice(low: str) -> str:
     """What the fill is played on: "toms", "snare", or the code of the voice named with it
     ("a little clap fill", "fill on the cowbell"); a tom fill when toms are named anywhere."""
+    low = _FILL_AT_END_ON.sub("fill on ", low)  # "fill at the end on snare ONLY": the snare's
     said = (*_FILL_INTO.finditer(low), *_FILL_BEFORE.finditer(low), *_ROLL_BEFORE.finditer(low))
-    named = [(m[1].split(), True) for m in said]
+    named = [((m[1] or m[2]).split(), True) if m.re is _ROLL_BEFORE else (m[1].split(), True) for m in said]
     for m in _FILL_PAIR.finditer(low):  # "a floor tom + kick fill": the drum that leads it, not the kick under it
         lead = [w for w in (m[1], m[2]) if resolve_voices(w) and resolve_voices(w) != ("bd",)]
         if len(lead) == 2 and (pair := _fill_pair(lead)):
@@ -571,7 +599,8 @@ def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Co
     constraints = list(constraints)
     for n, c in enumerate(constraints):
         if c.rule == "off" and len(c.voices) > 1:  # "nothing on the numbers. kick 1 and 3": but the kick
-            constraints[n] = _but_placed(c, constraints[n + 1 :], meter_name)
+            # (and "four on the floor kick, hats only on the offbeats (nothing on the downbeats)": but the kick)
+            constraints[n] = _but_placed(c, constraints[:n], constraints[n + 1 :], meter_name)
         if c.rule != "off" or not all(COUNT_KEY.fullmatch(p) for p in c.places):
             continue
         for m, d in enumerate(constraints[:n]):
@@ -579,6 +608,8 @@ def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Co
             taken_back = counted and d.voices == c.voices and set(d.places) & set(c.places)
             if taken_back and (kept := places_less(d.places, c.places)):
                 constraints[m] = d.at(kept)
+            elif _keyword_covers(d, c, meter_name, spb):  # "hats on 8ths but drop the hat wherever the snare is"
+                constraints[m] = d.at(places_less(d.places, c.places))
     out = []
     for n, c in enumerate(constraints):
         if c.rule == "off":
@@ -593,14 +624,33 @@ def _later_places_win(constraints: list[Constraint], meter_name: str) -> list[Co
     return out
 
 
-def _but_placed(off: Constraint, later: list[Constraint], meter_name: str) -> Constraint:
-    """``off`` (said of several voices) without those the later words place on its steps."""
+def _keyword_covers(said: Constraint, off: Constraint, meter_name: str, spb: int) -> bool:
+    """Whether ``off`` takes counts out of the one keyword ``said`` put the same voices on
+    ("hats on 8ths ... no hats on 2 and 4": eighths except 2 and 4)."""
+    if said.rule not in ("on", "only") or said.voices != off.voices or len(said.places) != 1:
+        return False
+    if COUNT_KEY.fullmatch(said.places[0]) or " except " in said.places[0]:
+        return False
+    mine, gone = said.steps(meter_name, spb), off.steps(meter_name, spb)
+    return mine is not None and gone is not None and bool(gone) and gone <= mine
+
+
+def _but_placed(off: Constraint, earlier: list[Constraint], later: list[Constraint], meter_name: str) -> Constraint:
+    """``off`` (said of several voices) without those the later words place on its steps, nor
+    those placed before it only there ("four on the floor kick, hats only on the offbeats
+    (nothing on the downbeats)" keeps the kick; "4 on the floor but nothing on the one" does not)."""
     spb = METERS[meter_name].steps_per_bar
     mine = off.steps(meter_name, spb) or frozenset()
     placed = {
         v
         for d in later
         if d.rule in ("on", "only") and (d.steps(meter_name, spb) or frozenset()) & mine
+        for v in d.voices
+    }
+    placed |= {
+        v
+        for d in earlier
+        if d.rule in ("on", "only") and (d.steps(meter_name, spb) or frozenset({-1})) <= mine
         for v in d.voices
     }
     left = tuple(v for v in off.voices if v not in placed)
@@ -720,7 +770,11 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
     """The bar count the words give, the text without it, and the words of each bar they name
     ("in the last bar"), left in the text as one `BAR_MARK` each."""
     bars, last, said = None, 0, 0
-    for match in _BARS.finditer(text):
+    found = list(_BARS.finditer(text))
+    aside = [text.count("(", 0, m.start()) > text.count(")", 0, m.start()) for m in found]
+    for match, in_aside in zip(found, aside, strict=True):
+        if in_aside and not all(aside):
+            continue  # "(son 3-2 squeezed in one bar) ... 2 bars": what the aside describes, not the length
         corrected = bars is not None and _CORRECTED.search(text, said, match.start())  # "3 bars... nah, 2 bars"
         last = match.end()
         value = _number(match[1] or match[2])

@@ -150,6 +150,7 @@ _LINKING = frozenset(
         "strictly",  # "keep the kick strictly on 1 and 3"
         "ever",  # "the kick only ever on the one"
         "both",  # "snare and tambourine both on 2 and 4"
+        "still",  # "snare still 2 and 4"
         "beat",  # "a snare beat on 2 and 4"
         "locks",  # "kick locks (with my bass) on 1 and the & of 2"
         "lock",
@@ -231,6 +232,7 @@ _COMPLAINTS = (("why",), ("last", "time"), ("last", "one"), ("the", "last", "one
 _COMPLAINTS += (("the", "last", "beat"), ("last", "groove"), ("your", "last"))
 _COMPLAINTS += (("i", "keep", "getting"), ("keep", "getting"), ("i", "kept", "getting"), ("you", "keep", "giving"))
 _COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "when"), ("i", "hate", "how"))
+_COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
 _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
 
@@ -259,6 +261,7 @@ _TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
     | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit", "sit", "sits", "catch", "catches"}
     | {"lock", "locks", "follow", "follows", "match", "matches", "push", "pushes", "mirror", "mirrors"}
+    | {"doubling", "double", "doubles", "accent", "accents", "accenting", "punch", "punches", "punching"}
 )  # "rim clicks there instead", "so the snare can sit there", "can the kick and a crash hit that"
 _TAKEN_HOW = frozenset({"to", "with", "onto", "exactly", "just", "right", "all", "of"})  # "lock to exactly that"
 
@@ -311,6 +314,7 @@ _CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", 
 
 # After a voice named alone, words that go on about it without placing it (`_named_alone`)
 _ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like", "groove", "grooves", "beat"})  # "a tom groove"
+_ALONE_AFTER |= {"carry", "carries", "carrying", "drive", "drives", "driving"}  # "the 808 and clap carry it"
 
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -324,6 +328,7 @@ _CARRIES = frozenset({"carries", "carry", "carrying", "takes", "handles", "holds
 _ENTERS = frozenset({"enter", "enters", "entering", "join", "joins", "joining", "comes", "come", "coming"})
 _ENTERS |= frozenset({"drops", "slams", "back", "from", "starting", "starts", "start", "kicks"})
 _LAYERED = frozenset({"sd", "cp", "rs", "tb", "sh", "cb"})  # a backbeat's layers: "clap with the snare on 2 and 4"
+_NTH_HIT = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}  # "that 2nd kick"
 _PLEASE = frozenset({"pls", "please", "plz"})
 _LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
 
@@ -371,6 +376,7 @@ _TOGETHER = (("together", "with"), ("at", "the", "same", "time", "as"), ("with",
 
 # Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 _NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
+_NEGATED_VERBS |= {"land", "place", "hit", "add", "touch"}  # "dont land the kick on 3", "dont touch the toms"
 
 _NOTHING_VERBS = frozenset(
     {"hits", "plays", "sounds", "lands", "happens", "goes", "hit", "play", "sound", "should", "be"}
@@ -517,6 +523,8 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("all", "four", "quarter", "notes"), "beats"),
     (("all", "four", "quarters"), "beats"),
     (("all", "4", "quarter", "notes"), "beats"),
+    (("all", "4", "quarters"), "beats"),  # "ride on all 4 quarters w the bell on the upbeats"
+    (("all", "4", "beats"), "beats"),
     (("all", "four"), "beats"),  # "kick on all four"
     (("all", "4"), "beats"),
     (("all", "three"), "beats"),
@@ -810,6 +818,8 @@ class Reader:
             return None  # "actually no kick on 4": a "no" of its own
         if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS:
             return None  # "and i mean it, nothing on the one": said twice, not taken back
+        if start >= len(t):
+            return None  # "kick offbeats nah": nothing follows to replace it
         dropping = next((w for w in _DROPPING if self._at(start + (t[start] == ","), *w)), None)
         if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
             at = start + (t[start] == ",") + len(dropping)
@@ -822,15 +832,19 @@ class Reader:
             m = self._skip(k, _CORRECTION_LEADS)
             if m >= len(t) or t[m] in _NEGATORS:  # "actually no kick on 1" is read as it stands
                 return None
-            if self._one_voice(m)[0] or self._floor_at(m):
+            if self._one_voice(m)[0] or self._floor_at(m) or t[m] in _MOVES:  # "... actually no, move that 2nd kick"
                 saved = list(self.out), list(self.feel_rules), list(self.some_bars), list(self.unplaced)
                 end = self._step(m)
                 new = [c for c in self.out if c not in saved[0]]
                 if end is None or not new or any(w in t[start : end + 1] for w in _ADDING_AFTER | _ADDING_BEFORE):
                     self.out[:], self.feel_rules[:], self.some_bars[:], self.unplaced[:] = saved
                     return None  # read again as it stands: "actually the snare on the a of 4 too" adds
-                if any(c.rule in ("on", "only") and set(c.voices) & set(last.voices) for c in new):
-                    self.out.remove(last)  # "kick on 1 and 3, actually four on the floor"
+                if last in self.out and any(c.rule in ("on", "only") and set(c.voices) & set(last.voices) for c in new):
+                    self.out.remove(last)  # "kick on 1 and 3, actually four on the floor" (not one moved in place)
+                for c in (c for c in new if c.rule in ("on", "only")):  # "kick on 1 and 4, snare on 4? no wait.
+                    said = [d for d in saved[0] if d in self.out and d.rule in ("on", "only") and d.voices == c.voices]
+                    if said:  # kick just on 1, snare just on 4": each voice placed again takes back its places
+                        self.out.remove(said[-1])
                 return end
             place, end = self._place(m)
             named = place is not None and not BARE_COUNT.fullmatch(place)  # "no actually 8ths, quarters sounded..."
@@ -876,6 +890,8 @@ class Reader:
     def _idiom(self, i: int) -> int | None:
         t = self.tokens
         floor = self._floor_at(i)
+        if floor and i and t[i - 1] in ("not", "no", "without", "isn't", "never"):
+            return i + floor  # "but NOT four on the floor": the kick's places come from the other words
         if floor:
             self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
             return i + floor
@@ -936,7 +952,8 @@ class Reader:
                 alone = next((len(w) for w in (*_NOTHING_ELSE, ("and", "nowhere", "else"), ("nowhere", "else"))
                               if self._at(after, *w)), 0)  # fmt: skip
                 label = f"backbeat: snare or clap on {places_label(places)}"
-                self.out.append(Constraint(("sd", "cp"), places, "only" if alone else "on", label))
+                said_only = {"only", "just"} & set(t[end:linked])  # "backbeat only on 4 for this one"
+                self.out.append(Constraint(("sd", "cp"), places, "only" if alone or said_only else "on", label))
                 return after + alone
             k = i - 1 if prev in ("a", "the", "normal", "usual") else i
             last = self._last_placed()
@@ -953,6 +970,8 @@ class Reader:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
                 return end
             negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
+            clause = t[self._clause_start(i) : i]  # "i dont want it to sound like a backbeat at all"
+            negated = negated or (bool(set(clause) & {"don't", "not", "never"}) and "like" in clause)
             if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
             return end
@@ -977,6 +996,11 @@ class Reader:
         last = self._last_placed()
         if last is None:
             return None
+        if t[i] in ("keep", "keeping") and i and t[i - 1] in _CLAUSE_ENDS:  # "push it to the & of 3. keep the one"
+            places, end = self._places(i + 1)
+            if places and all(BARE_COUNT.fullmatch(p) for p in places) and self._ends_clause(end):
+                self._supersede(last, last.at(tuple(dict.fromkeys((*places, *last.places)))))
+                return end
         j = self._skip(i, frozenset({"but", "and", "though", "so"}))
         after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
         k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
@@ -1129,6 +1153,11 @@ class Reader:
             return None
         start = self._skip(i + (phrase or 1), _FILLERS | _NEGATED_VERBS)
         voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
+        t = self.tokens
+        said = t[start] if start < len(t) else ""
+        adjective = said.isalpha() and said not in ("other", "others", "but", "except")
+        if not voices and start + 1 < len(t) and adjective and not self._names_a_place(start):
+            voices, j = self._voice_list(start + 1, joiners=frozenset({"or", "nor", "/"}))  # "no rock snare on 2 and 4"
         if not voices:
             return None
         while j < len(self.tokens) and self.tokens[j] in _AND | {
@@ -1263,12 +1292,38 @@ class Reader:
         t = self.tokens
         if t[i] not in _MOVES:
             return None
+        nth = _NTH_HIT.get(t[i + 2]) if i + 2 < len(t) and t[i + 1] in ("that", "the", "this") else None
+        if nth is not None:  # "move that 2nd kick to the and of 3": that one of the voice's places
+            moved = self._move_nth(i + 3, nth)
+            if moved is not None:
+                return moved
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
         if not voices and i + 1 < len(t) and t[i + 1] in ("it", "them"):  # "push it to the a of 1"
             voices, j = self._voices_said_last(), i + 2
+        if voices and (self._at(j, "on") or self._at(j, "from")):  # "shift the snare on 4 to 4&": that hit moves
+            old, after = self._places(j + 1)
+            k = self._skip(after, frozenset({"over", "up", "back", "later", "earlier", "forward"}))
+            new, end = self._places(k + 1) if self._at(k, "to") or self._at(k, "onto") else ((), k)
+            if len(old) == 1 and new:  # one hit moves to one place: "... to 4& — the one on 2 stays put"
+                place, one_end = self._place(k + 1)
+                new, end = ((place,), one_end) if place else (new, end)
+            if old and new:
+                start = self._skip(i + 1, _FILLERS)
+                self._placed(start, voices, old, "off")
+                self._placed(start, voices, new, "on")
+                self._last_end = end
+                stays = self._skip(end, frozenset({",", "-", "and", "but"}))
+                if self._at(stays, "the", "one") or self._at(stays, "the", "other"):  # "— the one on 2 stays put"
+                    stop = next((n for n in range(stays, len(t)) if t[n] in _CLAUSE_ENDS), len(t))
+                    if {"stays", "stay", "put", "same"} & set(t[stays:stop]):
+                        kept = self._places(stays + 3)[0] if self._at(stays + 2, "on") else ()
+                        if kept:  # it keeps that place
+                            self._placed(start, voices, kept, "on")
+                        return stop
+                return end
         if j < len(t) and t[j] in ("that", "which", "from"):  # "push the kick that normally sits on 3 to ..."
             j = next((k for k in range(j, min(j + 10, len(t))) if t[k] in ("to", "onto") or t[k] in _CLAUSE_ENDS), j)
-        k = self._skip(j, frozenset({"over", "up", "back"}))
+        k = self._skip(j, frozenset({"over", "up", "back", "later", "earlier", "forward", "ahead", "a", "bit"}))
         if not voices or k >= len(t) or t[k] not in ("to", "onto"):
             return None
         places, end = self._places(self._skip(k + 1, frozenset({"beat"})))
@@ -1280,6 +1335,24 @@ class Reader:
             return end
         self._placed(self._skip(i + 1, _FILLERS), voices, places, "only")
         self._last_end = end
+        return end
+
+    def _move_nth(self, i: int, nth: int) -> int | None:
+        """The voice at i's ``nth`` place (1-based, -1 the last) moved to the places after "to"."""
+        voices, j = self._one_voice(i)
+        said = next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.voices == voices), None)
+        if not voices or said is None or not all(BARE_COUNT.fullmatch(p) for p in said.places):
+            return None
+        k = self._skip(j, frozenset({"over", "up", "back", "later", "earlier"}))
+        there = nth - (nth > 0)  # the index into its places
+        if not (self._at(k, "to") or self._at(k, "onto")) or not -len(said.places) <= there < len(said.places):
+            return None
+        new, end = self._places(k + 1)
+        if not new:
+            return None
+        gone = said.places[there]
+        self._supersede(said, said.at(tuple(dict.fromkeys(p for p in (*said.places, *new) if p != gone))))
+        self.out.append(Constraint(voices, (gone,), "off", f"no {voices_label(voices)} on {places_label((gone,))}"))
         return end
 
     def _swap(self, i: int) -> int | None:
@@ -1401,7 +1474,8 @@ class Reader:
             return None  # "a fill on the floor tom", "end with a floor tom + kick fill": the fill's voice
         linked = self._skip_linking(j)  # "with the open hat only on the and of 4": placed, not just present
         rate_follows = any(k < len(self.tokens) and self.tokens[k] in RATE_WORDS for k in (j, linked))
-        if not voices or self._places_follow(linked) or rate_follows:  # "with the ride playing quarter notes"
+        led = linked > j and bool(self._places(linked)[0])  # "w the ride doing all the triplets"
+        if not voices or self._places_follow(linked) or rate_follows or led:  # "with the ride playing quarter notes"
             return None
         if self.tokens[i] == "on" and len(self._bare_places(j)[0]) > 1:
             return None  # "tresillo on the kick (1, 2&, 4)": the kick's places (`_voices`)
@@ -1473,10 +1547,9 @@ class Reader:
         )  # "crash at the start of each bar" is a place
         if anywhere:  # "and one crash somewhere": it plays, where is left open
             k = j + len(anywhere)
-            but = next(
-                (m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | {"not", "never", "except"}), None
-            )
-            if but is not None and t[but] in ("not", "never", "except"):
+            exceptions = {"not", "never", "except", "but"}  # "kick anywhere but beat 1 pls"
+            but = next((m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | exceptions), None)
+            if but is not None and t[but] in exceptions:
                 at = but + 1 + (t[but + 1] in ("on", "at", "for"))  # "kick anywhere except the one"
                 places, end = self._places(at)  # "kick wherever u want just not on the 1"
                 if places:
@@ -1493,6 +1566,12 @@ class Reader:
                 return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
+        side = j < len(t) and t[j] in ("down", "up") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"and"})
+        side = side or (j + 1 < len(t) and t[j] in ("down", "up") and bool(self._one_voice(j + 1)[0]))
+        first = self._skip(self._clause_start(i), _FILLERS) == i or (i and t[i - 1] in ("down", "up"))
+        if side and first:  # "oompah, kick down snare up"
+            self._placed(i, voices, ("beats",) if t[j] == "down" else ("offbeats",), "only")
+            return j + 1
         moved = self._skip(j, frozenset({"part", "pattern", "line", "thing"}))
         if moved < len(t) and t[moved] in ("moves", "moved", "goes", "shifts", "switches"):
             k = self._skip(moved + 1, frozenset({"over", "across"}))
@@ -1611,6 +1690,8 @@ class Reader:
                 k -= 1
             adding = (k >= 0 and t[k] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
             adding = adding or (end < len(t) and t[end] in _ADDING_AFTER) or "also" in t[i:j]  # "snare also on"
+            again = any(set(voices) & set(c.voices) for c in self.out if c.rule in ("on", "only"))
+            adding = adding or (k >= 0 and t[k] in ("+", "&") and again)  # "backbeat + snare on the e of 4"
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             self._placed(i, voices, places, rule)
             self._last_end = end
@@ -1682,8 +1763,9 @@ class Reader:
         if alone:
             self._restrict(voices, i)
             return j + alone
-        if any(self._at(j + 1, w) for w in ("on", "at", "between", "in")) or self._places_follow(j + 1):
-            return None  # "kick and snare only on 1", "hats only between the beats": where they play
+        bare = j + 1 < len(self.tokens) and bool(self._places(j + 1)[0] or self._bare_places(j + 1)[0])
+        if any(self._at(j + 1, w) for w in ("on", "at", "between", "in")) or self._places_follow(j + 1) or bare:
+            return None  # "kick and snare only on 1", "hats only between the beats", "hats ONLY offbeats"
         self._restrict(voices, i)
         return j + 1
 
@@ -1697,6 +1779,8 @@ class Reader:
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
         if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
             return None
+        if self._backbeat_words(k + 1) or (k + 1 < len(t) and self._names_a_place(k + 1)):
+            return None  # "a tambourine doubling that backbeat": a determiner, not a pronoun
         if last is not None and last.places != ("all",):
             if set(last.voices) & set(voices):
                 return None
@@ -1905,6 +1989,13 @@ class Reader:
             places, end = self._places(i)
             if places and set(places) <= set(last.places):
                 return end
+        then = next((len(w) for w in (("and", "then"), ("then",)) if self._at(i, *w)), 0)
+        if then and set(t[self._last_end : i]) <= {".", ","}:  # "the kick goes 1 and then the e of 2?? and then 3"
+            places, end = self._places(i + then)
+            if places and all(BARE_COUNT.fullmatch(p) for p in places) and not self._one_voice(end)[0]:
+                self.out[-1] = last.at(tuple(dict.fromkeys(last.places + places)))
+                self._last_end = end
+                return end
         if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in _NEGATORS):  # "kick on 1, not on 3"
             return None  # "so": "kick on 1 & 3 with the lil pickup before each one (so the and of 2 ...)"
         if not all(BARE_COUNT.fullmatch(p) for p in last.places):
@@ -1945,7 +2036,7 @@ class Reader:
         them ("the open hat barking on each upbeat"); not one that says the opposite."""
         i = self._skip(i, _LINKING)
         word = self.tokens[i].rstrip("'") if i < len(self.tokens) else ""
-        if word in ("starting", "startin", "beginning", "opening") and (
+        if word in ("starting", "startin", "beginning", "opening", "starts", "begins", "opens", "marks") and (
             self._at(i + 1, "each") or self._at(i + 1, "every")
         ):
             return i + 1  # "the kick startin each group": where each group starts
@@ -2033,6 +2124,8 @@ class Reader:
     def _place(self, i: int) -> tuple[str | None, int]:
         """One place at i: "3", "2&", "the and of 3", "beat 2", "the offbeats", "eighths"."""
         t = self.tokens
+        if i >= len(t):
+            return None, i
         if tuple(t[i : i + 2]) in _BAR_PREFIXES:  # "on every bar's one"
             i += 2
         if i + 1 < len(t) and t[i] == "all" and not self._at(i + 2, "of"):
@@ -2179,8 +2272,19 @@ class Reader:
     def _places(self, i: int, whose: bool = True) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
         i = self._skip(i, _LIST_OPENERS)
+        if i < len(self.tokens) and self.tokens[i] in ("wherever", "where", "whenever", "when"):
+            return self._where_voice_is(i)  # "drop the hat wherever the snare is": that voice's places
         with self._steps_as(self._steps_list(i)):
             return self._read_places(i, whose)
+
+    def _where_voice_is(self, i: int) -> tuple[tuple[str, ...], int]:
+        """ "wherever the snare is", "when the kick hits": the places last asked of that voice."""
+        voices, end = self._one_voice(self._skip(i + 1, _FILLERS))
+        said = next((c for c in reversed(self.out) if c.rule in ("on", "only") and set(voices) & set(c.voices)), None)
+        if not voices or said is None or said.places == ("all",):
+            return (), i
+        end = self._skip(end, frozenset({"is", "hits", "plays", "lands", "goes", "does", "sits", "'s"}))
+        return said.places, end
 
     @contextlib.contextmanager
     def _steps_as(self, steps: bool) -> Iterator[None]:
@@ -2224,11 +2328,12 @@ class Reader:
             run_on = k == end and self._at(k, "the") and self._place(k)[0] is not None  # "kick on 1 the & of 2"
             if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])) and not run_on:
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
-            if self._floor_at(k):
-                break  # "kick on beat one, four on the floor": the idiom starts here
+            if self._floor_at(k) or self._at(k, "one", "drop"):
+                break  # "kick on beat one, four on the floor", "..., one drop pls": the idiom starts here
             comma = (len(places), end) if "," in self.tokens[end:k] else comma
             place, j = self._place(k)
-            if place == "backbeat" and (self._at(j, "on") or self._at(j, "at")):
+            past_only = self._skip(j, frozenset({"only", "just"}))
+            if place == "backbeat" and (self._at(past_only, "on") or self._at(past_only, "at")):
                 break  # "kick on 1 and 5, backbeat on 2, 4 and 6": the backbeat's own places follow
             if (
                 place is not None
@@ -2413,6 +2518,8 @@ def single_instrument(tokens: list[str]) -> str | None:
         after = tokens[end : end + _MAX_FILLERS_AFTER + 1]
         for k, word in enumerate(after):
             where = tokens[end + k + 1 : end + k + 2] in (["on"], ["at"], ["between"], ["in"])  # "kick only on 1"
+            here = end + k + 1  # "hats ONLY offbeats", "kick only 1 and 3"
+            where = where or bool(reader._places(here)[0] or (here < len(tokens) and reader._bare_places(here)[0]))
             if word in _CUES_AFTER and not _BREAKERS.intersection(after[:k]) and not where:
                 return code
         if tokens[end : end + 2] in (["by", "itself"], ["on", "its"]):

@@ -168,3 +168,20 @@ def test_every_step_is_every_step_of_the_grid_whatever_its_size():
     assert place_steps("steps", "12/8", 12) == frozenset(range(12))
     assert place_steps("steps", "4/4", 16) == place_steps("sixteenths", "4/4", 16)
     assert place_steps("sixteenths", "12/8", 12) is None  # no sixteenth grid in a bar of triplets
+
+
+def test_swing_jazz_keeps_the_hi_hat_foot_on_2_and_4() -> None:
+    """ "jazz swing, nothing fancy": a ride with no hat chick on 2 and 4 is not the swing a drummer means."""
+    intent = parse_intent("jazz swing, nothing fancy")
+    with_foot = parse_pattern("rc: x---x--xx---x--x; ph: ----x-------x---; bd: x---------------")
+    no_foot = parse_pattern("rc: x---x--xx---x--x; sd: ------o-------o-; bd: x---------------")
+    assert check_pattern(with_foot, intent, style="jazz").passed
+    assert check_pattern(no_foot, intent, style="jazz").failed("trait")
+
+
+def test_a_slow_twelve_eight_blues_keeps_its_backbeat_on_the_big_beats() -> None:
+    intent = parse_intent("slow 12/8 blues like a late night bar band")
+    backbeat = parse_pattern("ch: xxxxxxxxxxxx; sd: ---x-----x--; bd: x-----x-----", time_signature="12/8")
+    none = parse_pattern("ch: xxxxxxxxxxxx; sd: --o-----o---; bd: x-----x-----", time_signature="12/8")
+    assert check_pattern(backbeat, intent, style="blues").passed
+    assert check_pattern(none, intent, style="blues").failed("trait")

@@ -1066,6 +1066,57 @@ NAMED_BEATS = [
     row("the kick moves to 3", only("bd", "3")),
     row("a tribal tom groove", present(TOMS)),
     row("a snare beat on 2 and 4", only("sd", "2", "4")),
+    # fresh25-28, after they were measured: what they missed
+    row("kick every beat, hats ONLY offbeats", only("bd", "beats"), only(HATS, "offbeats")),
+    row(
+        "clave on 1, 1a, 2&, 3& and 4 (son 3-2 squeezed in one bar), kick on 2& and 4. 2 bars",
+        only("cl", "1", "1a", "2&", "3&", "4"),
+        only("bd", "2&", "4"),
+        bars=2,
+    ),
+    row(
+        "our guitarist does stabs on the and of 1 and the and of 3, want the kick doubling those",
+        on("bd", "1&", "3&"),
+    ),
+    row("2/4 oompah, kick down snare up", only("bd", "beats"), only("sd", "offbeats"), meter="2/4"),
+    row("funk but leave the snare off 2, backbeat only on 4 for this one", off("sd", "2"), only(BACKBEAT, "4")),
+    row(
+        "snare on 2 and 4, hats on 8ths but drop the hat wherever the snare is so they dont stack",
+        only("sd", "2", "4"),
+        only(HATS, "eighths except 2 4"),
+        off(HATS, "2", "4"),
+    ),
+    # d61-d64: moves of one hit, corrections of several voices, styles and idioms said "not"
+    row("the kick goes 1 and then the e of 2?? and then 3", only("bd", "1", "2e", "3")),
+    row(
+        "four on the floor kick, hats ONLY on the offbeats (nothing on the downbeats at all), clap on 2 & 4",
+        on("bd", "beats"),
+        only(HATS, "offbeats"),
+        off(("ch", "oh", "ph", "cc", "rc", "rb", "sd", "rs", "ht", "mt", "lt", "tb", "cb", "sh", "cl"), "beats"),
+        only("cp", "2", "4"),
+    ),
+    row("put it on the & of 1 and on 3 instead, snare still 2 and 4", only("sd", "2", "4")),
+    row("backbeat + snare on the e of 4", BACKBEAT_IDIOM, on("sd", "4e")),
+    row("kick on 1 and 3, actually no, move that 2nd kick to the and of 3", only("bd", "1", "3&"), off("bd", "3")),
+    row("kick anywhere but beat 1 pls", off("bd", "1")),
+    row(
+        "funk but dont land the kick on 3, push it later to the & of 3. keep the one",
+        off("bd", "3"),
+        only("bd", "1", "3&"),
+    ),
+    row("not four on the floor, kick just 1 + 3", only("bd", "1", "3")),
+    row("shift the snare on 4 to 4& - the one on 2 stays put", off("sd", "4"), on("sd", "4&"), on("sd", "2")),
+    row("it keeps coming out like a rock beat with the kick on 1, one drop pls", *ONE_DROP),
+    row("keep it soft, no rock snare on 2 and 4", off("sd", "2", "4")),
+    row("7/8 (2+2+3), kick starts each group", only("bd", "beats"), meter="7/8"),
+    row("2 bars, fill at the end on snare ONLY, dont touch the toms", absent(TOMS), bars=2, fill="snare"),
+    row("i dont want it to sound like a backbeat. snare on the ands of 2 and 4", only("sd", "2&", "4&")),
+    row("kick on 1 and 4, snare on 4? no wait. kick just on 1, snare just on 4", only("bd", "1"), only("sd", "4")),
+    row("ride on all 4 quarters w the bell on the upbeats", only("rc", "beats"), only("rb", "offbeats")),
+    row("12/8 slow blues w the ride doing all the triplets", only("rc", "triplets"), meter="12/8", tempo="slow"),
+    row("kick on 1, snare (or rim, idc) on the 4", only("bd", "1"), only(("sd", "rs"), "4")),
+    row("hip hop loop, end it w a quick clap roll", fill="cp"),  # a quick roll, not a quick tempo
+    row("trap but no hats at all, the 808 and clap carry it", absent(HATS), present("bd"), present("cp")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS
@@ -1415,3 +1466,28 @@ def test_place_words_no_form_reads_are_reported_not_dropped(text, unread):
 )
 def test_numbers_that_are_not_places_are_not_reported(text):
     assert parse_intent(text).unplaced == ()
+
+
+# Words of every kind the reader's forms start on, to throw at it in any order: whatever a
+# member types, the request is read (or left unplaced), never a crash in a Discord reply.
+FUZZ_TEXT = (
+    "kick snare hats hat ride bell crash clap rim toms tom shaker cowbell open closed foot 808 tamb "
+    "on at the a an of and & + , . ? ! ( ) - 1 2 3 4 5 6 7 2& 3e 4a 1a e & one two three four "
+    "no not nothing never only just except but instead move shift push put swap keep leave out drop "
+    "to onto from that this it them those 2nd last first actually wait scratch i mean nah "
+    "every each other all bar bars 4 beats offbeats upbeats downbeats 8ths 16ths quarters steps "
+    "backbeat half time double four on the floor one drop fill fills end doubling with w/ without "
+    "stays put goes moves locks wherever is lands hits plays in between gaps rest remaining too"
+)
+FUZZ_WORDS = tuple(FUZZ_TEXT.split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(FUZZ_WORDS), min_size=1, max_size=24))
+def test_any_run_of_request_words_is_read_without_an_error(words):
+    intent = parse_intent(" ".join(words))
+    meter = intent.meter or "4/4"
+    spb = METERS[meter].steps_per_bar
+    for c in intent.constraints:  # each constraint is about the voices and places of the table
+        assert c.voices and c.places
+        assert c.steps(meter, spb) is None or all(0 <= s < spb for s in c.steps(meter, spb))

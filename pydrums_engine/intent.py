@@ -144,7 +144,7 @@ _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
 _ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha()}
 # "snare on 2/4", "sn 2/4", "kick 1/3": counts after "on" or a voice, not a meter
 _SLASH_LIST = re.compile(
-    r"\b(on\s+(?:beats?\s+)?|(?:" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+)"
+    r"\b(on\s+(?:beats?\s+)?|(?:backbeat|" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+)"
     r"(\d[&+ea]?(?:\s*/\s*\d[&+ea]?)+)(?![\w])"
 )
 # "five beats in each bar", "7 counts per measure": that many quarter beats.
@@ -229,6 +229,8 @@ def _each_part(match: re.Match[str]) -> str:
 
 # "snare (or rim, idc) on the 4": chat asides that say nothing of the groove
 _CHAT_ASIDE = re.compile(r"[,\s]*\b(?:idc|idk|lol|lmao|tbh|imo|imho|ngl|btw|fwiw|iykyk)\b")
+# "tambo on every e+a", "every e": the e's (and a's) of every beat
+_EVERY_E_A = re.compile(r"\b(?:every|each)\s+e\s*(?:\+|&|and|n)\s*a\b|\b(?:every|each)\s+e\b(?!\s+of)")
 # "hats 16s", "8s on the ride": note values said short
 _SHORT_RATE = re.compile(r"\b(8|16|32)s\b")
 _SHORT_RATES = {"8": "8ths", "16": "16ths", "32": "32nds"}
@@ -352,6 +354,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
     low = _CHAT_ASIDE.sub(" ", low)
+    low = _EVERY_E_A.sub(lambda m: "the e's and a's" if m[0].rstrip().endswith("a") else "the e's", low)
     low = _WHERE_VOICE.sub(r"on \1 ", low)
     low = _PARTS_OF.sub(_each_part, low)
     low = _SHORT_RATE.sub(lambda m: _SHORT_RATES[m[1]], low)

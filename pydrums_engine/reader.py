@@ -329,6 +329,7 @@ _ENTERS = frozenset({"enter", "enters", "entering", "join", "joins", "joining", 
 _ENTERS |= frozenset({"drops", "slams", "back", "from", "starting", "starts", "start", "kicks"})
 _LAYERED = frozenset({"sd", "cp", "rs", "tb", "sh", "cb"})  # a backbeat's layers: "clap with the snare on 2 and 4"
 _NTH_HIT = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}  # "that 2nd kick"
+_THROWN_IN = ("throw", "toss", "sneak", "slip", "chuck")
 _PLEASE = frozenset({"pls", "please", "plz"})
 _LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
 
@@ -1465,8 +1466,8 @@ class Reader:
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
         play (places after them: `_voices`; places before them, "2 and 4 on the snare": `_places_first`)."""
-        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using", "on"):
-            return None
+        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using", "on", *_THROWN_IN):
+            return None  # (and "throw an open hat in near the end": it plays, somewhere)
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
         if self.tokens[i] == "on" and i and self.tokens[i - 1] in _NOTHING | _NEGATORS:
             return None  # "nothing on the toms" (`_nothing_on`)

@@ -152,13 +152,39 @@ def test_the_deterministic_edit_makes_any_groove_honour_the_request(request_text
         assert not check.failed("sanity") or not intent.keeps_kit, check.problems
 
 
-def test_a_voice_kept_off_one_place_keeps_its_style_trait_everywhere_else() -> None:
-    """ "house, but drop the kick on 1": four on the floor still holds on 2, 3 and 4."""
-    intent = parse_intent("house beat but drop the kick on 1 so it breathes")
-    kept = parse_pattern("oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x---x---x---")
-    lost = parse_pattern("oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x-------x---")
-    assert check_pattern(kept, intent, style="house").passed
-    assert check_pattern(lost, intent, style="house").failed("trait")
+@pytest.mark.parametrize(
+    ("request_text", "style", "meter", "kept", "lost"),
+    [
+        # "house, but drop the kick on 1": four on the floor still holds on 2, 3 and 4
+        (
+            "house beat but drop the kick on 1 so it breathes",
+            "house",
+            None,
+            "oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x---x---x---",
+            "oh: --x---x---x---x-; cp: ----x-------x---; bd: ----x-------x---",
+        ),
+        # "jazz swing": a ride with no hat chick on 2 and 4 is not the swing a drummer means
+        (
+            "jazz swing, nothing fancy",
+            "jazz",
+            None,
+            "rc: x---x--xx---x--x; ph: ----x-------x---; bd: x---------------",
+            "rc: x---x--xx---x--x; sd: ------o-------o-; bd: x---------------",
+        ),
+        # a slow 12/8 blues keeps its backbeat on the big beats 2 and 4
+        (
+            "slow 12/8 blues like a late night bar band",
+            "blues",
+            "12/8",
+            "ch: xxxxxxxxxxxx; sd: ---x-----x--; bd: x-----x-----",
+            "ch: xxxxxxxxxxxx; sd: --o-----o---; bd: x-----x-----",
+        ),
+    ],
+)
+def test_a_style_trait_holds_where_the_request_leaves_it(request_text, style, meter, kept, lost) -> None:
+    intent = parse_intent(request_text)
+    assert check_pattern(parse_pattern(kept, time_signature=meter), intent, style=style).passed
+    assert check_pattern(parse_pattern(lost, time_signature=meter), intent, style=style).failed("trait")
 
 
 def test_every_step_is_every_step_of_the_grid_whatever_its_size():
@@ -168,20 +194,3 @@ def test_every_step_is_every_step_of_the_grid_whatever_its_size():
     assert place_steps("steps", "12/8", 12) == frozenset(range(12))
     assert place_steps("steps", "4/4", 16) == place_steps("sixteenths", "4/4", 16)
     assert place_steps("sixteenths", "12/8", 12) is None  # no sixteenth grid in a bar of triplets
-
-
-def test_swing_jazz_keeps_the_hi_hat_foot_on_2_and_4() -> None:
-    """ "jazz swing, nothing fancy": a ride with no hat chick on 2 and 4 is not the swing a drummer means."""
-    intent = parse_intent("jazz swing, nothing fancy")
-    with_foot = parse_pattern("rc: x---x--xx---x--x; ph: ----x-------x---; bd: x---------------")
-    no_foot = parse_pattern("rc: x---x--xx---x--x; sd: ------o-------o-; bd: x---------------")
-    assert check_pattern(with_foot, intent, style="jazz").passed
-    assert check_pattern(no_foot, intent, style="jazz").failed("trait")
-
-
-def test_a_slow_twelve_eight_blues_keeps_its_backbeat_on_the_big_beats() -> None:
-    intent = parse_intent("slow 12/8 blues like a late night bar band")
-    backbeat = parse_pattern("ch: xxxxxxxxxxxx; sd: ---x-----x--; bd: x-----x-----", time_signature="12/8")
-    none = parse_pattern("ch: xxxxxxxxxxxx; sd: --o-----o---; bd: x-----x-----", time_signature="12/8")
-    assert check_pattern(backbeat, intent, style="blues").passed
-    assert check_pattern(none, intent, style="blues").failed("trait")

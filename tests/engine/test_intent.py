@@ -1117,6 +1117,10 @@ NAMED_BEATS = [
     row("kick on 1, snare (or rim, idc) on the 4", only("bd", "1"), only(("sd", "rs"), "4")),
     row("hip hop loop, end it w a quick clap roll", fill="cp"),  # a quick roll, not a quick tempo
     row("trap but no hats at all, the 808 and clap carry it", absent(HATS), present("bd"), present("cp")),
+    # fresh29-30, after they were measured with the server down
+    row("kick on 1 and the & of 3, snare backbeat 2/4", only("bd", "1", "3&"), on("sd", "backbeat")),
+    row("backbeat, tambo on every e+a", BACKBEAT_IDIOM, only("tb", "es", "as")),
+    row("2 bars of funk, throw an open hat in near the end", present("oh"), bars=2),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -315,6 +315,7 @@ _CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", 
 # After a voice named alone, words that go on about it without placing it (`_named_alone`)
 _ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like", "groove", "grooves", "beat"})  # "a tom groove"
 _ALONE_AFTER |= {"carry", "carries", "carrying", "drive", "drives", "driving"}  # "the 808 and clap carry it"
+_ALONE_AFTER |= {"only"}  # "disco w/o the open hat on the offbeats, closed hat only": it plays
 
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -892,7 +893,9 @@ class Reader:
         t = self.tokens
         floor = self._floor_at(i)
         if floor and i and t[i - 1] in ("not", "no", "without", "isn't", "never"):
-            return i + floor  # "but NOT four on the floor": the kick's places come from the other words
+            # "house but not four on the floor": the kick leaves 2 and 4 (and the style's four on the floor)
+            self.out.append(Constraint(("bd",), ("backbeat",), "off", "not four on the floor: no kick on 2 and 4"))
+            return i + floor
         if floor:
             self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
             return i + floor

@@ -49,8 +49,8 @@ STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
 STYLE_BONUS_TRAIT = 0.12  # styles whose defining trait the request states ("four on the floor": house, ...)
 SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
-# with a style named, a voice constraint counts this much of a placed one: at most W_GRID * 0.4 =
-# 0.2, under the named style's 0.25, so no other style's voices outrank it
+# with a style named, a voice constraint (or a "no kick on 2 and 4") counts this much of a placed
+# one: at most W_GRID * 0.4 = 0.2, under the named style's 0.25, so no other style outranks it
 VOICES_NAMED_STYLE = 0.4
 W_GRID = 0.5  # times the share of the request's rhythm constraints a groove's own grid honours
 W_RHYTHM = 1.0  # times a groove's rhythm similarity (0..1) to the pattern shown
@@ -229,14 +229,15 @@ class Retriever:
         """Per groove, how near its own grid (in its meter) comes to the request's constraints, 0-1.
 
         ``voices``: the weight of the constraints on which voices play ("no hats", "with a
-        ride"): below 1 when a style is named, so "funk, no hats, the ride instead" ranks funk
-        grooves (their hats moved to the ride by the edit) before a blues groove that rides
-        already, and among funk grooves the one that rides first."""
+        ride") and of hits taken out ("not four on the floor"): below 1 when a style is named,
+        so "funk, no hats, the ride instead" ranks funk grooves (their hats moved to the ride
+        by the edit) before a blues groove that rides already, and among funk grooves the one
+        that rides first."""
         fit = np.zeros(len(self.library.grooves), dtype=np.float32)
         rhythm = [c for c in intent.constraints if c.rule != "present" or len(c.voices) == 1]
         if not rhythm:
             return fit
-        weights = [voices if c.rule in ("present", "absent") else 1.0 for c in rhythm]
+        weights = [voices if c.rule in ("present", "absent", "off") else 1.0 for c in rhythm]  # the edit's easy part
         for i, grid in enumerate(self._grids):
             fit[i] = sum(w * grid.closeness(c) for w, c in zip(weights, rhythm, strict=True)) / len(rhythm)
         return fit

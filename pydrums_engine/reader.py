@@ -234,7 +234,7 @@ _COMPLAINTS += (("i", "keep", "getting"), ("keep", "getting"), ("i", "kept", "ge
 _COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "when"), ("i", "hate", "how"))
 _COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
 _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
-_SUGGESTIONS = (("why", "not"), ("why", "don't"), ("why", "dont"))
+_SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
 
 _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
 
@@ -352,7 +352,6 @@ _NEGATORS = frozenset(
         "zero",
         "never",
         "don't",
-        "dont",
         "avoid",
         "ditch",
     }
@@ -367,7 +366,7 @@ _NEGATING_PHRASES = (
     ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"), ("hold", "the"),
     ("stay", "away", "from"), ("stay", "off"),
     ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
-    ("dont", "bother", "with"), ("don't", "bother", "with"), ("everything", "but"), ("everything", "except"),
+    ("don't", "bother", "with"), ("everything", "but"), ("everything", "except"),
     # what the answers keep doing wrong: "the bot keeps putting snare on 3"
     *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
 )  # fmt: skip
@@ -1132,7 +1131,7 @@ class Reader:
         """ "the hats filling the gaps but never landing together with the kick or snare": the
         voice named last in the clause stays off wherever the others were placed (linear)."""
         t = self.tokens
-        if t[i] not in ("never", "not", "don't", "dont"):
+        if t[i] not in ("never", "not", "don't"):
             return None
         j = self._skip(i + 1, _APART_VERBS)
         words = next((w for w in _TOGETHER if self._at(j, *w)), None)
@@ -1150,7 +1149,7 @@ class Reader:
         return end
 
     def _negated(self, i: int) -> int | None:
-        if i and self.tokens[i - 1] == "why" and self.tokens[i] in ("not", "don't", "dont"):
+        if i and self.tokens[i - 1] == "why" and self.tokens[i] in ("not", "don't"):
             return i + 1  # "why not put the kick on 1 and 3": a suggestion
         phrase = next((len(w) for w in _NEGATING_PHRASES if self._at(i, *w)), 0)
         if not phrase and self.tokens[i] not in _NEGATORS:

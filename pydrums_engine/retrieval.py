@@ -191,7 +191,7 @@ class Retriever:
         grid = W_GRID * self._grid_fit(intent, voices=VOICES_NAMED_STYLE if (style or intent.styles) else 1.0)
         total = base + style_bonus + speed + tempo + grid
         extra: dict[str, np.ndarray] = {}
-        if pattern is None and self.matcher.names_only(query) and not (intent.constraints or intent.meter):
+        if pattern is None and not (intent.constraints or intent.meter) and self.matcher.names_only(query):
             extra["typical"] = W_TYPICAL * self._typical
         if pattern is not None:
             extra["rhythm"] = W_RHYTHM * self.rhythm.similarities(pattern)

@@ -53,7 +53,16 @@ _LESS_OK = frozenset({"es", "as", "offbeats", "beats", "backbeat"})  # places "s
 
 _NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
 
-_SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
+_SIXTEENTH = frozenset({"16th", "sixteenth"})
+
+# A place said as the voice's adjective: "offbeat open hats", "backbeat claps", "downbeat kicks"
+_PLACE_ADJECTIVES = {
+    "offbeat": "offbeats",
+    "offbeats": "offbeats",
+    "upbeat": "offbeats",
+    "backbeat": "backbeat",
+    "downbeat": "beats",
+}  # "16th step 12": the grid's 12th step
 
 # A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four.
 STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,})(?![a-z0-9])")
@@ -78,6 +87,7 @@ _FILLERS = frozenset(
 
 _ON_WORDS = frozenset(
     {"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto", "under"}
+    | {"marks", "marking"}  # "the kick marks the four big dotted-quarter pulses"
 )  # "kick under 1 and the & of 2": a count written under the grid's beats
 
 # Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
@@ -316,6 +326,7 @@ _CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", 
 _ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like", "groove", "grooves", "beat"})  # "a tom groove"
 _ALONE_AFTER |= {"carry", "carries", "carrying", "drive", "drives", "driving"}  # "the 808 and clap carry it"
 _ALONE_AFTER |= {"only"}  # "disco w/o the open hat on the offbeats, closed hat only": it plays
+_ALONE_AFTER |= {"plays", "playing", "can", "pls", "please", "plz"}  # "the bell plays the long pattern"
 
 # Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
 _PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
@@ -610,11 +621,24 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("backbeat",), "backbeat"),
     (("backbeats",), "backbeat"),
     (("back", "beat"), "backbeat"),
-    (("and", "of", "every", "beat"), "offbeats"),
-    (("&", "of", "every", "beat"), "offbeats"),
-    (("&", "of", "each", "beat"), "offbeats"),
-    (("+", "of", "every", "beat"), "offbeats"),
-    (("and", "of", "each", "beat"), "offbeats"),
+    *(  # "the and of every beat", "the 'a' of each count": that part of every count
+        ((part, "of", each, unit), place)
+        for part, place in (("and", "offbeats"), ("&", "offbeats"), ("+", "offbeats"), ("e", "es"), ("a", "as"))
+        for each in ("every", "each")
+        for unit in ("beat", "count")
+    ),
+    *(  # "the sixteenth right before each beat": every count's a; "the 8th after every beat": its &
+        ((note, *just, side, each, "beat"), place)
+        for note, before, after in (
+            ("sixteenth", "as", "es"),
+            ("16th", "as", "es"),
+            ("eighth", "offbeats", "offbeats"),
+            ("8th", "offbeats", "offbeats"),
+        )
+        for just in ((), ("right",), ("just",))
+        for side, place in (("before", before), ("after", after))
+        for each in ("every", "each")
+    ),
     *(
         ((each, *words), place)  # "the open hat on each upbeat"
         for each in ("every", "each")
@@ -766,6 +790,7 @@ class Reader:
         forms = (
             self._correction,
             self._no_ghosts,
+            self._place_first,
             self._idiom,
             self._follow_up,
             self._nothing_else,
@@ -1053,6 +1078,13 @@ class Reader:
                 return end
             voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
             others = tuple(v for v in voices if v not in last.voices)
+            said_elsewhere = any(c.rule in ("on", "only") and set(c.voices) & set(others) for c in self.out)
+            said_elsewhere = said_elsewhere or any(set(self._one_voice(n)[0]) & set(others) for n in range(end, len(t)))
+            if others and not said_elsewhere and not self._places_follow(end):
+                # "rim on 2 and 4 instead of snare": the snare is swapped out, not only moved off 2 and 4
+                # (but "cross stick on 3 instead of the snare, snare ghosts" keeps it for the ghosts)
+                self.out.append(Constraint(others, ("all",), "absent", f"no {voices_label(others)}"))
+                return end
             if others:
                 label = f"no {voices_label(others)} on {places_label(last.places)}"
                 self.out.append(Constraint(others, last.places, "off", label))
@@ -1496,6 +1528,23 @@ class Reader:
             self.out.append(Constraint(mention, ("all",), "present", f"with {voices_label(mention)}"))
         return j
 
+    def _place_first(self, i: int) -> int | None:
+        """ "offbeat open hats", "backbeat claps", "no offbeat hats": the place said before the
+        voice, as its adjective ("hats on the offbeats" is `_voices`')."""
+        t = self.tokens
+        negated = t[i] in _NEGATORS and i + 1 < len(t)
+        at = i + negated
+        split = self._at(at, "off", "beat") or self._at(at, "up", "beat")  # "off-beat open hats"
+        place = "offbeats" if split else _PLACE_ADJECTIVES.get(t[at])
+        if place is None or (i and t[i - 1] in _ON_WORDS):
+            return None
+        voices, end = self._one_voice(at + 1 + split)
+        if not voices or self._places_follow(end) or self._at(end, "part") or self._at(end, "pattern"):
+            return None  # "that offbeat open hat part moves over to the ride": `_voices` moves it
+        said = f"{voices_label(voices)} on {places_label((place,))}"
+        self.out.append(Constraint(voices, (place,), "off" if negated else "on", f"no {said}" if negated else said))
+        return end
+
     def _rate_first(self, i: int) -> int | None:
         """ "eighth hats", "quarter-note ride", "straight sixteenths on the hats"."""
         rate = RATE_WORDS.get(self.tokens[i])
@@ -1882,14 +1931,14 @@ class Reader:
         if t[i] == "tom" and voices == ("ht",) and j < len(t) and t[j] in ("groove", "grooves", "beat"):
             voices = resolve_voices("toms") or voices  # "a tribal tom groove": the toms, not the high one
         if j < len(t) and t[j] in _ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
-            end = next((k for k in range(j, len(t)) if t[k] in _CLAUSE_ENDS), len(t))
+            end = next((k for k in range(j, len(t)) if t[k] in _CLAUSE_ENDS or self._next_voice_said(k)), len(t))
             said = t[j:end]
             named = (
                 k for k in range(j, end) if self._one_voice(k)[0] and not self._at(self._one_voice(k)[1], "pattern")
             )
             if (
                 any(w in _NEGATORS | _TAKING_AWAY | {"too", "less"} for w in said)
-                or any(self._names_a_place(k) for k in range(j, end))
+                or any(self._names_a_place(k) or STEP_STRING.fullmatch(t[k]) for k in range(j, end))
                 or next(named, None) is not None
             ):  # another voice ("a bell pattern" is no ride bell)
                 return None
@@ -1897,14 +1946,14 @@ class Reader:
         more = i and t[i - 1] == "more" and (i == 1 or t[i - 2] in _CLAUSE_ENDS)  # "more cowbell!!": wanted
         if (
             not voices
-            or (j < len(t) and t[j] not in _CLAUSE_ENDS)
+            or (j < len(t) and t[j] not in _CLAUSE_ENDS and not self._next_voice_said(j))
             or (i and t[i - 1] in _NOT_BEFORE_ALONE and not more)
         ):
             return None
         if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None
         k = i - 1
-        while k >= 0 and t[k] not in _CLAUSE_ENDS | {"+", "plus", "then"}:  # "kick on all four + cowbell doing ..."
+        while k >= 0 and t[k] not in _CLAUSE_ENDS | {"+", "plus", "then", ":"}:  # "kick on all four + cowbell ..."
             if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
@@ -1918,6 +1967,11 @@ class Reader:
         else:
             self._wanted(i, voices)
         return j
+
+    def _next_voice_said(self, k: int) -> bool:
+        """ "... and the kick marks ...": another voice's clause starts at k."""
+        t = self.tokens
+        return k < len(t) and t[k] in ("and", "while") and bool(self._one_voice(self._skip(k + 1, _FILLERS))[0])
 
     def _step_string(self, i: int) -> int | None:
         """ "cowbell plays the standard bell x.x.xx.x.x.x", "hats: x-x-x-x-x-x-x-x-": the first
@@ -2001,12 +2055,13 @@ class Reader:
                 return end
         if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in _NEGATORS):  # "kick on 1, not on 3"
             return None  # "so": "kick on 1 & 3 with the lil pickup before each one (so the and of 2 ...)"
-        if not all(BARE_COUNT.fullmatch(p) for p in last.places):
+        also = bool({"also", "plus"} & set(t[self._last_end : i]))  # "kick on every beat and also on the a's"
+        if not also and not all(BARE_COUNT.fullmatch(p) for p in last.places):
             return None
         if any(self._one_voice(k)[0] for k in range(self._last_end, i)):
             return None  # another voice was named in between: these places are not the last voice's
         places, end = self._places(i + 1)
-        if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
+        if not places or not (also or all(BARE_COUNT.fullmatch(p) for p in places)):
             return None
         if self._one_voice(self._skip(end, _FILLERS))[0]:
             return None  # "on 3 the clap": the places belong to the voice after them
@@ -2135,7 +2190,8 @@ class Reader:
             every = self._every_count(i + 1)  # "hh on all six" in 6/8
             if every is not None:
                 return every
-        if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of"), ("every", "one")):  # "each of the seven quarters"
+        if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of")) or self._at(i, "every", "one", "of"):
+            # "each of the seven quarters" ("crash on every one" is each bar's 1)
             i = self._skip(i + 2, frozenset({"the", "of"}))
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
             for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
@@ -2160,13 +2216,13 @@ class Reader:
         nth = _NTH_STEP.get(t[i + 1]) if word in ("every", "each") and i + 2 < len(t) else None
         if nth and t[i + 2] in _STEP_WORDS and self._quarter_beats():  # "every 4th step" of a sixteenth grid
             return nth, i + 3
-        if word in ("every", "each") and i + 1 < len(t) and t[i + 1][:1].isdigit():
+        if word in ("every", "each") and i + 1 < len(t) and (t[i + 1][:1].isdigit() or t[i + 1] in NUMBER_WORDS):
             count, end = self._count(i + 1)  # "crash on every 1": each bar's 1
             if count is not None and not (end < len(t) and t[end] in {*RATE_WORDS, *_STEP_WORDS, *_EVERY_N}):
                 return count, end
-        k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong"}))
-        if (word.isdigit() or word in BAR_NUMBERS) and self._at(k, "beats"):
-            return "beats", k + 1  # "the kick sits on the 4 big dotted beats"
+        k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong", "quarter"}))
+        if (word.isdigit() or word in BAR_NUMBERS) and k < len(t) and t[k] in ("beats", "pulses"):
+            return "beats", k + 1  # "the kick sits on the 4 big dotted beats", "marks the four dotted-quarter pulses"
         if word in _NOTE_VALUES and (self._at(i + 1, "note") or self._at(i + 1, "notes")):
             return _NOTE_VALUES[word], i + 2  # "hihat play every 8 note"
         if (word.isdigit() or word in BAR_NUMBERS) and i + 1 < len(t) and t[i + 1] in RATE_WORDS:
@@ -2275,6 +2331,8 @@ class Reader:
     def _places(self, i: int, whose: bool = True) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
         i = self._skip(i, _LIST_OPENERS)
+        if self._floor_at(i):
+            return (), i  # "kick playing four on the floor": the idiom, not the count 4
         if i < len(self.tokens) and self.tokens[i] in ("wherever", "where", "whenever", "when"):
             return self._where_voice_is(i)  # "drop the hat wherever the snare is": that voice's places
         with self._steps_as(self._steps_list(i)):

@@ -177,7 +177,8 @@ POSITIONS = [
     row("a backbeat on 2 and 4", on(BACKBEAT, "2", "4")),  # the counts named: in 12/8 too
     # what a clause adds to the one before it
     row("hats on the upbeats but not on the downbeats", only(HATS, "offbeats"), off(HATS, "beats")),
-    row("cross-stick on 2 and 4 instead of the snare", only("rs", "2", "4"), off("sd", "2", "4")),
+    # the snare is swapped out (the cross-stick lies on it), not only moved off 2 and 4
+    row("cross-stick on 2 and 4 instead of the snare", only("rs", "2", "4"), absent("sd")),
     row("nothing at all on 3", nothing_on("3")),
     row("triplets on the ride, 6/8", only("rc", "triplets"), meter="6/8"),
     row("kick on each group in 7/8", only("bd", "beats"), meter="7/8"),
@@ -1123,6 +1124,35 @@ NAMED_BEATS = [
     row("kick on 1 and the & of 3, snare backbeat 2/4", only("bd", "1", "3&"), on("sd", "backbeat")),
     row("backbeat, tambo on every e+a", BACKBEAT_IDIOM, only("tb", "es", "as")),
     row("2 bars of funk, throw an open hat in near the end", present("oh"), bars=2),
+    # fresh31-34, after they were measured with the server down; d50
+    row(
+        "kick plays on every beat and also on the sixteenth right before each beat",
+        only("bd", "beats", "as"),
+    ),
+    row("kick on every beat and the 'a' of each count", only("bd", "beats", "as")),
+    row("hats on the 8th after every beat", only(HATS, "offbeats")),
+    row("4 bars, kick on every one and the and of three", only("bd", "1", "3&"), bars=4),
+    row("crash on every one", only("cc", "1")),
+    row("classic chicago house, 4 on the floor w offbeat open hats", on("bd", "beats"), on("oh", "offbeats")),
+    row("offbeat hats and a kick on 1", on(HATS, "offbeats"), only("bd", "1")),
+    row("backbeat claps, kick on 1", on("cp", "backbeat"), only("bd", "1")),
+    row("kick on 1, no off-beat hats", only("bd", "1"), off(HATS, "offbeats")),
+    row("kick playing four on the floor", on("bd", "beats")),
+    row(
+        "12/8: the bell plays the long pattern and the kick marks the four big dotted-quarter pulses",
+        present("rb"),
+        only("bd", "beats"),
+        meter="12/8",
+    ),
+    row("no snare, the cowbell can play the usual bell pattern", absent("sd"), present("cb")),
+    row("some cowbell pls", present("cb")),
+    row(
+        "kick on 1 and the & of 2, rim on 2 and 4 instead of snare",
+        only("bd", "1", "2&"),
+        only("rs", "2", "4"),
+        absent("sd"),
+    ),
+    row("cross stick on 3 instead of the snare, snare ghosts", only("rs", "3"), off("sd", "3")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

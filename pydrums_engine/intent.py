@@ -287,6 +287,8 @@ _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_GRID = re.compile(r"\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b")
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
+_STEP_LIST_BEFORE = frozenset({"on", "at", ",", "&", "+", "and", "n", "plus"})  # "... on 5 + 13"
+_NOT_STEPS_AFTER = frozenset({"bars", "bar", "measures", "beats", "bpm", "times", "x", "/", "steps"})
 # "(16 step grid)", "on a 16-step sequencer": what the numbers count, said once; no place in it
 _GRID_SAID = re.compile(
     r"\b(?:on\s+)?(?:a\s+|the\s+)?(?:16|sixteen)[\s-]*steps?\s+(?:grid|sequencer)\b"
@@ -389,6 +391,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", said)))
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
+    steps = steps or ("named" if meter is None and _past_any_count(tokens) else "")
     reader = Reader(tokens, unplaced, meter, fill, steps, bar_refs)
     constraints = reader.read()
     single = single_instrument(tokens)
@@ -718,6 +721,19 @@ def _counted_in(text: str) -> tuple[str | None, str]:
 
 
 _ONE_AS_THING = frozenset({"the", "big", "small", "little", "other", "that", "this", "low", "high", "loud"})
+
+
+def _past_any_count(tokens: list[str]) -> bool:
+    """ "snare on 5 + 13, kick on 1 & 9": a place numbered 10 to 16, where no meter is named,
+    counts no meter's beats, so the request numbers a sixteenth grid's steps (and its 5 and 9
+    are steps too); "kick on 5" alone may be 5/4's five."""
+    for k, word in enumerate(tokens):
+        if word.isdigit() and 10 <= int(word) <= 16 and k > 0:
+            before, after = tokens[k - 1], tokens[k + 1] if k + 1 < len(tokens) else ""
+            listed = before in _STEP_LIST_BEFORE or before.isdigit()
+            if listed and after not in _NOT_STEPS_AFTER:
+                return True
+    return False
 
 
 def _aside(match: re.Match[str]) -> str:

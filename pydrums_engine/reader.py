@@ -192,6 +192,7 @@ _LINKING = frozenset(
 
 # Words that put two voices on the same places: "claps doubling the snare on 2 and 4".
 _DOUBLING = (
+    ("layered", "on", "top", "of"), ("stacked", "on", "top", "of"), ("on", "top", "of"),  # longest first
     ("doubling",), ("doubles",), ("doubled", "by"), ("doubled", "with"), ("layered", "with"), ("layered", "on"),
     ("stacked", "with"), ("stacked", "on"), ("together", "with"), ("along", "with"), ("alongside",),
     ("in", "unison", "with"),
@@ -2252,6 +2253,12 @@ class Reader:
             if count is not None and count.isdigit():  # "the and after 2", "the e before 3", "the & right after 4"
                 n = int(count) - (t[k] == "before")
                 return f"{n or counting(get_meter(self.meter or '4/4'))[0]}{_PART_TOKENS[word]}", end
+            b = i - 1
+            while b >= 0 and t[b] in ("the", "and", ",", "&", "+"):
+                b -= 1
+            said = b < i - 1 and t[b].isdigit()
+            if said and t[k] == "after" and self._quarter_beats():  # "1 and the e right after": that count's e
+                return f"{int(t[b])}{_PART_TOKENS[word]}", k + 1
             return None, i
         if word in _PART_TOKENS and self._at(i + 1, "of"):
             count, end = self._count(self._skip(i + 2, frozenset({"the", "beat"})))

@@ -1153,6 +1153,16 @@ NAMED_BEATS = [
         absent("sd"),
     ),
     row("cross stick on 3 instead of the snare, snare ghosts", only("rs", "3"), off("sd", "3")),
+    row("double up the kick on the 1 (so 1 and the e right after) + one on 3", only("bd", "1", "1e", "3")),
+    row("kick on 3 and the and right after", only("bd", "3", "3&")),
+    # a step numbered 10 to 16 with no meter named: the request counts a sixteenth grid's steps
+    row(
+        "clap layered on top of the snare on 5 + 13, kick on 1 & 9",
+        only("cp", "2", "4"),
+        only("sd", "2", "4"),
+        only("bd", "1", "3"),
+    ),
+    row("kick on 1, 7, 9 and 15 for 4 bars", only("bd", "1", "2&", "3", "4&"), bars=4),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -50,7 +50,15 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         strokes="-xXo",
     ),
     Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal", short="ride", strokes="-xXo"),
-    Instrument("rb", "ride bell", 53, ("bell", "ride bell", "ridebell"), "cymbal", short="ride bell", strokes="-xXo"),
+    Instrument(
+        "rb",
+        "ride bell",
+        53,
+        ("bell", "ride bell", "ridebell", "ride's bell"),
+        "cymbal",
+        short="ride bell",
+        strokes="-xXo",
+    ),
     Instrument(
         "oh",
         "open hi-hat",

@@ -198,8 +198,10 @@ _BAR_REFERENCE = re.compile(
 _SHORTHANDS = {"w/out": "without ", "w/o": "without ", "w/": "with ", "b/w": "between ", "w": "with "}
 _SHORTHANDS |= {"teh": "the ", "hte": "the "}
 _SHORTHANDS |= {"evry": "every ", "evrey": "every ", "eveyr": "every ", "thats": "that's "}
+_SHORTHANDS |= {"bell of the ride": "ride bell "}
 _SHORTHAND = re.compile(
-    r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z]))\s*"
+    r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z])"
+    r"|\bbell of the ride\b)\s*"
 )
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)
@@ -277,7 +279,16 @@ _FIL = re.compile(r"\bfil\b")
 _CLAUSE_END = re.compile(r"[,;.]")
 # "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
+# "cowbell doing the standard bell": the bell pattern the cowbell plays, not the ride's bell
+_COWBELL_PATTERN = re.compile(
+    r"(\bcow\s?bell\b[^.;]*?\b(?:standard|usual|typical|classic|basic|normal|long|short)\s+)bell\b"
+)
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
+# "a tresillo kick - 1, 2& and 4": a dash between a voice and its counts says where it plays
+_VOICE_DASH = re.compile(
+    r"\b(" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+(?:-{1,2}|[\u2013\u2014])\s+"
+    r"(?=\d|the\s+(?:and|&|e|a)\s+of\b)"
+)
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
 # "(1 e & a 2 e & a - that e right after 2)": an aside that counts out loud places nothing.
@@ -322,6 +333,7 @@ _FILL = re.compile(
     r"|\b(?:run|runs|running|roll|rolls|rolling|go|going|come|coming)\s+(?:thing\s+|bit\s+)?(?:down|around|round|across)\s+(?:the\s+)?"
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
     r"|\btom\s+(?:run|roll|rundown|cascade)\b"
+    r"|\btoms\s+(?:at|for)\s+the\s+(?:very\s+)?end\b"  # "toms at the end for the transition"
     r"|\btoms?\s+(?:go|goes|going|run|runs|running|roll|rolling)\s+(?:down|around|round)\b"  # "make the toms go down"
     # "a snare roll leads into the next section", "roll into the chorus"
     r"|\brolls?\s+(?:that\s+)?(?:(?:leads?|leading|goes|going|builds?|building)\s+)?(?:up\s+)?into\s+(?:the\s+)?"
@@ -369,7 +381,10 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
-    low = _named_by_request(_SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", low)))
+    low = _COWBELL_PATTERN.sub(r"\1pattern", low)
+    low = _named_by_request(
+        _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
+    )
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)

@@ -49,6 +49,12 @@ _WHOLE_BAR = (
     ("and", "so", "on"),
 )
 
+# "1 & a on every beat": the parts of one count said for every beat
+_ON_EACH_BEAT = tuple(
+    (*on, each, unit) for on in (("on",), ()) for each in ("every", "each") for unit in ("beat", "count")
+)
+_PART_KEYWORDS = {"": "beats", "e": "es", "&": "offbeats", "a": "as"}
+
 _LESS_OK = frozenset({"es", "as", "offbeats", "beats", "backbeat"})  # places "skip ..." may take away
 
 _NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
@@ -248,6 +254,7 @@ _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's",
 _SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
 
 _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
+_UP_TOP += (("only", "for", "this"), ("only", "this", "time"))  # "no hats (ride only for this)"
 
 _SPANG = (("spang", "a", "lang"), ("spangalang",), ("spang", "alang"), ("ding", "ding", "a", "ding"))
 
@@ -307,11 +314,13 @@ _CLAUSE_ENDS = frozenset({",", ";", "."})
 # no actually 8ths" (`Reader._correction`; intent.py reads a meter or a fill said again after them).
 CORRECTIONS = (
     ("wait", "no"), ("no", "wait"), ("wait", "nah"), ("no", "actually"), ("actually", "no"), ("nah", "actually"),
-    ("scratch", "that"), ("or", "rather"), ("i", "mean"), ("nah",), ("actually",),
+    ("scratch", "that"), ("or", "rather"), ("i", "mean"), ("no", "no"), ("nah",), ("actually",),
 )  # fmt: skip
 
 # After a correction, words before what replaces it: "wait no he just texted, the & of 3"
 _CORRECTION_GAP = 6
+
+_MOVED_OFF = frozenset({"displaced", "shifted", "moved", "broken", "offset"})  # "a displaced backbeat"
 
 _EMPHASIS = frozenset({"it", "that", "this", "business"})  # "i mean it": not a correction
 
@@ -485,6 +494,13 @@ _LAST_OF_BAR = {
 
 _NOTE_VALUES = {"4": "quarters", "8": "eighths", "16": "sixteenths"}  # "every 8 note"
 
+# "hats fill in the gaps": they play where the voices placed so far do not (linear)
+_IN_THE_GAPS = tuple(
+    (verb, *into, "gaps")
+    for verb in ("fill", "fills", "filling", "fillin", "play", "plays", "playing")
+    for into in (("in", "the"), ("the",), ("all", "the"), ("in", "all", "the"))
+)
+
 _KEEPS_TIME = tuple(
     (verb, *the, noun)
     for verb in ("keep", "keeps", "keeping", "carry", "carries", "carrying", "hold", "holds", "holding")
@@ -513,6 +529,7 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (("every", "other", "beat"), "alternate"),
     (("dotted", "quarters"), "beats"),  # 6/8, 12/8: the felt beats
+    *(((each, "dotted", "quarter", *note), "beats") for each in ("every", "each") for note in ((), ("note",))),
     (("dotted", "quarter", "notes"), "beats"),
     (("dotted", "quarter"), "beats"),
     (("the", "numbers"), "counts"),  # "the closed hat is on the numbers": every numbered count
@@ -551,6 +568,12 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
         for where in ("start", "top", "beginning", "head")
         for each in ("each", "every")
     ),
+    *(  # "ride bell on the group starts" (9/8 as 2+2+2+3): the felt beats
+        ((*the, "group", starts), "beats")
+        for the in (("the",), ("each",), ("every",), ())
+        for starts in ("starts", "start", "downbeats", "beginnings")
+    ),
+    (("the", "starts", "of", "the", "groups"), "beats"),
     (("every", "group"), "beats"),
     (("each", "group"), "beats"),
     *(
@@ -657,6 +680,24 @@ _BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "mea
 _SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 
 BARE_COUNT = re.compile(r"\d[&+ea]?")
+_EIGHTH_COUNT = re.compile(r"(?:1[0-2]|\d)")  # 12/8 counted in eighths: "1 3 5 6 8 10 12"
+
+
+def _eighths_of_12(places: list[str], meter: str | None) -> list[str]:
+    """In 12/8 the counts are the four dotted-quarter beats ("1 & a 2 & a ..."); a list with a
+    number past 4 counts the bar's twelve eighths instead, so each becomes its beat and part
+    (the bembé bell "1 3 5 6 8 10 12" is 1, 1a, 2&, 2a, 3&, 4, 4a)."""
+    if meter != "12/8" or not any(p.isdigit() and 4 < int(p) <= 12 for p in places):
+        return places
+    if not all((p.isdigit() and 1 <= int(p) <= 12) or not p[:1].isdigit() for p in places):
+        return places
+    return [_eighth_of_12(int(p)) if p.isdigit() else p for p in places]
+
+
+def _eighth_of_12(n: int) -> str:
+    """The nth eighth of a 12/8 bar (1-12) as its beat and part: 5 -> "2&", 12 -> "4a"."""
+    return f"{(n - 1) // 3 + 1}{('', '&', 'a')[(n - 1) % 3]}"
+
 
 _BARE_STEP = re.compile(r"\d{1,2}")  # "kick on steps 1 5 9 13"
 
@@ -744,6 +785,20 @@ class Reader:
         """Every place a voice was put on so far ("hats on the remaining 16ths": the others)."""
         return tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
 
+    def _accents(self, i: int) -> int | None:
+        """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays
+        its accents there."""
+        t = self.tokens
+        if t[i] not in ("accents", "accent", "accented", "accenting") or not self._places_follow(i + 1):
+            return None
+        start = self._clause_start(i)
+        voices = next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
+        if not voices:
+            return None
+        places, end = self._places(i + 2)
+        self.out.append(Constraint(voices, places, "on", f"{voices_label(voices)} on {places_label(places)}"))
+        return end
+
     def _voices_said_last(self) -> tuple[str, ...]:
         """The voices of the last constraint that names some ("it", "them": `_pronoun`, `_move`)."""
         return next((c.voices for c in reversed(self.out) if len(c.voices) < len(ALL_VOICES)), ())
@@ -812,6 +867,7 @@ class Reader:
             self._with,
             self._voices,
             self._pronoun,
+            self._accents,
             self._places_first,
             self._more_places,
             self._step_string,
@@ -843,10 +899,14 @@ class Reader:
         t, start = self.tokens, i + len(words)
         if words[-1] in ("no", "nah") and self._one_voice(start)[0]:
             return None  # "actually no kick on 4": a "no" of its own
-        if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS:
-            return None  # "and i mean it, nothing on the one": said twice, not taken back
+        if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS | _NOTHING | {"no", "never", "not"}:
+            return None  # "and i mean it, nothing on the one", "i mean NOTHING on the one": said twice
         if start >= len(t):
             return None  # "kick offbeats nah": nothing follows to replace it
+        k = start + (t[start] == ",")
+        if self._at(k, "no") and set(self._one_voice(self._skip(k + 1, _FILLERS))[0]) & set(last.voices):
+            self.out.remove(last)  # "then crash on 1 - wait no, no crash": taken back, and ruled out (`_negated`)
+            return k
         dropping = next((w for w in _DROPPING if self._at(start + (t[start] == ","), *w)), None)
         if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
             at = start + (t[start] == ",") + len(dropping)
@@ -923,6 +983,11 @@ class Reader:
             return i + floor
         if floor:
             self.out.append(Constraint(("bd",), ("beats",), "on", "four on the floor (kick on every beat)"))
+            kick, end = self._one_voice(i + floor)
+            if kick == ("bd",) and not self._places_follow(end):
+                return (
+                    end  # "four on the floor kick, shaker 16ths": that kick is the floor's, not listed with the shaker
+                )
             return i + floor
         if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
             self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
@@ -963,6 +1028,13 @@ class Reader:
             ]
             self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "one" else 1)
+        if (
+            t[i] in ("steppers", "stepper")
+            and not (i > 0 and t[i - 1] in _NEGATORS | {"not"})
+            and not any(self._one_voice(k)[0] == ("bd",) and self._places_follow(k + 1) for k in range(i, len(t)))
+        ):  # ("make it steppers: kick on every beat" places the kick itself)
+            self.out.append(Constraint(("bd",), ("beats",), "on", "steppers: kick on every beat"))
+            return i + 1  # reggae's steppers: the kick on every beat
         if self._at(i, "half", "time") or self._at(i, "halftime"):
             if not (i > 0 and t[i - 1] in ("no", "not")):
                 self.feel_rules += [
@@ -1001,6 +1073,7 @@ class Reader:
             negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
             clause = t[self._clause_start(i) : i]  # "i dont want it to sound like a backbeat at all"
             negated = negated or (bool(set(clause) & {"don't", "not", "never"}) and "like" in clause)
+            negated = negated or prev in _MOVED_OFF  # "displaced backbeat pls: snare on 2& and 4": not on 2 and 4
             if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
             return end
@@ -1072,10 +1145,10 @@ class Reader:
             if places and mine is not None and before is not None and before <= mine:
                 return end  # "the kick on all four big beats instead of just 1 and 3": more, not moved
             if places:  # "put the kick on 1 and the & of 3 instead of on 3": moved from there
-                kept = places_less(last.places, places) or last.places
-                self._supersede(last, last.at(kept))
-                label = f"no {voices_label(last.voices)} on {places_label(places)}"
-                self.out.append(Constraint(last.voices, places, "off", label))
+                gone = tuple(p for p in places if p not in last.places)  # "2& and 4 instead of 2 and 4": 4 stays
+                if gone:
+                    label = f"no {voices_label(last.voices)} on {places_label(gone)}"
+                    self.out.append(Constraint(last.voices, gone, "off", label))
                 return end
             voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
             others = tuple(v for v in voices if v not in last.voices)
@@ -1150,6 +1223,14 @@ class Reader:
             if places and whose:  # "nothing on 1 2 3 4 from any hat": those voices only
                 self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
                 return after
+            words = next((w for w in (*_EXCEPT, ("but",)) if self._at(end, *w)), None) if places else None
+            kept, after = self._voice_list(self._skip(end + len(words), _FILLERS)) if words else ((), end)
+            if kept:  # "nothing on beat 2 except the hat": the hat there, nothing else
+                left = tuple(v for v in ALL_VOICES if v not in kept)
+                where = places_label(places)
+                self.out.append(Constraint(left, places, "off", f"nothing but the {voices_label(kept)} on {where}"))
+                self.out.append(Constraint(kept, places, "on", f"{voices_label(kept)} on {where}"))
+                return after
             if places:
                 text = f"nothing on {places_label(places)}"
                 self.out.append(Constraint(ALL_VOICES, places, "off", text))
@@ -1177,6 +1258,8 @@ class Reader:
         places = tuple(dict.fromkeys(p for c in placed for p in c.places if p != "all"))
         if not others or not voices or not places or set(voices) & set(others):
             return None
+        if any(c.rule == "off" and c.voices == voices and set(places) <= set(c.places) for c in self.out):
+            return end  # "the hats fill the gaps but never landing together with the kick": said already
         label = f"no {voices_label(voices)} with the {voices_label(others)} (on {places_label(places)})"
         self.out.append(Constraint(voices, places, "off", label))
         return end
@@ -1610,6 +1693,15 @@ class Reader:
                     return end
             self._wanted(i, voices)
             return k
+        gaps = next((w for w in _IN_THE_GAPS if self._at(j, *w)), None)
+        if gaps:  # "kick on 1 and the a of 2, snare on 2 and 4, hats fill in the gaps": off where they are
+            placed = [c for c in self.out if c.rule in ("on", "only") and not set(c.voices) & set(voices)]
+            taken = tuple(dict.fromkeys(p for c in placed for p in c.places if BARE_COUNT.fullmatch(p)))
+            if taken:
+                label = f"{voices_label(voices)} in the gaps (not on {places_label(taken)})"
+                self.out.append(Constraint(voices, taken, "off", label))
+            self._wanted(i, voices)
+            return j + len(gaps)
         if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
             end = j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
             places, after = self._places(end + 1) if end < len(t) and t[end] in _ON_WORDS else ((), end)
@@ -2049,7 +2141,7 @@ class Reader:
                 return end
         then = next((len(w) for w in (("and", "then"), ("then",)) if self._at(i, *w)), 0)
         if then and set(t[self._last_end : i]) <= {".", ","}:  # "the kick goes 1 and then the e of 2?? and then 3"
-            places, end = self._places(i + then)
+            places, end = self._places(self._skip(i + then, frozenset({"same", "thing", "again", "on"})))
             if places and all(BARE_COUNT.fullmatch(p) for p in places) and not self._one_voice(end)[0]:
                 self.out[-1] = last.at(tuple(dict.fromkeys(last.places + places)))
                 self._last_end = end
@@ -2392,7 +2484,7 @@ class Reader:
                 k -= 1  # "the a of 1, & of 2": that "&" is a place's, not a joiner
             if k > end and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
                 k += 1  # "kick on 1, the & of 2 and on 3"
-            bare = _BARE_STEP if self._in_steps else BARE_COUNT
+            bare = _BARE_STEP if self._in_steps else _EIGHTH_COUNT if self.meter == "12/8" else BARE_COUNT
             run_on = k == end and self._at(k, "the") and self._place(k)[0] is not None  # "kick on 1 the & of 2"
             if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])) and not run_on:
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
@@ -2414,11 +2506,15 @@ class Reader:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
+        each = next((w for w in _ON_EACH_BEAT if self._at(end, *w)), None)
+        if each and len(places) > 1 and all(p[:1] == "1" and p[1:] in _PART_KEYWORDS for p in places):
+            # "gallop on the double kick - 1 & a on every beat": that count's parts, on every beat
+            return tuple(_PART_KEYWORDS[p[1:]] for p in places), end + len(each)
         whole = next((w for w in _WHOLE_BAR if self._at(end, *w)), None)
         rate = _counted_rate(places)
         if rate and (whole or {"every", "each"} & set(self.tokens[max(0, i - 1) : i + 1])):
             return (rate,), end + len(whole or ())  # "shaker 1 e & a 2 e & a the whole way", "hh on every 1 e & a"
-        return self._except(self._whole_count(tuple(dict.fromkeys(places))), end)
+        return self._except(self._whole_count(tuple(dict.fromkeys(_eighths_of_12(places, self.meter)))), end)
 
     def _counted_ands(self, places: list[str], i: int, end: int) -> tuple[list[str], int]:
         """ "1 & 2 & 3 & 4 &" is a count spoken aloud, every count and its "&" (the trailing "&"
@@ -2449,8 +2545,10 @@ class Reader:
 
     def _step_place(self, step: int) -> str | None:
         """Step ``step`` of a sixteenth-note grid (a piano roll's 1..16) as a count: 5 -> "2",
-        7 -> "2&"; only where the numbers count quarter beats (x/4), else not placed."""
+        7 -> "2&"; in 12/8, whose grid is its twelve eighths, step 5 -> "2&"; elsewhere not placed."""
         beats = self._quarter_beats()
+        if self.meter == "12/8" and 1 <= step <= 12:
+            return _eighth_of_12(step)  # "cowbell on steps 1 3 5 6 8 10 12 of the 12 step bar"
         if beats is None or not 1 <= step <= 4 * beats:
             return None
         beat, part = divmod(step - 1, 4)
@@ -2468,7 +2566,14 @@ class Reader:
                 break  # "the a of 4" is a place of its own
             after = t[j + 1] if j + 1 < len(t) else ""
             spoken = any(p.endswith("e") for p in run)  # "1 e & a" said in full: its "a" is the count's
-            if word in ("a", "ah") and not spoken and after.isalpha() and after not in _COUNTING_WORDS:
+            counted_on = any(self._at(j + 1, *w) for w in _ON_EACH_BEAT)  # "1 & a on every beat": no article
+            if (
+                word in ("a", "ah")
+                and not spoken
+                and after.isalpha()
+                and after not in _COUNTING_WORDS
+                and not counted_on
+            ):
                 break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{_PART_TOKENS[word]}")
             last, j = _RUN_ORDER[word], j + 1

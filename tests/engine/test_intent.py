@@ -713,7 +713,8 @@ CHAT_ROWS = [
         "kick on 1 + the e of 3, snare on 2 + 4, and the hats fill the gaps but never landing together with the kick",
         only("bd", "1", "3e"),
         only("sd", "2", "4"),
-        off(HATS, "1", "3e"),
+        off(HATS, "1", "3e", "2", "4"),
+        present(HATS),
     ),  # linear: the hats stay off wherever the kick and snare were placed
     row("trap, 808 on 1 and the & of 2, clap on 3", only("bd", "1", "2&"), only("cp", "3")),  # the 808 is the kick
     row("yanos: kick all 4s, cowbell 2a n 4a", only("bd", "beats"), only("cb", "2a", "4a")),
@@ -961,7 +962,7 @@ NAMED_BEATS = [
     row("reggae one drop, and i mean it, nothing on the one", *ONE_DROP, nothing_on("1")),
     row("can u make it 3 bars... nah scrap that, 2 bars is plenty", bars=2),
     row("four on the floor kick and finish with a paradiddle fill round the toms", on("bd", "beats"), fill="toms"),
-    row("the kick fills all the gaps"),  # not a fill
+    row("the kick fills all the gaps", present("bd")),  # not a fill: the kick plays, where the words leave open
     row("crashy one first", present("cc")),
     row("kick never on the beats or the e's/a's", off("bd", "beats", "es", "as")),
     row(
@@ -1163,6 +1164,46 @@ NAMED_BEATS = [
         only("bd", "1", "3"),
     ),
     row("kick on 1, 7, 9 and 15 for 4 bars", only("bd", "1", "2&", "3", "4&"), bars=4),
+    # d65-d68
+    row("snare on 3 and 5 (wait no, 2 and 4? no no, 3 and 5, keep it)", only("sd", "3", "5")),
+    row("snare on 2 and 4, then crash on 1 - wait no, no crash, keep it dark", only("sd", "2", "4"), absent("cc")),
+    row("one drop, and i mean NOTHING on the one", *ONE_DROP, off(ALL_VOICES, "1")),
+    row("four on the floor kick, shaker 16ths", on("bd", "beats"), only("sh", "sixteenths")),
+    row("reggaeton, toms at the end for the transition", fill="toms"),
+    row("displaced backbeat pls: snare on 2& and 4 instead of 2 and 4", only("sd", "2&", "4"), off("sd", "2")),
+    row("16th ghost notes on the snare w/ accents on 2 and 4", present("sd"), on("sd", "2", "4")),
+    row("can u do a tresillo kick - 1, 2& and 4", only("bd", "1", "2&", "4")),
+    row("ride bell on the group starts, kick 1 and 5", only("rb", "beats"), only("bd", "1", "5")),
+    row("bell of the ride on all four counts", only("rb", "beats")),
+    row(
+        "kick on 1, snare on 3, nothing on beat 2 except the hat",
+        only("bd", "1"),
+        only("sd", "3"),
+        off(tuple(v for v in ALL_VOICES if v not in HATS), "2"),
+        on(HATS, "2"),
+    ),
+    row("steppers riddim, uk dub style", on("bd", "beats")),
+    row("snare on the a of 1 + the & of 2, then same thing a of 3 and & of 4", only("sd", "1a", "2&", "3a", "4&")),
+    row(
+        "12/8, cowbell doing the standard bell, counting eighths: 1 3 5 6 8 10 12",
+        only("cb", "1", "1a", "2&", "2a", "3&", "4", "4a"),
+        meter="12/8",
+    ),
+    row(
+        "12/8, cowbell on steps 1 3 5 6 8 10 12 of the 12 step bar, kick on every dotted quarter",
+        only("cb", "1", "1a", "2&", "2a", "3&", "4", "4a"),
+        only("bd", "beats"),
+        meter="12/8",
+    ),
+    row("gallop on the double kick - 1 & a on every beat", only("bd", "beats", "offbeats", "as")),
+    row(
+        "6/8, no hats (ride only for this), kick on 1",
+        absent(HATS),
+        present("rc"),
+        absent(("cc", *HATS)),
+        only("bd", "1"),
+        meter="6/8",
+    ),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

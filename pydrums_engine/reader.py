@@ -1584,7 +1584,18 @@ class Reader:
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
         play (places after them: `_voices`; places before them, "2 and 4 on the snare": `_places_first`)."""
-        if self.tokens[i] not in ("with", "add", "adding", "plus", "use", "using", "on", *_THROWN_IN):
+        if self.tokens[i] not in (
+            "with",
+            "add",
+            "adding",
+            "plus",
+            "use",
+            "using",
+            "on",
+            "including",
+            "include",
+            *_THROWN_IN,
+        ):
             return None  # (and "throw an open hat in near the end": it plays, somewhere)
         voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
         if self.tokens[i] == "on" and i and self.tokens[i - 1] in _NOTHING | _NEGATORS:

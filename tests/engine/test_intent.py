@@ -1164,7 +1164,8 @@ NAMED_BEATS = [
         only("bd", "1", "3"),
     ),
     row("kick on 1, 7, 9 and 15 for 4 bars", only("bd", "1", "2&", "3", "4&"), bars=4),
-    # d65-d68
+    # d65-d68, and fresh32's cha-cha
+    row("a cha-cha-chá groove on drumset including the cowbell part", present("cb")),
     row("snare on 3 and 5 (wait no, 2 and 4? no no, 3 and 5, keep it)", only("sd", "3", "5")),
     row("snare on 2 and 4, then crash on 1 - wait no, no crash, keep it dark", only("sd", "2", "4"), absent("cc")),
     row("one drop, and i mean NOTHING on the one", *ONE_DROP, off(ALL_VOICES, "1")),

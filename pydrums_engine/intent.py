@@ -25,6 +25,7 @@ mean none at all; "only kick and snare" leaves the other voices out.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -140,6 +141,7 @@ _METER_WORDS = {
 }
 
 _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
+_IN_QUARTERS = re.compile(r"\bquarter(?:s|[\s-]+notes?)?\b|\b(?:16|sixteen)th")  # no 12/8 has them
 # every one-word name of a voice or group, plurals too ("claps"): what may stand before "fill" or "2/4"
 _ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha()}
 # "snare on 2/4", "sn 2/4", "kick 1/3": counts after "on" or a voice, not a meter
@@ -165,7 +167,9 @@ _IN_A_COUNT = re.compile(
     r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time))"
 )
 _COUNTED_METERS = {3: "3/4", 5: "5/4", 6: "6/8", 7: "7/8", 9: "9/8"}
-_METER_IN_WORDS = re.compile(r"\b(" + "|".join(w.replace(" ", "[\\s-]") for w in _METER_WORDS) + r")\b(?:\s+time)?")
+_METER_IN_WORDS = re.compile(
+    r"(?<!\btwo\s)\b(" + "|".join(w.replace(" ", "[\\s-]") for w in _METER_WORDS) + r")\b(?:\s+time)?"
+)  # not "every beat one two three four": counted aloud
 _BPM = re.compile(
     r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
     r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
@@ -174,6 +178,8 @@ _BARS = re.compile(
     r"\b(?:x\s?)?(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"  # "5/4 x4 bars"
     r"|\b(?:bars|measures)\s*[:=]\s*(\d{1,2})\b"
 )
+# Between two sections' lengths: "1 bar of time + 1 bar of fill", "3 bars of groove then 1 bar of fill"
+_SECTION_THEN = re.compile(r"\s*of\s+[a-z0-9' -]{1,40}?\s*(?:\+|\band\b|\bthen\b)\s*(?:then\s+|and\s+)?")
 # A correction of the bars said before: "2 bars ... actually no, make that 4".
 _BARS_AGAIN = re.compile(
     r"\b(?:make|change|makes?)\s+(?:that|it|them)\s+(?:to\s+|into\s+)?(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
@@ -199,9 +205,11 @@ _SHORTHANDS = {"w/out": "without ", "w/o": "without ", "w/": "with ", "b/w": "be
 _SHORTHANDS |= {"teh": "the ", "hte": "the "}
 _SHORTHANDS |= {"evry": "every ", "evrey": "every ", "eveyr": "every ", "thats": "that's "}
 _SHORTHANDS |= {"bell of the ride": "ride bell "}
+_SHORTHANDS |= {"uh": "", "um": "", "umm": "", "uhh": "", "erm": ""}  # said while thinking (voice-to-text)
+_SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher's limbs: a right-footed player
 _SHORTHAND = re.compile(
     r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z])"
-    r"|\bbell of the ride\b)\s*"
+    r"|\bbell of the ride\b|\buh\b|\bum\b|\bumm\b|\buhh\b|\berm\b|\bright foot\b|\bleft foot\b)\s*"
 )
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)
@@ -279,6 +287,8 @@ _FIL = re.compile(r"\bfil\b")
 _CLAUSE_END = re.compile(r"[,;.]")
 # "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
+# "a for bar loop", "gimme to bars" (typed by voice): a count of bars
+_BARS_SAID_AS = re.compile(r"\b(a|me|gimme|like|just|maybe|do|make|only)\s+(for|fore|to|too)([\s-]+bars?)\b")
 # "cowbell doing the standard bell": the bell pattern the cowbell plays, not the ride's bell
 _COWBELL_PATTERN = re.compile(
     r"(\bcow\s?bell\b[^.;]*?\b(?:standard|usual|typical|classic|basic|normal|long|short)\s+)bell\b"
@@ -382,6 +392,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
     low = _COWBELL_PATTERN.sub(r"\1pattern", low)
+    low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
     )
@@ -712,7 +723,8 @@ def _take_meter(text: str) -> tuple[str | None, str]:
             found, after = name, match.end()
     if found is None:
         words = _METER_IN_WORDS.search(text)
-        if words:
+        counted_in_quarters = words and words[1] == "slow blues" and _IN_QUARTERS.search(text)
+        if words and not counted_in_quarters:  # ("slow blues, ride on every quarter note": in 4)
             found = _METER_WORDS[words[1].replace("-", " ")]  # "twelve-eight"
     if found is None:
         found, text = _counted_in(text)
@@ -804,8 +816,12 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
     """The bar count the words give, the text without it, and the words of each bar they name
     ("in the last bar"), left in the text as one `BAR_MARK` each."""
     bars, last, said = None, 0, 0
+    clamped: tuple[int, int] | None = None  # a count past the most a pattern holds, and where it ends
     found = list(_BARS.finditer(text))
     aside = [text.count("(", 0, m.start()) > text.count(")", 0, m.start()) for m in found]
+    total = _bars_added(text, found)
+    if total is not None:  # "1 bar of time + 1 bar of 16th fill": two bars in all
+        bars, said, found, aside = total, found[-1].end(), [], []
     for match, in_aside in zip(found, aside, strict=True):
         if in_aside and not all(aside):
             continue  # "(son 3-2 squeezed in one bar) ... 2 bars": what the aside describes, not the length
@@ -827,8 +843,14 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
             continue  # "a bar of 4 glued to a bar of 3": what a bar holds, not how many
         if BARS_MIN <= value <= BARS_MAX:
             bars, said = (value, match.end()) if bars is None or corrected else (bars, said)
+        elif value > BARS_MAX and bars is None and not text[match.end() :].lstrip().startswith("blues"):
+            bars, said, clamped = BARS_MAX, match.end(), (value, match.end())  # "sixteen bars of lofi": the most
         else:
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
+    if clamped is not None:  # said so, unless another count took its place ("16 bars..., actually 4")
+        kept = bars == BARS_MAX and said == clamped[1]
+        here = f"{BARS_MAX} here: " if kept else ""
+        unplaced.append(f"{clamped[0]} bars ({here}a pattern is {BARS_MIN} to {BARS_MAX} bars)")
     if bars is not None:  # "2 bars ... actually no, make that 4"
         for match in _BARS_AGAIN.finditer(text, last):
             if BARS_MIN <= (value := _number(match[1])) <= BARS_MAX:
@@ -837,6 +859,18 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
     text = _BARS.sub(" ", _EVERY_N_BARS.sub(" every few bars ", text))  # how often, kept ("crash on 1 every 4 bars")
     refs = [m[0].strip() for m in _BAR_REFERENCE.finditer(text)]
     return bars, _BAR_REFERENCE.sub(f" {BAR_MARK} ", text), refs
+
+
+def _bars_added(text: str, found: list[re.Match[str]]) -> int | None:
+    """ "3 bars of groove and 1 bar of fill", "1 bar of time + 1 bar of fill": sections one
+    after another, each "N bars of ...", make a pattern of their sum (when it fits one)."""
+    if len(found) < 2:
+        return None
+    for before, after in itertools.pairwise(found):
+        if not _SECTION_THEN.fullmatch(text, before.end(), after.start()):
+            return None
+    total = sum(_number(m[1] or m[2]) for m in found)
+    return total if BARS_MIN <= total <= BARS_MAX else None
 
 
 def _number(word: str) -> int:

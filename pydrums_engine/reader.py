@@ -61,6 +61,11 @@ _NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "
 
 _SIXTEENTH = frozenset({"16th", "sixteenth"})
 
+# Counts a voice-to-text request writes as other words ("snare on to and for"): read as counts
+# only right after "on" or a list's joiner and where the list ends (`_homophone_ends`)
+_SAID_AS_COUNT = {"to": "2", "too": "2", "for": "4", "fore": "4"}
+_HOMOPHONE_BEFORE = frozenset({"on", "and", "n", "&", "+", ","})
+
 # A place said as the voice's adjective: "offbeat open hats", "backbeat claps", "downbeat kicks"
 _PLACE_ADJECTIVES = {
     "offbeat": "offbeats",
@@ -252,6 +257,8 @@ _COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "wh
 _COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
 _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
+
+_MAYBE = frozenset({"maybe", "also", "perhaps", "possibly", "prob", "probably"})
 
 _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
 _UP_TOP += (("only", "for", "this"), ("only", "this", "time"))  # "no hats (ride only for this)"
@@ -529,6 +536,8 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (("every", "other", "beat"), "alternate"),
     (("dotted", "quarters"), "beats"),  # 6/8, 12/8: the felt beats
+    *(((each, big, "beat"), "beats") for each in ("every", "each") for big in ("big", "main", "strong", "felt")),
+    *((("the", big, "beats"), "beats") for big in ("big", "main", "felt")),
     *(((each, "dotted", "quarter", *note), "beats") for each in ("every", "each") for note in ((), ("note",))),
     (("dotted", "quarter", "notes"), "beats"),
     (("dotted", "quarter"), "beats"),
@@ -785,6 +794,40 @@ class Reader:
         """Every place a voice was put on so far ("hats on the remaining 16ths": the others)."""
         return tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
 
+    def _one_on(self, i: int) -> int | None:
+        """ "two extra snare accents, one on 2e and one on 3a": each "one" is a hit of the voice
+        named just before."""
+        t = self.tokens
+        if t[i] != "one" or not (self._at(i + 1, "on") or self._at(i + 1, "at")) or not self._places_follow(i + 1):
+            return None
+        voices = next((v for k in range(i - 1, max(-1, i - 9), -1) if (v := self._one_voice(k)[0])), ())
+        if not voices or (i and t[i - 1] in _NEGATORS):
+            return None
+        places, end = self._places(i + 2)
+        while self._at(end, "and", "one", "on") or self._at(end, ",", "one", "on"):  # "... and one on 3a"
+            more, after = self._places(end + 3)
+            if not more:
+                break
+            places, end = (*places, *more), after
+        self.out.append(Constraint(voices, places, "on", f"{voices_label(voices)} on {places_label(places)}"))
+        return end
+
+    def _holes_for(self, i: int) -> int | None:
+        """ "16th kicks except DONT put kick on 2 and 4, leave those holes for the snare": the
+        places just kept free are the named voice's."""
+        t = self.tokens
+        if t[i] not in ("leave", "leaving", "leaves") or not any(self._at(i + 1, w) for w in ("those", "them", "the")):
+            return None
+        k = self._skip(i + 2, frozenset({"holes", "gaps", "spots", "places", "spaces", "space", "open", "free"}))
+        if not self._at(k, "for") or (k == i + 2 and t[i + 1] != "them"):
+            return None  # "leave those ... for": a noun for the places, or "them"
+        voices, end = self._one_voice(self._skip(k + 1, _FILLERS))
+        kept = next((c for c in reversed(self.out) if c.rule == "off" and c.places != ("all",)), None)
+        if not voices or kept is None or set(voices) & set(kept.voices):
+            return None
+        self.out.append(Constraint(voices, kept.places, "on", f"{voices_label(voices)} on {places_label(kept.places)}"))
+        return end
+
     def _accents(self, i: int) -> int | None:
         """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays
         its accents there."""
@@ -868,6 +911,8 @@ class Reader:
             self._voices,
             self._pronoun,
             self._accents,
+            self._holes_for,
+            self._one_on,
             self._places_first,
             self._more_places,
             self._step_string,
@@ -2058,6 +2103,8 @@ class Reader:
             return None
         k = i - 1
         while k >= 0 and t[k] not in _CLAUSE_ENDS | {"+", "plus", "then", ":"}:  # "kick on all four + cowbell ..."
+            if t[k] in _AND and set(t[k + 1 : i]) <= _FILLERS | _MAYBE:
+                break  # "clap on 2 and 4 and maybe a shaker going the whole way": a wish of its own
             if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
@@ -2375,8 +2422,10 @@ class Reader:
         bar's count of numbers; "all 4 beats" is `_place`'s."""
         t = self.tokens
         word = t[i]
-        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 12 if word == "twelve" else None)
         meter = get_meter(self.meter or "4/4")
+        if n == 12 and meter.name == "12/8" and not (i + 1 < len(t) and t[i + 1] in {*RATE_WORDS, "beats", "beat"}):
+            return "eighths", self._skip(i + 1, frozenset({"of", "them"}))  # "hats on all twelve"
         if n is None or n != counting(meter)[0] or (i + 1 < len(t) and t[i + 1] in {*RATE_WORDS, "beats", "beat"}):
             return None
         end = self._skip(i + 1, frozenset({"counts", "of", "them"}))
@@ -2424,10 +2473,18 @@ class Reader:
             return None, i  # "all 12 of them": how many
         if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in _ONE_BEFORE:
             return None, i  # "plus one extra hit": how many, not the one
+        if word == "one" and i and self.tokens[i - 1] in _AND | {","} and self._places_follow(i + 1):
+            return None, i  # "one on 2e and one on 3a": a hit, placed (`_one_on`)
         if word in NUMBER_WORDS:
-            if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() and self._one_voice(i + 1)[0]:
+            voice, end = (
+                self._one_voice(i + 1) if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() else ((), i)
+            )
+            if voice and not self._places_follow(end):
                 return None, i  # "and one crash somewhere": how many, not where
-            return str(NUMBER_WORDS[word]), i + 1
+            return str(NUMBER_WORDS[word]), i + 1  # "kick on one and three snare on two and four": a count
+        said = _SAID_AS_COUNT.get(word)
+        if said and i and self.tokens[i - 1] in _HOMOPHONE_BEFORE and self._homophone_ends(i + 1):
+            return said, i + 1  # "snare on to and for" (typed by voice): 2 and 4
         if word in ORDINALS:  # "the first beat and beat 3"
             return str(ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
         match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
@@ -2564,6 +2621,12 @@ class Reader:
             return None
         beat, part = divmod(step - 1, 4)
         return f"{beat + 1}{('', 'e', '&', 'a')[part]}"
+
+    def _homophone_ends(self, k: int) -> bool:
+        """Whether a count typed as "to" or "for" ends a list at k: the end, a clause end, "and"
+        or "thats it" (not "on for the chorus")."""
+        t = self.tokens
+        return k >= len(t) or t[k] in _CLAUSE_ENDS | _AND | {"that's", "nothing", "pls", "please"}
 
     def _count_run(self, count: str, i: int) -> tuple[list[str], int]:
         """The parts spoken after a count, as a drummer counts them aloud ("1 e & a", "3 & a"),

@@ -1205,6 +1205,39 @@ NAMED_BEATS = [
         only("bd", "1"),
         meter="6/8",
     ),
+    # d69-d72: voice-to-text, a teacher's limbs, 12/8 counted in eighths, sections added up
+    row("basic beat kick on one and three snare on to and for thats it", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("side stick only on for and kick on one", only("rs", "4"), only("bd", "1")),
+    row("kick on one and the uh a of two", only("bd", "1", "2a")),
+    row("can u make like a for bar loop of a simple pop beat", bars=4, density="sparse"),
+    row(
+        "open hat on all the ands and the kick on every beat one two three four",
+        only("oh", "offbeats"),
+        only("bd", "beats"),
+    ),
+    row(
+        "right hand 8ths on the closed hat, left hand snare on 2 and 4, right foot on 1 and the & of 2",
+        only("ch", "eighths"),
+        only("sd", "2", "4"),
+        only("bd", "1", "2&"),
+    ),
+    row("12/8 blues, hats on all twelve", only(HATS, "eighths"), meter="12/8"),
+    row("12/8, crash on every big beat", only("cc", "beats"), meter="12/8"),
+    row("slow blues, ride on every quarter note", only("rc", "quarters"), tempo="slow"),
+    row("fill exercise: 1 bar of time + 1 bar of fill", bars=2, fill="snare"),
+    row("two extra snare accents, one on 2e and one on 3a", on("sd", "2e", "3a")),
+    row(
+        "16th kicks except DONT put kick on 2 and 4, leave those holes for the snare",
+        only("bd", "sixteenths except 2 4"),
+        off("bd", "2", "4"),
+        on("sd", "2", "4"),
+    ),
+    row(
+        "a clap on the second and fourth and maybe a shaker going the whole way through",
+        only("cp", "2", "4"),
+        present("sh"),
+    ),
+    row("gimme sixteen bars of lofi", bars=8),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS
@@ -1396,10 +1429,11 @@ def test_meter_words_win_and_the_constraint_lands_in_that_meter():
     assert steps == [{0}, {4, 8}, {0, 4, 8}]
 
 
-def test_out_of_range_numbers_are_reported_not_used():
+def test_out_of_range_numbers_are_reported_and_bars_past_the_most_get_the_most():
     intent = parse_intent("20 bars at 300 bpm")
-    assert (intent.bars, intent.bpm) == (None, None)
-    assert intent.unplaced == ("300 bpm (tempo is 40 to 240 bpm)", "20 bars (a pattern is 1 to 8 bars)")
+    assert (intent.bars, intent.bpm) == (8, None)  # as long as a pattern goes; a tempo is not guessed
+    assert intent.unplaced == ("300 bpm (tempo is 40 to 240 bpm)", "20 bars (8 here: a pattern is 1 to 8 bars)")
+    assert parse_intent("slow 12 bar blues").bars is None  # a form's name, not a length asked for
 
 
 def test_the_intent_says_itself():

@@ -396,6 +396,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
     )
+    described = _FILL_DESCRIBED.search(low)
+    if described and resolve_voices(described[2].removeprefix("the ")):
+        low = _FILL_DESCRIBED.sub(lambda m: f"{m[1]}a {m[2].removeprefix('the ')} fill ", low, count=1)
     unplaced: list[str] = []
     rest = low
     meter, rest = _take_meter(rest)
@@ -465,6 +468,12 @@ _FILL_AFTER = re.compile(
 )  # "fill on the cowbell", "fill with snare and toms"
 
 
+# "drop a little fill, claps going 16ths on beat 4": the fill, described after it (a clause that
+# plays a voice fast on the last beat), not a groove of claps in 16ths
+_FILL_DESCRIBED = re.compile(
+    r"(\bfills?\b[^.;,]{0,20},\s*)((?:the\s+)?[a-z]+(?:\s[a-z]+)?)\s+(?:going|doing|playing|rolling|in)\s+"
+    r"(?:16ths|sixteenths|32nds|triplets)\s+(?:on|over|for|across)\s+(?:beat\s+|the\s+)?(?:4|four|last\s+beat)\b"
+)
 _FILL_AT_END_ON = re.compile(
     r"\bfills?\s+(?:at\s+the\s+(?:very\s+)?end|in\s+the\s+last\s+bar|at\s+the\s+end\s+of\s+(?:the\s+)?\w+)"
     r"\s+(?:on|with|using)\s+(?=(?:the\s+)?[a-z])"

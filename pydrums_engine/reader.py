@@ -1367,6 +1367,14 @@ class Reader:
             if places:
                 self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
                 return end
+        start, one_bar = self._clause_start(i), self._one_bar(j)
+        said_again = any(set(self._one_voice(k)[0]) & set(voices) for k in range(max(j, one_bar), len(self.tokens)))
+        if (BAR_MARK in self.tokens[start:i] or one_bar) and said_again:
+            # "bar 7 is a break w no kick, kick slams back in bar 8": one bar's "no", and every bar is
+            # held alike, so it is said and left out (with no other word of it, "no crash in bar 4"
+            # holds everywhere, which keeps it out of that bar too)
+            self.unplaced.append(self._said(start, max(j, one_bar)))
+            return max(j, one_bar)
         self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
         k = self._skip(j, frozenset({",", "-"}))
         if k < len(self.tokens) and self.tokens[k] in ("just", "only"):  # "no hats, just ride"

@@ -1238,6 +1238,11 @@ NAMED_BEATS = [
         present("sh"),
     ),
     row("gimme sixteen bars of lofi", bars=8),
+    row(
+        "standard house but on the last bar drop a little fill, claps going 16ths on beat 4", fill="cp"
+    ),  # the fill, described after it: not claps in 16ths all along
+    row("8 bars, then bar 7 is a break w no kick, kick slams back in bar 8", present("bd"), bars=8),
+    row("no crash in bar 4", absent("cc"), bars=4),  # held everywhere: so out of bar 4 as well
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -207,9 +207,11 @@ _SHORTHANDS |= {"evry": "every ", "evrey": "every ", "eveyr": "every ", "thats":
 _SHORTHANDS |= {"bell of the ride": "ride bell "}
 _SHORTHANDS |= {"uh": "", "um": "", "umm": "", "uhh": "", "erm": ""}  # said while thinking (voice-to-text)
 _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher's limbs: a right-footed player
+_SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHAND = re.compile(
     r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z])"
-    r"|\bbell of the ride\b|\buh\b|\bum\b|\bumm\b|\buhh\b|\berm\b|\bright foot\b|\bleft foot\b)\s*"
+    r"|\bbell of the ride\b|\buh\b|\bum\b|\bumm\b|\buhh\b|\berm\b|\bright foot\b|\bleft foot\b"
+    r"|\bin (?:the )?place of\b)\s*"
 )
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)

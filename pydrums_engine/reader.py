@@ -828,6 +828,30 @@ class Reader:
         self.out.append(Constraint(voices, kept.places, "on", f"{voices_label(voices)} on {places_label(kept.places)}"))
         return end
 
+    def _counted_hits(self, i: int) -> int | None:
+        """ "cowbell only 3 hits in the bar: on 1, on 2& and on 4": that many, there, and only
+        there; "the hihat do the triangle part, every 16th": the part's places follow it."""
+        t = self.tokens
+        voices, j = self._one_voice(i)
+        if not voices:
+            return None
+        k = self._skip(j, frozenset({"only", "just", "exactly"}))
+        counted = k < len(t) and (t[k].isdigit() or t[k] in NUMBER_WORDS) and self._at(k + 1, "hits")
+        part = next((n for n in range(j, min(j + 6, len(t))) if t[n] in ("part", "pattern")), None)
+        does = j < len(t) and t[j] in ("do", "does", "doing", "plays", "play", "playing", "takes", "taking")
+        if counted:
+            m = self._skip(k + 2, frozenset({"in", "the", "bar", "per", "a", "each", "every", ":"}))
+        elif does and part is not None and self._at(part + 1, ","):
+            m = part + 2
+        else:
+            return None
+        places, end = self._places(m + self._at(m, "on"))
+        if not places:
+            return None
+        self._placed(i, voices, places, "only")
+        self._last_end = end
+        return end
+
     def _accents(self, i: int) -> int | None:
         """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays
         its accents there."""
@@ -898,6 +922,7 @@ class Reader:
             self._negated,
             self._kept_out,
             self._kept_to,
+            self._counted_hits,
             self._only_voices,
             self._rate_first,
             self._respectively,

@@ -448,7 +448,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         fill=fill,
         single_instrument=single,
         density=density,
-        constraints=tuple(_unique(constraints)),
+        constraints=tuple(_covered_once(_unique(constraints))),
         unplaced=tuple(unplaced),
     )
 
@@ -701,6 +701,24 @@ def _but_placed(off: Constraint, earlier: list[Constraint], later: list[Constrai
         return off
     named = tuple(v for v in off.voices if v in placed)
     return replace(off, voices=left, text=f"nothing but the {voices_label(named)} on {places_label(off.places)}")
+
+
+def _covered_once(constraints: list[Constraint]) -> list[Constraint]:
+    """A "no X on P" that another "no" already says is left out ("why is there ALWAYS a crash on
+    1. no crash": no crash, once)."""
+
+    def covers(other: Constraint, off: Constraint) -> bool:
+        if other is off or not set(off.voices) <= set(other.voices):
+            return False
+        return other.rule == "absent" or (other.rule == "off" and set(off.places) <= set(other.places))
+
+    kept: list[Constraint] = []
+    for c in constraints:
+        plain = c.rule == "off" and c.text.startswith("no ")  # (an idiom's own rule, "one drop: ...", stays)
+        if plain and any(covers(o, c) for o in [*kept, *constraints[constraints.index(c) + 1 :]]):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _unique(constraints: list[Constraint]) -> list[Constraint]:

@@ -205,6 +205,11 @@ class Constraint:
         corrected, merged or cut: "kick on 1 and the and of 3")."""
         return replace(self, places=places, text=f"{voices_label(self.voices)} on {places_label(places)}")
 
+    def ruled_out(self) -> Constraint:
+        """The same voices kept off these places ("why is there always a crash on 1": no crash
+        on 1)."""
+        return replace(self, rule="off", text=f"no {voices_label(self.voices)} on {places_label(self.places)}")
+
     def steps(self, meter_name: str, steps_per_bar: int) -> frozenset[int] | None:
         """The steps of one bar this constraint is about, or None when a place does not fit."""
         found: set[int] = set()

@@ -256,6 +256,7 @@ _COMPLAINTS += (("i", "keep", "getting"), ("keep", "getting"), ("i", "kept", "ge
 _COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "when"), ("i", "hate", "how"))
 _COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
 _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
+_COMPLAINTS += (("u", "keep"), ("you", "keep"), ("u", "always"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
 
 _MAYBE = frozenset({"maybe", "also", "perhaps", "possibly", "prob", "probably"})
@@ -692,6 +693,11 @@ BARE_COUNT = re.compile(r"\d[&+ea]?")
 _EIGHTH_COUNT = re.compile(r"(?:1[0-2]|\d)")  # 12/8 counted in eighths: "1 3 5 6 8 10 12"
 
 
+def _counted(c: Constraint) -> bool:
+    """A voice put on counts ("a crash on 1"), not on a keyword ("busy 16th kicks")."""
+    return c.rule in ("on", "only") and all(BARE_COUNT.fullmatch(p) for p in c.places)
+
+
 def _eighths_of_12(places: list[str], meter: str | None) -> list[str]:
     """In 12/8 the counts are the four dotted-quarter beats ("1 & a 2 & a ..."); a list with a
     number past 4 counts the bar's twelve eighths instead, so each becomes its beat and part
@@ -770,12 +776,13 @@ class Reader:
     def read(self) -> list[Constraint]:
         i, used = 0, set()
         while i < len(self.tokens):
-            before = len(self.out)
+            before = list(self.out)
             end = self._step(i)
             if end is not None:
                 used.update(range(i, end))
-                if self._complaint(i):  # "why is there always a crash on 1": what it did, not a wish
-                    del self.out[before:]
+                if self._complaint(i):  # "why is there always a crash on 1": what it did, not a wish, so
+                    self.out = before + [c.ruled_out() for c in self.out[len(before) :] if _counted(c)]
+                    # the counts it names stay free of it, and what it changed of earlier wishes is undone
             i = end if end is not None else i + 1
         self._without_ghosts()
         self._report_unread(used | self._read_back)

@@ -1243,6 +1243,14 @@ NAMED_BEATS = [
     ),  # the fill, described after it: not claps in 16ths all along
     row("8 bars, then bar 7 is a break w no kick, kick slams back in bar 8", present("bd"), bars=8),
     row("no crash in bar 4", absent("cc"), bars=4),  # held everywhere: so out of bar 4 as well
+    # a complaint's counts are kept free of what it complains of (d76)
+    row("i hate when it crashes on 1", off("cc", "1")),
+    row(
+        "open hat on every offbeat, closed hat on the beats. u keep opening it on the 1 for some reason",
+        only("oh", "offbeats"),
+        only("ch", "beats"),
+        off("oh", "1"),
+    ),
     # fresh35-36, after they were measured with the server down
     row("cowbell only 3 hits in the bar: on 1, on 2& and on 4", only("cb", "1", "2&", "4")),
     row("baião pls, the hihat do the triangle part, every 16th", only(HATS, "sixteenths")),

@@ -157,6 +157,7 @@ _BEATS_A_BAR = re.compile(
 # How an odd meter is grouped, in eighths: "2+2+3", "3-2-2", or counted "1-2 1-2 1-2-3".
 _GROUPING = re.compile(r"\b[1-9](?:\s*[+-]\s*[1-9]){1,5}\b|(?<=grouped )[1-9](?:\s[1-9]){1,5}\b")  # "2 2 2 3"
 _NOT_THIS_METER = re.compile(r"\bnot\s+(?:in\s+)?$")
+_METER_AGAIN = re.compile(r"\b(?:that's|it's|thats|its)\s+(?:really\s+|actually\s+)?(?:in\s+)?$")
 _COUNTED_GROUPING = re.compile(r"\b1(?:-[2-9])+(?:[\s,]+1(?:-[2-9])+)+\b")
 # "7/8 exercise counted 1 2 3 1 2 1 2": the same aloud, after a word that says it is counted
 _COUNTED_ALOUD = re.compile(
@@ -291,6 +292,8 @@ _CLAUSE_END = re.compile(r"[,;.]")
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
 # "a for bar loop", "gimme to bars" (typed by voice): a count of bars
 _BARS_SAID_AS = re.compile(r"\b(a|me|gimme|like|just|maybe|do|make|only)\s+(for|fore|to|too)([\s-]+bars?)\b")
+# "snare backbeat only on 3 cuz half time": the snare's one hit, said where the backbeat would be
+_BACKBEAT_ONLY_ON = re.compile(r"\b(snare|clap|claps|rim|cross[\s-]?stick)\s+backbeats?\s+(?=(?:only|just)\s+on\b)")
 # "cowbell doing the standard bell": the bell pattern the cowbell plays, not the ride's bell
 _COWBELL_PATTERN = re.compile(
     r"(\bcow\s?bell\b[^.;]*?\b(?:standard|usual|typical|classic|basic|normal|long|short)\s+)bell\b"
@@ -308,7 +311,9 @@ _COUNT_CHANT = re.compile(r"\([^()]*\b1\s+e\s+(?:&|and|n|\+)\s+a\b(?:\s+(?:2|all
 # "2-and", "4-n": the count's "&" written with a hyphen.
 _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
-_STEP_GRID = re.compile(r"\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b")
+_STEP_GRID = re.compile(
+    r"(?<!\ball\s)(?<!\bevery\s)\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b"
+)  # ("shaker on all 16 steps" is a place)
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
 _STEP_LIST_BEFORE = frozenset({"on", "at", ",", "&", "+", "and", "n", "plus"})  # "... on 5 + 13"
 _NOT_STEPS_AFTER = frozenset({"bars", "bar", "measures", "beats", "bpm", "times", "x", "/", "steps"})
@@ -346,6 +351,8 @@ _FILL = re.compile(
     r"(?:toms?|kit|drums)\b"  # "run down the toms at the end"
     r"|\btom\s+(?:run|roll|rundown|cascade)\b"
     r"|\btoms\s+(?:at|for)\s+the\s+(?:very\s+)?end\b"  # "toms at the end for the transition"
+    r"|\btoms\s+into\s+the\s+(?:chorus|verse|bridge|drop|hook|next)\b"  # "big toms into the chorus"
+    r"|\bend\s+(?:it\s+)?with\s+(?:a\s+)?(?:[a-z]+\s+){0,2}?build\b"  # "end it with a build on the snare"
     r"|\btoms?\s+(?:go|goes|going|run|runs|running|roll|rolling)\s+(?:down|around|round)\b"  # "make the toms go down"
     # "a snare roll leads into the next section", "roll into the chorus"
     r"|\brolls?\s+(?:that\s+)?(?:(?:leads?|leading|goes|going|builds?|building)\s+)?(?:up\s+)?into\s+(?:the\s+)?"
@@ -393,7 +400,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
-    low = _COWBELL_PATTERN.sub(r"\1pattern", low)
+    low = _COWBELL_PATTERN.sub(r"\1pattern", _BACKBEAT_ONLY_ON.sub(r"\1 ", low))
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
@@ -436,6 +443,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         constraints = _regrouped(constraints, meter, groups)
     constraints = _placed_over_feel(constraints, meter or "4/4", reader.feel_rules)
     constraints = _later_places_win(_placed_not_absent(constraints, reader.some_bars), meter or "4/4")
+    constraints = _fill_kept(constraints, fill)
     return Intent(
         text=" ".join(text.split()),
         styles=tuple(styles.find(text)) if styles is not None else (),
@@ -512,7 +520,8 @@ def _fill_voice(low: str) -> str:
             if len(voices) > 1 and set(voices) <= {"ht", "mt", "lt"}:
                 return "toms"  # "a tom fill" runs down them all; "a fill on the floor tom" stays there
             return "snare" if voices[0] == "sd" else voices[0]
-    return "toms" if _TOMS.search(low) else "snare"
+    kept_off = re.search(r"\b(?:off|not on|no|without|not)\s+(?:the\s+|any\s+)?toms?\b", low)
+    return "toms" if _TOMS.search(low) and not kept_off else "snare"  # ("keep the fill OFF the toms")
 
 
 def _said_last(text: str, wanted: re.Pattern[str]) -> str:
@@ -703,6 +712,21 @@ def _but_placed(off: Constraint, earlier: list[Constraint], later: list[Constrai
     return replace(off, voices=left, text=f"nothing but the {voices_label(named)} on {places_label(off.places)}")
 
 
+def _fill_kept(constraints: list[Constraint], fill: str | None) -> list[Constraint]:
+    """ "kick and shaker only ..., then big toms into the chorus at the end": the fill's voices
+    are the fill's, not kept out by the "only" said of the groove."""
+    if fill is None:
+        return constraints
+    played = set(fill_voices(fill))
+    out = []
+    for c in constraints:
+        if c.rule == "absent" and c.text.startswith("only ") and played & set(c.voices):
+            left = tuple(v for v in c.voices if v not in played)
+            c = replace(c, voices=left) if left else c
+        out.append(c)
+    return out
+
+
 def _covered_once(constraints: list[Constraint]) -> list[Constraint]:
     """A "no X on P" that another "no" already says is left out ("why is there ALWAYS a crash on
     1. no crash": no crash, once)."""
@@ -747,7 +771,9 @@ def _take_meter(text: str) -> tuple[str | None, str]:
     for match in _METER.finditer(text):
         name = f"{int(match[1])}/{int(match[2])}"
         refused = _NOT_THIS_METER.search(text[: match.start()])  # "waltz. NOT in 4/4!!", "snare on 3 (not 2/4)"
-        corrected = found is not None and _CORRECTED.search(text, after, match.start())  # "6/8 but nah, 12/8"
+        corrected = found is not None and (
+            _CORRECTED.search(text, after, match.start()) or _METER_AGAIN.search(text, after, match.start())
+        )  # "6/8 but nah, 12/8", "in 6/8 ... hmm that's 12/8 really. ok do 12/8"
         if name in METERS and (found is None or corrected) and not refused:
             found, after = name, match.end()
     if found is None:

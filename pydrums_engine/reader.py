@@ -75,8 +75,9 @@ _PLACE_ADJECTIVES = {
     "downbeat": "beats",
 }  # "16th step 12": the grid's 12th step
 
-# A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four.
-STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,})(?![a-z0-9])")
+# A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four; or
+# a lane full of hits, a bar's 16 (or 8) steps: "hat lane fully filled xxxxxxxxxxxxxxxx".
+STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,}|x{16}|x{8})(?![a-z0-9])")
 
 _MAX_VOICE_WORDS = 3
 
@@ -323,6 +324,7 @@ _CLAUSE_ENDS = frozenset({",", ";", "."})
 CORRECTIONS = (
     ("wait", "no"), ("no", "wait"), ("wait", "nah"), ("no", "actually"), ("actually", "no"), ("nah", "actually"),
     ("scratch", "that"), ("or", "rather"), ("i", "mean"), ("no", "no"), ("nah",), ("actually",),
+    ("wait", ","),
 )  # fmt: skip
 
 # After a correction, words before what replaces it: "wait no he just texted, the & of 3"
@@ -970,6 +972,8 @@ class Reader:
         the trailing ones, "1 and the & of 2" -> "1 and the & of 3"); a voice placed again takes
         its earlier places' place. Anything else after the words reads as it would without them."""
         words = next((w for w in CORRECTIONS if self._at(i, *w)), None)
+        if words is None and self._at(i, "no") and any(self._at(i + 1, *w) for w in _DROPPING):
+            words = ("no",)  # "kick on 1, the and of 2, 3... no scratch the 3"
         last = self._last_placed()
         if words is None or last is None:
             return None
@@ -980,6 +984,11 @@ class Reader:
             return None  # "and i mean it, nothing on the one", "i mean NOTHING on the one": said twice
         if start >= len(t):
             return None  # "kick offbeats nah": nothing follows to replace it
+        if self._at(start, "not", "all"):  # "open hat on the ands... wait no not all of them, just the and of 2"
+            start = self._skip(start, frozenset({"not", "all", "of", "them", "those", ","}))
+        lead = start + (t[start] == ",")
+        if lead < len(t) and t[lead] in ("keep", "leave") and any(w in _EMPTY for w in t[lead : lead + 6]):
+            return None  # "actually no, keep 2 totally empty": a wish of its own (`_nothing_on`)
         k = start + (t[start] == ",")
         if self._at(k, "no") and set(self._one_voice(self._skip(k + 1, _FILLERS))[0]) & set(last.voices):
             self.out.remove(last)  # "then crash on 1 - wait no, no crash": taken back, and ruled out (`_negated`)
@@ -989,6 +998,10 @@ class Reader:
             at = start + (t[start] == ",") + len(dropping)
             gone, end = self._places(at)
             kept = places_less(last.places, gone) if gone and set(gone) <= set(last.places) else ()
+            again, after = self._one_voice(self._skip(end, frozenset({",", ".", "so"})))
+            if kept and again == last.voices and self._places_follow(after):
+                self.out.remove(last)  # "... no scratch the 3, kick on 1, 2& and 4": said again, in full
+                return end
             if kept:
                 self._supersede(last, last.at(kept))
                 return end
@@ -1271,7 +1284,7 @@ class Reader:
         return i + len(words)
 
     def _nothing_on(self, i: int) -> int | None:
-        if self.tokens[i] in ("leave", "keep"):  # "leave beat 3 empty", "keep the and of 2 open"
+        if self.tokens[i] in ("leave", "keep", "need", "want", "make"):  # "leave beat 3 empty", "i need step 1 empty"
             places, end = self._places(i + 1)
             whose: tuple[str, ...] = ()
             if places and self._at(end, "on"):  # "keep step 9 on the snare lane totally empty"
@@ -1669,6 +1682,15 @@ class Reader:
     def _with(self, i: int) -> int | None:
         """ "with a cowbell", "with hats and a shaker", "a jazz waltz on the ride": those voices
         play (places after them: `_voices`; places before them, "2 and 4 on the snare": `_places_first`)."""
+        t = self.tokens
+        last = self._last_placed()
+        together = i and t[i] == "with" and t[i - 1] in ("right", "together", "exactly", "along")
+        if together and last is not None and self._last_end == i - 1:
+            voices, end = self._voice_list(self._skip(i + 1, _FILLERS))
+            if voices and not set(voices) & set(last.voices) and not self._places_follow(end):
+                label = f"{voices_label(voices)} on {places_label(last.places)}"
+                self.out.append(Constraint(voices, last.places, "on", label))
+                return end  # "tamb on 2 and 4 right with the snare": the snare there too
         if self.tokens[i] not in (
             "with",
             "add",
@@ -2177,6 +2199,7 @@ class Reader:
         nearest = next((m for m in reversed(named) if self._skip(m[2], frozenset({":", "="})) == i), None)
         start, voices, _ = nearest or (named[0] if named else (start, (), start))  # "bd: x-x- sd: --x-"
         places = _string_places(t[i], self.meter or "4/4")
+        places = self._whole_count(places) if places is not None else None  # "xxxxxxxxxxxxxxxx": 16ths
         if not voices or places is None:
             self.unplaced.append(" ".join(t[start : i + 1]))
             return i + 1
@@ -2338,7 +2361,9 @@ class Reader:
         while voices:
             found += [v for v in voices if v not in found]
             i = j
-            k = self._skip(j, joiners)
+            doing = adjacent and j + 1 < len(self.tokens) and self.tokens[j].endswith("ing")
+            k = self._skip(j + 1 if doing and self.tokens[j + 1] in joiners else j, joiners)
+            # ("just toms rumbling and kick underneath": what each does, between the two)
             if k == j:  # "claps doubling the snare", "shaker layered with the hats": both play it
                 k += next((len(w) for w in _DOUBLING if self._at(j, *w)), 0)
             if k == j and self._at(j, "with") and len(voices) == 1:  # "clap w/ the snare on 2 n 4": both there

@@ -909,6 +909,8 @@ class Reader:
         """A count tied to a place word ("1 e & a", "the a of four", "on 3"), or a named place
         after "on", "each" or "every" ("on each upbeat")."""
         t = self.tokens
+        if i >= len(t):
+            return False  # the words end: "snare just on 3 instead of"
         near = {t[k] for k in (i - 2, i - 1, i + 1) if 0 <= k < len(t)}
         if self._count(i)[0] is not None and t[i] not in ("one", "a", "an"):
             return bool(near & _PLACE_NEIGHBOURS) and not any(self._at(i + 1, w) for w in _NOT_A_PLACE_AFTER)
@@ -2409,6 +2411,8 @@ class Reader:
         if tuple(t[i : i + 2]) in (("each", "of"), ("all", "of")) or self._at(i, "every", "one", "of"):
             # "each of the seven quarters" ("crash on every one" is each bar's 1)
             i = self._skip(i + 2, frozenset({"the", "of"}))
+            if i >= len(t):
+                return None, i  # the words end: "... each of"
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
             for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):

@@ -1666,9 +1666,20 @@ FUZZ_TEXT = (
     "to onto from that this it them those 2nd last first actually wait scratch i mean nah "
     "every each other all bar bars 4 beats offbeats upbeats downbeats 8ths 16ths quarters steps "
     "backbeat half time double four on the floor one drop fill fills end doubling with w/ without "
-    "stays put goes moves locks wherever is lands hits plays in between gaps rest remaining too"
+    "stays put goes moves locks wherever is lands hits plays in between gaps rest remaining too "
+    "9 10 12 13 16 twelve accents one for to too holes right marks part pattern do steppers displaced "
+    "uh um build xxxxxxxxxxxxxxxx u keep hate when every big dotted quarter group starts counting"
 )
 FUZZ_WORDS = tuple(FUZZ_TEXT.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kick offbeats nah", "steps 1 and", "snare just on 3 instead of", "and 4 16 and the bars snare for one, each of"],
+)
+def test_texts_that_once_crashed_the_reader_are_read(text):
+    intent = parse_intent(text)  # each raised an IndexError before its fix
+    assert all(sentence.strip() for sentence in intent.sentences())  # and the reply can say what it read
 
 
 @settings(max_examples=400, deadline=None)

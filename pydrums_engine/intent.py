@@ -176,7 +176,7 @@ _BPM = re.compile(
     r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
 )
 _BARS = re.compile(
-    r"\b(?:x\s?)?(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")[\s-]*(?:bars?|measures?)\b(?:\s+long)?"  # "5/4 x4 bars"
+    r"\b(?:x\s?)?(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")[\s-]*(?:bars?|barz|measures?)\b(?:\s+long)?"  # "5/4 x4 bars"
     r"|\b(?:bars|measures)\s*[:=]\s*(\d{1,2})\b"
 )
 # Between two sections' lengths: "1 bar of time + 1 bar of fill", "3 bars of groove then 1 bar of fill"
@@ -209,18 +209,19 @@ _SHORTHANDS |= {"bell of the ride": "ride bell "}
 _SHORTHANDS |= {"uh": "", "um": "", "umm": "", "uhh": "", "erm": ""}  # said while thinking (voice-to-text)
 _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher's limbs: a right-footed player
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
+_SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
 _SHORTHAND = re.compile(
     r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z])"
     r"|\bbell of the ride\b|\buh\b|\bum\b|\bumm\b|\buhh\b|\berm\b|\bright foot\b|\bleft foot\b"
-    r"|\bin (?:the )?place of\b)\s*"
+    r"|\bin (?:the )?place of\b|\bnever off the\b)\s*"
 )
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)
 _LETTER_VOICES = {"k": "kick", "s": "snare", "h": "hats"}
 _LETTER_VOICE = re.compile(
-    r"(^|[|;,/]\s*|(?<=\d)\s+)([ksh])\b\s*:?\s*"
-    r"(?=\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b)"
-)
+    r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+)([ksh])\b\s*:?\s*"
+    r"(?=\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b|[xo][xo.-]{3,})"
+)  # (and a tab pasted line by line: "HH: x-x-x-x-x-x-x-x- SD: ----x-------x--- K: x-------x-x-----")
 # "cross stick on the snare": the drum a cross-stick is played on, not a place for it
 _ON_THE_SNARE = re.compile(
     r"\b(cross[\s-]?sticks?|cross[\s-]?sticking|side[\s-]?sticks?|rim[\s-]?(?:clicks?|shots?)|rims?)"
@@ -294,6 +295,10 @@ _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?
 _BARS_SAID_AS = re.compile(r"\b(a|me|gimme|like|just|maybe|do|make|only)\s+(for|fore|to|too)([\s-]+bars?)\b")
 # "snare backbeat only on 3 cuz half time": the snare's one hit, said where the backbeat would be
 _BACKBEAT_ONLY_ON = re.compile(r"\b(snare|clap|claps|rim|cross[\s-]?stick)\s+backbeats?\s+(?=(?:only|just)\s+on\b)")
+# "the snare stays OUT of 2 and 4": off those counts ("keep the kick out of it" is `_kept_out`'s)
+_OUT_OF_COUNTS = re.compile(
+    r"\bout\s+of\s+(?=(?:beats?\s+)?\d|the\s+(?:one|two|three|four|backbeat|downbeats?|offbeats|numbers)\b)"
+)
 # "cowbell doing the standard bell": the bell pattern the cowbell plays, not the ride's bell
 _COWBELL_PATTERN = re.compile(
     r"(\bcow\s?bell\b[^.;]*?\b(?:standard|usual|typical|classic|basic|normal|long|short)\s+)bell\b"
@@ -400,7 +405,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
-    low = _COWBELL_PATTERN.sub(r"\1pattern", _BACKBEAT_ONLY_ON.sub(r"\1 ", low))
+    low = _COWBELL_PATTERN.sub(r"\1pattern", _BACKBEAT_ONLY_ON.sub(r"\1 ", _OUT_OF_COUNTS.sub("off ", low)))
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
@@ -461,7 +466,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     )
 
 
-_FILL_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,3}?)(?:rolls?\s+)?fills?\b")  # "a clap fill", "a snare roll fill"
+_FILL_BEFORE = re.compile(
+    r"((?:[a-z][a-z-]*\s+){1,3}?)(?:(?:rolls?|stutter|build)\s+)?fills?\b"
+)  # "a clap fill", "a snare roll fill", "a hat stutter fill"
 _ROLL_BEFORE = re.compile(
     r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into|as)\b"
     r"|\bend(?:s|ing)?\s+(?:it\s+|things\s+)?with\s+((?:[a-z][a-z-]*\s+){1,3})rolls?\b"

@@ -1166,6 +1166,8 @@ class Reader:
             clause = t[self._clause_start(i) : i]  # "i dont want it to sound like a backbeat at all"
             negated = negated or (bool(set(clause) & {"don't", "not", "never"}) and "like" in clause)
             negated = negated or prev in _MOVED_OFF  # "displaced backbeat pls: snare on 2& and 4": not on 2 and 4
+            if prev in ("no", "without") and not placed_by:  # "no backbeat at all, it's jazz not rock"
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
             if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
             return end
@@ -1759,6 +1761,8 @@ class Reader:
         if said_whose:
             j = self._skip(j + 1, _FILLERS)
         voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
+        if voices == ("cc",) and said_whose and self.tokens[end - 1] in ("cymbal", "cymbals"):
+            voices = _TIME_KEEPERS  # "straight 8ths on the cymbal": the time, on the ride or hats
         if voices and not said_whose and self._bare_places(end)[0]:
             voices = ()  # "closed hats on the other 8ths kick 1 + 3": the kick's places are its own
         plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
@@ -2079,7 +2083,13 @@ class Reader:
 
     def _placed(self, start: int, voices: tuple[str, ...], places: tuple[str, ...], rule: str, said: str = "") -> None:
         """Each voice named from ``start`` held to ``places`` by ``rule``; ``said`` ends the reply's line."""
-        for each in self._each(start, voices):
+        mentions = self._each(start, voices)
+        hat = next((m for m in mentions if set(m) <= {"ch", "oh", "ph"}), None)
+        if ("rc",) in mentions and hat and len(mentions) == 2 and set(places) in ({"2", "4"}, {"backbeat"}):
+            # "ride plus the hat on 2/4", "ride + hh foot on 2 and 4": jazz time, the ride keeping it
+            self.out.append(Constraint(("rc",), ("all",), "present", "ride keeping time"))
+            mentions = [hat]
+        for each in mentions:
             where = f"{voices_label(each)} on {places_label(places)}"
             self.out.append(Constraint(each, places, rule, f"no {where}" if rule == "off" else where + said))
 

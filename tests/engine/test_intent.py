@@ -335,7 +335,7 @@ CHAT_ROWS = [
     row("also a clap on 4", on("cp", "4")),
     row("side-stick backbeat w/ the kick on 1 and the & of 3", on("rs", "backbeat"), only("bd", "1", "3&")),
     row("clap backbeat", on("cp", "backbeat")),
-    row("no backbeat please"),
+    row("no backbeat please", off(BACKBEAT, "backbeat")),  # neither snare nor clap on 2 and 4
     row(
         "medium swing, ride pattern with the hat foot on 2 and 4",
         on(("rc", "rb"), "beats"),
@@ -1296,6 +1296,29 @@ NAMED_BEATS = [
     ),
     row("half-time bridge, end it with a build on the snare", *HALF_TIME, speed="half-time", fill="snare"),
     row("rock, a lil fill to end the last bar, but keep the fill OFF the toms", fill="snare"),
+    # d77-d80
+    row("4 barz pls, r&b pocket, rim on 2 & 4, kick 1 + 3", only("rs", "2", "4"), only("bd", "1", "3"), bars=4),
+    row(
+        "jersey club loop w kick on every quarter and a hat stutter fill at the very end",
+        only("bd", "quarters"),
+        fill="ch",
+    ),
+    row("rock feel, straight 8ths on the cymbal", only(("ch", "oh", "ph", "rc"), "eighths"), swing=False),
+    row(
+        "4-feel swing, the snare stays OUT of 2 and 4. no backbeat at all",
+        off("sd", "2", "4"),
+        off(BACKBEAT, "backbeat"),
+        swing=True,
+    ),
+    row("medium swing, ride plus the hat on 2/4", present("rc"), only(HATS, "2", "4"), swing=True),
+    row("verse groove, kick never off the numbers and dont open the hat anywhere", only("bd", "counts"), absent("oh")),
+    row(
+        "2 bars of this: HH: x-x-x-x-x-x-x-x- SD: ----x-------x--- K:  x-------x-x-----",
+        only(HATS, "eighths"),
+        only("sd", "2", "4"),
+        only("bd", "1", "3", "3&"),
+        bars=2,
+    ),
     # fresh35-36, after they were measured with the server down
     row("cowbell only 3 hits in the bar: on 1, on 2& and on 4", only("cb", "1", "2&", "4")),
     row("baião pls, the hihat do the triangle part, every 16th", only(HATS, "sixteenths")),

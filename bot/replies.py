@@ -14,6 +14,7 @@ from pydrums_engine.engine import RebuildReport
 from pydrums_engine.form import Song
 from pydrums_engine.generation import Generation
 from pydrums_engine.instruments import BY_CODE, INSTRUMENTS, REST_ALIASES, STEP_SYMBOLS
+from pydrums_engine.intent import LIMITED
 from pydrums_engine.notation import MAX_BARS, METERS, Pattern
 from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
@@ -259,7 +260,7 @@ def constraint_lines(generation: Generation) -> str:
     """One line per thing the request asked of the grid, ✓ or ✗, and what was not understood."""
     lines = [f"{'✓' if v.honoured else '✗'} {v.text}" for v in generation.check.constraints]
     unread = generation.intent.unplaced if generation.intent else ()
-    lines += [f"? {text}: not understood, left out" for text in unread]
+    lines += [f"? {text}" if LIMITED in text else f"? {text}: not understood, left out" for text in unread]
     return "\n".join(lines)
 
 

@@ -126,6 +126,9 @@ class StyleFinder(Protocol):
 # ---------------------------------------------------------------------------------------
 # The parser
 
+# What an out-of-range count became instead of being left out: "16 bars (the most a pattern holds: 8)"
+LIMITED = "the most a pattern holds"
+
 _METER_WORDS = {
     "three four": "3/4",
     "four four": "4/4",
@@ -911,8 +914,8 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
     if clamped is not None:  # said so, unless another count took its place ("16 bars..., actually 4")
         kept = bars == BARS_MAX and said == clamped[1]
-        here = f"{BARS_MAX} here: " if kept else ""
-        unplaced.append(f"{clamped[0]} bars ({here}a pattern is {BARS_MIN} to {BARS_MAX} bars)")
+        limit = f"a pattern is {BARS_MIN} to {BARS_MAX} bars"
+        unplaced.append(f"{clamped[0]} bars ({LIMITED}: {BARS_MAX})" if kept else f"{clamped[0]} bars ({limit})")
     if bars is not None:  # "2 bars ... actually no, make that 4"
         for match in _BARS_AGAIN.finditer(text, last):
             if BARS_MIN <= (value := _number(match[1])) <= BARS_MAX:

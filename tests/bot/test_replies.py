@@ -124,6 +124,20 @@ def test_the_reply_lists_what_the_request_asked_of_the_grid_with_a_tick_or_a_cro
     assert lines[2].startswith("? kick on 9") and "not understood" in lines[2]
 
 
+def test_a_length_past_the_most_a_pattern_holds_says_what_it_became_not_that_it_was_left_out() -> None:
+    from pydrums_engine.check import check_pattern
+    from pydrums_engine.intent import parse_intent
+
+    intent = parse_intent("sixteen bars of funk, kick on 1").in_meter("4/4", 16)
+    assert intent.bars == 8
+    answer = replace(generation("library", "The model server is not answering right now."), intent=intent)
+    answer = replace(answer, check=check_pattern(FUNK.pattern, intent))
+    lines = fields(generation_reply(answer, RENDERING, DrumsRequest("sixteen bars of funk")))[
+        "What you asked of the grid"
+    ].splitlines()
+    assert lines[-1] == "? 16 bars (the most a pattern holds: 8)"
+
+
 def test_a_request_that_asks_nothing_of_the_grid_shows_no_such_field() -> None:
     reply = generation_reply(generation("llm"), RENDERING, DrumsRequest("greasy funk"))
     assert "What you asked of the grid" not in fields(reply)

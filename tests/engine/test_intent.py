@@ -1522,7 +1522,7 @@ def test_meter_words_win_and_the_constraint_lands_in_that_meter():
 def test_out_of_range_numbers_are_reported_and_bars_past_the_most_get_the_most():
     intent = parse_intent("20 bars at 300 bpm")
     assert (intent.bars, intent.bpm) == (8, None)  # as long as a pattern goes; a tempo is not guessed
-    assert intent.unplaced == ("300 bpm (tempo is 40 to 240 bpm)", "20 bars (8 here: a pattern is 1 to 8 bars)")
+    assert intent.unplaced == ("300 bpm (tempo is 40 to 240 bpm)", "20 bars (the most a pattern holds: 8)")
     assert parse_intent("slow 12 bar blues").bars is None  # a form's name, not a length asked for
 
 

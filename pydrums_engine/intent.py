@@ -213,10 +213,11 @@ _SHORTHANDS |= {"uh": "", "um": "", "umm": "", "uhh": "", "erm": ""}  # said whi
 _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher's limbs: a right-footed player
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
+_SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "snr bt on 2n4"
 _SHORTHAND = re.compile(
     r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z])"
     r"|\bbell of the ride\b|\buh\b|\bum\b|\bumm\b|\buhh\b|\berm\b|\bright foot\b|\bleft foot\b"
-    r"|\bin (?:the )?place of\b|\bnever off the\b)\s*"
+    r"|\bin (?:the )?place of\b|\bnever off the\b|\bjus\b|\bbt\b)\s*"
 )
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)
@@ -266,6 +267,7 @@ _TECHNIQUE = re.compile(
 _BAND_PART = re.compile(
     r"\b(?:in\s+sync\s+|together\s+|along\s+|tight\s+)?(?:with|alongside)\s+(?:my|the|our|his|her|their)\s+"
     r"(?:bass(?:ist|line|\s+line|\s+player|\s+guitar)?|guitar(?:ist|\s+riff)?|riff|keys|piano|synth|vocals?|singer)\b"
+    r"(?!\s+drum)"  # "with the bass drum on one and three" is the kick
 )
 # "DUM = kick": a word of the request's own for a voice (up to three words: "floor tom").
 _DEFINED = re.compile(r"\b([a-z]{2,12})\s*=\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)(?=\s*(?:[,.;:)]|$))")
@@ -302,6 +304,13 @@ _BACKBEAT_ONLY_ON = re.compile(r"\b(snare|clap|claps|rim|cross[\s-]?stick)\s+bac
 _OUT_OF_COUNTS = re.compile(
     r"\bout\s+of\s+(?=(?:beats?\s+)?\d|the\s+(?:one|two|three|four|backbeat|downbeats?|offbeats|numbers)\b)"
 )
+# "nothing fancy on top, just the hat": the one cymbal up top, not a single-instrument request
+_ON_TOP_JUST = re.compile(r"\bon top,?\s+(?:just|only)\s+(?:the\s+)?([a-z-]+(?:\s(?:hat|cymbal))?)\b")
+# "4 bars of mozambique, bell on the quarters": in an Afro-Cuban groove the bell is the cowbell
+_AFRO_CUBAN = re.compile(
+    r"\b(?:mozambique|songo|salsa|mambo|cha[\s-]?cha|bemb[eé]|afro[\s-]?cuban|guaguanc[oó]|timba|rumba)\b"
+)
+_PLAIN_BELL = re.compile(r"(?<!\bride\s)(?<!\bcow\s)(?<!\bthe ride's\s)\bbell\b(?!\s+of\s+the\s+ride)")
 # "cowbell doing the standard bell": the bell pattern the cowbell plays, not the ride's bell
 _COWBELL_PATTERN = re.compile(
     r"(\bcow\s?bell\b[^.;]*?\b(?:standard|usual|typical|classic|basic|normal|long|short)\s+)bell\b"
@@ -408,6 +417,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
+    low = _ON_TOP_JUST.sub(r"\1 only up top", low)
+    low = _PLAIN_BELL.sub("cowbell", low) if _AFRO_CUBAN.search(low) else low
     low = _COWBELL_PATTERN.sub(r"\1pattern", _BACKBEAT_ONLY_ON.sub(r"\1 ", _OUT_OF_COUNTS.sub("off ", low)))
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(

@@ -260,6 +260,8 @@ _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's",
 _COMPLAINTS += (("u", "keep"), ("you", "keep"), ("u", "always"))
 _SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
 
+_FEET_ONLY = (("feet", "only"), ("only", "feet"), ("just", "feet"), ("nothing", "with", "the", "hands"))
+
 _MAYBE = frozenset({"maybe", "also", "perhaps", "possibly", "prob", "probably"})
 
 _UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
@@ -644,6 +646,9 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("an", "&"), "offbeats"),  # "kick never lands on an &": on any of them
     (("any", "&"), "offbeats"),
     (("any", "ands"), "offbeats"),
+    (("any", "of", "the", "ands"), "offbeats"),  # "dont put kck on any of the ands"
+    (("any", "of", "the", "offbeats"), "offbeats"),
+    (("any", "of", "the", "beats"), "beats"),
     (("e's",), "es"),  # "the e's": the second sixteenth of every count
     (("es",), "es"),
     (("a's",), "as"),  # "the a's": the last sixteenth of every count
@@ -1120,6 +1125,11 @@ class Reader:
             ]
             self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "one" else 1)
+        feet = next((w for w in _FEET_ONLY if self._at(i, *w)), None)
+        if feet:  # "feet only, nothing with the hands": the kick and the hi-hat pedal
+            hands = tuple(c.code for c in INSTRUMENTS if c.limb != "foot")
+            self.out.append(Constraint(hands, ("all",), "absent", "feet only: kick and hi-hat pedal"))
+            return i + len(feet)
         if (
             t[i] in ("steppers", "stepper")
             and not (i > 0 and t[i - 1] in _NEGATORS | {"not"})
@@ -2029,6 +2039,8 @@ class Reader:
         alone = next((len(w) for w in _NOTHING_ELSE[:1] if self._at(j, *w)), 0)  # "kick snare hat nothing else"
         if len(voices) < 2 or j >= len(self.tokens) or (self.tokens[j] not in _ONLY_AFTER and not alone):
             return None
+        if any(self._at(j, *w) for w in _UP_TOP):
+            return None  # "hat only up top": the one cymbal (`_voices`), not the one instrument
         if alone:
             self._restrict(voices, i)
             return j + alone
@@ -2642,12 +2654,13 @@ class Reader:
             past_only = self._skip(j, frozenset({"only", "just"}))
             if place == "backbeat" and (self._at(past_only, "on") or self._at(past_only, "at")):
                 break  # "kick on 1 and 5, backbeat on 2, 4 and 6": the backbeat's own places follow
+            owned = self._at(j, "on") and self._one_voice(self._skip(j + 1, _FILLERS))[0]
             if (
                 place is not None
                 and not BARE_COUNT.fullmatch(place)
-                and self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0]
+                and (self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0] or owned)
             ):
-                break  # "..., eighth hats": the next clause starts here
+                break  # "..., eighth hats", "kick on one and eighths on the hi-hat": the next clause starts here
         owner = next((len(w) for w in _WHOSE if self._at(end, *w)), 0)  # "..., 2 and 4 only for the snare"
         if comma and whose and owner and self._one_voice(self._skip(end + owner, _FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own

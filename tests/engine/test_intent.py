@@ -1319,6 +1319,42 @@ NAMED_BEATS = [
         only("bd", "1", "3", "3&"),
         bars=2,
     ),
+    # d81-d84
+    row(
+        "bass drum on 1, the and of 2, and on 3. backbeat on 2 and 4. nothing fancy on top, just the hat.",
+        only("bd", "1", "2&", "3"),
+        on(BACKBEAT, "2", "4"),
+        present(HATS),
+        absent(("cc", "rc", "rb")),
+    ),
+    row(
+        "Just the side stick on three, the bass drum on one and eighths on the hi-hat",
+        only("rs", "3"),
+        only("bd", "1"),
+        only(HATS, "eighths"),
+    ),
+    row(
+        "bass drum on one and three and the sock cymbal with the foot on two and four. Feet only",
+        only("bd", "1", "3"),
+        only("ph", "2", "4"),
+        absent(tuple(v for v in ALL_VOICES if v not in ("bd", "ph"))),
+    ),
+    row(
+        "5/4 with the bass drum on one and three, snare on four only",
+        only("bd", "1", "3"),
+        only("sd", "4"),
+        meter="5/4",
+    ),
+    row("need kck on 1, 3 and the a of 4 fr, clp 2n4", only("bd", "1", "3", "4a"), only("cp", "2", "4")),
+    row(
+        "no hh at all, jus kck n snr",
+        absent(HATS),
+        absent(tuple(v for v in ALL_VOICES if v not in ("bd", "sd"))),
+        present("bd"),
+        present("sd"),
+    ),
+    row("no toms, no cowbell, n dont put kck on any of the ands", absent(TOMS), absent("cb"), off("bd", "offbeats")),
+    row("4 bars of mozambique, bell on the quarters pls", only("cb", "quarters"), bars=4),
     # fresh35-36, after they were measured with the server down
     row("cowbell only 3 hits in the bar: on 1, on 2& and on 4", only("cb", "1", "2&", "4")),
     row("baião pls, the hihat do the triangle part, every 16th", only(HATS, "sixteenths")),

@@ -281,6 +281,10 @@ class GridReader:
         start = bar * self.spb
         return range(0, max(0, min(self.spb, self.fill_from - start)))
 
+    def anywhere(self, voices: Iterable[str]) -> set[int]:
+        """Steps of the whole pattern, the fill's too, where any of ``voices`` sounds."""
+        return {i for code in voices for i, s in enumerate(self.tracks.get(code) or ()) if s in SOUNDING}
+
     def sounding(self, voices: Iterable[str], bar: int, real: bool) -> set[int]:
         """Steps of one bar (0-based, fill excepted) where any of ``voices`` sounds."""
         found: set[int] = set()
@@ -309,9 +313,10 @@ class GridReader:
 
     def honours(self, c: Constraint) -> bool:
         """True when every bar honours ``c`` (no words built: retrieval asks this of every groove)."""
-        if c.rule in ("absent", "present"):
-            played = any(self.sounding(c.voices, b, real=False) for b in range(self.bars))
-            return played is (c.rule == "present")
+        if c.rule == "absent":  # "no snare at all": in the fill too
+            return not self.anywhere(c.voices)
+        if c.rule == "present":
+            return any(self.sounding(c.voices, b, real=False) for b in range(self.bars))
         wanted = c.steps(self.pattern.time_signature, self.spb)
         if wanted is None:
             return False
@@ -356,7 +361,7 @@ class GridReader:
             return None
         who = voices_label(c.voices) if len(c.voices) < len(BY_CODE) else "anything"
         if c.rule == "absent":
-            bars = [b + 1 for b in range(self.bars) if self.sounding(c.voices, b, real=False)]
+            bars = sorted({step // self.spb + 1 for step in self.anywhere(c.voices)})
             return f"there must be no {who}; {_bars(bars)} {'has' if len(bars) == 1 else 'have'} it" if bars else None
         if c.rule == "present":
             played = any(self.sounding(c.voices, b, real=False) for b in range(self.bars))

@@ -107,10 +107,11 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         return _every(steps_per_bar, _per_bar(meter, 8)) if meter.name in TRIPLET_METERS else None
     if place == "sixteenths":
         return _every(steps_per_bar, _per_bar(meter, 16)) if _per_bar(meter, 16) == steps_per_bar else None
-    if place in ("es", "as"):  # every count's e, or its a (simple meters on a sixteenth grid)
-        counts, parts = counting(meter)
+    if place in ("es", "as"):  # every count's e, or its a (simple meters on a sixteenth grid;
+        counts, parts = counting(meter)  # in 12/8 the a is each big beat's last triplet)
         part = {"es": "e", "as": "a"}[place]
-        if part not in parts or parts is _TRIPLET_PARTS or not meter.name.endswith("/4"):
+        triplet_a = parts is _TRIPLET_PARTS and part == "a"
+        if part not in parts or not (triplet_a or (parts is not _TRIPLET_PARTS and meter.name.endswith("/4"))):
             return None
         return _on_grid([(n + parts[part]) / counts for n in range(counts)], steps_per_bar)
     if place == "offbeats":

@@ -647,6 +647,11 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("any", "&"), "offbeats"),
     (("any", "ands"), "offbeats"),
     (("any", "of", "the", "ands"), "offbeats"),  # "dont put kck on any of the ands"
+    *(  # 12/8: "a hat on the last triplet of each beat", every big beat's "a"
+        (("the", "last", note, "of", each, "beat"), "as")
+        for note in ("triplet", "eighth", "8th", "note")
+        for each in ("each", "every")
+    ),
     (("any", "of", "the", "offbeats"), "offbeats"),
     (("any", "of", "the", "beats"), "beats"),
     (("e's",), "es"),  # "the e's": the second sixteenth of every count

@@ -57,6 +57,19 @@ def test_a_fill_at_the_end_is_exempt_from_the_groove_rules() -> None:
     assert check_pattern(parse_pattern(grid), intent, fill_from=12).honoured
 
 
+def test_no_snare_at_all_holds_in_the_fill_too() -> None:
+    """The fill is exempt from where the groove's voices go, not from a voice ruled out."""
+    grid = (
+        "ch: x-x-x-x-x-x-x-x-; ht: ------------x-x-; sd: -------------x-x; rs: ----x-------x---; bd: x-------x-------"
+    )
+    intent = parse_intent("no snare at all, cross stick on 2 and 4, and a tom fill at the end")
+    check = check_pattern(parse_pattern(grid), intent, fill_from=12)
+    assert not check.honoured
+    assert "there must be no snare; bar 1 has it" in check.constraints[0].problem
+    clean = grid.replace("sd: -------------x-x", "sd: ----------------")
+    assert check_pattern(parse_pattern(clean), intent, fill_from=12).honoured
+
+
 @pytest.mark.parametrize(
     ("style", "grid", "kind"),
     [

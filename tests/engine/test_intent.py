@@ -1355,6 +1355,13 @@ NAMED_BEATS = [
     ),
     row("no toms, no cowbell, n dont put kck on any of the ands", absent(TOMS), absent("cb"), off("bd", "offbeats")),
     row("4 bars of mozambique, bell on the quarters pls", only("cb", "quarters"), bars=4),
+    # fresh31-34, after the models were measured
+    row(
+        "12/8 shuffly deep house thing, kick on the 4 big beats and a hat on the last triplet of each beat",
+        only("bd", "beats"),
+        only(HATS, "as"),
+        meter="12/8",
+    ),
     # fresh35-36, after they were measured with the server down
     row("cowbell only 3 hits in the bar: on 1, on 2& and on 4", only("cb", "1", "2&", "4")),
     row("baião pls, the hihat do the triangle part, every 16th", only(HATS, "sixteenths")),

@@ -1216,6 +1216,7 @@ class Reader:
         after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
         k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
         said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
+        said_not = said_not or (j < len(self.tokens) and self.tokens[j] == "none")  # "kick only on the 1 (none on 2)"
         skipped = j < len(self.tokens) and self.tokens[j] in ("skip", "skipping", "minus") and (j > i or after_break)
         if skipped:  # "16th hats, skip the e's", "kick on every beat, skipping 3": the voice's places, less those
             places, end = self._places(j + 1)

@@ -1362,6 +1362,14 @@ NAMED_BEATS = [
         only(HATS, "as"),
         meter="12/8",
     ),
+    # fresh37-38, after they were measured with the server down (it had read "kick on 1, 2 and 3")
+    row(
+        "3/4 waltz, kick only on the 1 (none on 2 or 3), 8 bars",
+        only("bd", "1"),
+        off("bd", "2", "3"),
+        meter="3/4",
+        bars=8,
+    ),
     # fresh35-36, after they were measured with the server down
     row("cowbell only 3 hits in the bar: on 1, on 2& and on 4", only("cb", "1", "2&", "4")),
     row("baião pls, the hihat do the triangle part, every 16th", only(HATS, "sixteenths")),

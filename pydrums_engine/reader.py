@@ -1932,7 +1932,7 @@ class Reader:
             return j
         j = self._skip_linking(self._bar_tail(self._skip_linking(j)))  # "crash every bar on 1"
         if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
-            k = self._skip(self._skip_linking(j + 1), _LINKING | frozenset({"on", "at", "from"}))  # "away from 2 and 4"
+            k = self._skip(self._skip_linking(j + 1), _LINKING | frozenset({"on", "at", "from", "of"}))  # "off of 2"
             places, end = self._places(k)
             if places:
                 self._placed(i, voices, places, "off")

@@ -1370,6 +1370,12 @@ NAMED_BEATS = [
         meter="3/4",
         bars=8,
     ),
+    row(
+        "keep the kick off of 2 and 4 so the snare there is clean, and dont put a crash anywhere",
+        off("bd", "2", "4"),
+        on("sd", "2", "4"),
+        absent("cc"),
+    ),  # (SmolLM2 put a kick on 4)
     # fresh35-36, after they were measured with the server down
     row("cowbell only 3 hits in the bar: on 1, on 2& and on 4", only("cb", "1", "2&", "4")),
     row("baião pls, the hihat do the triangle part, every 16th", only(HATS, "sixteenths")),

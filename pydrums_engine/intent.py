@@ -214,10 +214,14 @@ _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
 _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "snr bt on 2n4"
+# Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
+# before a word, every other one as whole words ("w/out" before "w/"; "in the place of" before "in")
 _SHORTHAND = re.compile(
-    r"(?<![a-z/])(w/out|w/o|b/w|w/|\bteh\b|\bhte\b|\bevry\b|\bevrey\b|\beveyr\b|\bthats\b|\bw\b(?=\s+[a-z])"
-    r"|\bbell of the ride\b|\buh\b|\bum\b|\bumm\b|\buhh\b|\berm\b|\bright foot\b|\bleft foot\b"
-    r"|\bin (?:the )?place of\b|\bnever off the\b|\bjus\b|\bbt\b)\s*"
+    r"(?<![a-z/])("
+    + "|".join(re.escape(k) for k in sorted(_SHORTHANDS, key=len, reverse=True) if "/" in k)
+    + r"|\bw\b(?=\s+[a-z])|"
+    + "|".join(rf"\b{re.escape(k)}\b" for k in sorted(_SHORTHANDS, key=len, reverse=True) if "/" not in k and k != "w")
+    + r")\s*"
 )
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)

@@ -14,7 +14,6 @@ from pydrums_engine.engine import RebuildReport
 from pydrums_engine.form import Song
 from pydrums_engine.generation import Generation
 from pydrums_engine.instruments import BY_CODE, INSTRUMENTS, REST_ALIASES, STEP_SYMBOLS
-from pydrums_engine.intent import LIMITED
 from pydrums_engine.notation import MAX_BARS, METERS, Pattern
 from pydrums_engine.render import Rendering
 from pydrums_engine.retrieval import Hit
@@ -259,8 +258,9 @@ ASKED_FIELD = "What you asked of the grid"
 def constraint_lines(generation: Generation) -> str:
     """One line per thing the request asked of the grid, ✓ or ✗, and what was not understood."""
     lines = [f"{'✓' if v.honoured else '✗'} {v.text}" for v in generation.check.constraints]
-    unread = generation.intent.unplaced if generation.intent else ()
-    lines += [f"? {text}" if LIMITED in text else f"? {text}: not understood, left out" for text in unread]
+    intent = generation.intent
+    lines += [f"? {text}: not understood, left out" for text in (intent.not_understood if intent else ())]
+    lines += [f"? {text}" for text in (intent.limited if intent else ())]
     return "\n".join(lines)
 
 

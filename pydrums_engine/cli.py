@@ -240,15 +240,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for problem in result.check.problems:
         if not any(problem == v.problem for v in result.check.constraints):
             print(f"check: {problem}")
-    from .intent import LIMITED
-
-    said = result.intent.unplaced if result.intent else ()
-    for text in said:
-        if LIMITED in text:
-            print(f"limited: {text}")  # "16 bars (the most a pattern holds: 8)": not left out
-    unread = [text for text in said if LIMITED not in text]
-    if unread:
-        print("not understood: " + "; ".join(unread))
+    for text in result.intent.limited if result.intent else ():
+        print(f"limited: {text}")  # "16 bars (the most a pattern holds: 8)": not left out
+    if result.intent and result.intent.not_understood:
+        print("not understood: " + "; ".join(result.intent.not_understood))
     if result.song is None:
         print(result.pattern.ordered().to_text())
     else:

@@ -56,6 +56,10 @@ __all__ = ["ALL_VOICES", "RULES", "Constraint", "Intent", "StyleFinder", "parse_
 # Constraints and the intent
 
 
+# What an out-of-range count became instead of being left out: "16 bars (the most a pattern holds: 8)"
+LIMITED = "the most a pattern holds"
+
+
 @dataclass(frozen=True)
 class Intent:
     """Everything a request says, read once. Unset fields mean the request left it open."""
@@ -83,6 +87,16 @@ class Intent:
         kept = self.placed(meter_name, steps_per_bar)
         dropped = tuple(f"{c.text} (not placeable in {meter_name})" for c in self.constraints if c not in kept)
         return replace(self, constraints=kept, unplaced=self.unplaced + dropped)
+
+    @property
+    def limited(self) -> tuple[str, ...]:
+        """What was read but held to a limit ("16 bars (the most a pattern holds: 8)")."""
+        return tuple(text for text in self.unplaced if LIMITED in text)
+
+    @property
+    def not_understood(self) -> tuple[str, ...]:
+        """What was left out: the phrases not read or not placeable, the limited ones aside."""
+        return tuple(text for text in self.unplaced if LIMITED not in text)
 
     @property
     def keeps_kit(self) -> bool:
@@ -125,9 +139,6 @@ class StyleFinder(Protocol):
 
 # ---------------------------------------------------------------------------------------
 # The parser
-
-# What an out-of-range count became instead of being left out: "16 bars (the most a pattern holds: 8)"
-LIMITED = "the most a pattern holds"
 
 _METER_WORDS = {
     "three four": "3/4",

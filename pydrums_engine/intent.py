@@ -434,7 +434,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
     low = _ON_TOP_JUST.sub(r"\1 only up top", low)
     low = _PLAIN_BELL.sub("cowbell", low) if _AFRO_CUBAN.search(low) else low
-    low = _COWBELL_PATTERN.sub(r"\1pattern", _BACKBEAT_ONLY_ON.sub(r"\1 ", _OUT_OF_COUNTS.sub("off ", low)))
+    low = _OUT_OF_COUNTS.sub("off ", low)
+    low = _BACKBEAT_ONLY_ON.sub(r"\1 ", low)
+    low = _COWBELL_PATTERN.sub(r"\1pattern", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
@@ -520,6 +522,9 @@ _FILL_DESCRIBED = re.compile(
     r"(\bfills?\b[^.;,]{0,20},\s*)((?:the\s+)?[a-z]+(?:\s[a-z]+)?)\s+(?:going|doing|playing|rolling|in)\s+"
     r"(?:16ths|sixteenths|32nds|triplets)\s+(?:on|over|for|across)\s+(?:beat\s+|the\s+)?(?:4|four|last\s+beat)\b"
 )
+_TOMS_KEPT_OFF = re.compile(
+    r"\b(?:off|not on|no|without|not)\s+(?:the\s+|any\s+)?toms?\b"
+)  # "keep the fill OFF the toms"
 _FILL_AT_END_ON = re.compile(
     r"\bfills?\s+(?:at\s+the\s+(?:very\s+)?end|in\s+the\s+last\s+bar|at\s+the\s+end\s+of\s+(?:the\s+)?\w+)"
     r"\s+(?:on|with|using)\s+(?=(?:the\s+)?[a-z])"
@@ -556,8 +561,7 @@ def _fill_voice(low: str) -> str:
             if len(voices) > 1 and set(voices) <= {"ht", "mt", "lt"}:
                 return "toms"  # "a tom fill" runs down them all; "a fill on the floor tom" stays there
             return "snare" if voices[0] == "sd" else voices[0]
-    kept_off = re.search(r"\b(?:off|not on|no|without|not)\s+(?:the\s+|any\s+)?toms?\b", low)
-    return "toms" if _TOMS.search(low) and not kept_off else "snare"  # ("keep the fill OFF the toms")
+    return "toms" if _TOMS.search(low) and not _TOMS_KEPT_OFF.search(low) else "snare"
 
 
 def _said_last(text: str, wanted: re.Pattern[str]) -> str:
@@ -773,9 +777,9 @@ def _covered_once(constraints: list[Constraint]) -> list[Constraint]:
         return other.rule == "absent" or (other.rule == "off" and set(off.places) <= set(other.places))
 
     kept: list[Constraint] = []
-    for c in constraints:
+    for n, c in enumerate(constraints):
         plain = c.rule == "off" and c.text.startswith("no ")  # (an idiom's own rule, "one drop: ...", stays)
-        if plain and any(covers(o, c) for o in [*kept, *constraints[constraints.index(c) + 1 :]]):
+        if plain and any(covers(o, c) for o in (*kept, *constraints[n + 1 :])):
             continue
         kept.append(c)
     return kept

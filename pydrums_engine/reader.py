@@ -59,7 +59,7 @@ _LESS_OK = frozenset({"es", "as", "offbeats", "beats", "backbeat"})  # places "s
 
 _NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
 
-_SIXTEENTH = frozenset({"16th", "sixteenth"})
+_SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
 
 # Counts a voice-to-text request writes as other words ("snare on to and for"): read as counts
 # only right after "on" or a list's joiner and where the list ends (`_homophone_ends`)
@@ -73,7 +73,7 @@ _PLACE_ADJECTIVES = {
     "upbeat": "offbeats",
     "backbeat": "backbeat",
     "downbeat": "beats",
-}  # "16th step 12": the grid's 12th step
+}
 
 # A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four; or
 # a lane full of hits, a bar's 16 (or 8) steps: "hat lane fully filled xxxxxxxxxxxxxxxx".
@@ -819,7 +819,7 @@ class Reader:
         t = self.tokens
         if t[i] != "one" or not (self._at(i + 1, "on") or self._at(i + 1, "at")) or not self._places_follow(i + 1):
             return None
-        voices = next((v for k in range(i - 1, max(-1, i - 9), -1) if (v := self._one_voice(k)[0])), ())
+        voices = self._voice_before(i, max(0, i - 8))
         if not voices or (i and t[i - 1] in _NEGATORS):
             return None
         places, end = self._places(i + 2)
@@ -878,12 +878,16 @@ class Reader:
         if t[i] not in ("accents", "accent", "accented", "accenting") or not self._places_follow(i + 1):
             return None
         start = self._clause_start(i)
-        voices = next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
+        voices = self._voice_before(i, start)
         if not voices:
             return None
         places, end = self._places(i + 2)
         self.out.append(Constraint(voices, places, "on", f"{voices_label(voices)} on {places_label(places)}"))
         return end
+
+    def _voice_before(self, i: int, start: int) -> tuple[str, ...]:
+        """The voice named last before token i, looking back no further than ``start``."""
+        return next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
 
     def _voices_said_last(self) -> tuple[str, ...]:
         """The voices of the last constraint that names some ("it", "them": `_pronoun`, `_move`)."""
@@ -994,20 +998,19 @@ class Reader:
             return None  # "actually no kick on 4": a "no" of its own
         if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS | _NOTHING | {"no", "never", "not"}:
             return None  # "and i mean it, nothing on the one", "i mean NOTHING on the one": said twice
-        if start >= len(t):
-            return None  # "kick offbeats nah": nothing follows to replace it
         if self._at(start, "not", "all"):  # "open hat on the ands... wait no not all of them, just the and of 2"
             start = self._skip(start, frozenset({"not", "all", "of", "them", "those", ","}))
-        lead = start + (t[start] == ",")
+        if start >= len(t):
+            return None  # "kick offbeats nah", "... wait no not all of them": nothing follows to replace it
+        lead = start + (t[start] == ",")  # where what replaces it starts
         if lead < len(t) and t[lead] in ("keep", "leave") and any(w in _EMPTY for w in t[lead : lead + 6]):
             return None  # "actually no, keep 2 totally empty": a wish of its own (`_nothing_on`)
-        k = start + (t[start] == ",")
-        if self._at(k, "no") and set(self._one_voice(self._skip(k + 1, _FILLERS))[0]) & set(last.voices):
+        if self._at(lead, "no") and set(self._one_voice(self._skip(lead + 1, _FILLERS))[0]) & set(last.voices):
             self.out.remove(last)  # "then crash on 1 - wait no, no crash": taken back, and ruled out (`_negated`)
-            return k
-        dropping = next((w for w in _DROPPING if self._at(start + (t[start] == ","), *w)), None)
+            return lead
+        dropping = next((w for w in _DROPPING if self._at(lead, *w)), None)
         if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
-            at = start + (t[start] == ",") + len(dropping)
+            at = lead + len(dropping)
             gone, end = self._places(at)
             kept = places_less(last.places, gone) if gone and set(gone) <= set(last.places) else ()
             again, after = self._one_voice(self._skip(end, frozenset({",", ".", "so"})))
@@ -1363,7 +1366,7 @@ class Reader:
             return None
         others, end = self._voice_list(self._skip(j + len(words), _FILLERS))
         start = self._clause_start(i)
-        voices = next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
+        voices = self._voice_before(i, start)
         placed = [c for c in self.out if c.rule in ("on", "only") and set(c.voices) <= set(others)]
         places = tuple(dict.fromkeys(p for c in placed for p in c.places if p != "all"))
         if not others or not voices or not places or set(voices) & set(others):
@@ -1433,8 +1436,10 @@ class Reader:
                 self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
                 return end
         start, one_bar = self._clause_start(i), self._one_bar(j)
-        said_again = any(set(self._one_voice(k)[0]) & set(voices) for k in range(max(j, one_bar), len(self.tokens)))
-        if (BAR_MARK in self.tokens[start:i] or one_bar) and said_again:
+        of_one_bar = BAR_MARK in self.tokens[start:i] or one_bar
+        if of_one_bar and any(
+            set(self._one_voice(k)[0]) & set(voices) for k in range(max(j, one_bar), len(self.tokens))
+        ):
             # "bar 7 is a break w no kick, kick slams back in bar 8": one bar's "no", and every bar is
             # held alike, so it is said and left out (with no other word of it, "no crash in bar 4"
             # holds everywhere, which keeps it out of that bar too)
@@ -2738,13 +2743,12 @@ class Reader:
                 break  # "the a of 4" is a place of its own
             after = t[j + 1] if j + 1 < len(t) else ""
             spoken = any(p.endswith("e") for p in run)  # "1 e & a" said in full: its "a" is the count's
-            counted_on = any(self._at(j + 1, *w) for w in _ON_EACH_BEAT)  # "1 & a on every beat": no article
             if (
                 word in ("a", "ah")
                 and not spoken
                 and after.isalpha()
                 and after not in _COUNTING_WORDS
-                and not counted_on
+                and not any(self._at(j + 1, *w) for w in _ON_EACH_BEAT)  # "1 & a on every beat": no article
             ):
                 break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{_PART_TOKENS[word]}")

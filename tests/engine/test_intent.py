@@ -1755,7 +1755,13 @@ FUZZ_WORDS = tuple(FUZZ_TEXT.split())
 
 @pytest.mark.parametrize(
     "text",
-    ["kick offbeats nah", "steps 1 and", "snare just on 3 instead of", "and 4 16 and the bars snare for one, each of"],
+    [
+        "kick offbeats nah",
+        "steps 1 and",
+        "snare just on 3 instead of",
+        "and 4 16 and the bars snare for one, each of",
+        "open hat on the ands... wait no not all of them",
+    ],
 )
 def test_texts_that_once_crashed_the_reader_are_read(text):
     intent = parse_intent(text)  # each raised an IndexError before its fix

@@ -1,11 +1,14 @@
 """Retrieval quality: style-precision@3 and hit@1 per kind, engine vs a keyword baseline.
 
-    make eval            (or: python -m benchmarks.eval_retrieval [--split holdout|tune|all])
+    make eval            (or: python -m benchmarks.eval_retrieval [--split tune|dev|holdout|fresh|all])
 
-The requests (benchmarks/eval/requests.toml) were written before tuning; every third
-request of each kind is held out and never tuned on. The keyword baseline is what PyDrums
-first did: count the query's words that appear in a groove's words (name, tags, style,
-descriptions), best count first.
+Three files, each written before the tuning it measures:
+- requests.toml: every third request of each kind is held out ("holdout"), the rest "tune";
+- requests-dev.toml ("dev"): more requests to tune on, written 2026-12-06;
+- requests-fresh.toml ("fresh"): written blind the same day, before any tuning on "dev",
+  held out and never tuned on.
+The keyword baseline is what PyDrums first did: count the query's words that appear in a
+groove's words (name, tags, style, descriptions), best count first.
 """
 
 from __future__ import annotations
@@ -22,17 +25,30 @@ from pathlib import Path
 from pydrums_engine.descriptions import groove_words
 from pydrums_engine.retrieval import Retriever
 
-REQUESTS = Path(__file__).resolve().parent / "eval" / "requests.toml"
+EVAL = Path(__file__).resolve().parent / "eval"
+REQUESTS = EVAL / "requests.toml"
+FILES = {"dev": EVAL / "requests-dev.toml", "fresh": EVAL / "requests-fresh.toml"}  # one split a file
+SPLITS = ("tune", "dev", "holdout", "fresh")  # reported in this order
 KINDS = ("plain", "synonym", "technical", "drummer", "poetic", "modern", "paraphrase")
 
 
 def load_requests() -> list[dict]:
-    """Requests with their split: every third of each kind is 'holdout'."""
-    items = tomllib.loads(REQUESTS.read_text(encoding="utf-8"))["request"]
+    """Every request with its split: in requests.toml every third of each kind is 'holdout'."""
+    items = _read(REQUESTS)
     seen: dict[str, int] = defaultdict(int)
     for item in items:
         seen[item["kind"]] += 1
         item["split"] = "holdout" if seen[item["kind"]] % 3 == 0 else "tune"
+    for split, path in FILES.items():
+        items += [item | {"split": split} for item in _read(path)]
+    return items
+
+
+def _read(path: Path) -> list[dict]:
+    items = tomllib.loads(path.read_text(encoding="utf-8"))["request"]
+    for item in items:
+        if item["kind"] not in KINDS or not item["styles"]:
+            raise ValueError(f"{path.name}: {item['text']!r} needs a kind of {KINDS} and at least one style")
     return items
 
 
@@ -93,7 +109,7 @@ def evaluate(engine, requests: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["holdout", "tune", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list requests with a wrong style in the top 3")
     args = parser.parse_args()
@@ -102,7 +118,7 @@ def main() -> None:
 
     engine = Engine.load(use_llm=False)
     requests = load_requests()
-    splits = ["tune", "holdout"] if args.split == "all" else [args.split]
+    splits = SPLITS if args.split == "all" else [args.split]
     report = {s: evaluate(engine, [r for r in requests if r["split"] == s]) for s in splits}
     if args.json:
         print(json.dumps(report, indent=2))

@@ -255,6 +255,43 @@ _PARTS_OF = re.compile(r"\bthe\s+(ands|&s|e's|es|a's|as)\s+of\s+(\d(?:\s*(?:,|an
 _PART_OF = {"ands": "and", "&s": "and", "e's": "e", "es": "e", "a's": "a", "as": "a"}
 
 
+# "dotted 8ths on the hat", "the bell in dotted quarters (1, 2&, 4)": every three or six sixteenths
+# from the one, restarting each bar; counts said in an aside just after are the ones meant
+_DOTTED = re.compile(
+    r"(?:\b(in|on|playing|plays)\s+)?\bdotted[\s-]+(8th|eighth|quarter)(?:[\s-]*notes?|s)?\b"
+    r"(?!\s*,\s*(?:\d|sixteenth|eighth|quarter))"  # "dotted 8th, 16th, quarter" is a figure, not a rate
+)
+_DOTTED_STEPS = {"8th": 3, "eighth": 3, "quarter": 6}  # sixteenths apart
+_DOTTED_ASIDE = re.compile(r"[^(),.;]{0,60}?\(([^()]*)\)")
+_ASIDE_COUNT = re.compile(r"\b\d(?:&|\+|e\b|a\b)?")
+_QUARTER_METER = re.compile(r"\b([2-7])/4\b")
+
+
+def _dotted(low: str) -> str:
+    """ "dotted 8ths on the closed hat" -> "1, 1a, 2&, 3e, 4 and 4a on the closed hat" (x/4 only)."""
+    out, at = [], 0
+    for m in _DOTTED.finditer(low):
+        if m.start() < at:
+            continue
+        aside = _DOTTED_ASIDE.match(low, m.end())
+        counts = _ASIDE_COUNT.findall(aside[1]) if aside else []
+        end = m.end()
+        if len(counts) >= 2:  # "(so 1, 1a, 2&, 3e, 4 and restart every bar)": those, as said
+            between = low[m.end() : aside.start(1) - 1]
+            places, end = [c.replace("+", "&") for c in counts], aside.end()
+        else:
+            if re.search(r"\b\d+/8\b", low):
+                continue  # a meter counted in eighths: no place said
+            beats = int(meter[1]) if (meter := _QUARTER_METER.search(low)) else 4
+            size = _DOTTED_STEPS[m[2]]
+            places = [f"{s // 4 + 1}{('', 'e', '&', 'a')[s % 4]}" for s in range(0, 4 * beats, size)]
+            between = ""
+        said = ", ".join(places[:-1]) + f" and {places[-1]}"
+        out += [low[at : m.start()], f"on {said}" if m[1] else said, between]
+        at = end
+    return "".join(out) + low[at:] if out else low
+
+
 def _each_part(match: re.Match[str]) -> str:
     part = _PART_OF[match[1]]
     return " and ".join(f"the {part} of {n}" for n in re.findall(r"\d", match[2]))
@@ -341,6 +378,8 @@ _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
 # "(1 e & a 2 e & a - that e right after 2)": an aside that counts out loud places nothing.
 _COUNT_CHANT = re.compile(r"\([^()]*\b1\s+e\s+(?:&|and|n|\+)\s+a\b(?:\s+(?:2|all)\b[^()]*)?\s*\)")
 # "2-and", "4-n": the count's "&" written with a hyphen.
+# "bursts: 1, 1e, 1& and again 3, 3e, 3&": the list goes on
+_AND_AGAIN = re.compile(r"\s+and\s+(?:then\s+)?again\s+(?=\d)")
 _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_GRID = re.compile(
@@ -430,6 +469,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _FIL.sub("fill", low)  # "tom fil at the end"
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
+    low = _AND_AGAIN.sub(" and ", low)
+    low = _dotted(low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
     low = _ON_TOP_JUST.sub(r"\1 only up top", low)
@@ -630,23 +671,33 @@ def _placed_over_feel(constraints: list[Constraint], meter_name: str, feel: list
     said = [(set(c.voices), c.rule, c.steps(meter_name, spb)) for c in constraints if c not in feel]
     placed = [(voices, steps) for voices, rule, steps in said if rule in ("on", "only") and steps is not None]
     only = [(voices, steps) for voices, rule, steps in said if rule == "only" and steps is not None]
+    kept_off = [(voices, steps) for voices, rule, steps in said if rule in ("off", "absent") and steps is not None]
 
     def against(rule: Constraint) -> set[str]:
-        """The voices the words place against ``rule``."""
+        """The voices the words place against ``rule`` (or keep off its places: "half time,
+        nothing on the one" has no kick on 1)."""
         steps = rule.steps(meter_name, spb) or frozenset()
         if rule.rule == "off":
             return {v for voices, mine in placed if steps & mine for v in voices & set(rule.voices)}
         return {v for voices, mine in only if not steps <= mine for v in voices & set(rule.voices)}
 
+    def kept_off_it(rule: Constraint) -> set[str]:
+        """The voices the words keep off the places an "on" rule puts them."""
+        steps = rule.steps(meter_name, spb) or frozenset()
+        return {v for voices, mine in kept_off if steps & mine for v in voices & set(rule.voices)}
+
     out = []
     for c in constraints:
         placed_against = against(c) if c in feel else set()
-        left = tuple(v for v in c.voices if v not in placed_against)
+        off = kept_off_it(c) if c in feel and c.rule == "on" else set()
+        left = tuple(v for v in c.voices if v not in placed_against | off)
+        feel_name = c.text.split(":")[0]
         if placed_against and c.rule == "off" and left:  # one drop made steppers: the snare still rests on 1
-            feel_name = c.text.split(":")[0]
             c = replace(c, voices=left, text=f"{feel_name}: no {voices_label(left)} on {places_label(c.places)}")
-        elif placed_against:
+        elif placed_against or (off and not left):
             continue
+        elif off:  # "one drop, cross-stick instead of the snare": the cross-stick on 3
+            c = replace(c, voices=left, text=f"{feel_name}: {voices_label(left)} on {c.text.rsplit(' on ', 1)[1]}")
         out.append(c)
     return out
 

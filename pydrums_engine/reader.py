@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from .instruments import ALIASES, INSTRUMENTS, list_label, resolve_voices, voices_label
 from .notation import get_meter
-from .places import ALL_VOICES, Constraint, counting, place_steps, places_label, places_less
+from .places import ALL_VOICES, COUNT_KEY, Constraint, counting, place_steps, places_label, places_less
 from .variation import fill_voices
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -258,6 +258,9 @@ _COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "wh
 _COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
 _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
 _COMPLAINTS += (("u", "keep"), ("you", "keep"), ("u", "always"))
+_KEEPS = frozenset({"keep", "keeps", "kept"})  # "my students keep putting the kick on 1": a habit (`_habit`)
+_STOPS = frozenset({"stop", "stops", "stopped", "quit", "quits"})
+_HABIT_DOING = frozenset({"putting", "adding", "playing", "hitting", "throwing", "sticking", "sneaking"})
 _SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
 
 _FEET_ONLY = (("feet", "only"), ("only", "feet"), ("just", "feet"), ("nothing", "with", "the", "hands"))
@@ -270,6 +273,7 @@ _UP_TOP += (("only", "for", "this"), ("only", "this", "time"))  # "no hats (ride
 _SPANG = (("spang", "a", "lang"), ("spangalang",), ("spang", "alang"), ("ding", "ding", "a", "ding"))
 
 _TWO_STEP = (("two", "step"), ("2", "step"), ("twostep",), ("2step",))
+_COUNTRY = frozenset({"country", "texas", "honky", "tonk", "western"})  # "a country two-step": the dance's
 
 _IN_BETWEEN = (("in", "between"), ("between",), ("in", "the", "gaps"))  # "hats filling the 16ths in between"
 
@@ -431,6 +435,7 @@ _ADDING_BEFORE = frozenset({"also", "add", "adding", "plus", "extra", "additiona
 _SMALL_WORDS = frozenset({"a", "an", "the", "little", "small", "quick", "tiny", "short", "soft", "light"})
 
 # Words after a voice list that leave every other voice out: "kick and clap, nothing else".
+_THE_KIT = (("kit",), ("drums",), ("set",), ("drumset",), ("drumkit",))
 _NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
 
 _WHOLE_GROOVE = tuple(("that's", "the", "whole", w) for w in ("groove", "beat", "pattern", "thing", "kit"))
@@ -886,8 +891,14 @@ class Reader:
         return end
 
     def _voice_before(self, i: int, start: int) -> tuple[str, ...]:
-        """The voice named last before token i, looking back no further than ``start``."""
-        return next((v for k in range(i - 1, start - 1, -1) if (v := self._one_voice(k)[0])), ())
+        """The voice named last before token i, looking back no further than ``start``: the
+        whole name that ends there ("floor tom carries the accents": the floor tom, not a tom)."""
+        for k in range(i - 1, start - 1, -1):
+            for m in range(max(start, k - _MAX_VOICE_WORDS + 1), k + 1):
+                voices, end = self._one_voice(m)
+                if voices and end == k + 1:
+                    return voices
+        return ()
 
     def _voices_said_last(self) -> tuple[str, ...]:
         """The voices of the last constraint that names some ("it", "them": `_pronoun`, `_move`)."""
@@ -901,8 +912,19 @@ class Reader:
         """Is token i in a clause that complains of an earlier answer ("why is there ALWAYS a
         crash on 1", "last time the kick was everywhere")? Its places are not asked for."""
         start = self._clause_start(i)
+        if self._habit(start, i):
+            return True
         return any(self._at(start, *words) for words in _COMPLAINTS) and not any(
             self._at(start, *words) for words in _SUGGESTIONS
+        )
+
+    def _habit(self, start: int, i: int) -> bool:
+        """ "my students keep putting the kick on 1", "the goal is he stops adding a kick on 4":
+        a habit to break (a subject before "keep", or "stop" anywhere), not a wish."""
+        t = self.tokens
+        return any(
+            t[k + 1] in _HABIT_DOING and (t[k] in _STOPS or (t[k] in _KEEPS and k > start))
+            for k in range(start, min(i, len(t) - 1))
         )
 
     def _report_unread(self, used: set[int]) -> None:
@@ -1106,6 +1128,12 @@ class Reader:
             self.out += self.feel_rules[-2:]
             return i + len(skank)
         two_step = next((w for w in _TWO_STEP if self._at(i, *w)), None)
+        if two_step and i and self.tokens[i - 1] in _COUNTRY:  # the country dance's: boom-chick, kick on 1 and 3
+            self.out += [
+                Constraint(("bd",), ("1", "3"), "on", "country two-step: kick on 1 and 3"),
+                Constraint(("sd",), ("backbeat",), "on", "country two-step: snare on 2 and 4"),
+            ]
+            return i + len(two_step)
         if two_step:  # drum and bass's or garage's two-step: the kick on 1, the backbeat on 2 and 4
             self.out += [
                 Constraint(("bd",), ("1",), "on", "two-step: kick on 1"),
@@ -1148,10 +1176,11 @@ class Reader:
         if self._at(i, "half", "time") or self._at(i, "halftime"):
             if not (i > 0 and t[i - 1] in ("no", "not")):
                 self.feel_rules += [
+                    Constraint(("bd",), ("1",), "on", "half-time: kick on 1"),
                     Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"),
                     Constraint(("sd", "cp"), ("backbeat",), "off", "half-time: nothing on 2 and 4"),
                 ]
-                self.out += self.feel_rules[-2:]
+                self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "half" else 1)
         if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
             end = i + (2 if t[i] == "back" else 1)
@@ -1278,14 +1307,35 @@ class Reader:
                 return end
         return None
 
+    def _there(self, i: int) -> tuple[str, ...]:
+        """The places said just before token i in its sentence: "playing the 1 so no kick
+        there" (that count), "clap on 2 and 4, not snare there" (where the clap was put)."""
+        t = self.tokens
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if t[k] in (".", ";"):
+                return ()
+            place, _ = self._place(k)
+            if place and COUNT_KEY.fullmatch(place):
+                last = self._last_placed()
+                return last.places if last is not None and place in last.places else (place,)
+        return ()
+
+    def _only_list(self, i: int) -> bool:
+        """Whether voices from token i end in "only" or "alone" ("toms and kick only")."""
+        voices, end = self._voice_list(self._skip(i, frozenset({"the"})))
+        return bool(voices) and end < len(self.tokens) and self.tokens[end] in ("only", "alone")
+
     def _nothing_else(self, i: int) -> int | None:
         """ "kick on every beat, rim on 4, 7, 12 and 15. nothing else in the kit": a clause of its
         own that keeps the groove to the voices named before it."""
         words = next((w for w in (*_NOTHING_ELSE, *_WHOLE_GROOVE) if self._at(i, *w)), None)
         if words is None or (i and self.tokens[i - 1] not in _CLAUSE_ENDS | {"and"}):
             return None
-        if any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
-            voices, end = self._one_voice(self._skip(i + len(words) + 1, _FILLERS))
+        after = self._skip(i + len(words) + 1, _FILLERS)
+        if any(self._at(i + len(words), w) for w in ("on", "in")) and any(self._at(after, *w) for w in _THE_KIT):
+            words = (*words, *self.tokens[i + len(words) : after + 1])  # "nothing else on the kit pls": the kit
+        elif any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
+            voices, end = self._one_voice(after)
             last = self._last_placed()
             if not voices or last is None or not set(voices) & set(last.voices):
                 return None  # "nothing else on the kick" with no place said for it
@@ -1409,6 +1459,8 @@ class Reader:
                 break  # "no hats, ride instead": the one that takes their place (`_instead`)
             if self.tokens[j] == "," and end < len(self.tokens) and self.tokens[end] not in _LIST_END:
                 break  # "no claps, hh rolls into a fill": a new clause, about the hats
+            if self.tokens[j] == "," and self._only_list(j + 1):
+                break  # "without any cymbals, toms and kick only": what plays, not more of what does not
             if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
                 break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
             voices, j = tuple(dict.fromkeys(voices + more)), end
@@ -1430,6 +1482,10 @@ class Reader:
             voices = resolve_voices("cymbals")  # "no cymbal at all": not the crash alone
         label = voices_label(voices)
         voices = _with_bell(voices)  # "no ride"
+        there = self._there(i) if self._at(j, "there") else ()
+        if there:  # "the bassist is playing the 1 so no kick there": not on that count
+            self.out.append(Constraint(voices, there, "off", f"no {label} on {places_label(there)}"))
+            return j + 1
         if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
             places, end = self._places(j + 1)
             if places:

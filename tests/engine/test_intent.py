@@ -60,7 +60,7 @@ def only_voices(*kept):
 
 FOUR_ON_THE_FLOOR = on("bd", "beats")
 BACKBEAT_IDIOM = on(BACKBEAT, "backbeat")
-HALF_TIME = (on(BACKBEAT, "three"), off(BACKBEAT, "backbeat"))  # the backbeat moves from 2 and 4 to 3
+HALF_TIME = (on("bd", "1"), on(BACKBEAT, "three"), off(BACKBEAT, "backbeat"))  # the backbeat moves to 3, the kick on 1
 ONE_DROP = (on("bd", "three"), on(("sd", "rs"), "three"), off(("bd", "sd", "rs"), "1"))
 
 UNSET = {
@@ -1385,6 +1385,33 @@ NAMED_BEATS = [
         absent("sd"),
         on("rs", "backbeat"),
     ),
+    # from the blind batches fresh39-42 (measured first, then read)
+    row("floor tom carries the accents on 3 and 5 instead", on("lt", "3", "5")),  # the floor tom, not a tom
+    row("country two-step for a honky tonk song", on("bd", "1", "3"), on("sd", "backbeat")),  # boom-chick
+    row("one drop. my students keep putting the kick on 1 out of habit", *ONE_DROP),  # a habit, not a wish
+    row("kick only on 1 and 3. the goal is he stops adding a kick on 4", only("bd", "1", "3"), off("bd", "4")),
+    row(
+        "bd 1 + 3 / sn 2 + 4. nothing else on the kit pls",
+        only("bd", "1", "3"),
+        only("sd", "2", "4"),
+        only_voices("bd", "sd"),
+    ),
+    row(
+        "without any cymbals, toms and kick only",
+        absent(CYMBALS),
+        only_voices("bd", "ht", "mt", "lt"),
+        present(("ht", "mt", "lt")),
+        present("bd"),
+    ),  # the toms are what plays, not more of what does not
+    row("dotted 8ths on the closed hat, kick on 1", only("ch", "1", "1a", "2&", "3e", "4", "4a"), only("bd", "1")),
+    row("dotted quarters on the bell (1, 2&, 4)", only("rb", "1", "2&", "4")),
+    row("dotted quarter notes on the ride in 3/4", only("rc", "1", "2&"), meter="3/4"),
+    row("zabumba on the kick: dotted 8th, 16th, quarter", present("bd")),  # a figure, not a rate
+    row("dbl kick bursts: 1, 1e, 1& and again 3, 3e, 3&", only("bd", "1", "1e", "1&", "3", "3e", "3&")),
+    row("the bassist plays the 1 so no kick there, snare on 2 and 4", off("bd", "1"), only("sd", "2", "4")),
+    row("clap on 2 and 4, not snare there", only("cp", "2", "4"), off("sd", "2", "4")),
+    row("half time, nothing on the one", *HALF_TIME[1:], nothing_on("1"), speed="half-time"),  # no kick on 1 then
+    row("one drop, rim instead of the snare", ONE_DROP[0], on("rs", "three"), ONE_DROP[2], absent("sd")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -1,6 +1,8 @@
 """Ranking grooves for a request: semantic + lexical + style + speed, one result per groove.
 
     score = W_SEMANTIC * best cosine over the groove's indexed examples
+          + W_STYLE_SEMANTIC * the mean of the best two such cosines in the groove's style
+            (when the request places no voice: a scene or a mood, told in words)
           + W_LEXICAL  * idf coverage of the query by the groove's words (every phrasing)
           + W_STYLE_LEXICAL * the same over its style's words (lore, shared traits)
           + style bonus (style argument, a style named in the query, styles whose defining trait
@@ -42,6 +44,11 @@ from .votes import vote_nudge
 
 W_SEMANTIC = 0.7
 W_LEXICAL = 0.2
+# A request told in words (a scene, a mood, no place said) meets a style through any of its
+# grooves' lore lines; one that places voices is answered by grids, and a whole style lifted
+# by a loose likeness would only crowd the grooves that have its positions (docs/BENCHMARKS.md)
+W_STYLE_SEMANTIC = 0.7
+STYLE_TOP = 2  # a style's semantic score: the mean of its best two grooves' cosines
 W_STYLE_LEXICAL = 0.3
 STYLE_BONUS_EXPLICIT = 0.5  # the style argument: the user asked for exactly this style
 STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
@@ -144,6 +151,9 @@ class Retriever:
         self.matcher = StyleMatcher.for_library(library)
         self.lexical, self.style_lexical, style_keys = lexical_scorers(library, words)
         self._style_row = np.array([style_keys.index(g.style) for g in library.grooves], dtype=np.int64)
+        sizes = np.bincount(self._style_row, minlength=len(style_keys))
+        self._style_ends = np.cumsum(sizes)
+        self._style_starts = self._style_ends - sizes
         position = {g.id: i for i, g in enumerate(library.grooves)}
         owner = np.array([position[e.groove_id] for e in examples], dtype=np.int64)
         self.groups = Groups(owner, len(library.grooves))  # ValueError unless grouped in library order
@@ -184,7 +194,13 @@ class Retriever:
             semantic = self.groups.best(self.index.cosines(query_vector))
         lexical = self.lexical.scores(query)
         style_lexical = self.style_lexical.scores(query)[self._style_row]
-        base = W_SEMANTIC * semantic + W_LEXICAL * lexical + W_STYLE_LEXICAL * style_lexical
+        style_semantic = np.zeros_like(semantic) if intent.constraints else self._style_semantic(semantic)
+        base = (
+            W_SEMANTIC * semantic
+            + W_STYLE_SEMANTIC * style_semantic
+            + W_LEXICAL * lexical
+            + W_STYLE_LEXICAL * style_lexical
+        )
         style_bonus = self._style_bonus(intent, style, base)
         speed = self._speed_bonus(intent)
         tempo = self._tempo_bonus(intent)
@@ -206,6 +222,7 @@ class Retriever:
         for i in top_k(total, k):
             parts = {
                 "semantic": float(semantic[i]),
+                "style_semantic": float(style_semantic[i]),
                 "speed": float(speed[i]),
                 "lexical": float(lexical[i]),
                 "style_lexical": float(style_lexical[i]),
@@ -215,6 +232,16 @@ class Retriever:
             } | {name: float(part[i]) for name, part in extra.items()}
             hits.append(Hit(self.library.grooves[i], float(total[i]), self._variant_for(i, intent), parts))
         return hits
+
+    def _style_semantic(self, semantic: np.ndarray) -> np.ndarray:
+        """Per groove, how close its style comes to the query: the mean of the style's
+        STYLE_TOP best groove cosines. A style's lore is spread over its grooves (one artist,
+        scene and record each), so "a smoky basement club late at night" meets jazz in one
+        groove's scene line; this lets every jazz groove hear it."""
+        order = np.lexsort((-semantic, self._style_row))  # by style, best first within each
+        best = semantic[order]
+        top = np.minimum(self._style_starts[:, None] + np.arange(STYLE_TOP), self._style_ends[:, None] - 1)
+        return best[top].mean(axis=1)[self._style_row]
 
     def _nudges(self, votes: Mapping[str, float]) -> np.ndarray:
         """Per groove, what its vote score adds (0 for a groove with no votes or no longer in the library)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from pydrums_engine.errors import InputError
@@ -69,7 +70,17 @@ def test_results_are_one_per_groove_best_first(engine):
     for h in hits:
         assert h.id in engine.library.by_id
         # "rock beat" names a style and nothing else: the style's typical grooves count too
-        assert set(h.parts) == {"semantic", "speed", "lexical", "style_lexical", "style", "tempo", "grid", "typical"}
+        assert set(h.parts) == {
+            "semantic",
+            "style_semantic",
+            "speed",
+            "lexical",
+            "style_lexical",
+            "style",
+            "tempo",
+            "grid",
+            "typical",
+        }
 
 
 def test_half_time_request_gets_the_half_time_variant(engine):
@@ -154,3 +165,21 @@ def test_a_bare_style_name_gets_the_styles_typical_groove_first(engine, query):
 def test_words_that_name_a_variant_still_find_it(engine):
     assert engine.similar("dark tribal dubstep with toms", k=1)[0].id == "dubstep-tribal-toms"
     assert engine.similar("reggae ska", k=1)[0].id.startswith("reggae-ska")
+
+
+def test_a_scene_one_groove_of_a_style_speaks_of_lifts_the_whole_style(engine):
+    """A style's lore is spread over its grooves (one scene line each): a request painting a
+    scene finds the style, not whichever other style shares a word with it ("bar", "road")."""
+    hits = engine.similar("dust, horses, long road, whisky in wooden bar and a sad man with guitar", k=3)
+    assert set(styles_of(hits)) <= {"country", "blues", "shuffle"}
+
+
+def test_a_styles_semantic_score_is_the_mean_of_its_two_best_grooves(engine):
+    retriever = engine._state.retriever
+    styles = np.array([g.style for g in engine.library.grooves])
+    semantic = np.zeros(len(styles), dtype=np.float32)
+    jazz = np.flatnonzero(styles == "jazz")
+    semantic[jazz[0]], semantic[jazz[1]] = 0.9, 0.5
+    lifted = retriever._style_semantic(semantic)
+    assert np.allclose(lifted[jazz], 0.7)  # every jazz groove, not only the one that matched
+    assert np.allclose(lifted[styles != "jazz"], 0.0)

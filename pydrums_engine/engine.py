@@ -295,9 +295,11 @@ class Engine:
         return generate_pattern(self.writer, request, hits, seed=seed, candidates=candidates)
 
     def usual_meter(self, style: str) -> str | None:
-        """The meter most of a style's grooves are in (4/4 for funk, 3/4 for waltz)."""
+        """The meter most of a style's grooves are in (4/4 for funk, 3/4 for waltz); None when
+        no meter holds a majority (odd meter: 5/4, 7/8, 7/4, 9/8 ... in turn)."""
         meters = Counter(g.time_signature for g in self.library.grooves if g.style == style)
-        return meters.most_common(1)[0][0] if meters else None
+        meter, count = meters.most_common(1)[0] if meters else (None, 0)
+        return meter if 2 * count > meters.total() else None
 
     def vary(self, pattern: Pattern, seed: int, request: str | None = None) -> Pattern:
         """A recognisable variation (ghost notes, hat openings, kick displacement) that still

@@ -138,7 +138,9 @@ def plan_request(
 
     The meter is the one the words name; else the usual meter of the style they name (a
     "funk beat" is in 4/4 even when the best match is a 12/8 shuffle; of several, the one
-    not in 4/4: a "doom waltz" and a "jazz waltz with brushes" are in 3/4); else the meter the
+    not in 4/4: a "doom waltz" and a "jazz waltz with brushes" are in 3/4; a style with no
+    usual meter, odd meter, decides only alone, by its best groove: "bossa nova for a
+    jazz-fusion tune" is in 4/4, "an odd time groove" in its top hit's meter); else the meter the
     best three matches agree on; else 4/4, the meter a drummer counts in unless told
     otherwise. It stays 4/4 when the other meter cannot place what the request asks.
     """
@@ -146,8 +148,11 @@ def plan_request(
     key = style or (intent.styles[0] if intent.styles else None)
     agreed = {h.time_signature for h in hits[:AGREEING_HITS]}
     hits_meter = agreed.pop() if len(agreed) == 1 and len(hits) >= AGREEING_HITS else None
-    usual = [m for k in ((style,) if style else intent.styles) if (m := usual_meter(k))]
+    named = (style,) if style else intent.styles
+    usual = [m for k in named if (m := usual_meter(k))]
     said = next((m for m in usual if m != "4/4"), usual[0] if usual else None)
+    if named and not usual:  # "odd time groove", "prog beat": the best groove of the style says which
+        said = next((h.time_signature for h in hits if h.style in named), None)
     meter = intent.meter or said or hits_meter or "4/4"
     spb = METERS[meter].steps_per_bar
     if not intent.meter and len(intent.placed(meter, spb)) < len(intent.placed("4/4", 16)):

@@ -258,6 +258,7 @@ _COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "wh
 _COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
 _COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
 _COMPLAINTS += (("u", "keep"), ("you", "keep"), ("u", "always"))
+_DOING = frozenset({"doing", "playing", "running", "keeping", "ticking", "chugging"})  # "a shaker doing 16ths"
 _KEEPS = frozenset({"keep", "keeps", "kept"})  # "my students keep putting the kick on 1": a habit (`_habit`)
 _STOPS = frozenset({"stop", "stops", "stopped", "quit", "quits"})
 _HABIT_DOING = frozenset({"putting", "adding", "playing", "hitting", "throwing", "sticking", "sneaking"})
@@ -2472,6 +2473,9 @@ class Reader:
             voices, j = self._one_voice(self._skip(k, _BEFORE_LISTED_VOICE))
             if voices and "," in self.tokens[i:k] and self._places_follow(self._skip_linking(j)):
                 break  # "open hats, kick on every beat", "..., and the snare hits on 3": a clause of its own
+            own = self.tokens[k - 1 : k + 1] in (["and", "a"], ["and", "an"])
+            if voices and own and j < len(self.tokens) and self.tokens[j] in _DOING:
+                break  # "w/ cross stick and a shaker doing 16ths": the shaker's 16ths, not the rim's
         return tuple(found), i
 
     def _placed_after(self, i: int) -> int | None:

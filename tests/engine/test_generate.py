@@ -381,6 +381,15 @@ def test_of_two_styles_named_the_last_names_the_meter(llm_engine, request_text, 
     assert llm_engine.generate(request_text).pattern.time_signature == meter
 
 
+def test_a_genre_that_only_hints_at_odd_meters_does_not_move_a_named_style_out_of_its_meter(llm_engine, fake):
+    """ "jazz-fusion" names the odd-meter grooves, whose meters differ (5/4, 7/8, 7/4 ...): beside
+    a bossa nova it says nothing of the meter, so the model is asked for bossa's 4/4 (it was once
+    asked for 5/4 while the library answer came in 4/4)."""
+    result = llm_engine.generate("bossa nova w/ cross stick and a shaker doing 16ths, for a jazz-fusion tune's intro")
+    assert result.pattern.time_signature == "4/4"
+    assert "exactly 16 steps" in fake.requests[0]["messages"][-1]["content"]
+
+
 def test_a_waltz_from_the_library_is_in_three_four(llm_engine):
     """The fallback picks a groove in the planned meter."""
     point_at(llm_engine, closed_port_url())

@@ -1412,6 +1412,7 @@ NAMED_BEATS = [
     row("clap on 2 and 4, not snare there", only("cp", "2", "4"), off("sd", "2", "4")),
     row("half time, nothing on the one", *HALF_TIME[1:], nothing_on("1"), speed="half-time"),  # no kick on 1 then
     row("one drop, rim instead of the snare", ONE_DROP[0], on("rs", "three"), ONE_DROP[2], absent("sd")),
+    row("bossa w/ cross stick and a shaker doing 16ths", present("rs"), only("sh", "sixteenths")),  # the shaker's
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

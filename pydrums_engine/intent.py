@@ -238,8 +238,8 @@ _SHORTHAND = re.compile(
 # places (at the start, after a separator or a count, before a count or a note value)
 _LETTER_VOICES = {"k": "kick", "s": "snare", "h": "hats"}
 _LETTER_VOICE = re.compile(
-    r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+)([ksh])\b\s*:?\s*"
-    r"(?=\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b|[xo][xo.-]{3,})"
+    r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+)([ksh])\b\s*[:|]?\s*"
+    r"(?=\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b|\|?[xo.-]{4,})"
 )  # (and a tab pasted line by line: "HH: x-x-x-x-x-x-x-x- SD: ----x-------x--- K: x-------x-x-----")
 # "cross stick on the snare": the drum a cross-stick is played on, not a place for it
 _ON_THE_SNARE = re.compile(
@@ -265,6 +265,18 @@ _DOTTED_STEPS = {"8th": 3, "eighth": 3, "quarter": 6}  # sixteenths apart
 _DOTTED_ASIDE = re.compile(r"[^(),.;]{0,60}?\(([^()]*)\)")
 _ASIDE_COUNT = re.compile(r"\b\d(?:&|\+|e\b|a\b)?")
 _QUARTER_METER = re.compile(r"\b([2-7])/4\b")
+
+
+# Rudiments are played on the snare: "throw a diddle on the a of 4", "press roll on the a of 4
+# going into the 1"; after a voice they say how it plays ("snare buzz roll on the & of 2")
+_RUDIMENT = re.compile(
+    r"(\b[a-z]+\s+)?\b(?:(?:buzz|press|crush)[\s-]?rolls?|diddles?|ruffs?|drags?)\b(?=\s+(?:on|at)\b)"
+)
+
+
+def _rudiment(match: re.Match[str]) -> str:
+    before = match[1] or ""
+    return before if before and resolve_voices(before.strip()) else f"{before}snare"
 
 
 def _dotted(low: str) -> str:
@@ -394,7 +406,7 @@ _GRID_SAID = re.compile(
     r"|\b(?:in|on)\s+(?:the|my)\s+piano[\s-]?roll\b"  # "a kick in the piano roll on steps 1, 4 and 11"
 )
 _NOT = r"(?<!\bno )(?<!\bnot )"  # "no half-time", "not double time": the opposite wish
-_HALF = re.compile(_NOT + r"\bhalf[\s-]?time\b")
+_HALF = re.compile(_NOT + r"(?<!\bat )(?<!\bduring )\bhalf[\s-]?time\b(?![\s-]+show)")  # not "at halftime"
 _DOUBLE = re.compile(_NOT + r"\bdouble[\s-]?time\b")
 _SLOW = re.compile(r"\b(slow|slower|laid[\s-]?back|lazy|chill|relaxed|mellow|dragging|downtempo|sleepy)\b")
 _FAST = re.compile(
@@ -435,7 +447,11 @@ _FILL = re.compile(
     r"|\b(?:snare|tom|toms|drum)\s+pick[\s-]?ups?\s+(?:into|to)\s+(?:the\s+)?(?:top|next|chorus|verse|one|downbeat)\b"
     r"|(?:^|[,;.:(+]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
-_NO_FILL = re.compile(r"\b(?:no|without(?: a| any)?)\s+fills?\b")
+_NO_FILL = re.compile(
+    r"\b(?:no|without(?: a| any)?)\s+fills?\b"
+    r"|\ba\s+fill\s+from\s+(?:somewhere|elsewhere|another|a\s+different|my)\b"  # "loop it w a fill from somewhere else"
+    r"|\b(?:my|our)\s+own\s+fills?\b"
+)
 _TOMS = re.compile(r"\btoms?\b")
 # Words that take back what was said before them (`reader.CORRECTIONS`): a meter or a fill said
 # after them is the one meant
@@ -471,6 +487,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _AND_AGAIN.sub(" and ", low)
     low = _dotted(low)
+    low = _RUDIMENT.sub(_rudiment, low)
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
     low = _ON_TOP_JUST.sub(r"\1 only up top", low)
@@ -520,6 +537,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         constraints = _regrouped(constraints, meter, groups)
     constraints = _placed_over_feel(constraints, meter or "4/4", reader.feel_rules)
     constraints = _later_places_win(_placed_not_absent(constraints, reader.some_bars), meter or "4/4")
+    constraints = _only_once(constraints, meter or "4/4")
     constraints = _fill_kept(constraints, fill)
     return Intent(
         text=" ".join(text.split()),
@@ -731,6 +749,26 @@ def _placed_not_absent(constraints: list[Constraint], weak: list[Constraint]) ->
             text = c.text if c.text.startswith("only ") else f"no {voices_label(rest)}"  # "only ..." names what stays
             c = replace(c, voices=rest, text=text)
         out.append(c)
+    return out
+
+
+def _only_once(constraints: list[Constraint], meter_name: str) -> list[Constraint]:
+    """One voice placed "only" in two clauses: places that add to the first join it ("snare 2 n
+    4 ... press roll on the a of 4"); places within the first narrow it ("kik on every 8th? no
+    thats too much.. kick on 1, 1&, 3 and 3&"). Either way one rule, which a groove can meet."""
+    spb = METERS[meter_name].steps_per_bar
+    out: list[Constraint] = []
+    for c in constraints:
+        first = next((n for n, d in enumerate(out) if c.rule == d.rule == "only" and d.voices == c.voices), None)
+        if first is None:
+            out.append(c)
+            continue
+        before, now = out[first].steps(meter_name, spb), c.steps(meter_name, spb)
+        narrowed = before is not None and now is not None and now <= before
+        places = c.places if narrowed else tuple(dict.fromkeys(out[first].places + c.places))
+        if all(COUNT_KEY.fullmatch(p) for p in places):  # said in the bar's order: "2 and 3", not "3 and 2"
+            places = tuple(sorted(places, key=lambda p: min(place_steps(p, meter_name, spb) or {spb})))
+        out[first] = replace(out[first], places=places, text=f"{voices_label(c.voices)} on {places_label(places)}")
     return out
 
 

@@ -80,6 +80,7 @@ _PLACE_ADJECTIVES = {
 STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,}|x{16}|x{8})(?![a-z0-9])")
 
 _MAX_VOICE_WORDS = 3
+_COUNT_AND_PART = re.compile(r"\d[e&a+]")  # "2&", "3e": a count's part, typed as one token
 
 _FILLERS = frozenset(
     {"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"}
@@ -336,6 +337,7 @@ CORRECTIONS = (
 
 # After a correction, words before what replaces it: "wait no he just texted, the & of 3"
 _CORRECTION_GAP = 6
+_PLUS_GAP = 6  # "the & of 4 on the kick as a pickup? plus 1 and 3": how far "plus" may follow the places
 
 _MOVED_OFF = frozenset({"displaced", "shifted", "moved", "broken", "offset"})  # "a displaced backbeat"
 
@@ -347,7 +349,7 @@ _DROPPING = tuple((w, *the) for w in ("scratch", "drop", "lose", "remove", "cut"
 
 _WHOSE = (("on",), ("only", "for"), ("just", "for"), ("only", "on"), ("for",))  # places, then whose
 
-_CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "put"})
+_CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "only", "put"})
 
 # After a voice named alone, words that go on about it without placing it (`_named_alone`)
 _ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like", "groove", "grooves", "beat"})  # "a tom groove"
@@ -1031,6 +1033,9 @@ class Reader:
         if self._at(lead, "no") and set(self._one_voice(self._skip(lead + 1, _FILLERS))[0]) & set(last.voices):
             self.out.remove(last)  # "then crash on 1 - wait no, no crash": taken back, and ruled out (`_negated`)
             return lead
+        swapped = self._not_that_one(lead, last)
+        if swapped is not None:  # "kick on 1, the e of 2 and 3... wait no not the e, the a of 2"
+            return swapped
         dropping = next((w for w in _DROPPING if self._at(lead, *w)), None)
         if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
             at = lead + len(dropping)
@@ -1066,12 +1071,38 @@ class Reader:
             places, end = ((place,), end) if named else self._places(m)
             if places and not self._one_voice(self._skip(end, _FILLERS))[0]:  # "... 2 and 4 on the snare" is not
                 said = len(last.places)
-                kept = last.places[: said - len(places)] if len(places) < said and said > 1 else ()
+                alone = {"only", "just"} & set(t[k:m])  # "actually only on the a's": those alone
+                kept = last.places[: said - len(places)] if len(places) < said and said > 1 and not alone else ()
                 kept = tuple(dict.fromkeys((*kept, *places)))
                 self._supersede(last, last.at(kept))
                 self._last_end = end
                 return end
         return None
+
+    def _not_that_one(self, i: int, last: Constraint) -> int | None:
+        """ "... wait no not the e, the a of 2": the place named after "not" (a count's part
+        alone names the one of that part) gives way to the places after the comma."""
+        t = self.tokens
+        if not self._at(i, "not"):
+            return None
+        k = self._skip(i + 1, frozenset({"the"}))
+        place, end = self._place(k)
+        if place is not None and place in last.places:
+            gone = place
+        elif k < len(t) and t[k] in _PART_TOKENS and not self._at(k + 1, "of"):
+            part = _PART_TOKENS[t[k]]
+            gone = next((p for p in last.places if COUNT_KEY.fullmatch(p) and p.endswith(part)), None)
+            end = k + 1
+        else:
+            return None
+        places, after = self._places(self._skip(end, frozenset({",", "but", "it's", "its"})))
+        if gone is None or not places or self._one_voice(self._skip(after, _FILLERS))[0]:
+            return None
+        at = last.places.index(gone)
+        kept = tuple(dict.fromkeys((*last.places[:at], *places, *last.places[at + 1 :])))
+        self._supersede(last, last.at(kept))
+        self._last_end = after
+        return after
 
     def _no_ghosts(self, i: int) -> int | None:
         """ "snare on 2 & 4 only and NO ghost notes on it": the voice is silent everywhere else
@@ -1175,7 +1206,8 @@ class Reader:
             self.out.append(Constraint(("bd",), ("beats",), "on", "steppers: kick on every beat"))
             return i + 1  # reggae's steppers: the kick on every beat
         if self._at(i, "half", "time") or self._at(i, "halftime"):
-            if not (i > 0 and t[i - 1] in ("no", "not")):
+            at_game = i > 0 and t[i - 1] in ("at", "during")  # "for the reggae tune at halftime": the game's
+            if not (i > 0 and t[i - 1] in ("no", "not")) and not at_game:
                 self.feel_rules += [
                     Constraint(("bd",), ("1",), "on", "half-time: kick on 1"),
                     Constraint(("sd", "cp"), ("three",), "on", "half-time: snare or clap on 3"),
@@ -2359,6 +2391,14 @@ class Reader:
                 self.out[-1] = last.at(tuple(dict.fromkeys(last.places + places)))
                 self._last_end = end
                 return end
+        plus = next((len(w) for w in (("plus",), ("and", "also"), ("also",)) if self._at(i, *w)), 0)
+        near = i - self._last_end <= _PLUS_GAP and not any(self._one_voice(k)[0] for k in range(self._last_end, i))
+        if plus and near:  # "put the & of 4 on the kick as a pickup? plus 1 and 3 ofc"
+            places, end = self._places(self._skip(i + plus, frozenset({"on", "at"})))
+            if places and not self._one_voice(self._skip(end, _FILLERS))[0] and not self._at(end, "on"):
+                self.out[-1] = last.at(tuple(dict.fromkeys(last.places + places)))
+                self._last_end = end
+                return end
         if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in _NEGATORS):  # "kick on 1, not on 3"
             return None  # "so": "kick on 1 & 3 with the lil pickup before each one (so the and of 2 ...)"
         also = bool({"also", "plus"} & set(t[self._last_end : i]))  # "kick on every beat and also on the a's"
@@ -2391,6 +2431,7 @@ class Reader:
         if not voices:
             return None
         self.out.append(Constraint(voices, places, "only", f"{voices_label(voices)} on {places_label(places)}"))
+        self._last_end = end
         return end
 
     # -- pieces ---------------------------------------------------------------------
@@ -2471,8 +2512,9 @@ class Reader:
             if k == j and not adjacent:
                 break
             voices, j = self._one_voice(self._skip(k, _BEFORE_LISTED_VOICE))
-            if voices and "," in self.tokens[i:k] and self._places_follow(self._skip_linking(j)):
-                break  # "open hats, kick on every beat", "..., and the snare hits on 3": a clause of its own
+            after = self._skip_linking(j)
+            if voices and "," in self.tokens[i:k] and (self._places_follow(after) or self._bare_places(after)[0]):
+                break  # "open hats, kick on every beat", "ride instead of hats, kick 1 and 3": a clause of its own
             own = self.tokens[k - 1 : k + 1] in (["and", "a"], ["and", "an"])
             if voices and own and j < len(self.tokens) and self.tokens[j] in _DOING:
                 break  # "w/ cross stick and a shaker doing 16ths": the shaker's 16ths, not the rim's
@@ -2688,11 +2730,23 @@ class Reader:
     def _steps_list(self, i: int) -> bool:
         """Whether the list at i numbers a sixteenth grid's steps (see ``steps``)."""
         if self.steps != "named":
-            return self.steps == "grid"
+            return self.steps == "grid" and not self._counted_list(i)
         t, k = self.tokens, i
         beats = self._quarter_beats() or 0
         while k < len(t) and (t[k] in _LIST_JOINERS or t[k] in _STEP_WORDS or t[k] in _SIXTEENTH or t[k].isdigit()):
             if t[k] in _STEP_WORDS or (t[k].isdigit() and int(t[k]) > beats):
+                return True
+            k += 1
+        return False
+
+    def _counted_list(self, i: int) -> bool:
+        """Whether the list at i says a count's parts ("1, the e of 3 and the a of 4", "2&"):
+        counts, even where the request also speaks of a 16-step grid."""
+        t, k = self.tokens, i
+        while k < len(t) and (
+            t[k] in _LIST_JOINERS or t[k] in ("the", "of") or t[k] in _PART_TOKENS or t[k][0].isdigit()
+        ):
+            if (t[k] in _PART_TOKENS and self._at(k + 1, "of")) or _COUNT_AND_PART.fullmatch(t[k]):
                 return True
             k += 1
         return False
@@ -2890,8 +2944,8 @@ _MAX_FILLERS_BEFORE = 2
 _MAX_FILLERS_AFTER = 1
 # Words that join a second idea, so a cue across them is not about the instrument.
 _BREAKERS = frozenset(
-    {"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band", "on", "at", "for"}
-)  # "for": "2 and 4 only for the snare" places it
+    {"with", "and", "plus", "over", "under", "beat", "groove", "kit", "drums", "band", "on", "at", "for", BAR_MARK}
+)  # "for": "2 and 4 only for the snare" places it; "crash on the first bar only": only there
 
 
 # A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.
@@ -2926,7 +2980,13 @@ def single_instrument(tokens: list[str]) -> str | None:
             return code
         after = tokens[end : end + _MAX_FILLERS_AFTER + 1]
         for k, word in enumerate(after):
-            where = tokens[end + k + 1 : end + k + 2] in (["on"], ["at"], ["between"], ["in"])  # "kick only on 1"
+            where = tokens[end + k + 1 : end + k + 2] in (
+                ["on"],
+                ["at"],
+                ["between"],
+                ["in"],
+                [BAR_MARK],
+            )  # "kick only on 1"
             here = end + k + 1  # "hats ONLY offbeats", "kick only 1 and 3"
             where = where or bool(reader._places(here)[0] or (here < len(tokens) and reader._bare_places(here)[0]))
             if word in _CUES_AFTER and not _BREAKERS.intersection(after[:k]) and not where:

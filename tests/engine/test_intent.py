@@ -1413,6 +1413,20 @@ NAMED_BEATS = [
     row("half time, nothing on the one", *HALF_TIME[1:], nothing_on("1"), speed="half-time"),  # no kick on 1 then
     row("one drop, rim instead of the snare", ONE_DROP[0], on("rs", "three"), ONE_DROP[2], absent("sd")),
     row("bossa w/ cross stick and a shaker doing 16ths", present("rs"), only("sh", "sixteenths")),  # the shaker's
+    # from the development batches d85-d90
+    row(
+        "S |----x-------x---| K |x-------x-x-----|", only("sd", "2", "4"), only("bd", "1", "3", "3&")
+    ),  # a tab's letters
+    row("kick on 1, the e of 3 and the a of 4 (thats 16 steps)", only("bd", "1", "3e", "4a")),  # counts, not steps
+    row("kick on 1, the e of 2 and 3... wait no not the e, the a of 2", only("bd", "1", "2a", "3")),
+    row("tamb on the e's and a's. actually only on the a's", only("tb", "as")),
+    row("rock beat, crash on the first bar only", present("cc")),  # only in that bar, not the crash alone
+    row("3 bars, i'll loop it with a fill from somewhere else", bars=3),  # no fill here
+    row("put the & of 4 on the kick as a pickup? plus 1 and 3", only("bd", "4&", "1", "3")),
+    row("ride instead of hats, kick 1 and 3", absent(("ch", "oh", "ph")), present("rc"), only("bd", "1", "3")),
+    row("one drop for the reggae tune at halftime", *ONE_DROP),  # the game's half time, not the feel
+    row("press roll on the a of 4, snare 2 n 4", only("sd", "2", "4", "4a")),  # a rudiment is the snare's; one rule
+    row("kik on every 8th? no thats too much.. kick on 1, 1&, 3 and 3&", only("bd", "1", "1&", "3", "3&")),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -255,16 +255,14 @@ _PARTS_OF = re.compile(r"\bthe\s+(ands|&s|e's|es|a's|as)\s+of\s+(\d(?:\s*(?:,|an
 _PART_OF = {"ands": "and", "&s": "and", "e's": "e", "es": "e", "a's": "a", "as": "a"}
 
 
-# "dotted 8ths on the hat", "the bell in dotted quarters (1, 2&, 4)": every three or six sixteenths
-# from the one, restarting each bar; counts said in an aside just after are the ones meant
+# "dotted 8ths on the closed hat (so 1, 1a, 2&, 3e, 4 and restart every bar)": counts said in an
+# aside just after a dotted rate are the ones meant (without one, the rate is a place of its own)
 _DOTTED = re.compile(
-    r"(?:\b(in|on|playing|plays)\s+)?\bdotted[\s-]+(8th|eighth|quarter)(?:[\s-]*notes?|s)?\b"
+    r"(?:\b(in|on|playing|plays)\s+)?\bdotted[\s-]+(?:8th|eighth|quarter)(?:[\s-]*notes?|s)?\b"
     r"(?!\s*,\s*(?:\d|sixteenth|eighth|quarter))"  # "dotted 8th, 16th, quarter" is a figure, not a rate
 )
-_DOTTED_STEPS = {"8th": 3, "eighth": 3, "quarter": 6}  # sixteenths apart
 _DOTTED_ASIDE = re.compile(r"[^(),.;]{0,60}?\(([^()]*)\)")
 _ASIDE_COUNT = re.compile(r"\b\d(?:&|\+|e\b|a\b)?")
-_QUARTER_METER = re.compile(r"\b([2-7])/4\b")
 
 
 # Rudiments are played on the snare: "throw a diddle on the a of 4", "press roll on the a of 4
@@ -280,27 +278,16 @@ def _rudiment(match: re.Match[str]) -> str:
 
 
 def _dotted(low: str) -> str:
-    """ "dotted 8ths on the closed hat" -> "1, 1a, 2&, 3e, 4 and 4a on the closed hat" (x/4 only)."""
+    """ "dotted quarters on the bell (1, 2&, 4)" -> "1, 2& and 4 on the bell"."""
     out, at = [], 0
     for m in _DOTTED.finditer(low):
-        if m.start() < at:
-            continue
         aside = _DOTTED_ASIDE.match(low, m.end())
-        counts = _ASIDE_COUNT.findall(aside[1]) if aside else []
-        end = m.end()
-        if len(counts) >= 2:  # "(so 1, 1a, 2&, 3e, 4 and restart every bar)": those, as said
-            between = low[m.end() : aside.start(1) - 1]
-            places, end = [c.replace("+", "&") for c in counts], aside.end()
-        else:
-            if re.search(r"\b\d+/8\b", low):
-                continue  # a meter counted in eighths: no place said
-            beats = int(meter[1]) if (meter := _QUARTER_METER.search(low)) else 4
-            size = _DOTTED_STEPS[m[2]]
-            places = [f"{s // 4 + 1}{('', 'e', '&', 'a')[s % 4]}" for s in range(0, 4 * beats, size)]
-            between = ""
-        said = ", ".join(places[:-1]) + f" and {places[-1]}"
-        out += [low[at : m.start()], f"on {said}" if m[1] else said, between]
-        at = end
+        counts = [c.replace("+", "&") for c in _ASIDE_COUNT.findall(aside[1])] if aside else []
+        if len(counts) < 2:
+            continue
+        said = ", ".join(counts[:-1]) + f" and {counts[-1]}"
+        out += [low[at : m.start()], f"on {said}" if m[1] else said, low[m.end() : aside.start(1) - 1]]
+        at = aside.end()
     return "".join(out) + low[at:] if out else low
 
 
@@ -506,6 +493,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     rest = low
     meter, rest = _take_meter(rest)
     groups, rest = _take_grouping(rest, meter)
+    rest = _FIRST_OF_EACH_GROUP.sub("every group", rest)
+    rest = _group_counts(rest, groups) if groups else rest
     bpm, rest = _take_bpm(rest, unplaced)
     bars, rest, bar_refs = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
@@ -662,6 +651,32 @@ def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] |
         if sum(groups) == top and len(groups) > 1 and min(groups) >= 2:
             return groups, text[: match.start()] + " " + text[match.end() :]
     return None, text
+
+
+# Said of a bar counted in groups ("counted 1 2 3 1 2 1 2"): "every 1", "each '1'" are where
+# the groups start; "the last 2", "the last one" count within the last group
+_EVERY_ONE = re.compile(r"\b(?:every|each)\s+'?(?:1|one)'?s?\b(?!\s*(?:of|bar|beat))|\b(?:all\s+)?the\s+'?1'?s\b")
+_LAST_OF_GROUP = re.compile(r"\bthe\s+last\s+'?(one|[1-9])'?(?!\s*(?:bar|beat|group|of))")
+
+
+_SIZED_GROUP = re.compile(r"\bthe\s+([2-9])(?:[\s-](?:note|beat|eighth))?[\s-]group\b")
+_FIRST_OF_EACH_GROUP = re.compile(r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+group\b")
+
+
+def _group_counts(text: str, groups: tuple[int, ...]) -> str:
+    """ "kick on every 1, snare on the last 2" (counted 3+2+2) -> "kick on every group, snare on 7"."""
+    text = _EVERY_ONE.sub("every group", text)
+    top, last = sum(groups), groups[-1]
+
+    def within(m: re.Match[str]) -> str:
+        n = 1 if m[1] == "one" else int(m[1])
+        return str(top - last + n) if n <= last else m[0]
+
+    def sized(m: re.Match[str]) -> str:  # "kick on the 3 group" (3+2): where the group of three starts
+        n = int(m[1])
+        return str(1 + sum(groups[: groups.index(n)])) if groups.count(n) == 1 else m[0]
+
+    return _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text))
 
 
 def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int, ...]) -> list[Constraint]:
@@ -957,7 +972,7 @@ def _aside(match: re.Match[str]) -> str:
     )  # "the big one" is a drum, not the count
     preceding = _tokens(match.string[: match.start()])
     placed = preceding and (preceding[-1][0].isdigit() or preceding[-1] in NUMBER_WORDS)
-    if placed and (not counted or words[:1] in (["like"], ["i"], ["aka"], ["ie"])):
+    if placed and (not counted or words[:1] in (["like"], ["i"], ["aka"], ["ie"], ["top"], ["start"])):
         return " "  # "the a of two (the last 16th before the snare)", "the e of 2 (like right after 2)": explained
     named = {v for k in range(len(words)) for n in (1, 2, 3) for v in resolve_voices(" ".join(words[k : k + n])) or ()}
     said = {v for n in (1, 2) for v in resolve_voices(" ".join(preceding[-n:])) or ()}

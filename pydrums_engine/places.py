@@ -75,7 +75,9 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
     count: the quarters of x/4, the eighths of 6/8), "quarters", "eighths",
     "sixteenths", "backbeat" (the 2nd and 4th felt beats), "three" (the 3rd of four felt
     beats: where half-time puts the backbeat), "steps" (every step of the grid: the sixteenths
-    of 4/4, the twelve eighths of 12/8), "all" (anywhere: "no crash", "with a cowbell").
+    of 4/4, the twelve eighths of 12/8), "all" (anywhere: "no crash", "with a cowbell"),
+    "dotted-quarters" (the felt beats of 6/8, 9/8, 12/8; every six sixteenths from the one in
+    x/4: 1, 2&, 4), "dotted-eighths" (every three sixteenths from the one: 1, 1a, 2&, 3e ...).
     """
     if " except " in place:  # "beats except 3": the first place's steps less the others'
         kept, _, left_out = place.partition(" except ")
@@ -105,6 +107,12 @@ def place_steps(place: str, meter_name: str, steps_per_bar: int) -> frozenset[in
         return _every(steps_per_bar, _per_bar(meter, 8))
     if place == "triplets":  # a beat in three: the eighths of 6/8, 9/8 and 12/8; no place on a 4/4 grid
         return _every(steps_per_bar, _per_bar(meter, 8)) if meter.name in TRIPLET_METERS else None
+    if place in ("dotted-quarters", "dotted-eighths"):  # a beat of three eighths; elsewhere every 6 or 3 sixteenths
+        if place == "dotted-quarters" and meter.name in TRIPLET_METERS:
+            return _felt_beats(meter, steps_per_bar)
+        if _per_bar(meter, 16) != steps_per_bar:
+            return None  # a grid of triplet eighths (12/8) has no sixteenths to count in
+        return frozenset(range(0, steps_per_bar, 6 if place == "dotted-quarters" else 3))
     if place == "sixteenths":
         return _every(steps_per_bar, _per_bar(meter, 16)) if _per_bar(meter, 16) == steps_per_bar else None
     if place in ("es", "as"):  # every count's e, or its a (simple meters on a sixteenth grid;
@@ -146,6 +154,8 @@ _PLACE_WORDS = {
     "eighths": "eighths",
     "triplets": "triplets",
     "sixteenths": "sixteenths",
+    "dotted-quarters": "dotted quarters",
+    "dotted-eighths": "dotted eighths",
     "steps": "every step",
     "backbeat": "the backbeat",
     "three": "beat 3",

@@ -80,6 +80,7 @@ _PLACE_ADJECTIVES = {
 STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,}|x{16}|x{8})(?![a-z0-9])")
 
 _MAX_VOICE_WORDS = 3
+_DOTTED_RATES = {"quarters": "dotted-quarters", "eighths": "dotted-eighths"}  # "dotted 8ths on the hat"
 _COUNT_AND_PART = re.compile(r"\d[e&a+]")  # "2&", "3e": a count's part, typed as one token
 
 _FILLERS = frozenset(
@@ -548,14 +549,22 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
         for n, place in (("2", "backbeat"), ("two", "backbeat"), ("1", "alternate"), ("one", "alternate"))
     ),
     (("every", "other", "beat"), "alternate"),
-    (("dotted", "quarters"), "beats"),  # 6/8, 12/8: the felt beats
+    (("dotted", "quarters"), "dotted-quarters"),  # 6/8, 12/8: the felt beats; x/4: 1, 2&, 4
+    *((("dotted", e), "dotted-eighths") for e in ("8ths", "eighths")),  # not "dotted 8th, 16th": a figure
+    *((("dotted", e, "notes"), "dotted-eighths") for e in ("8th", "eighth")),
+    *(((each, "dotted", e), "dotted-eighths") for each in ("every", "each") for e in ("8th", "eighth")),
     *(((each, big, "beat"), "beats") for each in ("every", "each") for big in ("big", "main", "strong", "felt")),
     *((("the", big, "beats"), "beats") for big in ("big", "main", "felt")),
-    *(((each, "dotted", "quarter", *note), "beats") for each in ("every", "each") for note in ((), ("note",))),
-    (("dotted", "quarter", "notes"), "beats"),
-    (("dotted", "quarter"), "beats"),
+    *(
+        ((each, "dotted", "quarter", *note), "dotted-quarters")
+        for each in ("every", "each")
+        for note in ((), ("note",))
+    ),
+    (("dotted", "quarter", "notes"), "dotted-quarters"),
+    (("dotted", "quarter"), "dotted-quarters"),
     (("the", "numbers"), "counts"),  # "the closed hat is on the numbers": every numbered count
     (("numbers",), "counts"),
+    (("the", "counts"), "counts"),  # "ride on the counts" (5/4): every count of the bar
     (("every", "count"), "counts"),  # "hats on every count but not 5"
     (("each", "count"), "counts"),
     (("all", "the", "counts"), "counts"),
@@ -1862,9 +1871,13 @@ class Reader:
         return end
 
     def _rate_first(self, i: int) -> int | None:
-        """ "eighth hats", "quarter-note ride", "straight sixteenths on the hats"."""
-        rate = RATE_WORDS.get(self.tokens[i])
-        if rate is None:
+        """ "eighth hats", "quarter-note ride", "straight sixteenths on the hats", "dotted
+        quarter notes on the ride"."""
+        t = self.tokens
+        dotted = t[i] == "dotted" and i + 1 < len(t)
+        rate = _DOTTED_RATES.get(RATE_WORDS.get(t[i + 1], "")) if dotted else RATE_WORDS.get(t[i])
+        i += dotted
+        if rate is None or (not dotted and i and t[i - 1] == "dotted"):
             return None
         j = self._skip(i + 1, frozenset({"note", "notes"}))
         said_whose = j < len(self.tokens) and self.tokens[j] in ("on", "with", "from")  # "16ths on the hh"

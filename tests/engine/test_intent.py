@@ -600,7 +600,7 @@ CHAT_ROWS = [
     row(
         "open hat lands on the ands and the closed hat is on the numbers", only("oh", "offbeats"), only("ch", "counts")
     ),
-    row("6/8, ride on the dotted quarters", only("rc", "beats"), meter="6/8"),
+    row("6/8, ride on the dotted quarters", only("rc", "dotted-quarters"), meter="6/8"),  # its felt beats
     # an impatient expert's one breath (a development batch)
     row(
         "kik on 1 + the and of 3, snare 2/4, hh straight 8ths (no 16ths on the hats pls) - 2 bars",
@@ -1193,7 +1193,7 @@ NAMED_BEATS = [
     row(
         "12/8, cowbell on steps 1 3 5 6 8 10 12 of the 12 step bar, kick on every dotted quarter",
         only("cb", "1", "1a", "2&", "2a", "3&", "4", "4a"),
-        only("bd", "beats"),
+        only("bd", "dotted-quarters"),
         meter="12/8",
     ),
     row("gallop on the double kick - 1 & a on every beat", only("bd", "beats", "offbeats", "as")),
@@ -1403,9 +1403,10 @@ NAMED_BEATS = [
         present(("ht", "mt", "lt")),
         present("bd"),
     ),  # the toms are what plays, not more of what does not
-    row("dotted 8ths on the closed hat, kick on 1", only("ch", "1", "1a", "2&", "3e", "4", "4a"), only("bd", "1")),
+    row("dotted 8ths on the closed hat, kick on 1", only("ch", "dotted-eighths"), only("bd", "1")),
     row("dotted quarters on the bell (1, 2&, 4)", only("rb", "1", "2&", "4")),
-    row("dotted quarter notes on the ride in 3/4", only("rc", "1", "2&"), meter="3/4"),
+    row("dotted quarter notes on the ride in 3/4", only("rc", "dotted-quarters"), meter="3/4"),
+    row("6/8, kick on the dotted quarters", only("bd", "dotted-quarters"), meter="6/8"),  # the felt beats there
     row("zabumba on the kick: dotted 8th, 16th, quarter", present("bd")),  # a figure, not a rate
     row("dbl kick bursts: 1, 1e, 1& and again 3, 3e, 3&", only("bd", "1", "1e", "1&", "3", "3e", "3&")),
     row("the bassist plays the 1 so no kick there, snare on 2 and 4", off("bd", "1"), only("sd", "2", "4")),
@@ -1568,6 +1569,12 @@ def test_groups_and_plurals_name_the_voices_a_drummer_means(word, codes):
         ("backbeat", "5/4", 20, None),
         ("quarters", "5/4", 20, {0, 4, 8, 12, 16}),
         ("5&", "5/4", 10, {9}),
+        ("dotted-quarters", "4/4", 16, {0, 6, 12}),  # three over four: 1, 2&, 4
+        ("dotted-eighths", "4/4", 16, {0, 3, 6, 9, 12, 15}),  # 1, 1a, 2&, 3e, 4, 4a
+        ("dotted-quarters", "6/8", 12, {0, 6}),  # the felt beats of a compound meter
+        ("dotted-quarters", "12/8", 12, {0, 3, 6, 9}),
+        ("dotted-eighths", "12/8", 12, None),  # a grid of triplet eighths has no sixteenths
+        ("dotted-quarters", "3/4", 12, {0, 6}),
     ],
 )
 def test_place_steps_in_every_meter(place, meter, steps_per_bar, steps):

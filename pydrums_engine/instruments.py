@@ -120,7 +120,22 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "sd",
         "snare drum",
         38,
-        ("snare", "snare drum", "sn", "sna", "snr", "snre", "snarre", "snair", "snere", "snaer", "sanre", "small drum"),
+        (
+            "snare",
+            "snare drum",
+            "sn",
+            "sna",
+            "snr",
+            "snre",
+            "snarre",
+            "snair",
+            "snere",
+            "snaer",
+            "sanre",
+            "small drum",
+            "caja",
+            "caisse claire",  # Spanish, French
+        ),
         "drum",
         short="snare",
     ),
@@ -163,6 +178,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "boom",
             "boom drum",
             "808",
+            "bombo",  # Spanish
+            "grosse caisse",  # French
         ),
         "drum",
         short="kick",
@@ -211,11 +228,15 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
             "hhs",
             "tss",
             "tsss",
+            "charley",  # French
         ),
     ),
     # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it
     VoiceGroup(
-        "cymbals", "cymbals", tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"), ("cymbals", "cymbols")
+        "cymbals",
+        "cymbals",
+        tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"),
+        ("cymbals", "cymbols", "platillos", "cymbales"),
     ),
     # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
     VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms", "small drums", "drums on top")),

@@ -272,6 +272,15 @@ _RUDIMENT = re.compile(
 )
 
 
+# "disco hats: closed on the numbers, open on every &": the hat, open or closed, when the hats are
+# what the request speaks of (not "leave 1 open on the kick", "it stays open")
+_HATS_SAID = re.compile(r"\b(?:hi[\s-]?hats?|hats?|hh|hihats?)\b")
+_HAT_STATE = re.compile(
+    r"(?<!\bit )(?<!\bleave )(?<!\bkeep )(?<!\bstays )(?<!\bstay )(?<!\bleft )(?<!\bis )"
+    r"\b(closed)(?=\s+(?:on|at)\b)"  # ("open on the & of 4" is read as the hats' opening)
+)
+
+
 def _rudiment(match: re.Match[str]) -> str:
     before = match[1] or ""
     return before if before and resolve_voices(before.strip()) else f"{before}snare"
@@ -289,6 +298,25 @@ def _dotted(low: str) -> str:
         out += [low[at : m.start()], f"on {said}" if m[1] else said, low[m.end() : aside.start(1) - 1]]
         at = aside.end()
     return "".join(out) + low[at:] if out else low
+
+
+# A request in Spanish or French drum words ("bombo en 1 y 3, caja en 2 y 4", "grosse caisse sur
+# 1 et 3"): the small words that carry places and lengths, read as their English; only where a
+# drum word of those languages says the request is in one (the drum words are the table's aliases)
+_FOREIGN_KIT = re.compile(r"\b(?:bombo|caja|platillos|compases|corcheas|grosse caisse|caisse claire|charley|croches)\b")
+_FOREIGN_WORDS = {
+    "en": "on", "y": "and", "sur": "on", "et": "and", "sin": "without", "ni": "no", "con": "with",
+    "compases": "bars", "compás": "bar", "compas": "bar", "mesures": "bars", "mesure": "bar",
+    "corcheas": "8ths", "croches": "8ths", "semicorcheas": "16ths", "negras": "quarters", "noires": "quarters",
+    "tambores": "drums", "el": "the", "la": "the", "las": "the", "los": "the", "le": "the", "les": "the",
+    "del": "of the", "de": "of", "un": "a", "una": "a", "todas": "all", "todos": "all", "solo": "only",
+}  # fmt: skip
+_FOREIGN_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _FOREIGN_WORDS)) + r")(?![\w'])")
+
+
+def _in_english(low: str) -> str:
+    """ "caja en 2 y 4" -> "caja on 2 and 4" (see `_FOREIGN_KIT`)."""
+    return _FOREIGN_WORD.sub(lambda m: _FOREIGN_WORDS[m[0]], low) if _FOREIGN_KIT.search(low) else low
 
 
 def _each_part(match: re.Match[str]) -> str:
@@ -459,6 +487,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
+    low = _in_english(low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
     low = _CHAT_ASIDE.sub(" ", low)
     low = _EVERY_E_A.sub(lambda m: "the e's and a's" if m[0].rstrip().endswith("a") else "the e's", low)
@@ -475,6 +504,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _AND_AGAIN.sub(" and ", low)
     low = _dotted(low)
     low = _RUDIMENT.sub(_rudiment, low)
+    low = _HAT_STATE.sub(r"\1 hat", low) if _HATS_SAID.search(low) else low
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
     low = _ON_TOP_JUST.sub(r"\1 only up top", low)

@@ -290,6 +290,7 @@ _SKANK = (("skank", "beat"), ("skank", "beats"), *((w, "skank") for w in ("hardc
 
 _FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
+    ("four", "on", "the", "flor"), ("4", "on", "the", "flor"),  # typed fast
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
 )  # fmt: skip
 
@@ -2390,6 +2391,7 @@ class Reader:
                 self.out[-1] = Constraint(
                     last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}"
                 )
+                self._last_end = end
                 return end
         if last is None or last.rule not in ("on", "only") or self._last_end is None:
             return None
@@ -2399,8 +2401,11 @@ class Reader:
                 return end
         then = next((len(w) for w in (("and", "then"), ("then",)) if self._at(i, *w)), 0)
         if then and set(t[self._last_end : i]) <= {".", ","}:  # "the kick goes 1 and then the e of 2?? and then 3"
-            places, end = self._places(self._skip(i + then, frozenset({"same", "thing", "again", "on"})))
+            at = self._skip(i + then, frozenset({"same", "thing", "again", "on", "from"}))
+            places, end = self._places(at)
             if places and all(BARE_COUNT.fullmatch(p) for p in places) and not self._one_voice(end)[0]:
+                if "same" in t[i:at] and len(places) == 1:  # "1, the e of 1, the & of 1... then same thing again on 3"
+                    places = _shifted(last.places, int(places[0])) or places
                 self.out[-1] = last.at(tuple(dict.fromkeys(last.places + places)))
                 self._last_end = end
                 return end
@@ -2963,6 +2968,16 @@ _BREAKERS = frozenset(
 
 # A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.
 _ONE_INSTRUMENT = {("ch", "oh", "ph"): ("ch",)}
+
+
+def _shifted(places: tuple[str, ...], start: int) -> tuple[str, ...]:
+    """A figure of counts moved to begin on beat ``start`` ("same again on 3"); () when the
+    figure is not all counts."""
+    keys = [COUNT_KEY.fullmatch(p) for p in places]
+    if not places or not all(keys):
+        return ()
+    shift = start - min(int(k[1]) for k in keys)
+    return tuple(f"{int(k[1]) + shift}{k[2]}" for k in keys)
 
 
 def single_instrument(tokens: list[str]) -> str | None:

@@ -1428,6 +1428,22 @@ NAMED_BEATS = [
     row("one drop for the reggae tune at halftime", *ONE_DROP),  # the game's half time, not the feel
     row("press roll on the a of 4, snare 2 n 4", only("sd", "2", "4", "4a")),  # a rudiment is the snare's; one rule
     row("kik on every 8th? no thats too much.. kick on 1, 1&, 3 and 3&", only("bd", "1", "1&", "3", "3&")),
+    row(
+        "7/8 counted 1 2 3 1 2 1 2. kick on every 1, snare on the last 2",
+        only("bd", "1", "4", "6"),
+        only("sd", "7"),
+        meter="7/8",
+    ),
+    row("5/8 felt as 3+2 - kick on the 3 group, snare on the 2 group", only("bd", "1"), only("sd", "4"), meter="5/8"),
+    row(
+        "horse gallop on the kick: 1, the e of 1, the and of 1... then same thing again on 3",
+        only("bd", "1", "1e", "1&", "3", "3e", "3&"),
+    ),
+    row("disco hats: closed on the numbers, open on every &", only("ch", "1", "2", "3", "4"), on("oh", "offbeats")),
+    row(
+        "caja en 2 y 4, bombo en 1 y 3, sin platillos", only("sd", "2", "4"), only("bd", "1", "3"), absent(CYMBALS)
+    ),  # Spanish
+    row("grosse caisse sur 1 et 3, caisse claire sur 2 et 4", only("bd", "1", "3"), only("sd", "2", "4")),  # French
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

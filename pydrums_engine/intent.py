@@ -272,12 +272,12 @@ _RUDIMENT = re.compile(
 )
 
 
-# "disco hats: closed on the numbers, open on every &": the hat, open or closed, when the hats are
-# what the request speaks of (not "leave 1 open on the kick", "it stays open")
+# "disco hats: closed on the numbers, open on every &": the closed hat, where the hats are what the
+# request speaks of (not "it stays closed on 1"; "open on ..." is the hats' opening, read as such)
 _HATS_SAID = re.compile(r"\b(?:hi[\s-]?hats?|hats?|hh|hihats?)\b")
 _HAT_STATE = re.compile(
     r"(?<!\bit )(?<!\bleave )(?<!\bkeep )(?<!\bstays )(?<!\bstay )(?<!\bleft )(?<!\bis )"
-    r"\b(closed)(?=\s+(?:on|at)\b)"  # ("open on the & of 4" is read as the hats' opening)
+    r"\b(closed)(?=\s+(?:on|at)\b)"
 )
 
 

@@ -407,6 +407,8 @@ _COUNT_CHANT = re.compile(r"\([^()]*\b1\s+e\s+(?:&|and|n|\+)\s+a\b(?:\s+(?:2|all
 # "2-and", "4-n": the count's "&" written with a hyphen.
 # "bursts: 1, 1e, 1& and again 3, 3e, 3&": the list goes on
 _AND_AGAIN = re.compile(r"\s+and\s+(?:then\s+)?again\s+(?=\d)")
+# "keep the kick off the 1 and off the 3": one list of places it stays off
+_AND_OFF = re.compile(r"(\boff\s+(?:the\s+)?\d[^\s,]*)\s+and\s+off\s+(?=(?:the\s+)?\d)")
 _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 # Numbers that are a step sequencer's or piano roll's steps, not the count: "steps 1, 7 and 11".
 _STEP_GRID = re.compile(
@@ -502,6 +504,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _AND_AGAIN.sub(" and ", low)
+    low = _AND_OFF.sub(r"\1 and ", low)
     low = _dotted(low)
     low = _RUDIMENT.sub(_rudiment, low)
     low = _HAT_STATE.sub(r"\1 hat", low) if _HATS_SAID.search(low) else low
@@ -690,6 +693,10 @@ _LAST_OF_GROUP = re.compile(r"\bthe\s+last\s+'?(one|[1-9])'?(?!\s*(?:bar|beat|gr
 
 
 _SIZED_GROUP = re.compile(r"\bthe\s+([2-9])(?:[\s-](?:note|beat|eighth))?[\s-]group\b")
+_NTH_GROUP = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+_START_OF_NTH_GROUP = re.compile(
+    r"\bthe\s+(?:start|top|beginning|head)\s+of\s+the\s+(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+group\b"
+)
 _FIRST_OF_EACH_GROUP = re.compile(r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+group\b")
 
 
@@ -706,7 +713,11 @@ def _group_counts(text: str, groups: tuple[int, ...]) -> str:
         n = int(m[1])
         return str(1 + sum(groups[: groups.index(n)])) if groups.count(n) == 1 else m[0]
 
-    return _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text))
+    def nth(m: re.Match[str]) -> str:  # "the start of the last group" (2+2+2+3): 7
+        k = len(groups) - 1 if m[1] == "last" else _NTH_GROUP[m[1]]
+        return str(1 + sum(groups[:k])) if k < len(groups) else m[0]
+
+    return _START_OF_NTH_GROUP.sub(nth, _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text)))
 
 
 def _regrouped(constraints: list[Constraint], meter_name: str, groups: tuple[int, ...]) -> list[Constraint]:
@@ -809,7 +820,10 @@ def _only_once(constraints: list[Constraint], meter_name: str) -> list[Constrain
             out.append(c)
             continue
         before, now = out[first].steps(meter_name, spb), c.steps(meter_name, spb)
-        narrowed = before is not None and now is not None and now <= before
+        if before is None or now is None:  # "kick on 9" in 4/4: left out on its own, not with the rest
+            out.append(c)
+            continue
+        narrowed = now <= before
         places = c.places if narrowed else tuple(dict.fromkeys(out[first].places + c.places))
         if all(COUNT_KEY.fullmatch(p) for p in places):  # said in the bar's order: "2 and 3", not "3 and 2"
             places = tuple(sorted(places, key=lambda p: min(place_steps(p, meter_name, spb) or {spb})))

@@ -1744,7 +1744,10 @@ class Reader:
         words = next((w for w in _DOUBLING if self._at(k, *w)), None) if follower else None
         if words is None or self._doubled_backbeat(k) is not None:
             return None
-        leader, end = self._one_voice(self._skip(k + len(words), _FILLERS | {"that", "this", "your"}))
+        at = self._skip(k + len(words), _FILLERS | {"that", "this", "your"})
+        leader, end = self._one_voice(at)
+        if not leader and at < len(self.tokens) and self.tokens[at] in ("it", "them"):
+            leader, end = self._voices_said_last(), at + 1  # "snare on 2 n 4 with claps doubling it"
         if not leader or self._places_follow(self._skip_linking(end)) or self._at(end, "on"):
             return None
         self._doubled(leader, follower, i)

@@ -899,7 +899,9 @@ class Reader:
         voices = self._voice_before(i, start)
         if not voices:
             return None
-        places, end = self._places(i + 2)
+        places, end = self._places(i + 1 if t[i + 1] in ("every", "each") else i + 2)  # "accents every beat"
+        if not places:
+            return None
         self.out.append(Constraint(voices, places, "on", f"{voices_label(voices)} on {places_label(places)}"))
         return end
 
@@ -1231,7 +1233,8 @@ class Reader:
             placed_by = prev in ("on",) or (i > 1 and t[i - 2] in _ON_WORDS)  # "snare on the backbeat"
             linked = self._skip_linking(end)  # "the actual backbeat hits should be on 2 and 4"
             if self._places_follow(linked):  # "the backbeat on 2 and 4": the backbeat is the voice
-                places, after = self._places(self._skip(linked + 1, frozenset({"on", "at"})))
+                every = self.tokens[linked] in ("every", "each")  # "backbeat every beat": no "on" to pass
+                places, after = self._places(linked if every else self._skip(linked + 1, frozenset({"on", "at"})))
                 alone = next((len(w) for w in (*_NOTHING_ELSE, ("and", "nowhere", "else"), ("nowhere", "else"))
                               if self._at(after, *w)), 0)  # fmt: skip
                 label = f"backbeat: snare or clap on {places_label(places)}"

@@ -1438,6 +1438,7 @@ NAMED_BEATS = [
     row("9/8 as 2+2+2+3, snare on the start of the last group (the 7)", only("sd", "7"), meter="9/8"),
     row("keep the kick off the 1 and off the 3, snare 2 and 4", off("bd", "1", "3"), only("sd", "2", "4")),
     row("snaer on 2 n 4 with claps doubling it", only("sd", "2", "4"), on("cp", "2", "4")),  # "it": the snare
+    row("backbeat every beat", on(BACKBEAT, "beats")),  # once a rule with no place (found by the fuzz test)
     row(
         "horse gallop on the kick: 1, the e of 1, the and of 1... then same thing again on 3",
         only("bd", "1", "1e", "1&", "3", "3e", "3&"),

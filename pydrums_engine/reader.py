@@ -893,14 +893,11 @@ class Reader:
         """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays
         its accents there."""
         t = self.tokens
-        if t[i] not in ("accents", "accent", "accented", "accenting") or not self._places_follow(i + 1):
+        if t[i] not in ("accents", "accent", "accented", "accenting"):
             return None
-        start = self._clause_start(i)
-        voices = self._voice_before(i, start)
+        places, end = self._places_after(i + 1)  # "accents on 2 and 4", "accents every beat"
+        voices = self._voice_before(i, self._clause_start(i)) if places else ()
         if not voices:
-            return None
-        places, end = self._places(i + 1 if t[i + 1] in ("every", "each") else i + 2)  # "accents every beat"
-        if not places:
             return None
         self.out.append(Constraint(voices, places, "on", f"{voices_label(voices)} on {places_label(places)}"))
         return end
@@ -1232,9 +1229,8 @@ class Reader:
             prev = t[i - 1] if i else ""
             placed_by = prev in ("on",) or (i > 1 and t[i - 2] in _ON_WORDS)  # "snare on the backbeat"
             linked = self._skip_linking(end)  # "the actual backbeat hits should be on 2 and 4"
-            if self._places_follow(linked):  # "the backbeat on 2 and 4": the backbeat is the voice
-                every = self.tokens[linked] in ("every", "each")  # "backbeat every beat": no "on" to pass
-                places, after = self._places(linked if every else self._skip(linked + 1, frozenset({"on", "at"})))
+            places, after = self._places_after(linked)  # "backbeat on 2 and 4", "backbeat every beat"
+            if places:  # "the backbeat on 2 and 4": the backbeat is the voice
                 alone = next((len(w) for w in (*_NOTHING_ELSE, ("and", "nowhere", "else"), ("nowhere", "else"))
                               if self._at(after, *w)), 0)  # fmt: skip
                 label = f"backbeat: snare or clap on {places_label(places)}"
@@ -2552,9 +2548,16 @@ class Reader:
         return None
 
     def _places_follow(self, i: int) -> bool:
-        if self._at(i, "each") or self._at(i, "every"):  # "the kick startin each group"
-            return bool(self._places(i)[0])
-        return i < len(self.tokens) and self.tokens[i] in _ON_WORDS and bool(self._places(i + 1)[0])
+        return bool(self._places_after(i)[0])
+
+    def _places_after(self, i: int) -> tuple[tuple[str, ...], int]:
+        """The places said from token i, and where they end: "every beat", "each group" (the
+        kick startin each group) or "on 2 and 4"; none when neither follows."""
+        if self._at(i, "each") or self._at(i, "every"):
+            return self._places(i)
+        if i < len(self.tokens) and self.tokens[i] in _ON_WORDS:
+            return self._places(i + 1)
+        return (), i
 
     def _place(self, i: int) -> tuple[str | None, int]:
         """One place at i: "3", "2&", "the and of 3", "beat 2", "the offbeats", "eighths"."""
@@ -2972,6 +2975,11 @@ _BREAKERS = frozenset(
 )  # "for": "2 and 4 only for the snare" places it; "crash on the first bar only": only there
 
 
+# After "only", words that say where it plays, not what plays alone: "kick only on 1", "crash
+# only on the first bar" (the bar said is a mark by then)
+_PLACE_AFTER_CUE = (["on"], ["at"], ["between"], ["in"], [BAR_MARK])
+
+
 # A group that is one instrument to a drummer: "hi-hat only" is the hi-hat, its track the closed one.
 _ONE_INSTRUMENT = {("ch", "oh", "ph"): ("ch",)}
 
@@ -3014,13 +3022,7 @@ def single_instrument(tokens: list[str]) -> str | None:
             return code
         after = tokens[end : end + _MAX_FILLERS_AFTER + 1]
         for k, word in enumerate(after):
-            where = tokens[end + k + 1 : end + k + 2] in (
-                ["on"],
-                ["at"],
-                ["between"],
-                ["in"],
-                [BAR_MARK],
-            )  # "kick only on 1"
+            where = tokens[end + k + 1 : end + k + 2] in _PLACE_AFTER_CUE  # "kick only on 1"
             here = end + k + 1  # "hats ONLY offbeats", "kick only 1 and 3"
             where = where or bool(reader._places(here)[0] or (here < len(tokens) and reader._bare_places(here)[0]))
             if word in _CUES_AFTER and not _BREAKERS.intersection(after[:k]) and not where:

@@ -34,7 +34,8 @@ from .instruments import ALIASES, BY_CODE, GROUP_WORDS, list_label, resolve_voic
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
 from .notation import METERS
 from .places import ALL_VOICES, COUNT_KEY, RULES, Constraint, counting, place_steps, places_label, places_less
-from .reader import (
+from .reader import Reader, single_instrument
+from .reader_words import (
     BAR_MARK,
     BAR_NUMBERS,
     BARE_COUNT,
@@ -44,8 +45,6 @@ from .reader import (
     ORDINALS,
     RATE_WORDS,
     STEP_STRING,
-    Reader,
-    single_instrument,
 )
 from .variation import fill_voices
 
@@ -209,7 +208,7 @@ _GIVE_ME = re.compile(
 # How often, not how long: "crash on 1 every 4 bars" (the reader keeps it as "every few bars").
 _EVERY_N_BARS = re.compile(r"\b(?:every|each)\s+(?:\d{1,2}|two|three|four|eight|other)\s+(?:bars?|measures?)\b")
 # Which bar, not a count: "in bar 8", "the end of bar 4", "the last bar", "the 2nd measure";
-# each is left as one mark (`reader.BAR_MARK`).
+# each is left as one mark (`reader_words.BAR_MARK`).
 _BAR_REFERENCE = re.compile(
     r"\b(?:(?:in|of|on|at|for)\s+)?(?:the\s+)?(?:(?:bar|measure)\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"|(?:bars|measures)\s+\d(?:\s*(?:-|to|thru|through|and|&)\s*\d)\b"  # "bars 1-2 just kick and hats"
@@ -470,7 +469,7 @@ _NO_FILL = re.compile(
     r"|\b(?:my|our)\s+own\s+fills?\b"
 )
 _TOMS = re.compile(r"\btoms?\b")
-# Words that take back what was said before them (`reader.CORRECTIONS`): a meter or a fill said
+# Words that take back what was said before them (`reader_words.CORRECTIONS`): a meter or a fill said
 # after them is the one meant
 _CORRECTED = re.compile(r"\b(?:" + "|".join(r"\s+".join(w) for w in CORRECTIONS) + r")\b(?!\s+(?:it|this|business)\b)")
 

@@ -21,706 +21,133 @@ from fractions import Fraction
 from .instruments import ALIASES, INSTRUMENTS, list_label, resolve_voices, voices_label
 from .notation import get_meter
 from .places import ALL_VOICES, COUNT_KEY, Constraint, counting, place_steps, places_label, places_less
+from .reader_words import (
+    ADDING_AFTER,
+    ADDING_BEFORE,
+    ALONE_AFTER,
+    AND_WORDS,
+    ANY_SOUND,
+    APART_VERBS,
+    BAR_MARK,
+    BAR_NOUNS,
+    BAR_NUMBERS,
+    BAR_ORDINALS,
+    BAR_PREFIXES,
+    BAR_WORDS,
+    BARE_COUNT,
+    BEFORE_COUNT,
+    BEFORE_LISTED_VOICE,
+    CARRIES,
+    CLAUSE_ENDS,
+    COMPLAINTS,
+    CORRECTION_GAP,
+    CORRECTION_LEADS,
+    CORRECTIONS,
+    COUNT_AND_PART,
+    COUNTRY,
+    DOING,
+    DOTTED_RATES,
+    DOUBLE_VERBS,
+    DOUBLING,
+    DROPPING,
+    EIGHTH_COUNT,
+    EMPHASIS,
+    EMPTY,
+    ENTERS,
+    EVERY_BAR,
+    EVERY_N,
+    EXCEPT,
+    FEET_ONLY,
+    FILLERS,
+    FLOOR,
+    HABIT_DOING,
+    HOMOPHONE_BEFORE,
+    IN_BETWEEN,
+    IN_THE_GAPS,
+    KEEPING_OUT,
+    KEEPS,
+    KEEPS_TIME,
+    KEPT_TO,
+    LANES,
+    LAST_OF_BAR,
+    LAYERED,
+    LESS_OK,
+    LINKING,
+    LIST_END,
+    LIST_JOINERS,
+    LIST_OPENERS,
+    LOOK_BACK,
+    MAX_VOICE_WORDS,
+    MAY,
+    MAYBE,
+    MOVED_OFF,
+    MOVES,
+    NAMED_ALONE,
+    NAMED_BY_FIRST,
+    NEGATED_VERBS,
+    NEGATING_PHRASES,
+    NEGATORS,
+    NO_GHOSTS,
+    NOT_A_PLACE_AFTER,
+    NOT_AFTER_VOICE,
+    NOT_BEFORE_ALONE,
+    NOT_EVEN,
+    NOT_LEADING,
+    NOT_LINKING,
+    NOTE_VALUES,
+    NOTHING_ELSE,
+    NOTHING_VERBS,
+    NOTHING_WORDS,
+    NTH_HIT,
+    NTH_STEP,
+    NUMBER_WORDS,
+    ON_EACH_BEAT,
+    ON_WORDS,
+    ONE_BEFORE,
+    ONLY_AFTER,
+    ONLY_BEFORE,
+    OPENS,
+    ORDINALS,
+    PART_KEYWORDS,
+    PART_OF_BEAT,
+    PLACE_ADJECTIVES,
+    PLACE_NEIGHBOURS,
+    PLEASE,
+    PLUS_GAP,
+    QUITE,
+    RATE_WORDS,
+    REMAINING,
+    SAID_AS_COUNT,
+    SIXTEENTH,
+    SKANK,
+    SMALL_WORDS,
+    SOMEWHERE,
+    SOUNDING_WRONG,
+    SPANG,
+    STEP_STRING,
+    STEP_WORDS,
+    STOPS,
+    SUFFIX,
+    SUGGESTIONS,
+    SWAPS,
+    TAKEN_HOW,
+    TAKES,
+    TAKING_AWAY,
+    THE_KIT,
+    THROWN_IN,
+    TIME_KEEPERS,
+    TOGETHER,
+    TRIPLET_NOUNS,
+    TRIPLET_ORDINALS,
+    TWO_STEP,
+    UP_TOP,
+    VOICE_JOINERS,
+    WANTING,
+    WHOLE_BAR,
+    WHOLE_GROOVE,
+    WHOSE,
+)
 from .variation import fill_voices
-
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
-
-BAR_NUMBERS = {**NUMBER_WORDS, "a": 1, "an": 1, "single": 1, "ten": 10, "twelve": 12, "sixteen": 16}
-
-# Where the request named one bar ("in bar 8", "the last bar"), intent.py leaves this mark, so
-# "kick on 1 in the last bar" is known for a place in one bar only.
-BAR_MARK = "somebar"
-
-_STEP_WORDS = frozenset({"step", "steps"})
-
-# "every 4 beats" is how often, not the count 4
-_EVERY_N = frozenset({"beat", "beats", "bar", "bars", "counts", "measures", "times", "note", "notes"})
-
-_WHOLE_BAR = (
-    ("the", "whole", "bar"),
-    ("the", "whole", "way"),
-    ("the", "whole", "time"),
-    ("all", "the", "way"),
-    ("throughout",),
-    ("all", "bar"),
-    ("etc",),
-    ("and", "so", "on"),
-)
-
-# "1 & a on every beat": the parts of one count said for every beat
-_ON_EACH_BEAT = tuple(
-    (*on, each, unit) for on in (("on",), ()) for each in ("every", "each") for unit in ("beat", "count")
-)
-_PART_KEYWORDS = {"": "beats", "e": "es", "&": "offbeats", "a": "as"}
-
-_LESS_OK = frozenset({"es", "as", "offbeats", "beats", "backbeat"})  # places "skip ..." may take away
-
-_NTH_STEP = {"2nd": "eighths", "second": "eighths", "other": "eighths", "4th": "quarters", "fourth": "quarters"}
-
-_SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th step
-
-# Counts a voice-to-text request writes as other words ("snare on to and for"): read as counts
-# only right after "on" or a list's joiner and where the list ends (`_homophone_ends`)
-_SAID_AS_COUNT = {"to": "2", "too": "2", "for": "4", "fore": "4"}
-_HOMOPHONE_BEFORE = frozenset({"on", "and", "n", "&", "+", ","})
-
-# A place said as the voice's adjective: "offbeat open hats", "backbeat claps", "downbeat kicks"
-_PLACE_ADJECTIVES = {
-    "offbeat": "offbeats",
-    "offbeats": "offbeats",
-    "upbeat": "offbeats",
-    "backbeat": "backbeat",
-    "downbeat": "beats",
-}
-
-# A grid typed as steps, "x-x-x-x-x-x-x-x-" or "x.x.xx.x.x.x": hits and rests, at least four; or
-# a lane full of hits, a bar's 16 (or 8) steps: "hat lane fully filled xxxxxxxxxxxxxxxx".
-STEP_STRING = re.compile(r"(?<![a-z0-9&+-])((?=[.\-_|]*[xo])(?=[xo|]*[.\-_])[xo.\-_|]{4,}|x{16}|x{8})(?![a-z0-9])")
-
-_MAX_VOICE_WORDS = 3
-_DOTTED_RATES = {"quarters": "dotted-quarters", "eighths": "dotted-eighths"}  # "dotted 8ths on the hat"
-_COUNT_AND_PART = re.compile(r"\d[e&a+]")  # "2&", "3e": a count's part, typed as one token
-
-_FILLERS = frozenset(
-    {"the", "a", "an", "some", "any", "all", "of", "my", "your", "straight", "steady", "solid"}
-    | {
-        "regular",
-        "normal",
-        "usual",
-        "proper",
-        "clicky",
-        "loud",
-        "full",  # "rim clicks pls not full snare"
-        "real",  # "instead of a real snare hit"
-        "lil",
-        "little",
-    }  # "no regular snare at all", "the clicky rim"
-)
-
-_ON_WORDS = frozenset(
-    {"on", "at", "hitting", "hits", "playing", "plays", "landing", "lands", "in", ":", "onto", "under"}
-    | {"marks", "marking"}  # "the kick marks the four big dotted-quarter pulses"
-)  # "kick under 1 and the & of 2": a count written under the grid's beats
-
-# Words between a voice and its places: "the kick should be on 1", "snare always on 2 and 4".
-_LINKING = frozenset(
-    {
-        "only",
-        "just",
-        "always",
-        "should",
-        "be",
-        "must",
-        "exactly",
-        "is",
-        "are",
-        "hits",
-        "goes",
-        "falls",
-        "sits",
-        "sit",
-        "together",
-        "land",
-        "hit",
-        "play",
-        "go",
-        "fall",
-        "happen",
-        "happens",
-        "come",
-        "comes",
-        "coming",
-        "need",
-        "needs",
-        "to",
-        "stays",
-        "stay",
-        "stick",
-        "sticks",
-        "pattern",
-        "thing",  # "the shaker thing going every 8th"
-        "part",
-        "line",
-        "doing",
-        "doin",  # "shaker doin straight 16ths"
-        "does",
-        "keeps",
-        "keeping",
-        "running",
-        "straight",
-        "swung",
-        "pounding",
-        "hammering",
-        "banging",
-        "thumping",
-        "tapping",
-        "chugging",
-        "out",
-        # a stroke named after its voice: "a snare flam on the a of 4", "crash accent on 1"
-        "flam",
-        "flams",
-        "drag",
-        "drags",
-        "ruff",
-        "accent",
-        "accents",
-        "stroke",
-        "strokes",
-        "shot",
-        "shots",
-        "once",  # "crash once at the start of the bar"
-        "strictly",  # "keep the kick strictly on 1 and 3"
-        "ever",  # "the kick only ever on the one"
-        "both",  # "snare and tambourine both on 2 and 4"
-        "still",  # "snare still 2 and 4"
-        "beat",  # "a snare beat on 2 and 4"
-        "locks",  # "kick locks (with my bass) on 1 and the & of 2"
-        "lock",
-        "locked",
-        "locking",
-        "also",  # "the snare also lands on the e of 2": besides (`_ADDING_AFTER` reads it so)
-        "solely",
-        "i",  # "clap sound i want only on beat 2 and beat 4"
-        "want",
-        "sound",  # "clap sound on 2 and 4"
-        "sounds",
-        "shell",  # "cascara on the floor tom shell: 1, 2, 2&, 3& and 4&"
-        "doubled",  # "snare AND clap doubled on 2 and 4"
-        "stacked",
-        "layered",
-        "lane",  # "the kick lane has steps 1, 4 and 11"
-        "track",
-        "row",
-        "channel",
-        "has",
-        "pickup",  # "a little snare pickup on the a of 4"
-        "pickups",
-        "normal",  # "snare normal 2 and 4", "snare as usual on 2 and 4"
-        "usual",
-        "as",
-    }
-)
-
-
-# Words that put two voices on the same places: "claps doubling the snare on 2 and 4".
-_DOUBLING = (
-    ("layered", "on", "top", "of"), ("stacked", "on", "top", "of"), ("on", "top", "of"),  # longest first
-    ("doubling",), ("doubles",), ("doubled", "by"), ("doubled", "with"), ("layered", "with"), ("layered", "on"),
-    ("stacked", "with"), ("stacked", "on"), ("together", "with"), ("along", "with"), ("alongside",),
-    ("in", "unison", "with"),
-)  # fmt: skip
-
-_DOUBLE_VERBS = frozenset({"double", "layer", "stack", "reinforce", "thicken", "fatten"})  # "... the snare with claps"
-
-# Verbs in -ing that do not lead a voice to its places ("kick missing on 1" is not a kick on 1).
-_NOT_LINKING = frozenset(
-    {"missing", "resting", "dropping", "skipping", "leaving", "avoiding", "stopping", "pausing", "ending"}
-    | {"nothing", "something", "anything", "everything", "ghosting", "during", "following", "starting"}
-)
-
-# Verbs in -s that do not lead a voice to its places: "the hat opens on the and of 4" is the
-# open hat's place, "the kick rests on 1" no kick there.
-_TIME_KEEPERS = ("ch", "oh", "ph", "rc")  # who keeps "straight eighths" when no voice is named
-
-# Before a voice named alone: words that want it ("i want a ride."), and verbs that may take it away.
-_WANTING = frozenset(
-    {"i", "want", "need", "like", "give", "me", "a", "an", "the", "some", "please", "pls", "also", "then"}
-)
-
-_WANTING |= {"every", "each", "few", "bars", "other", "couple"}  # "every 4 bars a crash": it plays, if not each bar
-
-_TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget"})
-
-_EVERY_BAR = " (every bar)"  # said of a place asked for some bars only: it is asked of every bar
-
-_BAR_NOUNS = frozenset({"bar", "bars", "measure", "measures"})
-
-_BAR_ORDINALS = frozenset({"last", "first", "second", "third", "fourth", "final", "odd", "even", "2nd", "3rd", "4th"})
-
-_MOVES = frozenset({"move", "moving", "moved", "shift", "shifting", "push", "pushing", "bring", "put"})
-
-# "kick, snare and a bit of shaker": words before a voice in a list
-_BEFORE_LISTED_VOICE = frozenset({"the", "a", "some", "little", "bit", "touch", "of"})
-
-_KEPT_TO = (("keep", "it", "to"), ("keep", "it", "with"), ("stick", "to"), ("stick", "with"), ("limit", "it", "to"))
-
-_SWAPS = frozenset({"swap", "swapping", "replace", "replacing", "switch", "trade", "sub", "substitute"})
-
-_OPENS = frozenset({"opens", "open", "opening", "opened"})  # after "hat": the open hat's places
-
-_NOT_LEADING = frozenset({"opens", "closes", "chokes", "rests", "stops", "misses", "skips", "avoids", "leaves"})
-
-# A sentence that opens so tells what an earlier answer did wrong; "why not ..." suggests
-_COMPLAINTS = (("why",), ("last", "time"), ("last", "one"), ("the", "last", "one"), ("the", "last", "groove"))
-_COMPLAINTS += (("the", "last", "beat"), ("last", "groove"), ("your", "last"))
-_COMPLAINTS += (("i", "keep", "getting"), ("keep", "getting"), ("i", "kept", "getting"), ("you", "keep", "giving"))
-_COMPLAINTS += (("i", "hate", "when"), ("i", "hate", "it", "when"), ("hate", "when"), ("i", "hate", "how"))
-_COMPLAINTS += (("it", "keeps"), ("it", "kept"), ("it", "always"), ("you", "always"), ("it", "comes", "out"))
-_COMPLAINTS += (("i'm", "sick", "of"), ("sick", "of"), ("tired", "of"), ("it's", "annoying", "when"))
-_COMPLAINTS += (("u", "keep"), ("you", "keep"), ("u", "always"))
-_DOING = frozenset({"doing", "playing", "running", "keeping", "ticking", "chugging"})  # "a shaker doing 16ths"
-_KEEPS = frozenset({"keep", "keeps", "kept"})  # "my students keep putting the kick on 1": a habit (`_habit`)
-_STOPS = frozenset({"stop", "stops", "stopped", "quit", "quits"})
-_HABIT_DOING = frozenset({"putting", "adding", "playing", "hitting", "throwing", "sticking", "sneaking"})
-_SUGGESTIONS = (("why", "not"), ("why", "don't"))  # "dont" is read as "don't" (`intent._NO_APOSTROPHE`)
-
-_FEET_ONLY = (("feet", "only"), ("only", "feet"), ("just", "feet"), ("nothing", "with", "the", "hands"))
-
-_MAYBE = frozenset({"maybe", "also", "perhaps", "possibly", "prob", "probably"})
-
-_UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
-_UP_TOP += (("only", "for", "this"), ("only", "this", "time"))  # "no hats (ride only for this)"
-
-_SPANG = (("spang", "a", "lang"), ("spangalang",), ("spang", "alang"), ("ding", "ding", "a", "ding"))
-
-_TWO_STEP = (("two", "step"), ("2", "step"), ("twostep",), ("2step",))
-_COUNTRY = frozenset({"country", "texas", "honky", "tonk", "western"})  # "a country two-step": the dance's
-
-_IN_BETWEEN = (("in", "between"), ("between",), ("in", "the", "gaps"))  # "hats filling the 16ths in between"
-
-# "hi-hat on all the remaining semiquavers": the places no voice was given
-_REMAINING = (("all", "the", "remaining"), ("the", "remaining"), ("all", "remaining"), ("the", "rest", "of", "the"))
-
-_NO_GHOSTS = tuple((no, *g) for no in ("no", "without") for g in (("ghost", "notes"), ("ghosts",), ("ghost", "note")))
-
-# A skank beat is punk's; a reggae "skank" is the guitar's offbeat chop, not this
-_SKANK = (("skank", "beat"), ("skank", "beats"), *((w, "skank") for w in ("hardcore", "punk", "thrash", "skate")))
-
-_FLOOR = (
-    ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
-    ("four", "on", "the", "flor"), ("4", "on", "the", "flor"),  # typed fast
-    ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
-)  # fmt: skip
-
-_TAKES = frozenset(
-    {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
-    | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit", "sit", "sits", "catch", "catches"}
-    | {"lock", "locks", "follow", "follows", "match", "matches", "push", "pushes", "mirror", "mirrors"}
-    | {"doubling", "double", "doubles", "accent", "accents", "accenting", "punch", "punches", "punching"}
-)  # "rim clicks there instead", "so the snare can sit there", "can the kick and a crash hit that"
-_TAKEN_HOW = frozenset({"to", "with", "onto", "exactly", "just", "right", "all", "of"})  # "lock to exactly that"
-
-_MAY = frozenset({"can", "could", "will", "would", "should", "to", "just", "also"})  # before a verb of _TAKES
-
-_SOMEWHERE = (
-    ("somewhere",),
-    ("anywhere",),
-    ("wherever",),
-    ("occasionally",),
-    ("here", "and", "there"),
-    ("in", "there"),
-    ("at", "the", "start"),  # "crash at the start": it plays
-    ("first",),  # "crashy one first, lil fill at the end"
-    ("to", "start"),
-    ("at", "the", "beginning"),
-    ("at", "the", "top"),
-    ("on", "top"),  # "throw a shaker on top of it"
-)
-
-_NOT_A_PLACE_AFTER = ("am", "pm", "step", "steps", "bar", "bars")  # "at 3 am", "a 16 step bar"
-
-_BEFORE_COUNT = frozenset({"the", "beat", "beats", "count", "counts", "all", "big", "main", "strong", "number"})
-
-# How a list of places may open: "on straight 8ths" (not within a list: "snare on 2 and 4,
-# straight eighths" is the hats' feel, not more places for the snare)
-_LIST_OPENERS = frozenset({"straight", "steady", "even"})
-
-_CLAUSE_ENDS = frozenset({",", ";", "."})
-
-# Words that take back what was just said: "snare on 3... wait no, 2 and 4", "hats on quarters,
-# no actually 8ths" (`Reader._correction`; intent.py reads a meter or a fill said again after them).
-CORRECTIONS = (
-    ("wait", "no"), ("no", "wait"), ("wait", "nah"), ("no", "actually"), ("actually", "no"), ("nah", "actually"),
-    ("scratch", "that"), ("or", "rather"), ("i", "mean"), ("no", "no"), ("nah",), ("actually",),
-    ("wait", ","),
-)  # fmt: skip
-
-# After a correction, words before what replaces it: "wait no he just texted, the & of 3"
-_CORRECTION_GAP = 6
-_PLUS_GAP = 6  # "the & of 4 on the kick as a pickup? plus 1 and 3": how far "plus" may follow the places
-
-_MOVED_OFF = frozenset({"displaced", "shifted", "moved", "broken", "offset"})  # "a displaced backbeat"
-
-_EMPHASIS = frozenset({"it", "that", "this", "business"})  # "i mean it": not a correction
-
-_LOOK_BACK = 24  # how far back "hit that" looks for the places it means
-
-_DROPPING = tuple((w, *the) for w in ("scratch", "drop", "lose", "remove", "cut", "minus") for the in (("the",), ()))
-
-_WHOSE = (("on",), ("only", "for"), ("just", "for"), ("only", "on"), ("for",))  # places, then whose
-
-_CORRECTION_LEADS = frozenset({"make", "it", "that", "its", "it's", "on", "at", "to", "just", "only", "put"})
-
-# After a voice named alone, words that go on about it without placing it (`_named_alone`)
-_ALONE_AFTER = frozenset({"doing", "going", "when", "whenever", "like", "groove", "grooves", "beat"})  # "a tom groove"
-_ALONE_AFTER |= {"carry", "carries", "carrying", "drive", "drives", "driving"}  # "the 808 and clap carry it"
-_ALONE_AFTER |= {"only"}  # "disco w/o the open hat on the offbeats, closed hat only": it plays
-_ALONE_AFTER |= {"plays", "playing", "can", "pls", "please", "plz"}  # "the bell plays the long pattern"
-
-# Words around a count that make it a place ("on 3", "1 e & a", "the and of 2"), not a number
-_PLACE_NEIGHBOURS = frozenset({"on", "at", "of", "e", "&", "beat", "count"})  # not "+": "7/8 as 2+2+3"
-
-_NAMED_ALONE = frozenset({"offbeats", "offbeat", "upbeats", "upbeat", "downbeats", "downbeat", "ands", "quarters"})
-
-_AND = frozenset({"and", "n", "adn", "nad", "annd"})  # "2 n 4", and the typos of "and"
-
-_CARRIES = frozenset({"carries", "carry", "carrying", "takes", "handles", "holds", "holding", "covers", "does"})
-# "claps enter bar 5", "tamb joins bar 3", "kick slams back in bar 8": it plays, from that bar
-_ENTERS = frozenset({"enter", "enters", "entering", "join", "joins", "joining", "comes", "come", "coming"})
-_ENTERS |= frozenset({"drops", "slams", "back", "from", "starting", "starts", "start", "kicks"})
-_LAYERED = frozenset({"sd", "cp", "rs", "tb", "sh", "cb"})  # a backbeat's layers: "clap with the snare on 2 and 4"
-_NTH_HIT = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "last": -1}  # "that 2nd kick"
-_THROWN_IN = ("throw", "toss", "sneak", "slip", "chuck")
-_PLEASE = frozenset({"pls", "please", "plz"})
-_LIST_END = frozenset({",", ";", ".", ":", "or", "nor", "/", "either", "at", "anywhere", "please", "pls"}) | _AND
-
-_LIST_JOINERS = frozenset({",", "&", "+", "or", "plus", "then"}) | _AND  # "kick on 1 then the a of 2"
-
-_VOICE_JOINERS = frozenset({"or", ",", "&", "+", "plus", "/"}) | _AND
-
-_NEGATORS = frozenset(
-    {
-        "mute",
-        "forget",
-        "no",
-        "without",
-        "not",
-        "minus",
-        "skip",
-        "drop",
-        "lose",
-        "zero",
-        "never",
-        "don't",
-        "avoid",
-        "ditch",
-    }
-    | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
-)
-
-_KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
-
-_NOT_EVEN = frozenset({"even", "a", "any", "one", "single", "ghost", "ghosts", "hit", "hits", "note", "notes"})
-
-_NEGATING_PHRASES = (
-    ("nothing", "from"), ("lay", "off"), ("hold", "off", "on"), ("hold", "off"), ("ease", "off"), ("hold", "the"),
-    ("stay", "away", "from"), ("stay", "off"),
-    ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
-    ("don't", "bother", "with"), ("everything", "but"), ("everything", "except"),
-    # what the answers keep doing wrong: "the bot keeps putting snare on 3"
-    *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
-)  # fmt: skip
-
-# "never landing together with the kick", "not at the same time as the snare" (`_apart`)
-_APART_VERBS = frozenset({"landing", "land", "lands", "playing", "play", "hitting", "hit", "sounding", "be", "on"})
-_TOGETHER = (("together", "with"), ("at", "the", "same", "time", "as"), ("with",), ("under",), ("over",))
-
-# Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
-_NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
-_NEGATED_VERBS |= {"land", "place", "hit", "add", "touch"}  # "dont land the kick on 3", "dont touch the toms"
-
-_NOTHING_VERBS = frozenset(
-    {"hits", "plays", "sounds", "lands", "happens", "goes", "hit", "play", "sound", "should", "be"}
-)
-
-_NOTHING = frozenset(
-    {"nothing", "nothin", "nuthin", "silence", "rest", "space", "gap", "hole", "holes", "pause", "dropout"}
-)
-
-# Words before a voice's name that make it no voice of the groove: "let it ride", "no more kick".
-_NOT_BEFORE_ALONE = _NEGATORS | _NOTHING | frozenset({"it", "more", "less", "fewer", "than", "or", "nor"})
-
-# Words that make a place an addition to what a voice already plays: "the snare on the a of 4 too".
-_ADDING_AFTER = frozenset({"too", "also", "as", "besides", "extra", "additionally"})
-
-_ADDING_BEFORE = frozenset({"also", "add", "adding", "plus", "extra", "additional", "another", "accent", "accents"})
-
-_SMALL_WORDS = frozenset({"a", "an", "the", "little", "small", "quick", "tiny", "short", "soft", "light"})
-
-# Words after a voice list that leave every other voice out: "kick and clap, nothing else".
-_THE_KIT = (("kit",), ("drums",), ("set",), ("drumset",), ("drumkit",))
-_NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
-
-_WHOLE_GROOVE = tuple(("that's", "the", "whole", w) for w in ("groove", "beat", "pattern", "thing", "kit"))
-
-_ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
-
-_ONLY_AFTER = frozenset({"only", "alone", "solo"})
-
-_BAR_WORDS = frozenset({"every", "each", "per", "bar", "bars", "bar's", "measure", "of", "the", "in", "all"})
-
-RATE_WORDS = {
-    "quarter": "quarters",
-    "quarters": "quarters",
-    "crotchets": "quarters",
-    "crotchet": "quarters",
-    "eighth": "eighths",
-    "eighths": "eighths",
-    "8th": "eighths",
-    "8ths": "eighths",
-    "quaver": "eighths",
-    "triplet": "triplets",
-    "triplets": "triplets",
-    "quavers": "eighths",
-    "sixteenth": "sixteenths",
-    "sixteenths": "sixteenths",
-    "16th": "sixteenths",
-    "16ths": "sixteenths",
-    "semiquaver": "sixteenths",
-    "semiquavers": "sixteenths",
-    "qtr": "quarters",  # typed on a phone: "ride qtrs"
-    "qtrs": "quarters",
-    "qrtrs": "quarters",
-}
-
-_LANES = frozenset({"lane", "track", "row", "line", "channel"})  # a DAW's row of one voice
-
-# "the toms sound cheesy on this kit": leave them out
-_SOUNDING_WRONG = frozenset(
-    {"cheesy", "cheap", "bad", "awful", "terrible", "lame", "tacky", "annoying", "horrible", "corny", "dated", "off"}
-)
-
-_EMPTY = frozenset({"empty", "open", "silent", "blank", "clear", "free", "bare"})
-
-_QUITE = frozenset({"completely", "totally", "totaly", "fully", "entirely", "all", "dead"})
-
-_ANY_SOUND = frozenset({"instrument", "instruments", "drum", "drums", "hit", "hits", "sound", "sounds", "notes"})
-
-_NOT_AFTER_VOICE = frozenset(
-    {"never", "not", "off", "mustn't", "shouldn't", "doesn't", "don't", "isn't", "can't", "won't", "nowhere", "away"}
-    | {"avoid", "avoids", "avoiding", "skip", "skips", "skipping"}  # "the kick to avoid the 1 completely"
-)
-
-_ONE_BEFORE = frozenset({"extra", "more", "hit", "additional", "last", "little", "quick", "ghost", "accent", "single"})
-
-_TRIPLET_ORDINALS = {"first": "", "second": "&", "middle": "&", "third": "a", "last": "a", "final": "a"}
-
-_TRIPLET_NOUNS = frozenset({"triplet", "note", "eighth", "8th", "partial", "subdivision"})
-
-# "the last 16th of beat 2", "the second eighth of 3": a part of a quarter beat, by its place in it.
-_PART_OF_BEAT = {
-    **{(n, w): p for n, p in (("first", ""), ("second", "e"), ("third", "&"), ("fourth", "a"), ("last", "a"))
-       for w in ("16th", "sixteenth")},
-    **{(n, w): p for n, p in (("first", ""), ("second", "&"), ("last", "&")) for w in ("8th", "eighth")},
-}  # fmt: skip
-
-# "the (very) last 16th of the bar": the last count's part (a bar, not "of beat 2": `_PART_OF_BEAT`)
-_LAST_OF_BAR = {
-    (last, w): part
-    for last in ("last", "final")
-    for words, part in ((("16th", "sixteenth", "step"), "a"), (("8th", "eighth"), "&"), (("beat", "count"), ""))
-    for w in words
-}
-
-_NOTE_VALUES = {"4": "quarters", "8": "eighths", "16": "sixteenths"}  # "every 8 note"
-
-# "hats fill in the gaps": they play where the voices placed so far do not (linear)
-_IN_THE_GAPS = tuple(
-    (verb, *into, "gaps")
-    for verb in ("fill", "fills", "filling", "fillin", "play", "plays", "playing")
-    for into in (("in", "the"), ("the",), ("all", "the"), ("in", "all", "the"))
-)
-
-_KEEPS_TIME = tuple(
-    (verb, *the, noun)
-    for verb in ("keep", "keeps", "keeping", "carry", "carries", "carrying", "hold", "holds", "holding")
-    for the in ((), ("the",))
-    for noun in ("time", "groove", "pulse")
-)
-
-_EXCEPT = (
-    ("except",),
-    ("xcept",),
-    ("exept",),
-    ("excpet",),
-    ("excluding",),
-    ("apart", "from"),
-    ("other", "than"),
-    ("except", "for"),
-    ("but", "not"),
-)
-
-NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
-    *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3
-        (("every", "other", "beat", start, on, n), place)
-        for start in ("starting", "beginning")
-        for on in ("from", "on", "at", "with")
-        for n, place in (("2", "backbeat"), ("two", "backbeat"), ("1", "alternate"), ("one", "alternate"))
-    ),
-    (("every", "other", "beat"), "alternate"),
-    (("dotted", "quarters"), "dotted-quarters"),  # 6/8, 12/8: the felt beats; x/4: 1, 2&, 4
-    *((("dotted", e), "dotted-eighths") for e in ("8ths", "eighths")),  # not "dotted 8th, 16th": a figure
-    *((("dotted", e, "notes"), "dotted-eighths") for e in ("8th", "eighth")),
-    *(((each, "dotted", e), "dotted-eighths") for each in ("every", "each") for e in ("8th", "eighth")),
-    *(((each, big, "beat"), "beats") for each in ("every", "each") for big in ("big", "main", "strong", "felt")),
-    *((("the", big, "beats"), "beats") for big in ("big", "main", "felt")),
-    *(
-        ((each, "dotted", "quarter", *note), "dotted-quarters")
-        for each in ("every", "each")
-        for note in ((), ("note",))
-    ),
-    (("dotted", "quarter", "notes"), "dotted-quarters"),
-    (("dotted", "quarter"), "dotted-quarters"),
-    (("the", "numbers"), "counts"),  # "the closed hat is on the numbers": every numbered count
-    (("numbers",), "counts"),
-    (("the", "counts"), "counts"),  # "ride on the counts" (5/4): every count of the bar
-    (("every", "count"), "counts"),  # "hats on every count but not 5"
-    (("each", "count"), "counts"),
-    (("all", "the", "counts"), "counts"),
-    (("every", "number"), "counts"),
-    (("each", "number"), "counts"),
-    (("every", "odd", "step"), "eighths"),  # a piano roll's 1, 3, 5, ...
-    (("every", "step"), "steps"),  # of the grid, whatever its size ("12 steps a bar in 12/8")
-    (("each", "step"), "steps"),
-    (("all", "16", "steps"), "sixteenths"),
-    (("all", "sixteen", "steps"), "sixteenths"),
-    (("all", "steps"), "sixteenths"),
-    (("odd", "steps"), "eighths"),
-    (("every", "second", "beat"), "alternate"),
-    (("every", "beat"), "beats"),
-    (("each", "beat"), "beats"),
-    (("all", "four", "beats"), "beats"),
-    (("all", "four", "quarter", "notes"), "beats"),
-    (("all", "four", "quarters"), "beats"),
-    (("all", "4", "quarter", "notes"), "beats"),
-    (("all", "4", "quarters"), "beats"),  # "ride on all 4 quarters w the bell on the upbeats"
-    (("all", "4", "beats"), "beats"),
-    (("all", "four"), "beats"),  # "kick on all four"
-    (("all", "4"), "beats"),
-    (("all", "three"), "beats"),
-    (("all", "3"), "beats"),
-    (("all", "the", "beats"), "beats"),
-    (("all", "beats"), "beats"),
-    (("every", "downbeat"), "beats"),
-    *(  # odd meters: a group is a felt beat ("kick on start of each group")
-        ((*the, where, "of", each, "group"), "beats")
-        for the in (("the",), ())
-        for where in ("start", "top", "beginning", "head")
-        for each in ("each", "every")
-    ),
-    *(  # "ride bell on the group starts" (9/8 as 2+2+2+3): the felt beats
-        ((*the, "group", starts), "beats")
-        for the in (("the",), ("each",), ("every",), ())
-        for starts in ("starts", "start", "downbeats", "beginnings")
-    ),
-    (("the", "starts", "of", "the", "groups"), "beats"),
-    (("every", "group"), "beats"),
-    (("each", "group"), "beats"),
-    *(
-        (("the", first, *note, "of", each, "group"), "beats")  # "the first note of each group"
-        for first in ("first", "start", "beginning", "one", "downbeat")
-        for note in ((), ("note",), ("eighth",), ("beat",))
-        for each in ("each", "every")
-        for group in ("group", "grouping")
-    ),
-    *(
-        (("first", *note, "of", each, group), "beats")
-        for note in ((), ("note",))
-        for each in ("each", "every")
-        for group in ("group", "grouping")
-    ),
-    (("downbeats",), "beats"),
-    (("a", "downbeat"), "beats"),  # "never on a downbeat or an and": any of them
-    (("any", "downbeat"), "beats"),
-    (("an", "and"), "offbeats"),
-    (("any", "and"), "offbeats"),
-    *(  # "a crash at the start of each bar", "the top of the bar": its one
-        (("the", where, "of", *bar), "1")
-        for where in ("start", "beginning", "top", "head")
-        for bar in (
-            ("the", "bar"),
-            ("each", "bar"),
-            ("every", "bar"),
-            ("the", "measure"),
-            ("each", "measure"),
-            ("every", "measure"),
-            ("a", "bar"),
-            ("bar",),
-        )
-    ),
-    (("the", "downbeat"), "1"),  # a bar's downbeat is its one ("the downbeat of every bar")
-    (("downbeat",), "1"),
-    (("the", "beat"), "beats"),
-    *(  # "every offbeat 8th", "the upbeat eighths": the offbeats, said with their note value
-        ((*each, beat, note), "offbeats")
-        for each in (("every",), ("each",), ())
-        for beat in ("offbeat", "offbeats", "upbeat", "upbeats")
-        for note in ("8th", "8ths", "eighth", "eighths", "quaver", "quavers")
-    ),
-    (("the", "beats"), "beats"),  # "cowbell on the beats"
-    (("offbeats",), "offbeats"),
-    (("off", "beats"), "offbeats"),
-    (("offbeat",), "offbeats"),
-    (("off", "beat"), "offbeats"),
-    (("upbeats",), "offbeats"),
-    (("up", "beats"), "offbeats"),
-    (("upbeat",), "offbeats"),
-    (("between", "the", "beats"), "offbeats"),
-    (("between", "beats"), "offbeats"),
-    (("between",), "offbeats"),  # "hi-hat in between" (the kicks on the beat)
-    (("ands",), "offbeats"),
-    (("an", "&"), "offbeats"),  # "kick never lands on an &": on any of them
-    (("any", "&"), "offbeats"),
-    (("any", "ands"), "offbeats"),
-    (("any", "of", "the", "ands"), "offbeats"),  # "dont put kck on any of the ands"
-    *(  # 12/8: "a hat on the last triplet of each beat", every big beat's "a"
-        (("the", "last", note, "of", each, "beat"), "as")
-        for note in ("triplet", "eighth", "8th", "note")
-        for each in ("each", "every")
-    ),
-    (("any", "of", "the", "offbeats"), "offbeats"),
-    (("any", "of", "the", "beats"), "beats"),
-    (("e's",), "es"),  # "the e's": the second sixteenth of every count
-    (("es",), "es"),
-    (("a's",), "as"),  # "the a's": the last sixteenth of every count
-    (("ah's",), "as"),
-    (("every", "and"), "offbeats"),
-    (("every", "&"), "offbeats"),
-    (("every", "+"), "offbeats"),
-    (("each", "and"), "offbeats"),  # "the ride bell on each and in between"
-    (("each", "+"), "offbeats"),
-    (("&", "s"), "offbeats"),
-    (("backbeat",), "backbeat"),
-    (("backbeats",), "backbeat"),
-    (("back", "beat"), "backbeat"),
-    *(  # "the and of every beat", "the 'a' of each count": that part of every count
-        ((part, "of", each, unit), place)
-        for part, place in (("and", "offbeats"), ("&", "offbeats"), ("+", "offbeats"), ("e", "es"), ("a", "as"))
-        for each in ("every", "each")
-        for unit in ("beat", "count")
-    ),
-    *(  # "the sixteenth right before each beat": every count's a; "the 8th after every beat": its &
-        ((note, *just, side, each, "beat"), place)
-        for note, before, after in (
-            ("sixteenth", "as", "es"),
-            ("16th", "as", "es"),
-            ("eighth", "offbeats", "offbeats"),
-            ("8th", "offbeats", "offbeats"),
-        )
-        for just in ((), ("right",), ("just",))
-        for side, place in (("before", before), ("after", after))
-        for each in ("every", "each")
-    ),
-    *(
-        ((each, *words), place)  # "the open hat on each upbeat"
-        for each in ("every", "each")
-        for words, place in ((("upbeat",), "offbeats"), (("offbeat",), "offbeats"), (("off", "beat"), "offbeats"))
-    ),
-)
-
-_NAMED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # the same, by first word (in order)
-
-for _words, _place_key in NAMED_PLACES:
-    _NAMED_BY_FIRST.setdefault(_words[0], []).append((_words, _place_key))
-
-_BAR_PREFIXES = frozenset({("every", "bar's"), ("each", "bar's"), ("every", "measure's"), ("each", "measure's")})
-
-_SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
-
-BARE_COUNT = re.compile(r"\d[&+ea]?")
-_EIGHTH_COUNT = re.compile(r"(?:1[0-2]|\d)")  # 12/8 counted in eighths: "1 3 5 6 8 10 12"
 
 
 def _counted(c: Constraint) -> bool:
@@ -838,7 +265,7 @@ class Reader:
         if t[i] != "one" or not (self._at(i + 1, "on") or self._at(i + 1, "at")) or not self._places_follow(i + 1):
             return None
         voices = self._voice_before(i, max(0, i - 8))
-        if not voices or (i and t[i - 1] in _NEGATORS):
+        if not voices or (i and t[i - 1] in NEGATORS):
             return None
         places, end = self._places(i + 2)
         while self._at(end, "and", "one", "on") or self._at(end, ",", "one", "on"):  # "... and one on 3a"
@@ -858,7 +285,7 @@ class Reader:
         k = self._skip(i + 2, frozenset({"holes", "gaps", "spots", "places", "spaces", "space", "open", "free"}))
         if not self._at(k, "for") or (k == i + 2 and t[i + 1] != "them"):
             return None  # "leave those ... for": a noun for the places, or "them"
-        voices, end = self._one_voice(self._skip(k + 1, _FILLERS))
+        voices, end = self._one_voice(self._skip(k + 1, FILLERS))
         kept = next((c for c in reversed(self.out) if c.rule == "off" and c.places != ("all",)), None)
         if not voices or kept is None or set(voices) & set(kept.voices):
             return None
@@ -906,7 +333,7 @@ class Reader:
         """The voice named last before token i, looking back no further than ``start``: the
         whole name that ends there ("floor tom carries the accents": the floor tom, not a tom)."""
         for k in range(i - 1, start - 1, -1):
-            for m in range(max(start, k - _MAX_VOICE_WORDS + 1), k + 1):
+            for m in range(max(start, k - MAX_VOICE_WORDS + 1), k + 1):
                 voices, end = self._one_voice(m)
                 if voices and end == k + 1:
                     return voices
@@ -918,7 +345,7 @@ class Reader:
 
     def _clause_start(self, i: int) -> int:
         """Where the clause holding token i begins (after the last comma, semicolon or stop)."""
-        return next((k + 1 for k in range(i - 1, -1, -1) if self.tokens[k] in _CLAUSE_ENDS), 0)
+        return next((k + 1 for k in range(i - 1, -1, -1) if self.tokens[k] in CLAUSE_ENDS), 0)
 
     def _complaint(self, i: int) -> bool:
         """Is token i in a clause that complains of an earlier answer ("why is there ALWAYS a
@@ -926,8 +353,8 @@ class Reader:
         start = self._clause_start(i)
         if self._habit(start, i):
             return True
-        return any(self._at(start, *words) for words in _COMPLAINTS) and not any(
-            self._at(start, *words) for words in _SUGGESTIONS
+        return any(self._at(start, *words) for words in COMPLAINTS) and not any(
+            self._at(start, *words) for words in SUGGESTIONS
         )
 
     def _habit(self, start: int, i: int) -> bool:
@@ -935,7 +362,7 @@ class Reader:
         a habit to break (a subject before "keep", or "stop" anywhere), not a wish."""
         t = self.tokens
         return any(
-            t[k + 1] in _HABIT_DOING and (t[k] in _STOPS or (t[k] in _KEEPS and k > start))
+            t[k + 1] in HABIT_DOING and (t[k] in STOPS or (t[k] in KEEPS and k > start))
             for k in range(start, min(i, len(t) - 1))
         )
 
@@ -945,7 +372,7 @@ class Reader:
         did not understand instead of answering as if the words were not there."""
         t, start = self.tokens, 0
         for k in range(len(t) + 1):
-            if k < len(t) and k not in used and t[k] not in _CLAUSE_ENDS:
+            if k < len(t) and k not in used and t[k] not in CLAUSE_ENDS:
                 continue
             if any(self._names_a_place(j) for j in range(start, k)):
                 said = " ".join(t[start:k])
@@ -961,10 +388,10 @@ class Reader:
             return False  # the words end: "snare just on 3 instead of"
         near = {t[k] for k in (i - 2, i - 1, i + 1) if 0 <= k < len(t)}
         if self._count(i)[0] is not None and t[i] not in ("one", "a", "an"):
-            return bool(near & _PLACE_NEIGHBOURS) and not any(self._at(i + 1, w) for w in _NOT_A_PLACE_AFTER)
-        if t[i] in _NAMED_ALONE:
+            return bool(near & PLACE_NEIGHBOURS) and not any(self._at(i + 1, w) for w in NOT_A_PLACE_AFTER)
+        if t[i] in NAMED_ALONE:
             return bool(near & {"on", "each", "every", "at"})
-        return t[i] in _PART_TOKENS and t[i] not in _AND and self._at(i + 1, "of")
+        return t[i] in _PART_TOKENS and t[i] not in AND_WORDS and self._at(i + 1, "of")
 
     # -- one step: try each form at i, in order; return where to go on -------------
 
@@ -1009,7 +436,7 @@ class Reader:
 
     def _floor_at(self, i: int) -> int:
         """How many tokens at i say "four on the floor" (0 if none; "4 on the floor tom" is a tom)."""
-        words = next((w for w in _FLOOR if self._at(i, *w)), ())
+        words = next((w for w in FLOOR if self._at(i, *w)), ())
         return 0 if not words or self._at(i + len(words), "tom") or self._at(i + len(words), "toms") else len(words)
 
     def _at(self, i: int, *words: str) -> bool:
@@ -1022,7 +449,7 @@ class Reader:
         the trailing ones, "1 and the & of 2" -> "1 and the & of 3"); a voice placed again takes
         its earlier places' place. Anything else after the words reads as it would without them."""
         words = next((w for w in CORRECTIONS if self._at(i, *w)), None)
-        if words is None and self._at(i, "no") and any(self._at(i + 1, *w) for w in _DROPPING):
+        if words is None and self._at(i, "no") and any(self._at(i + 1, *w) for w in DROPPING):
             words = ("no",)  # "kick on 1, the and of 2, 3... no scratch the 3"
         last = self._last_placed()
         if words is None or last is None:
@@ -1030,22 +457,22 @@ class Reader:
         t, start = self.tokens, i + len(words)
         if words[-1] in ("no", "nah") and self._one_voice(start)[0]:
             return None  # "actually no kick on 4": a "no" of its own
-        if words == ("i", "mean") and start < len(t) and t[start] in _EMPHASIS | _NOTHING | {"no", "never", "not"}:
+        if words == ("i", "mean") and start < len(t) and t[start] in EMPHASIS | NOTHING_WORDS | {"no", "never", "not"}:
             return None  # "and i mean it, nothing on the one", "i mean NOTHING on the one": said twice
         if self._at(start, "not", "all"):  # "open hat on the ands... wait no not all of them, just the and of 2"
             start = self._skip(start, frozenset({"not", "all", "of", "them", "those", ","}))
         if start >= len(t):
             return None  # "kick offbeats nah", "... wait no not all of them": nothing follows to replace it
         lead = start + (t[start] == ",")  # where what replaces it starts
-        if lead < len(t) and t[lead] in ("keep", "leave") and any(w in _EMPTY for w in t[lead : lead + 6]):
+        if lead < len(t) and t[lead] in ("keep", "leave") and any(w in EMPTY for w in t[lead : lead + 6]):
             return None  # "actually no, keep 2 totally empty": a wish of its own (`_nothing_on`)
-        if self._at(lead, "no") and set(self._one_voice(self._skip(lead + 1, _FILLERS))[0]) & set(last.voices):
+        if self._at(lead, "no") and set(self._one_voice(self._skip(lead + 1, FILLERS))[0]) & set(last.voices):
             self.out.remove(last)  # "then crash on 1 - wait no, no crash": taken back, and ruled out (`_negated`)
             return lead
         swapped = self._not_that_one(lead, last)
         if swapped is not None:  # "kick on 1, the e of 2 and 3... wait no not the e, the a of 2"
             return swapped
-        dropping = next((w for w in _DROPPING if self._at(lead, *w)), None)
+        dropping = next((w for w in DROPPING if self._at(lead, *w)), None)
         if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
             at = lead + len(dropping)
             gone, end = self._places(at)
@@ -1057,15 +484,15 @@ class Reader:
             if kept:
                 self._supersede(last, last.at(kept))
                 return end
-        for k in range(start, min(start + _CORRECTION_GAP, len(t))):
-            m = self._skip(k, _CORRECTION_LEADS)
-            if m >= len(t) or t[m] in _NEGATORS:  # "actually no kick on 1" is read as it stands
+        for k in range(start, min(start + CORRECTION_GAP, len(t))):
+            m = self._skip(k, CORRECTION_LEADS)
+            if m >= len(t) or t[m] in NEGATORS:  # "actually no kick on 1" is read as it stands
                 return None
-            if self._one_voice(m)[0] or self._floor_at(m) or t[m] in _MOVES:  # "... actually no, move that 2nd kick"
+            if self._one_voice(m)[0] or self._floor_at(m) or t[m] in MOVES:  # "... actually no, move that 2nd kick"
                 saved = list(self.out), list(self.feel_rules), list(self.some_bars), list(self.unplaced)
                 end = self._step(m)
                 new = [c for c in self.out if c not in saved[0]]
-                if end is None or not new or any(w in t[start : end + 1] for w in _ADDING_AFTER | _ADDING_BEFORE):
+                if end is None or not new or any(w in t[start : end + 1] for w in ADDING_AFTER | ADDING_BEFORE):
                     self.out[:], self.feel_rules[:], self.some_bars[:], self.unplaced[:] = saved
                     return None  # read again as it stands: "actually the snare on the a of 4 too" adds
                 if last in self.out and any(c.rule in ("on", "only") and set(c.voices) & set(last.voices) for c in new):
@@ -1078,7 +505,7 @@ class Reader:
             place, end = self._place(m)
             named = place is not None and not BARE_COUNT.fullmatch(place)  # "no actually 8ths, quarters sounded..."
             places, end = ((place,), end) if named else self._places(m)
-            if places and not self._one_voice(self._skip(end, _FILLERS))[0]:  # "... 2 and 4 on the snare" is not
+            if places and not self._one_voice(self._skip(end, FILLERS))[0]:  # "... 2 and 4 on the snare" is not
                 said = len(last.places)
                 alone = {"only", "just"} & set(t[k:m])  # "actually only on the a's": those alone
                 kept = last.places[: said - len(places)] if len(places) < said and said > 1 and not alone else ()
@@ -1105,7 +532,7 @@ class Reader:
         else:
             return None
         places, after = self._places(self._skip(end, frozenset({",", "but", "it's", "its"})))
-        if gone is None or not places or self._one_voice(self._skip(after, _FILLERS))[0]:
+        if gone is None or not places or self._one_voice(self._skip(after, FILLERS))[0]:
             return None
         at = last.places.index(gone)
         kept = tuple(dict.fromkeys((*last.places[:at], *places, *last.places[at + 1 :])))
@@ -1117,7 +544,7 @@ class Reader:
         """ "snare on 2 & 4 only and NO ghost notes on it": the voice is silent everywhere else
         (a place said "only" otherwise allows ghost notes). Said of no voice with places, it
         is left to the style."""
-        words = next((w for w in _NO_GHOSTS if self._at(i, *w)), None)
+        words = next((w for w in NO_GHOSTS if self._at(i, *w)), None)
         if words is None:
             return None
         t, end = self.tokens, i + len(words)
@@ -1126,7 +553,7 @@ class Reader:
             if t[end + 1] in ("it", "them", "that"):
                 voices, end = self._voices_said_last(), end + 2
             else:
-                voices, end = self._one_voice(self._skip(end + 1, _FILLERS))
+                voices, end = self._one_voice(self._skip(end + 1, FILLERS))
         elif self.out and self.out[-1].rule == "only":
             voices = self.out[-1].voices  # "snare on 2 and 4, no ghost notes"
         if not voices:
@@ -1160,7 +587,7 @@ class Reader:
         if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
             self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
             return i + 2
-        skank = next((w for w in _SKANK if self._at(i, *w)), None)
+        skank = next((w for w in SKANK if self._at(i, *w)), None)
         if skank:  # the punk skank beat: kick on the beat, snare on every "and" between
             self.feel_rules += [
                 Constraint(("bd",), ("beats",), "on", "skank beat: kick on every beat"),
@@ -1168,8 +595,8 @@ class Reader:
             ]
             self.out += self.feel_rules[-2:]
             return i + len(skank)
-        two_step = next((w for w in _TWO_STEP if self._at(i, *w)), None)
-        if two_step and i and self.tokens[i - 1] in _COUNTRY:  # the country dance's: boom-chick, kick on 1 and 3
+        two_step = next((w for w in TWO_STEP if self._at(i, *w)), None)
+        if two_step and i and self.tokens[i - 1] in COUNTRY:  # the country dance's: boom-chick, kick on 1 and 3
             self.out += [
                 Constraint(("bd",), ("1", "3"), "on", "country two-step: kick on 1 and 3"),
                 Constraint(("sd",), ("backbeat",), "on", "country two-step: snare on 2 and 4"),
@@ -1181,7 +608,7 @@ class Reader:
                 Constraint(("sd", "cp"), ("backbeat",), "on", "two-step: snare or clap on 2 and 4"),
             ]
             return i + len(two_step)
-        spang = next((w for w in _SPANG if self._at(i, *w)), None)
+        spang = next((w for w in SPANG if self._at(i, *w)), None)
         if spang:  # the jazz ride's spang-a-lang: on every beat (its skip notes are the swing's)
             end = i + len(spang)
             on_ride = next((len(w) for w in (("on", "the", "ride"), ("on", "ride")) if self._at(end, *w)), 0)
@@ -1202,14 +629,14 @@ class Reader:
             ]
             self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "one" else 1)
-        feet = next((w for w in _FEET_ONLY if self._at(i, *w)), None)
+        feet = next((w for w in FEET_ONLY if self._at(i, *w)), None)
         if feet:  # "feet only, nothing with the hands": the kick and the hi-hat pedal
             hands = tuple(c.code for c in INSTRUMENTS if c.limb != "foot")
             self.out.append(Constraint(hands, ("all",), "absent", "feet only: kick and hi-hat pedal"))
             return i + len(feet)
         if (
             t[i] in ("steppers", "stepper")
-            and not (i > 0 and t[i - 1] in _NEGATORS | {"not"})
+            and not (i > 0 and t[i - 1] in NEGATORS | {"not"})
             and not any(self._one_voice(k)[0] == ("bd",) and self._places_follow(k + 1) for k in range(i, len(t)))
         ):  # ("make it steppers: kick on every beat" places the kick itself)
             self.out.append(Constraint(("bd",), ("beats",), "on", "steppers: kick on every beat"))
@@ -1227,11 +654,11 @@ class Reader:
         if (t[i] in ("backbeat", "backbeats") or self._at(i, "back", "beat")) and not self._one_voice(i)[0]:
             end = i + (2 if t[i] == "back" else 1)
             prev = t[i - 1] if i else ""
-            placed_by = prev in ("on",) or (i > 1 and t[i - 2] in _ON_WORDS)  # "snare on the backbeat"
+            placed_by = prev in ("on",) or (i > 1 and t[i - 2] in ON_WORDS)  # "snare on the backbeat"
             linked = self._skip_linking(end)  # "the actual backbeat hits should be on 2 and 4"
             places, after = self._places_after(linked)  # "backbeat on 2 and 4", "backbeat every beat"
             if places:  # "the backbeat on 2 and 4": the backbeat is the voice
-                alone = next((len(w) for w in (*_NOTHING_ELSE, ("and", "nowhere", "else"), ("nowhere", "else"))
+                alone = next((len(w) for w in (*NOTHING_ELSE, ("and", "nowhere", "else"), ("nowhere", "else"))
                               if self._at(after, *w)), 0)  # fmt: skip
                 label = f"backbeat: snare or clap on {places_label(places)}"
                 said_only = {"only", "just"} & set(t[end:linked])  # "backbeat only on 4 for this one"
@@ -1241,7 +668,7 @@ class Reader:
             last = self._last_placed()
             carried = (
                 k >= 1
-                and t[k - 1] in _CARRIES
+                and t[k - 1] in CARRIES
                 and last is not None
                 and self._last_end is not None
                 and self._clause_start(i) <= self._last_end
@@ -1251,10 +678,10 @@ class Reader:
             if k >= 2 and t[k - 2 : k] == ["instead", "of"]:  # "cross stick on 3 instead of a backbeat"
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
                 return end
-            negated = prev in _NEGATORS or (i > 1 and t[i - 2] in _NEGATORS)  # "no backbeat", "without a backbeat"
+            negated = prev in NEGATORS or (i > 1 and t[i - 2] in NEGATORS)  # "no backbeat", "without a backbeat"
             clause = t[self._clause_start(i) : i]  # "i dont want it to sound like a backbeat at all"
             negated = negated or (bool(set(clause) & {"don't", "not", "never"}) and "like" in clause)
-            negated = negated or prev in _MOVED_OFF  # "displaced backbeat pls: snare on 2& and 4": not on 2 and 4
+            negated = negated or prev in MOVED_OFF  # "displaced backbeat pls: snare on 2& and 4": not on 2 and 4
             if prev in ("no", "without") and not placed_by:  # "no backbeat at all, it's jazz not rock"
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
             if not placed_by and not negated:
@@ -1281,20 +708,20 @@ class Reader:
         last = self._last_placed()
         if last is None:
             return None
-        if t[i] in ("keep", "keeping") and i and t[i - 1] in _CLAUSE_ENDS:  # "push it to the & of 3. keep the one"
+        if t[i] in ("keep", "keeping") and i and t[i - 1] in CLAUSE_ENDS:  # "push it to the & of 3. keep the one"
             places, end = self._places(i + 1)
             if places and all(BARE_COUNT.fullmatch(p) for p in places) and self._ends_clause(end):
                 self._supersede(last, last.at(tuple(dict.fromkeys((*places, *last.places)))))
                 return end
         j = self._skip(i, frozenset({"but", "and", "though", "so"}))
-        after_break = i > 0 and self.tokens[i - 1] in _CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
-        k = self._skip(j + 1, _NOT_EVEN)  # "not even a ghost on 3"
+        after_break = i > 0 and self.tokens[i - 1] in CLAUSE_ENDS  # "snare on 2 and 4 only, never on 3"
+        k = self._skip(j + 1, NOT_EVEN)  # "not even a ghost on 3"
         said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
         said_not = said_not or (j < len(self.tokens) and self.tokens[j] == "none")  # "kick only on the 1 (none on 2)"
         skipped = j < len(self.tokens) and self.tokens[j] in ("skip", "skipping", "minus") and (j > i or after_break)
         if skipped:  # "16th hats, skip the e's", "kick on every beat, skipping 3": the voice's places, less those
             places, end = self._places(j + 1)
-            if places and all(p in _LESS_OK or BARE_COUNT.fullmatch(p) for p in places):
+            if places and all(p in LESS_OK or BARE_COUNT.fullmatch(p) for p in places):
                 kept = places_less(last.places, places)
                 if kept:
                     self._supersede(last, last.at(kept))
@@ -1306,9 +733,9 @@ class Reader:
                 label = f"no {voices_label(last.voices)} on {places_label(places)}"
                 self.out.append(Constraint(last.voices, places, "off", label))
                 return end
-        k = self._skip(j, _FILLERS)
+        k = self._skip(j, FILLERS)
         hats = set(last.voices) >= {"ch", "oh"} or last.voices == ("ch",)
-        if hats and k + 1 < len(self.tokens) and self.tokens[k] in _OPENS:
+        if hats and k + 1 < len(self.tokens) and self.tokens[k] in OPENS:
             opened = self._skip(
                 k + 1, frozenset({"it", "them", "up"}) | ({"the", "one"} if self._at(k + 1, "the", "one") else set())
             )
@@ -1334,7 +761,7 @@ class Reader:
                     label = f"no {voices_label(last.voices)} on {places_label(gone)}"
                     self.out.append(Constraint(last.voices, gone, "off", label))
                 return end
-            voices, end = self._one_voice(self._skip(i + 2, _FILLERS))
+            voices, end = self._one_voice(self._skip(i + 2, FILLERS))
             others = tuple(v for v in voices if v not in last.voices)
             said_elsewhere = any(c.rule in ("on", "only") and set(c.voices) & set(others) for c in self.out)
             said_elsewhere = said_elsewhere or any(set(self._one_voice(n)[0]) & set(others) for n in range(end, len(t)))
@@ -1370,11 +797,11 @@ class Reader:
     def _nothing_else(self, i: int) -> int | None:
         """ "kick on every beat, rim on 4, 7, 12 and 15. nothing else in the kit": a clause of its
         own that keeps the groove to the voices named before it."""
-        words = next((w for w in (*_NOTHING_ELSE, *_WHOLE_GROOVE) if self._at(i, *w)), None)
-        if words is None or (i and self.tokens[i - 1] not in _CLAUSE_ENDS | {"and"}):
+        words = next((w for w in (*NOTHING_ELSE, *WHOLE_GROOVE) if self._at(i, *w)), None)
+        if words is None or (i and self.tokens[i - 1] not in CLAUSE_ENDS | {"and"}):
             return None
-        after = self._skip(i + len(words) + 1, _FILLERS)
-        if any(self._at(i + len(words), w) for w in ("on", "in")) and any(self._at(after, *w) for w in _THE_KIT):
+        after = self._skip(i + len(words) + 1, FILLERS)
+        if any(self._at(i + len(words), w) for w in ("on", "in")) and any(self._at(after, *w) for w in THE_KIT):
             words = (*words, *self.tokens[i + len(words) : after + 1])  # "nothing else on the kit pls": the kit
         elif any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
             voices, end = self._one_voice(after)
@@ -1389,7 +816,7 @@ class Reader:
                 v for c in self.out if c.rule in ("on", "only", "present") and len(c.voices) < 4 for v in c.voices
             )
         )
-        if not named or self._one_voice(self._skip(i + len(words), _FILLERS | {"but", "than", "except"}))[0]:
+        if not named or self._one_voice(self._skip(i + len(words), FILLERS | {"but", "than", "except"}))[0]:
             return None  # nothing named yet, or "nothing else but the ride": that list's (`_negated`)
         said = [c for c in self.out if c.rule != "absent"]
         if len(said) == 1 and said[0].rule == "only" and self._last_end is not None and i - self._last_end <= 4:
@@ -1403,33 +830,33 @@ class Reader:
             places, end = self._places(i + 1)
             whose: tuple[str, ...] = ()
             if places and self._at(end, "on"):  # "keep step 9 on the snare lane totally empty"
-                whose, lane = self._one_voice(self._skip(end + 1, _FILLERS))
-                end = self._skip(lane, _LANES) if whose else end
-            end = self._skip(self._bar_tail(end), _QUITE)  # "leave step 1 of every bar completely empty"
-            if places and end < len(self.tokens) and self.tokens[end] in _EMPTY:
+                whose, lane = self._one_voice(self._skip(end + 1, FILLERS))
+                end = self._skip(lane, LANES) if whose else end
+            end = self._skip(self._bar_tail(end), QUITE)  # "leave step 1 of every bar completely empty"
+            if places and end < len(self.tokens) and self.tokens[end] in EMPTY:
                 if not whose and (self._at(end + 1, "of") or self._at(end + 1, "for")):  # "3 empty of kick"
-                    whose, after = self._one_voice(self._skip(end + 2, _FILLERS))
+                    whose, after = self._one_voice(self._skip(end + 2, FILLERS))
                     end = after - 1 if whose else end
                 said = f"no {voices_label(whose)} on " if whose else "nothing on "
                 self.out.append(Constraint(whose or ALL_VOICES, places, "off", said + places_label(places)))
                 return end + 1
             return None
-        said_none = i and self.tokens[i - 1] in ("no", "zero") and self.tokens[i] in _ANY_SOUND
-        if self.tokens[i] not in _NOTHING and not said_none:  # "no instrument on the one"
+        said_none = i and self.tokens[i - 1] in ("no", "zero") and self.tokens[i] in ANY_SOUND
+        if self.tokens[i] not in NOTHING_WORDS and not said_none:  # "no instrument on the one"
             return None
         j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
-        j = self._skip(j, _NOTHING_VERBS)  # "nothing hits on the one", "please nothing play on the first beat"
+        j = self._skip(j, NOTHING_VERBS)  # "nothing hits on the one", "please nothing play on the first beat"
         if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
             places, end = self._places(j + 1)
             either = frozenset({"or", "nor", "/"})  # "from the kick or the snare"; a comma starts a clause
             whose, after = (
-                self._voice_list(self._skip(end + 1, _FILLERS), either) if self._at(end, "from") else ((), end)
+                self._voice_list(self._skip(end + 1, FILLERS), either) if self._at(end, "from") else ((), end)
             )
             if places and whose:  # "nothing on 1 2 3 4 from any hat": those voices only
                 self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
                 return after
-            words = next((w for w in (*_EXCEPT, ("but",)) if self._at(end, *w)), None) if places else None
-            kept, after = self._voice_list(self._skip(end + len(words), _FILLERS)) if words else ((), end)
+            words = next((w for w in (*EXCEPT, ("but",)) if self._at(end, *w)), None) if places else None
+            kept, after = self._voice_list(self._skip(end + len(words), FILLERS)) if words else ((), end)
             if kept:  # "nothing on beat 2 except the hat": the hat there, nothing else
                 left = tuple(v for v in ALL_VOICES if v not in kept)
                 where = places_label(places)
@@ -1440,7 +867,7 @@ class Reader:
                 text = f"nothing on {places_label(places)}"
                 self.out.append(Constraint(ALL_VOICES, places, "off", text))
                 return end
-            voices, end = self._voice_list(self._skip(j + 1, _FILLERS))
+            voices, end = self._voice_list(self._skip(j + 1, FILLERS))
             if voices and not self._places_follow(end):  # "nothing on the toms": no toms at all
                 self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
                 return end
@@ -1452,11 +879,11 @@ class Reader:
         t = self.tokens
         if t[i] not in ("never", "not", "don't"):
             return None
-        j = self._skip(i + 1, _APART_VERBS)
-        words = next((w for w in _TOGETHER if self._at(j, *w)), None)
+        j = self._skip(i + 1, APART_VERBS)
+        words = next((w for w in TOGETHER if self._at(j, *w)), None)
         if words is None:
             return None
-        others, end = self._voice_list(self._skip(j + len(words), _FILLERS))
+        others, end = self._voice_list(self._skip(j + len(words), FILLERS))
         start = self._clause_start(i)
         voices = self._voice_before(i, start)
         placed = [c for c in self.out if c.rule in ("on", "only") and set(c.voices) <= set(others)]
@@ -1472,11 +899,11 @@ class Reader:
     def _negated(self, i: int) -> int | None:
         if i and self.tokens[i - 1] == "why" and self.tokens[i] in ("not", "don't"):
             return i + 1  # "why not put the kick on 1 and 3": a suggestion
-        phrase = next((len(w) for w in _NEGATING_PHRASES if self._at(i, *w)), 0)
-        if not phrase and self.tokens[i] not in _NEGATORS:
+        phrase = next((len(w) for w in NEGATING_PHRASES if self._at(i, *w)), 0)
+        if not phrase and self.tokens[i] not in NEGATORS:
             return None
-        start = self._skip(i + (phrase or 1), _FILLERS | _NEGATED_VERBS)
-        voices, j = self._voice_list(self._skip(start, _FILLERS), joiners=frozenset({"or", "nor", "/"}))
+        start = self._skip(i + (phrase or 1), FILLERS | NEGATED_VERBS)
+        voices, j = self._voice_list(self._skip(start, FILLERS), joiners=frozenset({"or", "nor", "/"}))
         t = self.tokens
         said = t[start] if start < len(t) else ""
         adjective = said.isalpha() and said not in ("other", "others", "but", "except")
@@ -1484,7 +911,7 @@ class Reader:
             voices, j = self._voice_list(start + 1, joiners=frozenset({"or", "nor", "/"}))  # "no rock snare on 2 and 4"
         if not voices:
             return None
-        while j < len(self.tokens) and self.tokens[j] in _AND | {
+        while j < len(self.tokens) and self.tokens[j] in AND_WORDS | {
             ",",
             "or",
             "nor",
@@ -1492,28 +919,28 @@ class Reader:
         }:  # "skip the crash and the ride bell"
             if self._at(j + 1, "a") or self._at(j + 1, "an") or self._at(j + 1, "some"):
                 added, end = self._one_voice(j + 2)  # "no hats and a cowbell": something added
-                if added and not self._places_follow(self._skip(end, _LINKING)):
+                if added and not self._places_follow(self._skip(end, LINKING)):
                     self.out.append(Constraint(added, ("all",), "present", f"with {voices_label(added)}"))
                 break
             more, end = self._one_voice(self._skip(j + 1, frozenset({"the", "any", "all", "or", "nor"})))
             after = self._skip_linking(end)
             if self._at(end, "instead"):
                 break  # "no hats, ride instead": the one that takes their place (`_instead`)
-            if self.tokens[j] == "," and end < len(self.tokens) and self.tokens[end] not in _LIST_END:
+            if self.tokens[j] == "," and end < len(self.tokens) and self.tokens[end] not in LIST_END:
                 break  # "no claps, hh rolls into a fill": a new clause, about the hats
             if self.tokens[j] == "," and self._only_list(j + 1):
                 break  # "without any cymbals, toms and kick only": what plays, not more of what does not
             if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
                 break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
             voices, j = tuple(dict.fromkeys(voices + more)), end
-        words = next((w for w in (*_EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
+        words = next((w for w in (*EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
         if words:  # "no cymbals except the ride": those stay
-            kept, after = self._voice_list(self._skip(j + len(words), _FILLERS))
+            kept, after = self._voice_list(self._skip(j + len(words), FILLERS))
             stay = _with_bell(kept)
             if kept and set(voices) - set(stay):
                 voices = tuple(v for v in voices if v not in stay)
                 self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
-                if after < len(self.tokens) and self.tokens[after] in _ON_WORDS:  # "... but the crash on 1"
+                if after < len(self.tokens) and self.tokens[after] in ON_WORDS:  # "... but the crash on 1"
                     places, end = self._places(self._skip(after + 1, frozenset({"on", "at"})))
                     if places:
                         label = f"{voices_label(kept)} on {places_label(places)}"
@@ -1528,7 +955,7 @@ class Reader:
         if there:  # "the bassist is playing the 1 so no kick there": not on that count
             self.out.append(Constraint(voices, there, "off", f"no {label} on {places_label(there)}"))
             return j + 1
-        if j < len(self.tokens) and self.tokens[j] in _ON_WORDS:
+        if j < len(self.tokens) and self.tokens[j] in ON_WORDS:
             places, end = self._places(j + 1)
             if places:
                 self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
@@ -1546,7 +973,7 @@ class Reader:
         self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
         k = self._skip(j, frozenset({",", "-"}))
         if k < len(self.tokens) and self.tokens[k] in ("just", "only"):  # "no hats, just ride"
-            start = self._skip(k + 1, _FILLERS)
+            start = self._skip(k + 1, FILLERS)
             instead, end = self._one_voice(start)
             listed = self._voice_list(start, adjacent=True)[1] > end  # "just kick snare and ride": `_only_voices`
             if instead and not listed and not set(instead) & set(voices) and not self._places_follow(end):
@@ -1556,15 +983,15 @@ class Reader:
 
     def _kept_out(self, i: int) -> int | None:
         """ "keep the bass drum out of it", "leave the hats out": those voices are ruled out."""
-        if self.tokens[i] not in _KEEPING_OUT:
+        if self.tokens[i] not in KEEPING_OUT:
             return None
-        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        voices, j = self._voice_list(self._skip(i + 1, FILLERS))
         if not voices or not self._at(j, "out"):
             return None
         where = self._skip(j + 1, frozenset({"of", "on", "at", "from", "beat", "beats"}))
         places, end = self._places(where) if where > j + 1 else ((), where)
         if places:
-            self._placed(self._skip(i + 1, _FILLERS), voices, places, "off")  # "take the snare out of beat 3"
+            self._placed(self._skip(i + 1, FILLERS), voices, places, "off")  # "take the snare out of beat 3"
             return end
         self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
         return j + 1
@@ -1572,10 +999,10 @@ class Reader:
     def _kept_to(self, i: int) -> int | None:
         """ "keep it to kick, snare and a bit of shaker", "stick to kick and hats": those voices
         and no other."""
-        words = next((w for w in _KEPT_TO if self._at(i, *w)), None)
+        words = next((w for w in KEPT_TO if self._at(i, *w)), None)
         if words is None:
             return None
-        start = self._skip(i + len(words), _FILLERS | {"just", "only"})
+        start = self._skip(i + len(words), FILLERS | {"just", "only"})
         voices, end = self._voice_list(start, adjacent=True)
         placed = self._places_follow(self._skip_linking(end))
         if not voices or (placed and "it" not in words):
@@ -1586,15 +1013,15 @@ class Reader:
 
     def _only_voices(self, i: int) -> int | None:
         """ "only kick and snare", "just kick and hats": the other voices stay out."""
-        if self.tokens[i] not in _ONLY_BEFORE and not self._at(i, "nothing", "but"):
+        if self.tokens[i] not in ONLY_BEFORE and not self._at(i, "nothing", "but"):
             return None
         start = i + (2 if self.tokens[i] == "nothing" else 1)
-        k = self._skip(start, _FILLERS)
-        if self._at(k, "drums") and (k + 1 == len(self.tokens) or self.tokens[k + 1] in _CLAUSE_ENDS):
+        k = self._skip(start, FILLERS)
+        if self._at(k, "drums") and (k + 1 == len(self.tokens) or self.tokens[k + 1] in CLAUSE_ENDS):
             others = tuple(c.code for c in INSTRUMENTS if c.family != "drum")  # "only drums": no cymbal, no shaker
             self.out.append(Constraint(others, ("all",), "absent", "only drums"))
             return k + 1
-        voices, j = self._voice_list(self._skip(start, _FILLERS), adjacent=True)  # "just kick snare and hats"
+        voices, j = self._voice_list(self._skip(start, FILLERS), adjacent=True)  # "just kick snare and hats"
         if len(voices) < 2 or self._places_follow(j):
             return None
         self._restrict(voices, start)
@@ -1609,12 +1036,12 @@ class Reader:
         """ "claps instead of the snare", "no snare, use claps instead", "rim instead of the snare
         on 2 and 4": the new voice takes the old one's part (the snare's part is the backbeat)."""
         t = self.tokens
-        j = self._skip(i, frozenset({"with", "use", "using", "add", "put", "play"}) | _FILLERS)
+        j = self._skip(i, frozenset({"with", "use", "using", "add", "put", "play"}) | FILLERS)
         new, j = self._voice_list(j)
         if not new or not self._at(j, "instead"):
             return None
         if self._at(j + 1, "of"):
-            old, end = self._voice_list(self._skip(j + 2, _FILLERS))
+            old, end = self._voice_list(self._skip(j + 2, FILLERS))
             if not old:
                 return None
         else:
@@ -1630,14 +1057,14 @@ class Reader:
         """ "move the snare to 3", "shift the kick over to the and of 2": it plays there, and
         only there."""
         t = self.tokens
-        if t[i] not in _MOVES:
+        if t[i] not in MOVES:
             return None
-        nth = _NTH_HIT.get(t[i + 2]) if i + 2 < len(t) and t[i + 1] in ("that", "the", "this") else None
+        nth = NTH_HIT.get(t[i + 2]) if i + 2 < len(t) and t[i + 1] in ("that", "the", "this") else None
         if nth is not None:  # "move that 2nd kick to the and of 3": that one of the voice's places
             moved = self._move_nth(i + 3, nth)
             if moved is not None:
                 return moved
-        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        voices, j = self._voice_list(self._skip(i + 1, FILLERS))
         if not voices and i + 1 < len(t) and t[i + 1] in ("it", "them"):  # "push it to the a of 1"
             voices, j = self._voices_said_last(), i + 2
         if voices and (self._at(j, "on") or self._at(j, "from")):  # "shift the snare on 4 to 4&": that hit moves
@@ -1648,13 +1075,13 @@ class Reader:
                 place, one_end = self._place(k + 1)
                 new, end = ((place,), one_end) if place else (new, end)
             if old and new:
-                start = self._skip(i + 1, _FILLERS)
+                start = self._skip(i + 1, FILLERS)
                 self._placed(start, voices, old, "off")
                 self._placed(start, voices, new, "on")
                 self._last_end = end
                 stays = self._skip(end, frozenset({",", "-", "and", "but"}))
                 if self._at(stays, "the", "one") or self._at(stays, "the", "other"):  # "— the one on 2 stays put"
-                    stop = next((n for n in range(stays, len(t)) if t[n] in _CLAUSE_ENDS), len(t))
+                    stop = next((n for n in range(stays, len(t)) if t[n] in CLAUSE_ENDS), len(t))
                     if {"stays", "stay", "put", "same"} & set(t[stays:stop]):
                         kept = self._places(stays + 3)[0] if self._at(stays + 2, "on") else ()
                         if kept:  # it keeps that place
@@ -1662,18 +1089,18 @@ class Reader:
                         return stop
                 return end
         if j < len(t) and t[j] in ("that", "which", "from"):  # "push the kick that normally sits on 3 to ..."
-            j = next((k for k in range(j, min(j + 10, len(t))) if t[k] in ("to", "onto") or t[k] in _CLAUSE_ENDS), j)
+            j = next((k for k in range(j, min(j + 10, len(t))) if t[k] in ("to", "onto") or t[k] in CLAUSE_ENDS), j)
         k = self._skip(j, frozenset({"over", "up", "back", "later", "earlier", "forward", "ahead", "a", "bit"}))
         if not voices or k >= len(t) or t[k] not in ("to", "onto"):
             return None
         places, end = self._places(self._skip(k + 1, frozenset({"beat"})))
         if not places:
-            new, end = self._voice_list(self._skip(k + 1, _FILLERS))
+            new, end = self._voice_list(self._skip(k + 1, FILLERS))
             if not new or set(new) & set(voices):
                 return None
             self._replace(new, voices, ())  # "move the hats to the ride": the ride takes their part
             return end
-        self._placed(self._skip(i + 1, _FILLERS), voices, places, "only")
+        self._placed(self._skip(i + 1, FILLERS), voices, places, "only")
         self._last_end = end
         return end
 
@@ -1699,15 +1126,15 @@ class Reader:
         """ "swap the snare on 2 and 4 for cross stick", "replace the clap with a real snare":
         the new voice takes the old one's part, as in "rim instead of the snare" (`_instead`)."""
         t = self.tokens
-        if t[i] not in _SWAPS:
+        if t[i] not in SWAPS:
             return None
-        old, j = self._voice_list(self._skip(i + 1, _FILLERS))
+        old, j = self._voice_list(self._skip(i + 1, FILLERS))
         if not old and i + 1 < len(t) and t[i + 1] in ("it", "them", "those"):  # "no hats, swap them for a shaker"
             old, j = self._voices_said_last(), i + 2
         places, after = self._places(j + 1) if self._at(j, "on") or self._at(j, "at") else ((), j)
         if not old or after >= len(t) or t[after] not in ("for", "with", "to", "into", "by"):
             return None
-        new, end = self._voice_list(self._skip(after + 1, _FILLERS | {"real", "proper", "actual"}))
+        new, end = self._voice_list(self._skip(after + 1, FILLERS | {"real", "proper", "actual"}))
         if not new or set(new) & set(old):
             return None
         self._replace(new, old, places)
@@ -1740,10 +1167,10 @@ class Reader:
         are placed by `_voices`."""
         j = i + 1 if self.tokens[i] in ("with", "add", "plus") else i
         follower, k = self._one_voice(j)
-        words = next((w for w in _DOUBLING if self._at(k, *w)), None) if follower else None
+        words = next((w for w in DOUBLING if self._at(k, *w)), None) if follower else None
         if words is None or self._doubled_backbeat(k) is not None:
             return None
-        at = self._skip(k + len(words), _FILLERS | {"that", "this", "your"})
+        at = self._skip(k + len(words), FILLERS | {"that", "this", "your"})
         leader, end = self._one_voice(at)
         if not leader and at < len(self.tokens) and self.tokens[at] in ("it", "them"):
             leader, end = self._voices_said_last(), at + 1  # "snare on 2 n 4 with claps doubling it"
@@ -1759,7 +1186,7 @@ class Reader:
         group, end = self._one_voice(i + 2)
         if len(group) < 2:
             return None
-        named, k = set(), max(0, i - _LOOK_BACK)
+        named, k = set(), max(0, i - LOOK_BACK)
         while k < i:  # each name once: "ride cymbal" is the ride, not a ride and a crash ("cymbal")
             voices, after = self._one_voice(k)
             named |= set(voices)
@@ -1774,12 +1201,12 @@ class Reader:
     def _double_with(self, i: int) -> int | None:
         """ "double the snare with claps", "layer the snare with a clap": the second voice plays
         where the first does (its places said before; a snare's unsaid places are the backbeat)."""
-        if self.tokens[i] not in _DOUBLE_VERBS:
+        if self.tokens[i] not in DOUBLE_VERBS:
             return None
-        first, j = self._one_voice(self._skip(i + 1, _FILLERS))
+        first, j = self._one_voice(self._skip(i + 1, FILLERS))
         if not first or not (self._at(j, "with") or self._at(j, "using")):
             return None
-        second, end = self._one_voice(self._skip(j + 1, _FILLERS))
+        second, end = self._one_voice(self._skip(j + 1, FILLERS))
         if not second:
             return None
         if self._at(end, "on") or self._at(end, "at"):  # "layer a clap with the kick on 7": both there
@@ -1812,7 +1239,7 @@ class Reader:
         last = self._last_placed()
         together = i and t[i] == "with" and t[i - 1] in ("right", "together", "exactly", "along")
         if together and last is not None and self._last_end == i - 1:
-            voices, end = self._voice_list(self._skip(i + 1, _FILLERS))
+            voices, end = self._voice_list(self._skip(i + 1, FILLERS))
             if voices and not set(voices) & set(last.voices) and not self._places_follow(end):
                 label = f"{voices_label(voices)} on {places_label(last.places)}"
                 self.out.append(Constraint(voices, last.places, "on", label))
@@ -1827,11 +1254,11 @@ class Reader:
             "on",
             "including",
             "include",
-            *_THROWN_IN,
+            *THROWN_IN,
         ):
             return None  # (and "throw an open hat in near the end": it plays, somewhere)
-        voices, j = self._voice_list(self._skip(i + 1, _FILLERS))
-        if self.tokens[i] == "on" and i and self.tokens[i - 1] in _NOTHING | _NEGATORS:
+        voices, j = self._voice_list(self._skip(i + 1, FILLERS))
+        if self.tokens[i] == "on" and i and self.tokens[i - 1] in NOTHING_WORDS | NEGATORS:
             return None  # "nothing on the toms" (`_nothing_on`)
         if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None  # "a fill on the floor tom", "end with a floor tom + kick fill": the fill's voice
@@ -1847,7 +1274,7 @@ class Reader:
             doubling and self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]
         ):
             return None  # "with a tambourine doubling that backbeat", "... doubling the 4": placed (`_voices`)
-        k = self._skip(i + 1, _FILLERS)
+        k = self._skip(i + 1, FILLERS)
         while k < j:
             mention, k = self._one_voice(k)
             if not mention:
@@ -1860,11 +1287,11 @@ class Reader:
         """ "offbeat open hats", "backbeat claps", "no offbeat hats": the place said before the
         voice, as its adjective ("hats on the offbeats" is `_voices`')."""
         t = self.tokens
-        negated = t[i] in _NEGATORS and i + 1 < len(t)
+        negated = t[i] in NEGATORS and i + 1 < len(t)
         at = i + negated
         split = self._at(at, "off", "beat") or self._at(at, "up", "beat")  # "off-beat open hats"
-        place = "offbeats" if split else _PLACE_ADJECTIVES.get(t[at])
-        if place is None or (i and t[i - 1] in _ON_WORDS):
+        place = "offbeats" if split else PLACE_ADJECTIVES.get(t[at])
+        if place is None or (i and t[i - 1] in ON_WORDS):
             return None
         voices, end = self._one_voice(at + 1 + split)
         if not voices or self._places_follow(end) or self._at(end, "part") or self._at(end, "pattern"):
@@ -1878,25 +1305,25 @@ class Reader:
         quarter notes on the ride"."""
         t = self.tokens
         dotted = t[i] == "dotted" and i + 1 < len(t)
-        rate = _DOTTED_RATES.get(RATE_WORDS.get(t[i + 1], "")) if dotted else RATE_WORDS.get(t[i])
+        rate = DOTTED_RATES.get(RATE_WORDS.get(t[i + 1], "")) if dotted else RATE_WORDS.get(t[i])
         i += dotted
         if rate is None or (not dotted and i and t[i - 1] == "dotted"):
             return None
         j = self._skip(i + 1, frozenset({"note", "notes"}))
         said_whose = j < len(self.tokens) and self.tokens[j] in ("on", "with", "from")  # "16ths on the hh"
         if said_whose:
-            j = self._skip(j + 1, _FILLERS)
+            j = self._skip(j + 1, FILLERS)
         voices, end = self._one_voice(j)  # "sixteenth hats and claps on 3": the rate is the hats' alone
         if voices == ("cc",) and said_whose and self.tokens[end - 1] in ("cymbal", "cymbals"):
-            voices = _TIME_KEEPERS  # "straight 8ths on the cymbal": the time, on the ride or hats
+            voices = TIME_KEEPERS  # "straight 8ths on the cymbal": the time, on the ride or hats
         if voices and not said_whose and self._bare_places(end)[0]:
             voices = ()  # "closed hats on the other 8ths kick 1 + 3": the kick's places are its own
         plural = self.tokens[i].endswith("s") or self._at(i + 1, "notes")  # "every offbeat 8th" is no rate
-        negated = i and self.tokens[i - 1] in _NEGATORS  # "no eighths in between": not a time to keep
+        negated = i and self.tokens[i - 1] in NEGATORS  # "no eighths in between": not a time to keep
         if voices and negated:
             return end  # "no 16ths on the hats": not where they play, and no place of its own
         if not voices and rate in ("eighths", "sixteenths") and plural and not negated:
-            self.out.append(Constraint(_TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
+            self.out.append(Constraint(TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
             return j  # "straight rock 8ths", "snare on 2 and 4, straight eighths": the time is kept in them
         if not voices:
             return None
@@ -1912,11 +1339,11 @@ class Reader:
         if listed is not None:
             return listed
         t = self.tokens
-        opens = voices in (resolve_voices("hats"), ("oh",)) and j < len(t) and t[j] in _OPENS
+        opens = voices in (resolve_voices("hats"), ("oh",)) and j < len(t) and t[j] in OPENS
         if opens:  # "the hat opens on the & of 4", "the open hat opens up on the & of 4"
             voices, j = ("oh",), self._skip(j + 1, frozenset({"up"}))
         if voices == resolve_voices("hats") and self._at(j, "closed") and self._placed_after(j + 1) is None:
-            words = next((w for w in (*_EXCEPT, ("but",)) if self._at(j + 1, *w)), None)
+            words = next((w for w in (*EXCEPT, ("but",)) if self._at(j + 1, *w)), None)
             places, end = (
                 self._places(self._skip(j + 1 + len(words), frozenset({"on", "at"}))) if words else ((), j + 1)
             )
@@ -1929,12 +1356,12 @@ class Reader:
         if those is not None:
             return those
         anywhere = next(
-            (w for w in _SOMEWHERE if self._at(j, *w) and (w[0] == "on" or not self._at(j + len(w), "of"))), None
+            (w for w in SOMEWHERE if self._at(j, *w) and (w[0] == "on" or not self._at(j + len(w), "of"))), None
         )  # "crash at the start of each bar" is a place
         if anywhere:  # "and one crash somewhere": it plays, where is left open
             k = j + len(anywhere)
             exceptions = {"not", "never", "except", "but"}  # "kick anywhere but beat 1 pls"
-            but = next((m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in _CLAUSE_ENDS | exceptions), None)
+            but = next((m for m in range(k, min(k + 6, len(t) - 1)) if t[m] in CLAUSE_ENDS | exceptions), None)
             if but is not None and t[but] in exceptions:
                 at = but + 1 + (t[but + 1] in ("on", "at", "for"))  # "kick anywhere except the one"
                 places, end = self._places(at)  # "kick wherever u want just not on the 1"
@@ -1943,7 +1370,7 @@ class Reader:
                     return end
             self._wanted(i, voices)
             return k
-        gaps = next((w for w in _IN_THE_GAPS if self._at(j, *w)), None)
+        gaps = next((w for w in IN_THE_GAPS if self._at(j, *w)), None)
         if gaps:  # "kick on 1 and the a of 2, snare on 2 and 4, hats fill in the gaps": off where they are
             placed = [c for c in self.out if c.rule in ("on", "only") and not set(c.voices) & set(voices)]
             taken = tuple(dict.fromkeys(p for c in placed for p in c.places if BARE_COUNT.fullmatch(p)))
@@ -1952,25 +1379,25 @@ class Reader:
                 self.out.append(Constraint(voices, taken, "off", label))
             self._wanted(i, voices)
             return j + len(gaps)
-        if any(self._at(j, *words) for words in _KEEPS_TIME):  # "let a shaker keep time"
-            end = j + next(len(w) for w in _KEEPS_TIME if self._at(j, *w))
-            places, after = self._places(end + 1) if end < len(t) and t[end] in _ON_WORDS else ((), end)
+        if any(self._at(j, *words) for words in KEEPS_TIME):  # "let a shaker keep time"
+            end = j + next(len(w) for w in KEEPS_TIME if self._at(j, *w))
+            places, after = self._places(end + 1) if end < len(t) and t[end] in ON_WORDS else ((), end)
             if places:  # "the floor tom carrying the pulse on every quarter note"
                 label = f"{voices_label(voices)} on {places_label(places)}"
                 self.out.append(Constraint(voices, places, "on", label))
                 return after
             self.out.append(Constraint(voices, ("all",), "present", f"{voices_label(voices)} keeping time"))
             return end
-        side = j < len(t) and t[j] in ("down", "up") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | {"and"})
+        side = j < len(t) and t[j] in ("down", "up") and (j + 1 == len(t) or t[j + 1] in CLAUSE_ENDS | {"and"})
         side = side or (j + 1 < len(t) and t[j] in ("down", "up") and bool(self._one_voice(j + 1)[0]))
-        first = self._skip(self._clause_start(i), _FILLERS) == i or (i and t[i - 1] in ("down", "up"))
+        first = self._skip(self._clause_start(i), FILLERS) == i or (i and t[i - 1] in ("down", "up"))
         if side and first:  # "oompah, kick down snare up"
             self._placed(i, voices, ("beats",) if t[j] == "down" else ("offbeats",), "only")
             return j + 1
         moved = self._skip(j, frozenset({"part", "pattern", "line", "thing"}))
         if moved < len(t) and t[moved] in ("moves", "moved", "goes", "shifts", "switches"):
             k = self._skip(moved + 1, frozenset({"over", "across"}))
-            new, end = self._voice_list(self._skip(k + 1, _FILLERS)) if t[k : k + 1] in (["to"], ["onto"]) else ((), k)
+            new, end = self._voice_list(self._skip(k + 1, FILLERS)) if t[k : k + 1] in (["to"], ["onto"]) else ((), k)
             if new and not set(new) & set(voices):  # "that open hat part moves over to the ride instead"
                 self._replace(new, voices, ())
                 return end + self._at(end, "instead")
@@ -1979,26 +1406,26 @@ class Reader:
                 self._placed(i, voices, places, "only")
                 self._last_end = end
                 return end
-        n = self._skip(j, _PLEASE)  # "rim clicks pls not full snare"
+        n = self._skip(j, PLEASE)  # "rim clicks pls not full snare"
         if self._at(n, "not") or self._at(j, "rather", "than") or self._at(j, "instead", "of"):
             j = n if t[n] == "not" else j
-            k = self._skip(j + (1 if t[j] == "not" else 2), _FILLERS)
+            k = self._skip(j + (1 if t[j] == "not" else 2), FILLERS)
             other, end = self._one_voice(k)
             if other and not set(other) & set(voices) and not self._places_follow(end):  # "ride not hats"
                 self._wanted(i, voices)
                 self.out.append(Constraint(other, ("all",), "absent", f"no {voices_label(other)}"))
                 return end
-        bar = self._skip(j, frozenset({"on", "in", "only", "just", "at"}) | _ENTERS)  # "claps enter bar 5"
+        bar = self._skip(j, frozenset({"on", "in", "only", "just", "at"}) | ENTERS)  # "claps enter bar 5"
         fill_voice = bool(self.fill and set(voices) & set(fill_voices(self.fill)))  # "toms fill the end of bar 2"
         if (
             bar < len(t)
             and t[bar] == BAR_MARK
             and not fill_voice
-            and not self._places(self._skip(bar + 1, _ON_WORDS))[0]
+            and not self._places(self._skip(bar + 1, ON_WORDS))[0]
         ):
             self._wanted(i, voices)  # "crash on the first bar", "crash bar one": it plays, in that bar
             return bar + 1
-        top = next((w for w in _UP_TOP if self._at(j, *w)), None)
+        top = next((w for w in UP_TOP if self._at(j, *w)), None)
         if top:  # "no hats - ride only up top": the one cymbal
             kept = {*voices, *(("rb",) if "rc" in voices else ())}
             others = tuple(v for v in resolve_voices("cymbals") or () if v not in kept)
@@ -2008,8 +1435,8 @@ class Reader:
         if self._at(j, "heavy") or self._at(j, "driven"):  # "a floor-tom-heavy groove": it plays, and a lot
             self._wanted(i, voices)
             return j + 1
-        k = self._skip(j + 1, _QUITE | {"so", "too", "way", "really", "kinda", "very", "super"})
-        if j < len(t) and t[j] in ("sound", "sounds", "sounded") and k < len(t) and t[k] in _SOUNDING_WRONG:
+        k = self._skip(j + 1, QUITE | {"so", "too", "way", "really", "kinda", "very", "super"})
+        if j < len(t) and t[j] in ("sound", "sounds", "sounded") and k < len(t) and t[k] in SOUNDING_WRONG:
             said = next(v for n in range(i, j) if (v := self._one_voice(n))[0] and v[1] == j)[0]  # the last named
             self.out.append(Constraint(said, ("all",), "absent", f"no {voices_label(said)}"))
             return k + 1  # "toms sound cheesy on this kit"; "fill on the snare, toms sound cheesy": the toms
@@ -2018,7 +1445,7 @@ class Reader:
             if places:  # "leave the kick out on 4": off there, everywhere else as it was
                 self._placed(i, voices, places, "off")
                 return end
-        if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in _CLAUSE_ENDS | _PLEASE):
+        if self._at(j, "out") and (j + 1 == len(t) or t[j + 1] in CLAUSE_ENDS | PLEASE):
             self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
             return j + 1  # "toms out pls"
         if j < len(t) and t[j] in ("doubling", "doubles") and not self._doubled_backbeat(j):
@@ -2035,24 +1462,24 @@ class Reader:
             label = f"{voices_label(voices)} on the backbeat (2 and 4)"
             self.out.append(Constraint(voices, ("backbeat",), "on", label))
             return j + backbeat
-        if any(self._at(j, *words) for words in _NOTHING_ELSE) or (
-            j + 1 < len(t) and t[j] == "," and any(self._at(j + 1, *words) for words in _NOTHING_ELSE)
+        if any(self._at(j, *words) for words in NOTHING_ELSE) or (
+            j + 1 < len(t) and t[j] == "," and any(self._at(j + 1, *words) for words in NOTHING_ELSE)
         ):
             self._restrict(voices, i)  # "just kick + clap, nothing else"
             return j
         j = self._skip_linking(self._bar_tail(self._skip_linking(j)))  # "crash every bar on 1"
-        if j < len(t) and t[j] in _NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
-            k = self._skip(self._skip_linking(j + 1), _LINKING | frozenset({"on", "at", "from", "of"}))  # "off of 2"
+        if j < len(t) and t[j] in NOT_AFTER_VOICE:  # "kick never on 2", "keep the snare off beat 3"
+            k = self._skip(self._skip_linking(j + 1), LINKING | frozenset({"on", "at", "from", "of"}))  # "off of 2"
             places, end = self._places(k)
             if places:
                 self._placed(i, voices, places, "off")
                 return end
-        if j + 1 < len(t) and t[j] == "," and t[j + 1] in _NAMED_ALONE:  # "disco hats, upbeats only pls"
+        if j + 1 < len(t) and t[j] == "," and t[j + 1] in NAMED_ALONE:  # "disco hats, upbeats only pls"
             places, end = self._places(j + 1)
-            if places and (end == len(t) or t[end] in {*_CLAUSE_ENDS, *_ONLY_AFTER, "pls", "please"}):
+            if places and (end == len(t) or t[end] in {*CLAUSE_ENDS, *ONLY_AFTER, "pls", "please"}):
                 self._placed(i, voices, places, "only")
-                return end + (end < len(t) and t[end] in _ONLY_AFTER)
-        said_on = j < len(t) and t[j] in _ON_WORDS
+                return end + (end < len(t) and t[end] in ONLY_AFTER)
+        said_on = j < len(t) and t[j] in ON_WORDS
         other = said_on and self._at(j + 1, "the", "other") and j + 3 < len(t)
         counts = other and (t[j + 3] in NUMBER_WORDS or t[j + 3].isdigit()) and self._at(j + 4, "counts")
         if other and counts and self.out:  # "the snare on the other two counts": the counts not taken
@@ -2060,14 +1487,14 @@ class Reader:
         elif other and t[j + 3] in RATE_WORDS and self.out:  # "closed hats on the other 8ths"
             places, end = self._places(j + 3)
             places = self._other_than(places, self.out[-1].places)
-        elif said_on and (rest := next((w for w in _REMAINING if self._at(j + 1, *w)), None)) and self.out:
+        elif said_on and (rest := next((w for w in REMAINING if self._at(j + 1, *w)), None)) and self.out:
             places, end = self._places(j + 1 + len(rest))  # "hi-hat on all the remaining semiquavers": not taken
             places = self._other_than(places, self._taken()) if places else places
         elif said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
-        between = next((len(w) for w in _IN_BETWEEN if self._at(end, *w)), 0)
+        between = next((len(w) for w in IN_BETWEEN if self._at(end, *w)), 0)
         if places and between and len(places) == 1 and places[0] in RATE_WORDS.values() and self.out:
             places, end = self._other_than(places, self._taken()), end + between  # "hats filling the 16ths in between"
         if places and self._at(end, "on", "top", "of"):  # "... on top of the normal 2 and 4": those too
@@ -2076,22 +1503,22 @@ class Reader:
         one_bar = self._one_bar(end) if places else 0
         if one_bar:  # "kick on 1 in the first bar": constraints hold in every bar, so it is asked of
             before = len(self.out)
-            self._placed(i, voices, places, "on", _EVERY_BAR)  # a place it has, not its only one
+            self._placed(i, voices, places, "on", EVERY_BAR)  # a place it has, not its only one
             self.some_bars += self.out[before:]
             return one_bar
         if places:
             k = i - 1
-            while k >= 0 and t[k] in _SMALL_WORDS:  # "but also a little snare pickup on the a of 4"
+            while k >= 0 and t[k] in SMALL_WORDS:  # "but also a little snare pickup on the a of 4"
                 k -= 1
-            adding = (k >= 0 and t[k] in _ADDING_BEFORE) or (i > 1 and t[i - 2] in _ADDING_BEFORE)
-            adding = adding or (end < len(t) and t[end] in _ADDING_AFTER) or "also" in t[i:j]  # "snare also on"
+            adding = (k >= 0 and t[k] in ADDING_BEFORE) or (i > 1 and t[i - 2] in ADDING_BEFORE)
+            adding = adding or (end < len(t) and t[end] in ADDING_AFTER) or "also" in t[i:j]  # "snare also on"
             again = any(set(voices) & set(c.voices) for c in self.out if c.rule in ("on", "only"))
             adding = adding or (k >= 0 and t[k] in ("+", "&") and again)  # "backbeat + snare on the e of 4"
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             self._placed(i, voices, places, rule)
             self._last_end = end
-            doubling = next((len(w) for w in _DOUBLING if self._at(end, *w)), 0)
-            leader, after = self._one_voice(self._skip(end + doubling, _FILLERS)) if doubling else ((), end)
+            doubling = next((len(w) for w in DOUBLING if self._at(end, *w)), 0)
+            leader, after = self._one_voice(self._skip(end + doubling, FILLERS)) if doubling else ((), end)
             if leader:  # "tambo on 2 & 4 doubling the snare": the snare plays there too
                 self._placed(end + doubling, leader, places, "on")
                 return after
@@ -2152,10 +1579,10 @@ class Reader:
         list, joined or not, or a group), then "only": those and no other. One instrument alone
         ("ride only") is `single_instrument`'s."""
         voices, j = self._voice_list(i, adjacent=True)
-        alone = next((len(w) for w in _NOTHING_ELSE[:1] if self._at(j, *w)), 0)  # "kick snare hat nothing else"
-        if len(voices) < 2 or j >= len(self.tokens) or (self.tokens[j] not in _ONLY_AFTER and not alone):
+        alone = next((len(w) for w in NOTHING_ELSE[:1] if self._at(j, *w)), 0)  # "kick snare hat nothing else"
+        if len(voices) < 2 or j >= len(self.tokens) or (self.tokens[j] not in ONLY_AFTER and not alone):
             return None
-        if any(self._at(j, *w) for w in _UP_TOP):
+        if any(self._at(j, *w) for w in UP_TOP):
             return None  # "hat only up top": the one cymbal (`_voices`), not the one instrument
         if alone:
             self._restrict(voices, i)
@@ -2171,8 +1598,8 @@ class Reader:
         (for each voice named: "can the kick and a crash hit that"); places said but not read
         do too ("my riff pushes the and of 4 every bar. can the kick hit that with me?")."""
         t, last = self.tokens, self.out[-1] if self.out else None
-        j = self._skip(j, _MAY)
-        k = self._skip(j + 1, _TAKEN_HOW) if j < len(t) and t[j] in _TAKES else j
+        j = self._skip(j, MAY)
+        k = self._skip(j + 1, TAKEN_HOW) if j < len(t) and t[j] in TAKES else j
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
         if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
             return None
@@ -2188,14 +1615,14 @@ class Reader:
                 return None
             self._read_back.update(said)
         # "can the kick lock to exactly that and nothing else": there only
-        alone = next((len(w) for w in _NOTHING_ELSE if self._at(k + 1, *w)), 0)
+        alone = next((len(w) for w in NOTHING_ELSE if self._at(k + 1, *w)), 0)
         self._placed(i, voices, places, "only" if alone else "on")
         return k + 1 + alone
 
     def _places_said_before(self, i: int) -> tuple[tuple[str, ...], range]:
         """The last places named before token i that no form read, and their tokens."""
         found: tuple[tuple[str, ...], range] = ((), range(0))
-        k = max(0, i - _LOOK_BACK)
+        k = max(0, i - LOOK_BACK)
         while k < i:
             places, end = self._places(k) if self._names_a_place(k) or self._at(k, "the") else ((), k)
             if places and end <= i and any(self._names_a_place(n) for n in range(k, end)):
@@ -2240,15 +1667,15 @@ class Reader:
     def _bare_places(self, i: int) -> tuple[tuple[str, ...], int]:
         """Places with no "on": "kick 1 and 3", "kick every beat"; one bare count is not ("snare 3 times")."""
         t = self.tokens
-        said = i + 1 < len(t) and (t[i] in _STEP_WORDS or (t[i] in _SIXTEENTH and t[i + 1] in _STEP_WORDS))
+        said = i + 1 < len(t) and (t[i] in STEP_WORDS or (t[i] in SIXTEENTH and t[i + 1] in STEP_WORDS))
         if self.steps and said:  # "kick 16th steps 1,5,9,13", "open hat step 7 and 15"
             return self._places(i)
         if i < len(t) and t[i] in RATE_WORDS:  # "shaker 16ths", "hats eighths"
             return (RATE_WORDS[t[i]],), self._skip(i + 1, frozenset({"note", "notes"}))
-        value = _NOTE_VALUES.get(t[i]) if i < len(t) and self.steps != "grid" else None
+        value = NOTE_VALUES.get(t[i]) if i < len(t) and self.steps != "grid" else None
         if value and int(t[i]) > counting(get_meter(self.meter or "4/4"))[0] and self._ends_clause(i + 1):
             return (value,), i + 1  # "kick 1 3, snare 2 4, hats 16": no count 16 in the bar, so 16ths
-        if t[i] in ("between", "the", *_NAMED_ALONE) if i < len(t) else False:  # "hats only between the beats"
+        if t[i] in ("between", "the", *NAMED_ALONE) if i < len(t) else False:  # "hats only between the beats"
             return self._places(i)  # "kick hits the 1, the a of 2" ("hits" is a linking word)
         if i + 1 < len(t) and t[i] in ("beat", "beats", "count", "counts") and self._count(i + 1)[0]:
             return self._places(i)  # "big drum just beat 1 and beat 3"
@@ -2264,7 +1691,7 @@ class Reader:
             return (), i
         places, end = self._places(i)
         said_one = len(places) == 1 and end == i + 1  # one count alone; "1 e & a ..." is many
-        alone = end == len(t) or t[end] in _CLAUSE_ENDS or bool(self._one_voice(end)[0])  # "snare only 3, kick 1"
+        alone = end == len(t) or t[end] in CLAUSE_ENDS or bool(self._one_voice(end)[0])  # "snare only 3, kick 1"
         numbered = i and t[i - 1] in ("tom", "toms")  # "tom 1": which tom
         count = re.match(r"\d+", places[0]) if places else None
         alone = alone and count is not None and int(count[0]) <= counting(get_meter(self.meter or "4/4"))[0]
@@ -2272,7 +1699,7 @@ class Reader:
 
     def _ends_clause(self, i: int) -> bool:
         """Whether the clause ends at i (the words run out, a comma or stop, or "pls")."""
-        return i >= len(self.tokens) or self.tokens[i] in _CLAUSE_ENDS | _PLEASE
+        return i >= len(self.tokens) or self.tokens[i] in CLAUSE_ENDS | PLEASE
 
     def _named_alone(self, i: int) -> int | None:
         """ "5/4 jazz ride, 4 bars": a voice named alone in its clause, by no other form, is
@@ -2281,39 +1708,39 @@ class Reader:
         voices, j = self._voice_list(i, adjacent=True)  # "just drums. kick snare and toms, tribal vibe"
         if t[i] == "tom" and voices == ("ht",) and j < len(t) and t[j] in ("groove", "grooves", "beat"):
             voices = resolve_voices("toms") or voices  # "a tribal tom groove": the toms, not the high one
-        if j < len(t) and t[j] in _ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
-            end = next((k for k in range(j, len(t)) if t[k] in _CLAUSE_ENDS or self._next_voice_said(k)), len(t))
+        if j < len(t) and t[j] in ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
+            end = next((k for k in range(j, len(t)) if t[k] in CLAUSE_ENDS or self._next_voice_said(k)), len(t))
             said = t[j:end]
             named = (
                 k for k in range(j, end) if self._one_voice(k)[0] and not self._at(self._one_voice(k)[1], "pattern")
             )
             if (
-                any(w in _NEGATORS | _TAKING_AWAY | {"too", "less"} for w in said)
+                any(w in NEGATORS | TAKING_AWAY | {"too", "less"} for w in said)
                 or any(self._names_a_place(k) or STEP_STRING.fullmatch(t[k]) for k in range(j, end))
                 or next(named, None) is not None
             ):  # another voice ("a bell pattern" is no ride bell)
                 return None
             j = end
-        more = i and t[i - 1] == "more" and (i == 1 or t[i - 2] in _CLAUSE_ENDS)  # "more cowbell!!": wanted
+        more = i and t[i - 1] == "more" and (i == 1 or t[i - 2] in CLAUSE_ENDS)  # "more cowbell!!": wanted
         if (
             not voices
-            or (j < len(t) and t[j] not in _CLAUSE_ENDS and not self._next_voice_said(j))
-            or (i and t[i - 1] in _NOT_BEFORE_ALONE and not more)
+            or (j < len(t) and t[j] not in CLAUSE_ENDS and not self._next_voice_said(j))
+            or (i and t[i - 1] in NOT_BEFORE_ALONE and not more)
         ):
             return None
         if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None
         k = i - 1
-        while k >= 0 and t[k] not in _CLAUSE_ENDS | {"+", "plus", "then", ":"}:  # "kick on all four + cowbell ..."
-            if t[k] in _AND and set(t[k + 1 : i]) <= _FILLERS | _MAYBE:
+        while k >= 0 and t[k] not in CLAUSE_ENDS | {"+", "plus", "then", ":"}:  # "kick on all four + cowbell ..."
+            if t[k] in AND_WORDS and set(t[k + 1 : i]) <= FILLERS | MAYBE:
                 break  # "clap on 2 and 4 and maybe a shaker going the whole way": a wish of its own
-            if t[k] in _NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
+            if t[k] in NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
-        before = [w for w in t[k + 1 : i] if w not in _FILLERS]  # before the voice: a word or two, or a wish
+        before = [w for w in t[k + 1 : i] if w not in FILLERS]  # before the voice: a word or two, or a wish
         if before[-2:] == ["laid", "back"]:
             before = before[:-2]  # "laid back snare": how it is played, not "back off the snare"
-        if (len(before) > 2 or set(before) & _TAKING_AWAY) and not set(before) <= _WANTING:
+        if (len(before) > 2 or set(before) & TAKING_AWAY) and not set(before) <= WANTING:
             return None  # "lay off the crash", "mute the hats": a verb that may take it away
         if voices == resolve_voices("toms"):  # "a tribal tom groove": any tom, said as the group
             self.out.append(Constraint(voices, ("all",), "present", f"with {voices_label(voices)}"))
@@ -2324,7 +1751,7 @@ class Reader:
     def _next_voice_said(self, k: int) -> bool:
         """ "... and the kick marks ...": another voice's clause starts at k."""
         t = self.tokens
-        return k < len(t) and t[k] in ("and", "while") and bool(self._one_voice(self._skip(k + 1, _FILLERS))[0])
+        return k < len(t) and t[k] in ("and", "while") and bool(self._one_voice(self._skip(k + 1, FILLERS))[0])
 
     def _step_string(self, i: int) -> int | None:
         """ "cowbell plays the standard bell x.x.xx.x.x.x", "hats: x-x-x-x-x-x-x-x-": the first
@@ -2333,7 +1760,7 @@ class Reader:
         if not STEP_STRING.fullmatch(t[i]):
             return None
         start = i
-        while start > 0 and t[start - 1] not in _CLAUSE_ENDS:
+        while start > 0 and t[start - 1] not in CLAUSE_ENDS:
             start -= 1
         named = [(k, v, end) for k in range(start, i) for v, end in [self._one_voice(k)] if v]
         nearest = next((m for m in reversed(named) if self._skip(m[2], frozenset({":", "="})) == i), None)
@@ -2356,7 +1783,7 @@ class Reader:
         last = self._voices_said_last() or next(  # else "last time the kick was everywhere. keep it on 1 and 3"
             (v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None
         )
-        j = self._skip(i + 1, _LINKING)
+        j = self._skip(i + 1, LINKING)
         copula = copula or (t[i] == "it" and "is" in t[i + 1 : j])  # "it is just 2 and 4"
         j += self._at(j, "in", "on")  # "have it come in on the & of 1 instead"
         if last is None or j >= len(t) or (t[j] not in ("on", "at") and not copula):
@@ -2371,7 +1798,7 @@ class Reader:
 
     def _doubled_backbeat(self, i: int) -> int | None:
         """Where "backbeat" starts in "doubling that backbeat" at i (None when not said)."""
-        doubled = next((len(w) for w in _DOUBLING if self._at(i, *w)), 0)
+        doubled = next((len(w) for w in DOUBLING if self._at(i, *w)), 0)
         k = self._skip(i + doubled, frozenset({"the", "that", "this", "your"}))
         return k if doubled and self._backbeat_words(k) else None
 
@@ -2389,7 +1816,7 @@ class Reader:
         if last is not None and last.rule == "present" and i and t[i - 1] in (".", ",", ":") and len(self.out) == 1:
             places, end = self._places(i)  # "more cowbell!! every quarter": the one voice named, placed
             counted = t[i - 1] == "." or (len(places) >= 3 and all(BARE_COUNT.fullmatch(p) for p in places))
-            if places and counted and (end == len(t) or t[end] in {*_CLAUSE_ENDS, "pls", "please", "like"}):
+            if places and counted and (end == len(t) or t[end] in {*CLAUSE_ENDS, "pls", "please", "like"}):
                 self.out[-1] = Constraint(
                     last.voices, places, "only", f"{voices_label(last.voices)} on {places_label(places)}"
                 )
@@ -2412,14 +1839,14 @@ class Reader:
                 self._last_end = end
                 return end
         plus = next((len(w) for w in (("plus",), ("and", "also"), ("also",)) if self._at(i, *w)), 0)
-        near = i - self._last_end <= _PLUS_GAP and not any(self._one_voice(k)[0] for k in range(self._last_end, i))
+        near = i - self._last_end <= PLUS_GAP and not any(self._one_voice(k)[0] for k in range(self._last_end, i))
         if plus and near:  # "put the & of 4 on the kick as a pickup? plus 1 and 3 ofc"
             places, end = self._places(self._skip(i + plus, frozenset({"on", "at"})))
-            if places and not self._one_voice(self._skip(end, _FILLERS))[0] and not self._at(end, "on"):
+            if places and not self._one_voice(self._skip(end, FILLERS))[0] and not self._at(end, "on"):
                 self.out[-1] = last.at(tuple(dict.fromkeys(last.places + places)))
                 self._last_end = end
                 return end
-        if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in _NEGATORS):  # "kick on 1, not on 3"
+        if t[i] not in ("on", "at", "in", "so") or (i and t[i - 1] in NEGATORS):  # "kick on 1, not on 3"
             return None  # "so": "kick on 1 & 3 with the lil pickup before each one (so the and of 2 ...)"
         also = bool({"also", "plus"} & set(t[self._last_end : i]))  # "kick on every beat and also on the a's"
         if not also and not all(BARE_COUNT.fullmatch(p) for p in last.places):
@@ -2429,7 +1856,7 @@ class Reader:
         places, end = self._places(i + 1)
         if not places or not (also or all(BARE_COUNT.fullmatch(p) for p in places)):
             return None
-        if self._one_voice(self._skip(end, _FILLERS))[0]:
+        if self._one_voice(self._skip(end, FILLERS))[0]:
             return None  # "on 3 the clap": the places belong to the voice after them
         merged = tuple(dict.fromkeys(last.places + places))
         self.out[-1] = last.at(merged)
@@ -2442,12 +1869,12 @@ class Reader:
         places, j = self._places(i, whose=False)
         if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
             return None
-        owner = next((len(w) for w in _WHOSE if self._at(j, *w)), 0)
+        owner = next((len(w) for w in WHOSE if self._at(j, *w)), 0)
         if owner:
             j += owner
         elif len(places) < 2 or not self._one_voice(j)[0]:
             return None  # "a 2 and 4 snare" is the snare's; "3 snare hits" is how many
-        voices, end = self._voice_list(self._skip(j, _FILLERS))
+        voices, end = self._voice_list(self._skip(j, FILLERS))
         if not voices:
             return None
         self.out.append(Constraint(voices, places, "only", f"{voices_label(voices)} on {places_label(places)}"))
@@ -2459,15 +1886,15 @@ class Reader:
     def _skip_linking(self, i: int) -> int:
         """Skip the words between a voice and its places, and one verb in -ing that leads to
         them ("the open hat barking on each upbeat"); not one that says the opposite."""
-        i = self._skip(i, _LINKING)
+        i = self._skip(i, LINKING)
         word = self.tokens[i].rstrip("'") if i < len(self.tokens) else ""
         if word in ("starting", "startin", "beginning", "opening", "starts", "begins", "opens", "marks") and (
             self._at(i + 1, "each") or self._at(i + 1, "every")
         ):
             return i + 1  # "the kick startin each group": where each group starts
-        verb = word.endswith("ing") or (word.endswith("in") and word + "g" not in _NOT_LINKING)  # "rollin'"
-        if verb and len(word) >= 5 and word.isalpha() and word not in _NOT_LINKING:
-            j = self._skip(i + 1, _LINKING)
+        verb = word.endswith("ing") or (word.endswith("in") and word + "g" not in NOT_LINKING)  # "rollin'"
+        if verb and len(word) >= 5 and word.isalpha() and word not in NOT_LINKING:
+            j = self._skip(i + 1, LINKING)
             if j < len(self.tokens) and (self.tokens[j] in ("on", "at", "in") or self.tokens[j] in RATE_WORDS):
                 return j  # "hats rollin 16ths": the verb leads to its places
             if self._at(j, "the") and j + 1 < len(self.tokens) and self.tokens[j + 1] in RATE_WORDS:
@@ -2476,7 +1903,7 @@ class Reader:
                 return j  # "the shaker thing going every 8th"
             if j + 1 < len(self.tokens) and self.tokens[j] == "1" and self.tokens[j + 1] in _RUN_ORDER:
                 return j  # "the hihat going 1 e & a 2 e & a ...": a count spoken aloud
-        says = word.endswith("s") and len(word) >= 4 and word.isalpha() and word not in _NOT_LEADING
+        says = word.endswith("s") and len(word) >= 4 and word.isalpha() and word not in NOT_LEADING
         if says and not self._one_voice(i)[0] and i + 1 < len(self.tokens) and self.tokens[i + 1] in ("on", "at"):
             return i + 1  # "snare cracks on 2 and 4", "the kick drops on 3"
         return i
@@ -2492,7 +1919,7 @@ class Reader:
         return self._voices_at[i]
 
     def _find_voice(self, i: int) -> tuple[tuple[str, ...], int]:
-        for size in range(min(_MAX_VOICE_WORDS, len(self.tokens) - i), 0, -1):
+        for size in range(min(MAX_VOICE_WORDS, len(self.tokens) - i), 0, -1):
             words = self.tokens[i : i + size]
             if any(not w[0].isalpha() and w not in ALIASES for w in words):  # words, "tom1", "808"
                 continue
@@ -2502,7 +1929,7 @@ class Reader:
         return (), i
 
     def _voice_list(
-        self, i: int, joiners: frozenset[str] = _VOICE_JOINERS, adjacent: bool = False
+        self, i: int, joiners: frozenset[str] = VOICE_JOINERS, adjacent: bool = False
     ) -> tuple[tuple[str, ...], int]:
         """Voices joined by "and", "or", "/" or commas: ("kick", "snare") -> (bd, sd).
 
@@ -2518,25 +1945,25 @@ class Reader:
             k = self._skip(j + 1 if doing and self.tokens[j + 1] in joiners else j, joiners)
             # ("just toms rumbling and kick underneath": what each does, between the two)
             if k == j:  # "claps doubling the snare", "shaker layered with the hats": both play it
-                k += next((len(w) for w in _DOUBLING if self._at(j, *w)), 0)
+                k += next((len(w) for w in DOUBLING if self._at(j, *w)), 0)
             if k == j and self._at(j, "with") and len(voices) == 1:  # "clap w/ the snare on 2 n 4": both there
-                other, after = self._one_voice(self._skip(j + 1, _FILLERS))  # (not "four on the floor kick w/ ...")
+                other, after = self._one_voice(self._skip(j + 1, FILLERS))  # (not "four on the floor kick w/ ...")
                 pair = {*voices, *other}
                 if (
                     len(other) == 1
                     and len(pair) == 2
-                    and pair <= _LAYERED
+                    and pair <= LAYERED
                     and self._places_follow(self._skip_linking(after))
                 ):
                     k = j + 1
             if k == j and not adjacent:
                 break
-            voices, j = self._one_voice(self._skip(k, _BEFORE_LISTED_VOICE))
+            voices, j = self._one_voice(self._skip(k, BEFORE_LISTED_VOICE))
             after = self._skip_linking(j)
             if voices and "," in self.tokens[i:k] and (self._places_follow(after) or self._bare_places(after)[0]):
                 break  # "open hats, kick on every beat", "ride instead of hats, kick 1 and 3": a clause of its own
             own = self.tokens[k - 1 : k + 1] in (["and", "a"], ["and", "an"])
-            if voices and own and j < len(self.tokens) and self.tokens[j] in _DOING:
+            if voices and own and j < len(self.tokens) and self.tokens[j] in DOING:
                 break  # "w/ cross stick and a shaker doing 16ths": the shaker's 16ths, not the rim's
         return tuple(found), i
 
@@ -2555,7 +1982,7 @@ class Reader:
         kick startin each group) or "on 2 and 4"; none when neither follows."""
         if self._at(i, "each") or self._at(i, "every"):
             return self._places(i)
-        if i < len(self.tokens) and self.tokens[i] in _ON_WORDS:
+        if i < len(self.tokens) and self.tokens[i] in ON_WORDS:
             return self._places(i + 1)
         return (), i
 
@@ -2564,7 +1991,7 @@ class Reader:
         t = self.tokens
         if i >= len(t):
             return None, i
-        if tuple(t[i : i + 2]) in _BAR_PREFIXES:  # "on every bar's one"
+        if tuple(t[i : i + 2]) in BAR_PREFIXES:  # "on every bar's one"
             i += 2
         if i + 1 < len(t) and t[i] == "all" and not self._at(i + 2, "of"):
             every = self._every_count(i + 1)  # "hh on all six" in 6/8
@@ -2576,13 +2003,13 @@ class Reader:
             if i >= len(t):
                 return None, i  # the words end: "... each of"
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
-            for words, place in _NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
+            for words, place in NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):
                     return place, at + len(words)
-        if self.steps and t[i] in _SIXTEENTH and i + 1 < len(t) and t[i + 1] in _STEP_WORDS:
+        if self.steps and t[i] in SIXTEENTH and i + 1 < len(t) and t[i + 1] in STEP_WORDS:
             i += 1  # "16th step 12"
-        said_step = bool(self.steps) and i < len(t) and t[i] in _STEP_WORDS
-        i = self._skip(i, _BEFORE_COUNT | (_STEP_WORDS if self.steps else frozenset()))
+        said_step = bool(self.steps) and i < len(t) and t[i] in STEP_WORDS
+        i = self._skip(i, BEFORE_COUNT | (STEP_WORDS if self.steps else frozenset()))
         if i >= len(t):
             return None, i
         if said_step and not self._in_steps:  # "kick on 1, 2+ and 16th step 12": this one is a step
@@ -2591,22 +2018,22 @@ class Reader:
         word = t[i]
         if self._at(i, "every", "other") and i + 2 < len(t) and t[i + 2] in RATE_WORDS:
             return self._every_other(RATE_WORDS[t[i + 2]], i + 3)
-        if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in _NOTE_VALUES and self._at(i + 2, "note"):
-            i, word = i + 1, t[i + 1]  # "every 8 note" (`_NOTE_VALUES`); "every 4" is no note value
+        if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in NOTE_VALUES and self._at(i + 2, "note"):
+            i, word = i + 1, t[i + 1]  # "every 8 note" (`NOTE_VALUES`); "every 4" is no note value
         if word in ("every", "each") and i + 1 < len(t) and t[i + 1] in RATE_WORDS:  # "every 8th"
             i, word = i + 1, t[i + 1]
-        nth = _NTH_STEP.get(t[i + 1]) if word in ("every", "each") and i + 2 < len(t) else None
-        if nth and t[i + 2] in _STEP_WORDS and self._quarter_beats():  # "every 4th step" of a sixteenth grid
+        nth = NTH_STEP.get(t[i + 1]) if word in ("every", "each") and i + 2 < len(t) else None
+        if nth and t[i + 2] in STEP_WORDS and self._quarter_beats():  # "every 4th step" of a sixteenth grid
             return nth, i + 3
         if word in ("every", "each") and i + 1 < len(t) and (t[i + 1][:1].isdigit() or t[i + 1] in NUMBER_WORDS):
             count, end = self._count(i + 1)  # "crash on every 1": each bar's 1
-            if count is not None and not (end < len(t) and t[end] in {*RATE_WORDS, *_STEP_WORDS, *_EVERY_N}):
+            if count is not None and not (end < len(t) and t[end] in {*RATE_WORDS, *STEP_WORDS, *EVERY_N}):
                 return count, end
         k = self._skip(i + 1, frozenset({"big", "dotted", "main", "felt", "strong", "quarter"}))
         if (word.isdigit() or word in BAR_NUMBERS) and k < len(t) and t[k] in ("beats", "pulses"):
             return "beats", k + 1  # "the kick sits on the 4 big dotted beats", "marks the four dotted-quarter pulses"
-        if word in _NOTE_VALUES and (self._at(i + 1, "note") or self._at(i + 1, "notes")):
-            return _NOTE_VALUES[word], i + 2  # "hihat play every 8 note"
+        if word in NOTE_VALUES and (self._at(i + 1, "note") or self._at(i + 1, "notes")):
+            return NOTE_VALUES[word], i + 2  # "hihat play every 8 note"
         if (word.isdigit() or word in BAR_NUMBERS) and i + 1 < len(t) and t[i + 1] in RATE_WORDS:
             i, word = i + 1, t[i + 1]  # "all 8 eighth notes", "four quarter notes", "all twelve triplets"
         if word in RATE_WORDS:
@@ -2616,17 +2043,17 @@ class Reader:
             return rate, self._skip(end, frozenset({"note", "notes"}))
         if word == "very":
             i, word = i + 1, t[i + 1] if i + 1 < len(t) else ""
-        last = _LAST_OF_BAR.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        last = LAST_OF_BAR.get((word, t[i + 1] if i + 1 < len(t) else ""))
         if last is not None and not self._count(self._skip(i + 3, frozenset({"the", "beat"})))[0]:
             counts, parts = counting(get_meter(self.meter or "4/4"))  # "the very last 16th of the bar"
             if last in parts:
                 return f"{counts}{last}", self._skip(i + 2, frozenset({"of", "the", "each", "every", "bar", "measure"}))
-        part = _PART_OF_BEAT.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        part = PART_OF_BEAT.get((word, t[i + 1] if i + 1 < len(t) else ""))
         if part is not None and self._at(i + 2, "of") and (self.meter or "4/4").endswith("/4"):
             count, end = self._count(self._skip(i + 3, frozenset({"the", "beat", "count"})))
             if count is not None and count.isdigit():  # "the last 16th of beat 2": the a of 2
                 return f"{count}{part}", end
-        if word in _TRIPLET_ORDINALS and i + 2 < len(t) and t[i + 1] in _TRIPLET_NOUNS and t[i + 2] == "of":
+        if word in TRIPLET_ORDINALS and i + 2 < len(t) and t[i + 1] in TRIPLET_NOUNS and t[i + 2] == "of":
             return self._triplet(i)  # "the last triplet of beat 2"
         k = self._skip(i + 1, frozenset({"right", "just", "directly", "immediately"}))
         if word in _PART_TOKENS and k < len(t) and t[k] in ("after", "before"):
@@ -2693,7 +2120,7 @@ class Reader:
             if said not in self.unplaced:
                 self.unplaced.append(said)
             return None, i
-        return f"{count}{_TRIPLET_ORDINALS[self.tokens[i]]}", end
+        return f"{count}{TRIPLET_ORDINALS[self.tokens[i]]}", end
 
     def _count(self, i: int) -> tuple[str | None, int]:
         """A count with an attached part: "3", "2&", "2+", "3e", "4a", "two", "2nd"."""
@@ -2702,9 +2129,9 @@ class Reader:
         word = self.tokens[i]
         if any(self._at(i + 1, "of", them) for them in ("them", "those", "these", "em")):
             return None, i  # "all 12 of them": how many
-        if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in _ONE_BEFORE:
+        if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in ONE_BEFORE:
             return None, i  # "plus one extra hit": how many, not the one
-        if word == "one" and i and self.tokens[i - 1] in _AND | {","} and self._places_follow(i + 1):
+        if word == "one" and i and self.tokens[i - 1] in AND_WORDS | {","} and self._places_follow(i + 1):
             return None, i  # "one on 2e and one on 3a": a hit, placed (`_one_on`)
         if word in NUMBER_WORDS:
             voice, end = (
@@ -2713,8 +2140,8 @@ class Reader:
             if voice and not self._places_follow(end):
                 return None, i  # "and one crash somewhere": how many, not where
             return str(NUMBER_WORDS[word]), i + 1  # "kick on one and three snare on two and four": a count
-        said = _SAID_AS_COUNT.get(word)
-        if said and i and self.tokens[i - 1] in _HOMOPHONE_BEFORE and self._homophone_ends(i + 1):
+        said = SAID_AS_COUNT.get(word)
+        if said and i and self.tokens[i - 1] in HOMOPHONE_BEFORE and self._homophone_ends(i + 1):
             return said, i + 1  # "snare on to and for" (typed by voice): 2 and 4
         if word in ORDINALS:  # "the first beat and beat 3"
             return str(ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
@@ -2723,12 +2150,12 @@ class Reader:
             return self._step_place(int(match[1])), i + 1
         if not match or not 1 <= int(match[1]) <= 12:
             return None, i
-        part = _SUFFIX.get(match[2], "")
+        part = SUFFIX.get(match[2], "")
         return f"{int(match[1])}{part}", i + 1
 
     def _places(self, i: int, whose: bool = True) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
-        i = self._skip(i, _LIST_OPENERS)
+        i = self._skip(i, LIST_OPENERS)
         if self._floor_at(i):
             return (), i  # "kick playing four on the floor": the idiom, not the count 4
         if i < len(self.tokens) and self.tokens[i] in ("wherever", "where", "whenever", "when"):
@@ -2738,7 +2165,7 @@ class Reader:
 
     def _where_voice_is(self, i: int) -> tuple[tuple[str, ...], int]:
         """ "wherever the snare is", "when the kick hits": the places last asked of that voice."""
-        voices, end = self._one_voice(self._skip(i + 1, _FILLERS))
+        voices, end = self._one_voice(self._skip(i + 1, FILLERS))
         said = next((c for c in reversed(self.out) if c.rule in ("on", "only") and set(voices) & set(c.voices)), None)
         if not voices or said is None or said.places == ("all",):
             return (), i
@@ -2760,8 +2187,8 @@ class Reader:
             return self.steps == "grid" and not self._counted_list(i)
         t, k = self.tokens, i
         beats = self._quarter_beats() or 0
-        while k < len(t) and (t[k] in _LIST_JOINERS or t[k] in _STEP_WORDS or t[k] in _SIXTEENTH or t[k].isdigit()):
-            if t[k] in _STEP_WORDS or (t[k].isdigit() and int(t[k]) > beats):
+        while k < len(t) and (t[k] in LIST_JOINERS or t[k] in STEP_WORDS or t[k] in SIXTEENTH or t[k].isdigit()):
+            if t[k] in STEP_WORDS or (t[k].isdigit() and int(t[k]) > beats):
                 return True
             k += 1
         return False
@@ -2771,9 +2198,9 @@ class Reader:
         counts, even where the request also speaks of a 16-step grid."""
         t, k = self.tokens, i
         while k < len(t) and (
-            t[k] in _LIST_JOINERS or t[k] in ("the", "of") or t[k] in _PART_TOKENS or t[k][0].isdigit()
+            t[k] in LIST_JOINERS or t[k] in ("the", "of") or t[k] in _PART_TOKENS or t[k][0].isdigit()
         ):
-            if (t[k] in _PART_TOKENS and self._at(k + 1, "of")) or _COUNT_AND_PART.fullmatch(t[k]):
+            if (t[k] in _PART_TOKENS and self._at(k + 1, "of")) or COUNT_AND_PART.fullmatch(t[k]):
                 return True
             k += 1
         return False
@@ -2790,12 +2217,12 @@ class Reader:
                 run, j = self._count_run(place, j)
                 places += run
             end = self._bar_tail(j)
-            k = self._skip(end, _LIST_JOINERS)
+            k = self._skip(end, LIST_JOINERS)
             if k > end and self._at(k, "of") and self.tokens[k - 1] in _PART_TOKENS:
                 k -= 1  # "the a of 1, & of 2": that "&" is a place's, not a joiner
             if k > end and k < len(self.tokens) and self.tokens[k] in ("on", "at"):
                 k += 1  # "kick on 1, the & of 2 and on 3"
-            bare = _BARE_STEP if self._in_steps else _EIGHTH_COUNT if self.meter == "12/8" else BARE_COUNT
+            bare = _BARE_STEP if self._in_steps else EIGHTH_COUNT if self.meter == "12/8" else BARE_COUNT
             run_on = k == end and self._at(k, "the") and self._place(k)[0] is not None  # "kick on 1 the & of 2"
             if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])) and not run_on:
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
@@ -2806,23 +2233,23 @@ class Reader:
             past_only = self._skip(j, frozenset({"only", "just"}))
             if place == "backbeat" and (self._at(past_only, "on") or self._at(past_only, "at")):
                 break  # "kick on 1 and 5, backbeat on 2, 4 and 6": the backbeat's own places follow
-            owned = self._at(j, "on") and self._one_voice(self._skip(j + 1, _FILLERS))[0]
+            owned = self._at(j, "on") and self._one_voice(self._skip(j + 1, FILLERS))[0]
             if (
                 place is not None
                 and not BARE_COUNT.fullmatch(place)
                 and (self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0] or owned)
             ):
                 break  # "..., eighth hats", "kick on one and eighths on the hi-hat": the next clause starts here
-        owner = next((len(w) for w in _WHOSE if self._at(end, *w)), 0)  # "..., 2 and 4 only for the snare"
-        if comma and whose and owner and self._one_voice(self._skip(end + owner, _FILLERS))[0]:
+        owner = next((len(w) for w in WHOSE if self._at(end, *w)), 0)  # "..., 2 and 4 only for the snare"
+        if comma and whose and owner and self._one_voice(self._skip(end + owner, FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
-        each = next((w for w in _ON_EACH_BEAT if self._at(end, *w)), None)
-        if each and len(places) > 1 and all(p[:1] == "1" and p[1:] in _PART_KEYWORDS for p in places):
+        each = next((w for w in ON_EACH_BEAT if self._at(end, *w)), None)
+        if each and len(places) > 1 and all(p[:1] == "1" and p[1:] in PART_KEYWORDS for p in places):
             # "gallop on the double kick - 1 & a on every beat": that count's parts, on every beat
-            return tuple(_PART_KEYWORDS[p[1:]] for p in places), end + len(each)
-        whole = next((w for w in _WHOLE_BAR if self._at(end, *w)), None)
+            return tuple(PART_KEYWORDS[p[1:]] for p in places), end + len(each)
+        whole = next((w for w in WHOLE_BAR if self._at(end, *w)), None)
         rate = _counted_rate(places)
         if rate and (whole or {"every", "each"} & set(self.tokens[max(0, i - 1) : i + 1])):
             return (rate,), end + len(whole or ())  # "shaker 1 e & a 2 e & a the whole way", "hh on every 1 e & a"
@@ -2870,7 +2297,7 @@ class Reader:
         """Whether a count typed as "to" or "for" ends a list at k: the end, a clause end, "and"
         or "thats it" (not "on for the chorus")."""
         t = self.tokens
-        return k >= len(t) or t[k] in _CLAUSE_ENDS | _AND | {"that's", "nothing", "pls", "please"}
+        return k >= len(t) or t[k] in CLAUSE_ENDS | AND_WORDS | {"that's", "nothing", "pls", "please"}
 
     def _count_run(self, count: str, i: int) -> tuple[list[str], int]:
         """The parts spoken after a count, as a drummer counts them aloud ("1 e & a", "3 & a"),
@@ -2878,7 +2305,7 @@ class Reader:
         t, run, last, j = self.tokens, [], 0, i
         while j < len(t) and _RUN_ORDER.get(t[j], 0) > last:
             word = t[j]
-            if word in _AND and j + 1 < len(t) and self._count(j + 1)[0] is not None:
+            if word in AND_WORDS and j + 1 < len(t) and self._count(j + 1)[0] is not None:
                 break  # "1 e and 3": the "and" joins the next count
             if word in ("e", "a", "ah") and self._at(j + 1, "of"):
                 break  # "the a of 4" is a place of its own
@@ -2889,7 +2316,7 @@ class Reader:
                 and not spoken
                 and after.isalpha()
                 and after not in _COUNTING_WORDS
-                and not any(self._at(j + 1, *w) for w in _ON_EACH_BEAT)  # "1 & a on every beat": no article
+                and not any(self._at(j + 1, *w) for w in ON_EACH_BEAT)  # "1 & a on every beat": no article
             ):
                 break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{_PART_TOKENS[word]}")
@@ -2911,7 +2338,7 @@ class Reader:
 
     def _except(self, places: tuple[str, ...], i: int) -> tuple[tuple[str, ...], int]:
         """ "every beat except 3", "eighths apart from the and of 4": the places less the exceptions."""
-        words = next((w for w in _EXCEPT if self._at(i, *w)), None)
+        words = next((w for w in EXCEPT if self._at(i, *w)), None)
         if not places or words is None:
             return places, i
         j = self._skip(i + len(words), frozenset({"on", "at", "for"}))
@@ -2946,18 +2373,18 @@ class Reader:
         j = self._skip(i, frozenset({"in", "on", "for", "during", "of", "the"}))
         if self._at(i, BAR_MARK):
             return i + 1  # "in the last bar", "in bar 2"
-        if j < len(t) and t[j] in _BAR_ORDINALS and j + 1 < len(t) and t[j + 1] in _BAR_NOUNS:
+        if j < len(t) and t[j] in BAR_ORDINALS and j + 1 < len(t) and t[j + 1] in BAR_NOUNS:
             return j + 2  # "in the odd bars", "on the last bars" (plurals carry no mark)
         k = j + 2 if j + 1 < len(t) and (t[j + 1].isdigit() or t[j + 1] in NUMBER_WORDS) else j + 1
         k = self._skip(k, frozenset({"few", "couple", "several", "of", "other"}))
-        if self._at(j, "every") and k > j + 1 and k < len(t) and t[k] in _BAR_NOUNS:
+        if self._at(j, "every") and k > j + 1 and k < len(t) and t[k] in BAR_NOUNS:
             return k + 1  # "every other bar", "a crash on the 1 every few bars", "every 4 bars"
         return 0
 
     def _bar_tail(self, i: int) -> int:
         """Skip "of every bar", "in each bar", "every bar's" after a place."""
         j = i
-        while j < len(self.tokens) and self.tokens[j] in _BAR_WORDS:
+        while j < len(self.tokens) and self.tokens[j] in BAR_WORDS:
             j += 1
         return j if any(w in ("bar", "bars", "bar's", "measure") for w in self.tokens[i:j]) else i
 

@@ -73,6 +73,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "open the hihat",
             "open ones",
             "open one",
+            "hihat abierto",  # Spanish
+            "hi-hat abierto",
+            "chimbal aberto",  # Portuguese
         ),
         "cymbal",
         short="open hi-hat",
@@ -82,7 +85,20 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "ch",
         "closed hi-hat",
         42,
-        ("hihat", "hi-hat", "hat", "hats", "closed hat", "closed hihat", "closed hh", "chh", "closed ones"),
+        (
+            "hihat",
+            "hi-hat",
+            "hat",
+            "hats",
+            "closed hat",
+            "closed hihat",
+            "closed hh",
+            "chh",
+            "closed ones",
+            "hihat cerrado",  # Spanish
+            "hi-hat cerrado",
+            "chimbal fechado",  # Portuguese
+        ),
         "cymbal",
         short="closed hi-hat",
         strokes="-xXor",
@@ -135,6 +151,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "small drum",
             "caja",
             "caisse claire",  # Spanish, French
+            "rullante",  # Italian
+            "caixa",  # Portuguese
         ),
         "drum",
         short="snare",
@@ -143,7 +161,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "rs",
         "rimshot / side stick",
         37,
-        ("rim", "rimshot", "rim click", "side stick", "sidestick", "cross stick", "xstick"),
+        ("rim", "rimshot", "rim shot", "rim click", "side stick", "sidestick", "cross stick", "xstick"),
         "drum",
         short="cross-stick",
         strokes="-xXo",
@@ -152,7 +170,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "cp",
         "hand clap",
         39,
-        ("clap", "claps", "handclap", "hand clap", "clp"),
+        ("clap", "claps", "handclap", "hand clap", "clp", "palmas"),  # "palmas": Spanish, Portuguese
         "hand",
         short="clap",
         strokes="-xXo",
@@ -180,6 +198,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "808",
             "bombo",  # Spanish
             "grosse caisse",  # French
+            "cassa",  # Italian
+            "bumbo",  # Portuguese
+            "base drum",  # speech-to-text
         ),
         "drum",
         short="kick",
@@ -229,6 +250,9 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
             "tss",
             "tsss",
             "charley",  # French
+            "high hat",  # dictated, or typed as it sounds
+            "highhat",
+            "chimbal",  # Portuguese
         ),
     ),
     # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it
@@ -236,7 +260,7 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         "cymbals",
         "cymbals",
         tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"),
-        ("cymbals", "cymbols", "platillos", "cymbales"),
+        ("cymbals", "cymbols", "platillos", "cymbales", "piatti", "pratos", "becken"),
     ),
     # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
     VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms", "small drums", "drums on top")),
@@ -309,6 +333,34 @@ def _transposed_table() -> dict[str, str]:
 
 
 TRANSPOSED: dict[str, str] = _transposed_table()
+
+
+_NAMES_BY_LENGTH: dict[int, frozenset[str]] = {}
+for _name in (*ALIASES, *GROUP_WORDS):
+    if _name.isalpha() and len(_name) >= 4:
+        _NAMES_BY_LENGTH[len(_name)] = _NAMES_BY_LENGTH.get(len(_name), frozenset()) | {_name}
+
+
+@functools.lru_cache(maxsize=4096)
+def misspells_a_voice(word: str) -> bool:
+    """Whether a word no table knows is one letter off a voice's name ("snarf", "kcick", "rid"
+    is not: names of four letters or more), so a reader can leave its places out rather than
+    give them to the voice before it."""
+    if not word.isalpha() or len(word) < 4 or resolve_voices(word):
+        return False
+    for n in (len(word) - 1, len(word), len(word) + 1):
+        for name in _NAMES_BY_LENGTH.get(n, ()):
+            if _one_edit(word, name):
+                return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and asked for every word of every request

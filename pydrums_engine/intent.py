@@ -184,6 +184,8 @@ _COUNTED_METERS = {3: "3/4", 5: "5/4", 6: "6/8", 7: "7/8", 9: "9/8"}
 _METER_IN_WORDS = re.compile(
     r"(?<!\btwo\s)\b(" + "|".join(w.replace(" ", "[\\s-]") for w in _METER_WORDS) + r")\b(?:\s+time)?"
 )  # not "every beat one two three four": counted aloud
+# "snare two four", "kick on three four": counts said after their voice, not a meter
+_COUNTS_BEFORE = re.compile(r"\b(?:on|" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+$")
 _BPM = re.compile(
     r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
     r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
@@ -224,6 +226,8 @@ _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
 _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "snr bt on 2n4"
+_SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight", "8th"), ("sixteen", "16th"))
+                for note in ("note", "notes")}  # fmt: skip  # dictated: "eight notes on the hat"
 # Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
 # before a word, every other one as whole words ("w/out" before "w/"; "in the place of" before "in")
 _SHORTHAND = re.compile(
@@ -299,23 +303,55 @@ def _dotted(low: str) -> str:
     return "".join(out) + low[at:] if out else low
 
 
-# A request in Spanish or French drum words ("bombo en 1 y 3, caja en 2 y 4", "grosse caisse sur
-# 1 et 3"): the small words that carry places and lengths, read as their English; only where a
-# drum word of those languages says the request is in one (the drum words are the table's aliases)
-_FOREIGN_KIT = re.compile(r"\b(?:bombo|caja|platillos|compases|corcheas|grosse caisse|caisse claire|charley|croches)\b")
+# A request in Spanish, French, Italian, Portuguese or German drum words ("bombo en 1 y 3, caja en
+# 2 y 4", "grosse caisse sur 1 et 3", "cassa 1 e 3", "Bassdrum auf 1 und 3&"): the small words that
+# carry places and lengths, read as their English; only where a drum word of those languages says
+# the request is in one (the drum words are the table's aliases)
+_FOREIGN_KIT = re.compile(
+    r"\b(?:bombo|caja|platillos|compases|corcheas|grosse caisse|caisse claire|charley|croches"
+    r"|cassa|rullante|piatti|battute|bumbo|caixa|pratos|compassos|bassdrum|becken|takte)\b"
+)
 _FOREIGN_WORDS = {
     "en": "on", "y": "and", "sur": "on", "et": "and", "sin": "without", "ni": "no", "con": "with",
     "compases": "bars", "compás": "bar", "compas": "bar", "mesures": "bars", "mesure": "bar",
     "corcheas": "8ths", "croches": "8ths", "semicorcheas": "16ths", "negras": "quarters", "noires": "quarters",
     "tambores": "drums", "el": "the", "la": "the", "las": "the", "los": "the", "le": "the", "les": "the",
     "del": "of the", "de": "of", "un": "a", "una": "a", "todas": "all", "todos": "all", "solo": "only",
+    # Italian, Portuguese
+    "su": "on", "em": "on", "senza": "without", "sem": "without", "com": "with", "battute": "bars",
+    "battuta": "bar", "compassos": "bars", "compasso": "bar",
+    "nada mais": "nothing else", "niente altro": "nothing else",
+    # German
+    "und": "and", "auf": "on", "mit": "with", "ohne": "without", "takte": "bars", "takt": "bar", "nur": "only",
 }  # fmt: skip
-_FOREIGN_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _FOREIGN_WORDS)) + r")(?![\w'])")
+# a whole word, quoted or not ("el 'y' del 4"), not a contraction's piece
+_FOREIGN_WORD = re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(map(re.escape, _FOREIGN_WORDS)) + r")(?![\w]|'\w)")
+# Italian, Portuguese "2 e 4", "no 1 e no 3": 2 and 4, 1 and 3 (not "1 e & a", counted aloud)
+_COUNTS_JOINED_BY_E = re.compile(r"(?<=\d)\s+e\s+(?=\d|on\b|the\b)")
+# "Bassdrum on the 1. and 3. beat": a count written as a German ordinal
+_ORDINAL_DOT = re.compile(r"\b([1-9])\.(?=\s*(?:and|und|&|,|beat|schlag|count)\b|\s*,)")
+
+
+# Portuguese alone: its "no" is "on the" ("bumbo no 1 e no 3"), where Spanish's is "not"
+_PORTUGUESE_KIT = re.compile(r"\b(?:bumbo|caixa|chimbal|pratos|compassos|colcheias|virada)\b")
+_PORTUGUESE_WORDS = {
+    "no contratempo do": "on the and of", "contratempo do": "the and of", "contratempos": "offbeats",
+    "no final": "at the end", "nos": "on the", "na": "on the", "do": "of", "da": "of", "virada": "fill",
+    "tons": "toms", "colcheias": "8ths", "semicolcheias": "16ths", "semínimas": "quarters", "seminimas": "quarters",
+}  # fmt: skip
+_PORTUGUESE_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _PORTUGUESE_WORDS)) + r")(?![\w'])")
+_NO_BEFORE_A_COUNT = re.compile(r"\bno\s+(?=\d)")
 
 
 def _in_english(low: str) -> str:
-    """ "caja en 2 y 4" -> "caja on 2 and 4" (see `_FOREIGN_KIT`)."""
-    return _FOREIGN_WORD.sub(lambda m: _FOREIGN_WORDS[m[0]], low) if _FOREIGN_KIT.search(low) else low
+    """ "caja en 2 y 4" -> "caja on 2 and 4" (see `_FOREIGN_KIT`); "the 1. and 3. beat" -> "the 1
+    and 3 beat" in any request."""
+    low = _ORDINAL_DOT.sub(r"\1", low)
+    if _PORTUGUESE_KIT.search(low):
+        low = _NO_BEFORE_A_COUNT.sub("on ", _PORTUGUESE_WORD.sub(lambda m: _PORTUGUESE_WORDS[m[0]], low))
+    if not _FOREIGN_KIT.search(low):
+        return low
+    return _COUNTS_JOINED_BY_E.sub(" and ", _FOREIGN_WORD.sub(lambda m: _FOREIGN_WORDS[m[0]], low))
 
 
 def _each_part(match: re.Match[str]) -> str:
@@ -375,6 +411,12 @@ _CLAUSE_END = re.compile(r"[,;.]")
 # "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
 # "a for bar loop", "gimme to bars" (typed by voice): a count of bars
+# "one crash a bar", "two claps a measure": how many hits in each bar, not a bar count
+_HITS_A_BAR = re.compile(
+    r"\b((?:one|two|three|four|single|[1-9])\s+(?:"
+    + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
+    + r")(?:e?s)?(?:\s+(?:hits?|notes?))?)\s+a\s+(bar|measure)\b"
+)
 _BARS_SAID_AS = re.compile(r"\b(a|me|gimme|like|just|maybe|do|make|only)\s+(for|fore|to|too)([\s-]+bars?)\b")
 # "snare backbeat only on 3 cuz half time": the snare's one hit, said where the backbeat would be
 _BACKBEAT_ONLY_ON = re.compile(r"\b(snare|clap|claps|rim|cross[\s-]?stick)\s+backbeats?\s+(?=(?:only|just)\s+on\b)")
@@ -436,6 +478,7 @@ _STRAIGHT = re.compile(
 _SWUNG = re.compile(r"\b(swing|swung|swinging|shuffle|shuffled|shuffling|triplet feel|dilla|boom[\s-]?bap)\b")
 _BUSY = re.compile(r"\b(busy|busier|dense|denser|lots of notes|complex|intricate|crowded)\b")
 _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?:back|down)?|bare|spacious)\b")
+_TOO = re.compile(r"\btoo\s+(?:damn\s+|damned\s+)?$")  # "it was too busy last time": the other way
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
 _FILL = re.compile(
     r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|paradiddle|rudiment|"
@@ -514,6 +557,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _OUT_OF_COUNTS.sub("off ", low)
     low = _BACKBEAT_ONLY_ON.sub(r"\1 ", low)
     low = _COWBELL_PATTERN.sub(r"\1pattern", low)
+    low = _HITS_A_BAR.sub(r"\1 per \2", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
@@ -539,7 +583,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         bars = max(named)  # "snare comes in bar 3 ..., bar 4 crash on the 1": four bars at least
     swing = False if _STRAIGHT.search(low) else True if _SWUNG.search(low) else None
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
-    density = "busy" if _BUSY.search(low) else "sparse" if _SPARSE.search(low) else ""
+    density = _density(low)
     said = _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))
     said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", said)))
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
@@ -696,6 +740,18 @@ _NTH_GROUP = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
 _START_OF_NTH_GROUP = re.compile(
     r"\bthe\s+(?:start|top|beginning|head)\s+of\s+the\s+(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+group\b"
 )
+_GROUP_SIZE = r"([2-9]|two|three|four)"
+# "snare where the 3 group starts", "where the three comes in": the count that group starts on
+_WHERE_GROUP_STARTS = re.compile(
+    r"\b(?:where|when)\s+the\s+" + _GROUP_SIZE + r"(?:[\s-](?:note|beat|eighth))?(?:[\s-]group)?\s+"
+    r"(?:starts|begins|comes\s+in|kicks\s+in|hits)\b"
+)
+# "kick on the start of the two 2s", "the starts of the 2 groups": where each group of that size starts
+_START_OF_SIZED = re.compile(
+    r"\bthe\s+(?:start|top|beginning|head)s?\s+of\s+(?:the\s+|both\s+|each\s+|every\s+)?(?:two\s+|2\s+)?"
+    + _GROUP_SIZE
+    + r"(?:'?s\b|[\s-]groups?\b|\b(?!\s*(?:bars?|beats?|counts?)\b))"
+)
 _FIRST_OF_EACH_GROUP = re.compile(r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+group\b")
 
 
@@ -716,6 +772,19 @@ def _group_counts(text: str, groups: tuple[int, ...]) -> str:
         k = len(groups) - 1 if m[1] == "last" else _NTH_GROUP[m[1]]
         return str(1 + sum(groups[:k])) if k < len(groups) else m[0]
 
+    def starts_of(size: str) -> list[str]:  # where each group of that size starts
+        n = _number(size)
+        return [str(1 + sum(groups[:k])) for k, g in enumerate(groups) if g == n]
+
+    def where(m: re.Match[str]) -> str:  # "snare where the 3 group starts" (2+2+3): on 5
+        starts = starts_of(m[1])
+        return f"on {starts[0]}" if len(starts) == 1 else m[0]
+
+    def all_starts(m: re.Match[str]) -> str:  # "the start of the two 2s" (2+2+3): 1 and 3
+        starts = starts_of(m[1])
+        return " and ".join(starts) if starts else m[0]
+
+    text = _WHERE_GROUP_STARTS.sub(where, _START_OF_SIZED.sub(all_starts, text))
     return _START_OF_NTH_GROUP.sub(nth, _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text)))
 
 
@@ -963,8 +1032,9 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         )  # "6/8 but nah, 12/8", "in 6/8 ... hmm that's 12/8 really. ok do 12/8"
         if name in METERS and (found is None or corrected) and not refused:
             found, after = name, match.end()
+    said = _meters_said(text)
     if found is None:
-        words = _METER_IN_WORDS.search(text)
+        words = said[0] if said else None
         counted_in_quarters = words and words[1] == "slow blues" and _IN_QUARTERS.search(text)
         if words and not counted_in_quarters:  # ("slow blues, ride on every quarter note": in 4)
             found = _METER_WORDS[words[1].replace("-", " ")]  # "twelve-eight"
@@ -975,7 +1045,15 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         name = f"{_number(beats[1])}/4" if beats else None
         found = name if name in METERS else None
     text = _METER.sub(lambda m: " " if f"{int(m[1])}/{int(m[2])}" in METERS else m[0], text)  # "1 3 / 2 4" stays
-    return found, _METER_IN_WORDS.sub(" ", text)
+    said = _meters_said(text)
+    for m in reversed(said):
+        text = text[: m.start()] + " " + text[m.end() :]
+    return found, text
+
+
+def _meters_said(text: str) -> list[re.Match[str]]:
+    """ "in three four", "a two four polka": meters in words, but not "snare two four" (counts)."""
+    return [m for m in _METER_IN_WORDS.finditer(text) if not _COUNTS_BEFORE.search(text, 0, m.start())]
 
 
 def _counted_in(text: str) -> tuple[str | None, str]:
@@ -1113,6 +1191,14 @@ def _bars_added(text: str, found: list[re.Match[str]]) -> int | None:
             return None
     total = sum(_number(m[1] or m[2]) for m in found)
     return total if BARS_MIN <= total <= BARS_MAX else None
+
+
+def _density(low: str) -> str:
+    """ "busy", "sparse" or "": what the words ask for; "too busy" asks for less."""
+    asked = {
+        (m.re is _BUSY) != bool(_TOO.search(low, 0, m.start())) for m in (*_BUSY.finditer(low), *_SPARSE.finditer(low))
+    }
+    return "busy" if True in asked else "sparse" if asked else ""
 
 
 def _number(word: str) -> int:

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from .instruments import ALIASES, INSTRUMENTS, list_label, resolve_voices, voices_label
+from .instruments import ALIASES, INSTRUMENTS, list_label, misspells_a_voice, resolve_voices, voices_label
 from .notation import get_meter
 from .places import ALL_VOICES, COUNT_KEY, Constraint, counting, place_steps, places_label, places_less
 from .reader_words import (
+    A_BAR,
     ADDING_AFTER,
     ADDING_BEFORE,
     ALONE_AFTER,
@@ -61,6 +62,7 @@ from .reader_words import (
     FILLERS,
     FLOOR,
     HABIT_DOING,
+    HIT_NOUNS,
     HOMOPHONE_BEFORE,
     IN_BETWEEN,
     IN_THE_GAPS,
@@ -316,6 +318,32 @@ class Reader:
         self._last_end = end
         return end
 
+    def _hits_a_bar(self, i: int) -> int | None:
+        """ "just ONE snare per bar, on 4": that many hits a bar, there; "just one kick per bar":
+        it plays, and is not the only voice."""
+        t = self.tokens
+        k = self._skip(i, frozenset({"just", "only", "exactly", "a"}))
+        if i and t[i - 1] in NEGATORS:
+            return None
+        count = 1 if self._at(k, "single") else NUMBER_WORDS.get(t[k]) if k < len(t) else None
+        if count is None and k < len(t) and t[k].isdigit() and 0 < int(t[k]) < 10:
+            count = int(t[k])
+        voices, j = self._one_voice(k + 1) if count else ((), k)
+        if not voices:
+            return None
+        j = self._skip(j, HIT_NOUNS)
+        bar = next((w for w in A_BAR if self._at(j, *w)), None)
+        if bar is None:
+            return None
+        places, end = self._places_after(self._skip(j + len(bar), frozenset({","})))
+        if not places:  # "just one kick per bar": it plays (not "only the kick")
+            self._wanted(i, voices)
+            return j + len(bar)
+        exact = len(places) == count and all(p[:1].isdigit() for p in places)
+        self._placed(i, voices, places, "only" if exact else "on")
+        self._last_end = end
+        return end
+
     def _accents(self, i: int) -> int | None:
         """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays
         its accents there."""
@@ -400,6 +428,7 @@ class Reader:
             self._correction,
             self._no_ghosts,
             self._place_first,
+            self._only_there,
             self._idiom,
             self._follow_up,
             self._nothing_else,
@@ -409,6 +438,7 @@ class Reader:
             self._kept_out,
             self._kept_to,
             self._counted_hits,
+            self._hits_a_bar,
             self._only_voices,
             self._rate_first,
             self._respectively,
@@ -1300,6 +1330,22 @@ class Reader:
         self.out.append(Constraint(voices, (place,), "off" if negated else "on", f"no {said}" if negated else said))
         return end
 
+    def _only_there(self, i: int) -> int | None:
+        """ "on beat 5 only hihat": there the voice plays and no other does."""
+        t = self.tokens
+        if t[i] not in ("on", "at") or (i and t[i - 1] in NEGATORS):
+            return None
+        places, end = self._places(i + 1)
+        if not places or not self._only_voice_at(end):
+            return None
+        voices, after = self._one_voice(self._skip(self._skip(end, ONLY_BEFORE), FILLERS))
+        others = tuple(v for v in ALL_VOICES if v not in voices)
+        label = places_label(places)
+        self.out.append(Constraint(voices, places, "on", f"{voices_label(voices)} on {label}"))
+        self.out.append(Constraint(others, places, "off", f"nothing but {voices_label(voices)} on {label}"))
+        self._last_end = after
+        return after
+
     def _rate_first(self, i: int) -> int | None:
         """ "eighth hats", "quarter-note ride", "straight sixteenths on the hats", "dotted
         quarter notes on the ride"."""
@@ -1780,9 +1826,8 @@ class Reader:
         copula = t[i] in ("its", "it's")  # "the snare feels lazy but on the grid its just 2 and 4"
         if t[i] not in ("it", "them", "that") and not another and not copula:  # "but do put one on the & of 2"
             return None
-        last = self._voices_said_last() or next(  # else "last time the kick was everywhere. keep it on 1 and 3"
-            (v for k in range(i - 1, max(i - 16, 0) - 1, -1) if (v := self._one_voice(k)[0])), None
-        )
+        # else the voice named last: "last time the kick was everywhere. keep it on 1 and 3"
+        last = self._voices_said_last() or self._voice_before(i, max(i - 16, 0)) or None
         j = self._skip(i + 1, LINKING)
         copula = copula or (t[i] == "it" and "is" in t[i + 1 : j])  # "it is just 2 and 4"
         j += self._at(j, "in", "on")  # "have it come in on the & of 1 instead"
@@ -1830,7 +1875,7 @@ class Reader:
                 return end
         then = next((len(w) for w in (("and", "then"), ("then",)) if self._at(i, *w)), 0)
         if then and set(t[self._last_end : i]) <= {".", ","}:  # "the kick goes 1 and then the e of 2?? and then 3"
-            at = self._skip(i + then, frozenset({"same", "thing", "again", "on", "from"}))
+            at = self._skip(i + then, frozenset({"same", "thing", "again", "on", "from", "like"}))
             places, end = self._places(at)
             if places and all(BARE_COUNT.fullmatch(p) for p in places) and not self._one_voice(end)[0]:
                 if "same" in t[i:at] and len(places) == 1:  # "1, the e of 1, the & of 1... then same thing again on 3"
@@ -1851,13 +1896,13 @@ class Reader:
         also = bool({"also", "plus"} & set(t[self._last_end : i]))  # "kick on every beat and also on the a's"
         if not also and not all(BARE_COUNT.fullmatch(p) for p in last.places):
             return None
-        if any(self._one_voice(k)[0] for k in range(self._last_end, i)):
-            return None  # another voice was named in between: these places are not the last voice's
+        if any(self._one_voice(k)[0] or misspells_a_voice(t[k]) for k in range(self._last_end, i)):
+            return None  # another voice was named (or misspelt: "snarf") in between: not the last voice's places
         places, end = self._places(i + 1)
         if not places or not (also or all(BARE_COUNT.fullmatch(p) for p in places)):
             return None
-        if self._one_voice(self._skip(end, FILLERS))[0]:
-            return None  # "on 3 the clap": the places belong to the voice after them
+        if self._one_voice(self._skip(end, FILLERS))[0] or self._only_voice_at(end):
+            return None  # "on 3 the clap", "on beat 5 only hihat": the places belong to the voice after them
         merged = tuple(dict.fromkeys(last.places + places))
         self.out[-1] = last.at(merged)
         self._last_end = end
@@ -2137,8 +2182,10 @@ class Reader:
             voice, end = (
                 self._one_voice(i + 1) if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() else ((), i)
             )
-            if voice and not self._places_follow(end):
-                return None, i  # "and one crash somewhere": how many, not where
+            listed = i > 0 and self.tokens[i - 1] in {"on", "of", *NUMBER_WORDS}  # "kick one three", "a of three snare"
+            counts_next = listed and (self._at_number_word(end) or self._at_bare_count(end))
+            if voice and not self._places_follow(end) and not counts_next:
+                return None, i  # "and one crash somewhere": how many, not where ("kick on one snare two four": where)
             return str(NUMBER_WORDS[word]), i + 1  # "kick on one and three snare on two and four": a count
         said = SAID_AS_COUNT.get(word)
         if said and i and self.tokens[i - 1] in HOMOPHONE_BEFORE and self._homophone_ends(i + 1):
@@ -2224,7 +2271,8 @@ class Reader:
                 k += 1  # "kick on 1, the & of 2 and on 3"
             bare = _BARE_STEP if self._in_steps else EIGHTH_COUNT if self.meter == "12/8" else BARE_COUNT
             run_on = k == end and self._at(k, "the") and self._place(k)[0] is not None  # "kick on 1 the & of 2"
-            if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])) and not run_on:
+            worded = k == end and self.tokens[k - 1] in NUMBER_WORDS and self._at_number_word(k)  # "two four"
+            if k == end and not (k < len(self.tokens) and bare.fullmatch(self.tokens[k])) and not run_on | worded:
                 break  # counts may follow without a joiner: "kick on 1 2 3 and 4"
             if self._floor_at(k) or self._at(k, "one", "drop"):
                 break  # "kick on beat one, four on the floor", "..., one drop pls": the idiom starts here
@@ -2234,6 +2282,8 @@ class Reader:
             if place == "backbeat" and (self._at(past_only, "on") or self._at(past_only, "at")):
                 break  # "kick on 1 and 5, backbeat on 2, 4 and 6": the backbeat's own places follow
             owned = self._at(j, "on") and self._one_voice(self._skip(j + 1, FILLERS))[0]
+            if place is not None and "," in self.tokens[end:k] and self._only_voice_at(j):
+                break  # "snare 2 and 4, on beat 5 only hihat": that place is another voice's
             if (
                 place is not None
                 and not BARE_COUNT.fullmatch(place)
@@ -2245,6 +2295,7 @@ class Reader:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
+        places, end = self._trailing_and(places, end)
         each = next((w for w in ON_EACH_BEAT if self._at(end, *w)), None)
         if each and len(places) > 1 and all(p[:1] == "1" and p[1:] in PART_KEYWORDS for p in places):
             # "gallop on the double kick - 1 & a on every beat": that count's parts, on every beat
@@ -2254,6 +2305,23 @@ class Reader:
         if rate and (whole or {"every", "each"} & set(self.tokens[max(0, i - 1) : i + 1])):
             return (rate,), end + len(whole or ())  # "shaker 1 e & a 2 e & a the whole way", "hh on every 1 e & a"
         return self._except(self._whole_count(tuple(dict.fromkeys(_eighths_of_12(places, self.meter)))), end)
+
+    def _at_number_word(self, k: int) -> bool:
+        """ "snare two four": a count said as a word, next in a list typed without joiners (and
+        later than the count before it: "on THREE (one two THREE four)" is an aside)."""
+        t = self.tokens
+        if not (k < len(t) and t[k] in NUMBER_WORDS):
+            return False
+        before = NUMBER_WORDS.get(t[k - 1]) if k else None
+        return before is None or NUMBER_WORDS[t[k]] > before
+
+    def _only_voice_at(self, j: int) -> bool:
+        """ "only hihat", "just the ride" at j: a voice said alone after a place."""
+        k = self._skip(j, ONLY_BEFORE)
+        return k > j and bool(self._one_voice(self._skip(k, FILLERS))[0])
+
+    def _at_bare_count(self, k: int) -> bool:
+        return k < len(self.tokens) and BARE_COUNT.fullmatch(self.tokens[k]) is not None
 
     def _counted_ands(self, places: list[str], i: int, end: int) -> tuple[list[str], int]:
         """ "1 & 2 & 3 & 4 &" is a count spoken aloud, every count and its "&" (the trailing "&"
@@ -2266,6 +2334,20 @@ class Reader:
         if len(counts) < 2 or counts != [str(n) for n in range(1, len(counts) + 1)] or len(said) != 2 * len(counts) - 1:
             return places, end
         return [f"{c}{part}" for c in counts for part in ("", "&")], end + 1
+
+    def _trailing_and(self, places: list[str], end: int) -> tuple[list[str], int]:
+        """ "kick one and three and, hats 16ths": an "and" that ends the list is its last count's
+        "&" (the and of 3), not a joiner with nothing after it."""
+        t = self.tokens
+        last = places[-1] if places else ""
+        if not (len(places) > 1 and last.isdigit() and end < len(t) and t[end] in AND_WORDS):
+            return places, end
+        if end + 1 < len(t) and t[end + 1] not in CLAUSE_ENDS:
+            return places, end
+        counts = [p for p in places if p.isdigit()]
+        if len(counts) > 2 and counts == [str(n) for n in range(1, len(counts) + 1)]:
+            return places, end  # "1 AND 2 AND 3 AND 4 AND": counted aloud, every "and" alike
+        return [*places[:-1], f"{last}&"], end + 1
 
     def _quarter_beats(self) -> int | None:
         """Beats in a bar where the numbers count quarter notes (x/4; 4/4 when the words name
@@ -2297,7 +2379,17 @@ class Reader:
         """Whether a count typed as "to" or "for" ends a list at k: the end, a clause end, "and"
         or "thats it" (not "on for the chorus")."""
         t = self.tokens
-        return k >= len(t) or t[k] in CLAUSE_ENDS | AND_WORDS | {"that's", "nothing", "pls", "please"}
+        if k >= len(t) or t[k] in CLAUSE_ENDS | AND_WORDS | {
+            "that's",
+            "nothing",
+            "pls",
+            "please",
+            "like",
+            "so",
+            "instead",
+        }:
+            return True
+        return self._at(k, "you", "know") or bool(self._one_voice(k)[0])  # "snare on too and for high hat ..."
 
     def _count_run(self, count: str, i: int) -> tuple[list[str], int]:
         """The parts spoken after a count, as a drummer counts them aloud ("1 e & a", "3 & a"),
@@ -2441,9 +2533,13 @@ def single_instrument(tokens: list[str]) -> str | None:
         return None
     code = next(iter(codes))
     for start, end, _ in mentions:
+        if any(reader._at(reader._skip(end, HIT_NOUNS), *bar) for bar in A_BAR):
+            continue  # "just one kick per bar": how many hits, not the kick alone
         before = tokens[max(0, start - _MAX_FILLERS_BEFORE - 1) : start]
         for k, word in enumerate(before):
-            if word in _CUES_BEFORE and not _BREAKERS.intersection(before[k + 1 :]):
+            cue = start - len(before) + k
+            placed = cue > 0 and reader._count(cue - 1)[0] is not None  # "on beat 5 only hihat": there only
+            if word in _CUES_BEFORE and not _BREAKERS.intersection(before[k + 1 :]) and not placed:
                 return code
         if tokens[start - 2 : start] == ["nothing", "but"]:
             return code

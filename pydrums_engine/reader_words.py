@@ -50,8 +50,8 @@ SIXTEENTH = frozenset({"16th", "sixteenth"})  # "16th step 12": the grid's 12th 
 
 # Counts a voice-to-text request writes as other words ("snare on to and for"): read as counts
 # only right after "on" or a list's joiner and where the list ends (`_homophone_ends`)
-SAID_AS_COUNT = {"to": "2", "too": "2", "for": "4", "fore": "4"}
-HOMOPHONE_BEFORE = frozenset({"on", "and", "n", "&", "+", ","})
+SAID_AS_COUNT = {"to": "2", "too": "2", "for": "4", "fore": "4", "won": "1", "tree": "3"}
+HOMOPHONE_BEFORE = frozenset({"on", "and", "n", "&", "+", ",", "the", "of"})  # "the and of too"
 
 # A place said as the voice's adjective: "offbeat open hats", "backbeat claps", "downbeat kicks"
 PLACE_ADJECTIVES = {
@@ -229,7 +229,7 @@ BAR_ORDINALS = frozenset({"last", "first", "second", "third", "fourth", "final",
 MOVES = frozenset({"move", "moving", "moved", "shift", "shifting", "push", "pushing", "bring", "put"})
 
 # "kick, snare and a bit of shaker": words before a voice in a list
-BEFORE_LISTED_VOICE = frozenset({"the", "a", "some", "little", "bit", "touch", "of"})
+BEFORE_LISTED_VOICE = frozenset({"the", "a", "some", "little", "bit", "touch", "of", "like"})  # "and like the toms"
 
 KEPT_TO = (("keep", "it", "to"), ("keep", "it", "with"), ("stick", "to"), ("stick", "with"), ("limit", "it", "to"))
 
@@ -708,3 +708,11 @@ SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 
 BARE_COUNT = re.compile(r"\d[&+ea]?")
 EIGHTH_COUNT = re.compile(r"(?:1[0-2]|\d)")  # 12/8 counted in eighths: "1 3 5 6 8 10 12"
+
+# "just ONE snare per bar, on 4": how many hits a bar (`Reader._hits_a_bar`)
+A_BAR = tuple(
+    (*per, bar)
+    for per in (("per",), ("a",), ("each",), ("every",), ("in", "the"), ("in", "each"), ("in", "every"))
+    for bar in ("bar", "measure")
+)
+HIT_NOUNS = frozenset({"hit", "hits", "note", "notes", "stroke", "strokes"})

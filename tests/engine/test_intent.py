@@ -1448,6 +1448,38 @@ NAMED_BEATS = [
         "caja en 2 y 4, bombo en 1 y 3, sin platillos", only("sd", "2", "4"), only("bd", "1", "3"), absent(CYMBALS)
     ),  # Spanish
     row("grosse caisse sur 1 et 3, caisse claire sur 2 et 4", only("bd", "1", "3"), only("sd", "2", "4")),  # French
+    # typed fast on a phone: counts as words with no joiner, a last "and" that is the count's
+    row("snare two four kick one three", only("sd", "2", "4"), only("bd", "1", "3")),  # counts, not 2/4
+    row("hats 8ths kick on one snare two four", only(HATS, "eighths"), only("bd", "1"), only("sd", "2", "4")),
+    row("kick one and three and, snare 2 and 4", only("bd", "1", "3&"), only("sd", "2", "4")),  # the and of 3
+    row("a polka in two four", meter="2/4"),  # a meter where no voice comes before it
+    # how many hits a bar, and where
+    row("keep it sparse: only one clap per bar, on 3", only("cp", "3"), density="sparse"),  # not "only the clap"
+    row("just one crash a bar", present("cc")),  # not one bar, nor the crash alone
+    # an odd meter's groups by their size
+    row("9/8 as 2+2+2+3, kick where the 3 comes in", only("bd", "7"), meter="9/8"),
+    row("7/8 felt 2+2+3: ride on the starts of the 2s", only("rc", "1", "3"), meter="7/8"),
+    row(
+        "the floor tom was too busy last time, keep it on 1 and 3", only("lt", "1", "3"), density="sparse"
+    ),  # its whole name; "too busy" asks for less
+    # dictated by speech-to-text
+    row("kick on the won and tree um snare on too and for you know", only("bd", "1", "3"), only("sd", "2", "4")),
+    row("base drum on one and the & of too, eight notes on the high hat", only("bd", "1", "2&"), only(HATS, "eighths")),
+    row("kicks on won and three snarf on two and four", only("bd", "1", "3")),  # "snarf": left out, not the kick's
+    # drum words of other languages, with their small words
+    row("cassa 1 e 3, rullante 2 e 4, senza piatti", only("bd", "1", "3"), only("sd", "2", "4"), absent(CYMBALS)),
+    row("bumbo no 1 e no 3, caixa no 2 e no 4", only("bd", "1", "3"), only("sd", "2", "4")),  # Portuguese "no": on the
+    row(
+        "Bassdrum auf 1 und 3, Snare on the 2. and 4. beat, 2 Takte", only("bd", "1", "3"), only("sd", "2", "4"), bars=2
+    ),
+    # a place given to one voice alone
+    row(
+        "kick 1 and 3, snare 2 and 4, on 4& only the open hat",
+        only("bd", "1", "3"),
+        only("sd", "2", "4"),
+        on("oh", "4&"),
+        off(tuple(v for v in ALL_VOICES if v != "oh"), "4&"),
+    ),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -43,6 +43,7 @@ from .reader_words import (
     NAMED_PLACES,
     NUMBER_WORDS,
     ORDINALS,
+    PER_BAR,
     RATE_WORDS,
     STEP_STRING,
 )
@@ -226,6 +227,8 @@ _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
 _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "snr bt on 2n4"
+# "no open hihat. closed only": the closed hi-hat plays (not it alone)
+_SHORTHANDS |= {"closed only": "with closed hat ", "closed ones only": "with closed hat "}
 _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight", "8th"), ("sixteen", "16th"))
                 for note in ("note", "notes")}  # fmt: skip  # dictated: "eight notes on the hat"
 # Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
@@ -411,11 +414,13 @@ _CLAUSE_END = re.compile(r"[,;.]")
 # "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
 # "a for bar loop", "gimme to bars" (typed by voice): a count of bars
-# "one crash a bar", "two claps a measure": how many hits in each bar, not a bar count
+# "one crash a bar", "two claps per measure", "once a bar": how many hits in each bar, not a bar
+# count nor a bar named ("four kicks per bar one on each beat" is not bar 1); one token, `PER_BAR`
 _HITS_A_BAR = re.compile(
-    r"\b((?:one|two|three|four|single|[1-9])\s+(?:"
+    r"\b((?:one|two|three|four|five|six|single|[1-9])\s+(?:"
     + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
-    + r")(?:e?s)?(?:\s+(?:hits?|notes?))?)\s+a\s+(bar|measure)\b"
+    + r")(?:e?s)?(?:\s+(?:hits?|notes?))?|once|twice)\s+(?:a|per|each|every|in\s+each|in\s+every|in\s+the)\s+"
+    r"(?:bar|measure)\b"
 )
 _BARS_SAID_AS = re.compile(r"\b(a|me|gimme|like|just|maybe|do|make|only)\s+(for|fore|to|too)([\s-]+bars?)\b")
 # "snare backbeat only on 3 cuz half time": the snare's one hit, said where the backbeat would be
@@ -507,7 +512,7 @@ _FILL = re.compile(
     r"|(?:^|[,;.:(+]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
 _NO_FILL = re.compile(
-    r"\b(?:no|without(?: a| any)?)\s+fills?\b"
+    r"\b(?:no|without(?: a| any)?)\s+(?:(?:big|tom|snare|drum|crazy|fancy)\s+)?fills?\b"  # "no tom fills"
     r"|\ba\s+fill\s+from\s+(?:somewhere|elsewhere|another|a\s+different|my)\b"  # "loop it w a fill from somewhere else"
     r"|\b(?:my|our)\s+own\s+fills?\b"
 )
@@ -557,7 +562,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _OUT_OF_COUNTS.sub("off ", low)
     low = _BACKBEAT_ONLY_ON.sub(r"\1 ", low)
     low = _COWBELL_PATTERN.sub(r"\1pattern", low)
-    low = _HITS_A_BAR.sub(r"\1 per \2", low)
+    low = _HITS_A_BAR.sub(rf"\1 {PER_BAR}", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
@@ -570,6 +575,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     meter, rest = _take_meter(rest)
     groups, rest = _take_grouping(rest, meter)
     rest = _FIRST_OF_EACH_GROUP.sub("every group", rest)
+    if groups and meter and meter.endswith("/4"):  # 5/4 as 3+2: its beats stay the quarters, its groups start on 1, 4
+        rest = _EVERY_GROUP.sub(" and ".join(str(1 + sum(groups[:k])) for k in range(len(groups))), rest)
     rest = _group_counts(rest, groups) if groups else rest
     bpm, rest = _take_bpm(rest, unplaced)
     bars, rest, bar_refs = _take_bars(rest, unplaced)
@@ -598,7 +605,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         if not any(single in c.voices and c.rule in ("on", "only", "present") for c in constraints):
             label = f"with {BY_CODE[single].short}"  # and it plays: a groove without it gets its part
             constraints.append(Constraint((single,), ("all",), "present", label))
-    if meter is not None and groups is not None:
+    if meter is not None and groups is not None and meter.endswith("/8"):
         constraints = _regrouped(constraints, meter, groups)
     constraints = _placed_over_feel(constraints, meter or "4/4", reader.feel_rules)
     constraints = _later_places_win(_placed_not_absent(constraints, reader.some_bars), meter or "4/4")
@@ -709,14 +716,14 @@ def _fill_pair(words: list[str]) -> str | None:
 
 
 def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] | None, str]:
-    """The eighth-note groups an x/8 meter is counted in ("7/8 as 3+2+2", "counted 1-2 1-2
-    1-2-3"), when the words give groups that fill the bar, and the text without them (they are
-    not counts); None when they do not say."""
+    """The groups a meter is counted in, in its counts ("7/8 as 3+2+2", "counted 1-2 1-2 1-2-3":
+    eighths; "5/4 (3+2)": quarters), when the words give groups that fill the bar, and the text
+    without them (they are not counts); None when they do not say."""
     if meter_name is None:
         return None, text
-    top, bottom = (int(n) for n in meter_name.split("/"))
-    if bottom != 8 or counting(METERS[meter_name])[0] != top:  # 12/8 counts its four beats, not its eighths
-        return None, text
+    top = int(meter_name.split("/")[0])
+    if counting(METERS[meter_name])[0] != top:  # 12/8 counts its four beats, not its eighths
+        return None, text  # (5/4 as 3+2 counts quarters, 7/8 as 2+2+3 eighths: each counts its own)
     found = [(tuple(int(n) for n in re.findall(r"\d", m[0])), m) for m in _GROUPING.finditer(text)]
     for m in _COUNTED_GROUPING.finditer(text):  # "1-2 1-2 1-2-3": each run's last number is its size
         found.append((tuple(int(run[-1]) for run in m[0].replace(",", " ").split()), m))
@@ -740,7 +747,7 @@ _NTH_GROUP = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2,
 _START_OF_NTH_GROUP = re.compile(
     r"\bthe\s+(?:start|top|beginning|head)\s+of\s+the\s+(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+group\b"
 )
-_GROUP_SIZE = r"([2-9]|two|three|four)"
+_GROUP_SIZE = r"([2-9]|two|three|four|long|longest|longer|short|shortest|shorter|odd)"  # "the long group": 3 in 2+2+3
 # "snare where the 3 group starts", "where the three comes in": the count that group starts on
 _WHERE_GROUP_STARTS = re.compile(
     r"\b(?:where|when)\s+the\s+" + _GROUP_SIZE + r"(?:[\s-](?:note|beat|eighth))?(?:[\s-]group)?\s+"
@@ -752,7 +759,21 @@ _START_OF_SIZED = re.compile(
     + _GROUP_SIZE
     + r"(?:'?s\b|[\s-]groups?\b|\b(?!\s*(?:bars?|beats?|counts?)\b))"
 )
-_FIRST_OF_EACH_GROUP = re.compile(r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+group\b")
+_FIRST_OF_EACH_GROUP = re.compile(
+    r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+group\b"
+    r"|\b(?:each|every)\s+group'?s\s+(?:first|1st)\s+(?:note|eighth|beat|hit)\b"  # "every group's first note"
+    # "kick where each group starts", "... where the groups start"
+    r"|\b(?:where|when)\s+(?:each\s+group|every\s+group|the\s+groups)\s+(?:starts?|begins?)\b"
+)
+_EVERY_GROUP = re.compile(r"\b(?:every|each)\s+group\b")
+_ORDINAL_IN_GROUP = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+# "snare on the 2nd note of the long group", "the second of each 2": that note of those groups
+_NTH_OF_SIZED = re.compile(
+    r"\bthe\s+(first|1st|second|2nd|third|3rd|last)\s+(?:note\s+|eighth\s+|beat\s+|one\s+)?of\s+"
+    r"(?:the\s+|each\s+|every\s+|both\s+)(?:two\s+|2\s+)?" + _GROUP_SIZE + r"(?:'?s\b|[\s-]groups?\b|\b)"
+)
+# "the long group's first note", "the 3's first eighth"
+_SIZED_FIRST = re.compile(r"\bthe\s+" + _GROUP_SIZE + r"(?:[\s-]group)?'s\s+(?:first|1st)\s+(?:note|eighth|beat|hit)\b")
 
 
 def _group_counts(text: str, groups: tuple[int, ...]) -> str:
@@ -772,9 +793,20 @@ def _group_counts(text: str, groups: tuple[int, ...]) -> str:
         k = len(groups) - 1 if m[1] == "last" else _NTH_GROUP[m[1]]
         return str(1 + sum(groups[:k])) if k < len(groups) else m[0]
 
+    def size_of(word: str) -> int:  # "3", "three", "the long (group)": the size of the groups meant
+        if word in ("long", "longest", "longer", "odd"):
+            return max(groups)
+        return min(groups) if word in ("short", "shortest", "shorter") else _number(word)
+
     def starts_of(size: str) -> list[str]:  # where each group of that size starts
-        n = _number(size)
+        n = size_of(size)
         return [str(1 + sum(groups[:k])) for k, g in enumerate(groups) if g == n]
+
+    def nth_of(m: re.Match[str]) -> str:  # "the 2nd note of the long group" (2+2+3): 6
+        n = size_of(m[2])
+        at = n if m[1] == "last" else _ORDINAL_IN_GROUP[m[1]]
+        notes = [str(int(start) + at - 1) for start in starts_of(m[2])] if at <= n else []
+        return " and ".join(notes) if notes else m[0]
 
     def where(m: re.Match[str]) -> str:  # "snare where the 3 group starts" (2+2+3): on 5
         starts = starts_of(m[1])
@@ -784,6 +816,7 @@ def _group_counts(text: str, groups: tuple[int, ...]) -> str:
         starts = starts_of(m[1])
         return " and ".join(starts) if starts else m[0]
 
+    text = _SIZED_FIRST.sub(lambda m: " and ".join(starts_of(m[1])) or m[0], _NTH_OF_SIZED.sub(nth_of, text))
     text = _WHERE_GROUP_STARTS.sub(where, _START_OF_SIZED.sub(all_starts, text))
     return _START_OF_NTH_GROUP.sub(nth, _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text)))
 

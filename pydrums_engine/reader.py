@@ -112,6 +112,7 @@ from .reader_words import (
     ORDINALS,
     PART_KEYWORDS,
     PART_OF_BEAT,
+    PARTS_OF_A_VOICE,
     PLACE_ADJECTIVES,
     PLACE_NEIGHBOURS,
     PLEASE,
@@ -322,27 +323,57 @@ class Reader:
         """ "just ONE snare per bar, on 4": that many hits a bar, there; "just one kick per bar":
         it plays, and is not the only voice."""
         t = self.tokens
-        k = self._skip(i, frozenset({"just", "only", "exactly", "a"}))
         if i and t[i - 1] in NEGATORS:
             return None
-        count = 1 if self._at(k, "single") else NUMBER_WORDS.get(t[k]) if k < len(t) else None
-        if count is None and k < len(t) and t[k].isdigit() and 0 < int(t[k]) < 10:
-            count = int(t[k])
+        k = self._skip(i, frozenset({"just", "only", "exactly", "a"}))
+        count = self._hit_count(k)
         voices, j = self._one_voice(k + 1) if count else ((), k)
-        if not voices:
+        if not voices:  # "kick and rim together only once a bar": the voices first
+            voices, k = self._voice_list(i)
+            k = self._skip(k, frozenset({"together", "only", "just", "exactly"}))
+            count = {"once": 1, "twice": 2}.get(t[k]) if voices and k < len(t) else None
+            j = k + 1
+        if not voices or not count:
             return None
         j = self._skip(j, HIT_NOUNS)
         bar = next((w for w in A_BAR if self._at(j, *w)), None)
         if bar is None:
             return None
-        places, end = self._places_after(self._skip(j + len(bar), frozenset({","})))
+        # ", one on each beat", "but ALL on the offbeats": where those hits go
+        places, end = self._places_after(self._skip(j + len(bar), frozenset({",", "one", "but", "all"})))
         if not places:  # "just one kick per bar": it plays (not "only the kick")
-            self._wanted(i, voices)
+            if not any(c.voices == voices and c.rule in ("on", "only") for c in self.out):
+                self._wanted(i, voices)  # (unless placed already: "ride on every offbeat, 4 ride hits a bar")
             return j + len(bar)
-        exact = len(places) == count and all(p[:1].isdigit() for p in places)
+        meter = self.meter or "4/4"
+        steps = Constraint(voices, places, "on", "").steps(meter, get_meter(meter).steps_per_bar)
+        exact = steps is not None and len(steps) == count  # as many places as hits: there and only there
         self._placed(i, voices, places, "only" if exact else "on")
         self._last_end = end
         return end
+
+    def _skip_likeness(self, k: int) -> int:
+        """Past "tabla-like", "dhol style" before a voice: what it sounds like, not another voice."""
+        t = self.tokens
+        while k + 2 < len(t) and t[k + 1] in ("like", "style", "sounding", "ish") and not self._one_voice(k)[0]:
+            k += 2
+        return k
+
+    def _hits_a_bar_at(self, j: int) -> bool:
+        """ "tamb hits a bar", "kicks per bar" at j: a voice counted in each bar."""
+        voices, end = self._one_voice(j)
+        return bool(voices) and any(self._at(self._skip(end, HIT_NOUNS), *bar) for bar in A_BAR)
+
+    def _hit_count(self, k: int) -> int | None:
+        """ "one", "a single", "4": how many hits (1 to 9) a count of hits says at k."""
+        t = self.tokens
+        if k >= len(t):
+            return None
+        if t[k] == "single":
+            return 1
+        if t[k].isdigit():
+            return int(t[k]) if 0 < int(t[k]) < 10 else None
+        return NUMBER_WORDS.get(t[k])
 
     def _accents(self, i: int) -> int | None:
         """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays
@@ -651,6 +682,17 @@ class Reader:
                 Constraint(("cp",), ("backbeat",), "on", "clap on 2 and 4"),
             ]
             return i + 3
+        if self._at(i, "money", "beat") or self._at(i, "money", "groove"):
+            # the first groove a drummer learns: kick on 1 and 3, snare on 2 and 4, eighths on the
+            # hat; a rule a place at a time, so "without the kick on 3" keeps the kick on 1
+            self.feel_rules += [
+                Constraint(("bd",), ("1",), "on", "money beat: kick on 1"),
+                Constraint(("bd",), ("3",), "on", "money beat: kick on 3"),
+                Constraint(("sd",), ("backbeat",), "on", "money beat: snare on 2 and 4"),
+                Constraint(("ch", "oh", "ph"), ("eighths",), "on", "money beat: hi-hats on eighths"),
+            ]
+            self.out += self.feel_rules[-4:]
+            return i + 2
         if self._at(i, "one", "drop") or self._at(i, "onedrop"):
             self.feel_rules += [
                 Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
@@ -864,8 +906,8 @@ class Reader:
                 end = self._skip(lane, LANES) if whose else end
             end = self._skip(self._bar_tail(end), QUITE)  # "leave step 1 of every bar completely empty"
             if places and end < len(self.tokens) and self.tokens[end] in EMPTY:
-                if not whose and (self._at(end + 1, "of") or self._at(end + 1, "for")):  # "3 empty of kick"
-                    whose, after = self._one_voice(self._skip(end + 2, FILLERS))
+                if not whose and any(self._at(end + 1, w) for w in ("of", "for", "on", "in")):  # "3 empty of kick"
+                    whose, after = self._one_voice(self._skip(end + 2, FILLERS))  # "... empty on the kick"
                     end = after - 1 if whose else end
                 said = f"no {voices_label(whose)} on " if whose else "nothing on "
                 self.out.append(Constraint(whose or ALL_VOICES, places, "off", said + places_label(places)))
@@ -880,7 +922,9 @@ class Reader:
             places, end = self._places(j + 1)
             either = frozenset({"or", "nor", "/"})  # "from the kick or the snare"; a comma starts a clause
             whose, after = (
-                self._voice_list(self._skip(end + 1, FILLERS), either) if self._at(end, "from") else ((), end)
+                self._voice_list(self._skip(end + 1, FILLERS), either)
+                if self._at(end, "from") or self._at(end, "for")  # "nothing on the 1 for the kick"
+                else ((), end)
             )
             if places and whose:  # "nothing on 1 2 3 4 from any hat": those voices only
                 self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
@@ -941,6 +985,8 @@ class Reader:
             voices, j = self._voice_list(start + 1, joiners=frozenset({"or", "nor", "/"}))  # "no rock snare on 2 and 4"
         if not voices:
             return None
+        if j < len(self.tokens) and self.tokens[j] in PARTS_OF_A_VOICE:
+            return j + 1  # "no hat rolls, just plain 8ths on the hats": not the hats, their rolls
         while j < len(self.tokens) and self.tokens[j] in AND_WORDS | {
             ",",
             "or",
@@ -1066,8 +1112,8 @@ class Reader:
         """ "claps instead of the snare", "no snare, use claps instead", "rim instead of the snare
         on 2 and 4": the new voice takes the old one's part (the snare's part is the backbeat)."""
         t = self.tokens
-        j = self._skip(i, frozenset({"with", "use", "using", "add", "put", "play"}) | FILLERS)
-        new, j = self._voice_list(j)
+        j = self._skip(i, frozenset({"with", "use", "using", "add", "put", "play", "on"}) | FILLERS)
+        new, j = self._voice_list(j)  # "same thing but on the ride instead of hats"
         if not new or not self._at(j, "instead"):
             return None
         if self._at(j + 1, "of"):
@@ -1287,7 +1333,7 @@ class Reader:
             *THROWN_IN,
         ):
             return None  # (and "throw an open hat in near the end": it plays, somewhere)
-        voices, j = self._voice_list(self._skip(i + 1, FILLERS))
+        voices, j = self._voice_list(self._skip_likeness(self._skip(i + 1, FILLERS)))
         if self.tokens[i] == "on" and i and self.tokens[i - 1] in NOTHING_WORDS | NEGATORS:
             return None  # "nothing on the toms" (`_nothing_on`)
         if self.fill and set(voices) & set(fill_voices(self.fill)):
@@ -2089,6 +2135,11 @@ class Reader:
         if word == "very":
             i, word = i + 1, t[i + 1] if i + 1 < len(t) else ""
         last = LAST_OF_BAR.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        one, after_one = self._count(self._skip(i + 3, frozenset({"the", "beat", "next"})))
+        if last is not None and self._at(i + 2, "before") and one == "1":  # "the last 16th before the one"
+            counts, parts = counting(get_meter(self.meter or "4/4"))
+            if last in parts:
+                return f"{counts}{last}", after_one
         if last is not None and not self._count(self._skip(i + 3, frozenset({"the", "beat"})))[0]:
             counts, parts = counting(get_meter(self.meter or "4/4"))  # "the very last 16th of the bar"
             if last in parts:
@@ -2193,6 +2244,8 @@ class Reader:
         if word in ORDINALS:  # "the first beat and beat 3"
             return str(ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
         match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
+        if match and not match[2] and self._hits_a_bar_at(i + 1):
+            return None, i  # "4 tamb hits a bar": how many, not where
         if match and self._in_steps and not match[2]:
             return self._step_place(int(match[1])), i + 1
         if not match or not 1 <= int(match[1]) <= 12:

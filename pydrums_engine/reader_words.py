@@ -709,10 +709,15 @@ SUFFIX = {"&": "&", "+": "&", "e": "e", "a": "a"}
 BARE_COUNT = re.compile(r"\d[&+ea]?")
 EIGHTH_COUNT = re.compile(r"(?:1[0-2]|\d)")  # 12/8 counted in eighths: "1 3 5 6 8 10 12"
 
-# "just ONE snare per bar, on 4": how many hits a bar (`Reader._hits_a_bar`)
-A_BAR = tuple(
-    (*per, bar)
-    for per in (("per",), ("a",), ("each",), ("every",), ("in", "the"), ("in", "each"), ("in", "every"))
-    for bar in ("bar", "measure")
-)
+# "just ONE snare per bar, on 4": how many hits a bar (`Reader._hits_a_bar`); intent.py writes
+# it as one mark, so the bar words that count bars or name one leave it alone
+PER_BAR = "perbar"
+_PER = (("per",), ("a",), ("each",), ("every",), ("in", "the"), ("in", "each"), ("in", "every"))
+A_BAR = ((PER_BAR,), *((*per, bar) for per in _PER for bar in ("bar", "measure")))
 HIT_NOUNS = frozenset({"hit", "hits", "note", "notes", "stroke", "strokes"})
+
+# After a voice, what it plays that a "no" takes away instead of the voice: "no hat rolls"
+PARTS_OF_A_VOICE = frozenset(
+    {"roll", "rolls", "fill", "fills", "flam", "flams", "triplets", "stutter", "stutters", "buzz", "buzzes"}
+    | {"ratchet", "ratchets", "doubles", "chokes", "swells", "splashes", "runs", "licks"}
+)

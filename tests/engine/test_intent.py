@@ -1473,6 +1473,38 @@ NAMED_BEATS = [
         "Bassdrum auf 1 und 3, Snare on the 2. and 4. beat, 2 Takte", only("bd", "1", "3"), only("sd", "2", "4"), bars=2
     ),
     # a place given to one voice alone
+    # a named groove, changed: its rules give way to the words, a place at a time
+    row(
+        "money beat but leave the kick off 3",
+        on("bd", "1"),
+        on("sd", "backbeat"),
+        on(HATS, "eighths"),
+        off("bd", "3"),
+    ),
+    # numbers of hits
+    row("three claps a bar, all on the offbeats", on("cp", "offbeats")),  # three hits, four offbeats: not "only"
+    row("exactly four rides per bar, one on each beat", only("rc", "beats")),
+    row("kick and clap together once a bar, on 3", only("bd", "3"), only("cp", "3")),
+    row("ride on every offbeat, 4 ride hits a bar", only("rc", "offbeats")),  # the 4 is how many
+    # an odd meter's groups: by size, by their notes, in eighths and in quarters
+    row("7/8 as 2+2+3, snare on the third note of the long group", only("sd", "7"), meter="7/8"),
+    row("7/8 counted 3+2+2, clap on the second of each 2", only("cp", "5", "7"), meter="7/8"),
+    row("9/8 2+2+2+3, crash on the long group's first note", only("cc", "7"), meter="9/8"),
+    row(
+        "5/4 felt 3+2, kick where each group starts, ride on all five",
+        only("bd", "1", "4"),
+        only("rc", "beats"),
+        meter="5/4",
+    ),
+    row("7/8 as 2+2+3, leave the first of each 2 empty on the kick", off("bd", "1", "3"), meter="7/8"),
+    # what "no" takes away
+    row("trap but no hat rolls, 8ths on the hats", only(HATS, "eighths")),  # the rolls, not the hats
+    row("no tom fills, kick on 1", only("bd", "1")),  # no fill at all
+    row("nothing on the 1 for the kick, snare 2 and 4", off("bd", "1"), only("sd", "2", "4")),
+    row("rock but no open hihat, closed only", absent("oh"), present("ch")),
+    row("same thing but on the ride instead of hats", absent(HATS), present(("rc",))),
+    row("bhangra with tabla-like toms", present(TOMS)),
+    row("snare on 2 and 4 and the last sixteenth before the one", only("sd", "2", "4", "4a")),
     row(
         "kick 1 and 3, snare 2 and 4, on 4& only the open hat",
         only("bd", "1", "3"),

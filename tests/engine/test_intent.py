@@ -1881,7 +1881,9 @@ FUZZ_TEXT = (
     "backbeat half time double four on the floor one drop fill fills end doubling with w/ without "
     "stays put goes moves locks wherever is lands hits plays in between gaps rest remaining too "
     "9 10 12 13 16 twelve accents one for to too holes right marks part pattern do steppers displaced "
-    "uh um build xxxxxxxxxxxxxxxx u keep hate when every big dotted quarter group starts counting"
+    "uh um build xxxxxxxxxxxxxxxx u keep hate when every big dotted quarter group starts counting "
+    "won tree per once twice single exactly money long short empty where 2s 3+2 5/4 7/8 cassa und "
+    "rolls like ish snarf high base"
 )
 FUZZ_WORDS = tuple(FUZZ_TEXT.split())
 

@@ -193,6 +193,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "double kick",
             "dbl kick",
             "big drum",
+            "foot drum",
             "boom",
             "boom drum",
             "808",

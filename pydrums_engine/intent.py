@@ -175,8 +175,8 @@ _METER_AGAIN = re.compile(r"\b(?:that's|it's|thats|its)\s+(?:really\s+|actually\
 _COUNTED_GROUPING = re.compile(r"\b1(?:-[2-9])+(?:[\s,]+1(?:-[2-9])+)+\b")
 # "7/8 exercise counted 1 2 3 1 2 1 2": the same aloud, after a word that says it is counted
 _COUNTED_ALOUD = re.compile(
-    r"\b(?:counted|counting|count(?:ed)? it|felt)\s+(?:as\s+|like\s+)?(1(?: [2-9])+(?: 1(?: [2-9])+)+)\b"
-)
+    r"\b(?:counted|counting|count(?:ed)? it|felt)\s+(?:as\s+|like\s+)?(1(?: [2-9])+(?:,? 1(?: [2-9])+)+)\b"
+)  # (and "they count it 1 2, 1 2, 1 2 3")
 # "in 5", "in seven": a meter by its count, where nothing after it makes it a number of bars.
 _IN_A_COUNT = re.compile(
     r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time))"
@@ -222,8 +222,12 @@ _SHORTHANDS = {"w/out": "without ", "w/o": "without ", "w/": "with ", "b/w": "be
 _SHORTHANDS |= {"teh": "the ", "hte": "the "}
 _SHORTHANDS |= {"evry": "every ", "evrey": "every ", "eveyr": "every ", "thats": "that's "}
 _SHORTHANDS |= {"bell of the ride": "ride bell "}
+_SHORTHANDS |= {"the uh of": "the a of ", "the uh's": "the a's "}  # "the uh of three": the count's "a"
 _SHORTHANDS |= {"uh": "", "um": "", "umm": "", "uhh": "", "erm": ""}  # said while thinking (voice-to-text)
+_SHORTHANDS |= {"trip-let": "triplet ", "trip let": "triplet ", "one-ee-and-uh": "1 e & a "}  # counted aloud
 _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher's limbs: a right-footed player
+_SHORTHANDS |= {"rf": "kick ", "lf": "hi-hat foot "}  # the same, abbreviated
+_SHORTHANDS |= {"rf kick": "kick ", "right foot kick": "kick ", "right foot on the kick": "kick "}  # said twice
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
 _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "snr bt on 2n4"
@@ -233,6 +237,14 @@ _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight
                 for note in ("note", "notes")}  # fmt: skip  # dictated: "eight notes on the hat"
 # Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
 # before a word, every other one as whole words ("w/out" before "w/"; "in the place of" before "in")
+# "left foot hat on 2 and 4", "left foot chicks the hat on every &": the hi-hat's pedal, said once
+_LEFT_FOOT_HAT = re.compile(
+    r"\b(?:left\s+foot|lf)\s+(?:chicks?\s+|plays?\s+|on\s+|does\s+)?(?:the\s+)?(?:hi-?hats?|hh|hats?)(?:\s+pedal)?\b"
+)
+# "right hand on the floor tom", "lh backbeat": the hand that plays a voice, not a voice of its own
+_HAND = re.compile(r"\b(?:(?:right|left)\s+hand|rh|lh|both\s+hands)\b(?:\s+(?:plays|does|goes|on(?=\s+the\s)))?")
+# "kick snare hats -> 1 3 / 2 4 / 8ths", "1 e + a 2 e + a -> kik on 1": what follows says it
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 _SHORTHAND = re.compile(
     r"(?<![a-z/])("
     + "|".join(re.escape(k) for k in sorted(_SHORTHANDS, key=len, reverse=True) if "/" in k)
@@ -535,6 +547,7 @@ _PLACE_SAYING = (
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
+    low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _in_english(low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
@@ -728,7 +741,7 @@ def _take_grouping(text: str, meter_name: str | None) -> tuple[tuple[int, ...] |
     for m in _COUNTED_GROUPING.finditer(text):  # "1-2 1-2 1-2-3": each run's last number is its size
         found.append((tuple(int(run[-1]) for run in m[0].replace(",", " ").split()), m))
     for m in _COUNTED_ALOUD.finditer(text):  # "1 2 3 1 2 1 2": a run ends where the count starts again
-        runs = re.split(r"\s(?=1\b)", m[1])
+        runs = re.split(r",?\s(?=1\b)", m[1])
         found.append((tuple(int(run.split()[-1]) for run in runs), m))
     for groups, match in found:
         if sum(groups) == top and len(groups) > 1 and min(groups) >= 2:
@@ -760,7 +773,7 @@ _START_OF_SIZED = re.compile(
     + r"(?:'?s\b|[\s-]groups?\b|\b(?!\s*(?:bars?|beats?|counts?)\b))"
 )
 _FIRST_OF_EACH_GROUP = re.compile(
-    r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+group\b"
+    r"\bthe\s+(?:first|1st|start)\s+(?:[a-z]+\s+)?of\s+(?:each|every)\s+(?:little\s+|small\s+)?group\b"
     r"|\b(?:each|every)\s+group'?s\s+(?:first|1st)\s+(?:note|eighth|beat|hit)\b"  # "every group's first note"
     # "kick where each group starts", "... where the groups start"
     r"|\b(?:where|when)\s+(?:each\s+group|every\s+group|the\s+groups)\s+(?:starts?|begins?)\b"
@@ -1116,9 +1129,14 @@ def _past_any_count(tokens: list[str]) -> bool:
     return False
 
 
+_ASKED_AND_REFUSED = re.compile(r"\?\s*(?:no|nah|nope|not)\b")
+
+
 def _aside(match: re.Match[str]) -> str:
     """ "(stick on side of the drum)": an aside that names no voice, count or place is left out,
     so it does not stand between a voice and its places; "(so the a of 3)" stays."""
+    if _ASKED_AND_REFUSED.search(match[1]):
+        return " "  # "(16ths one handed? no way lol)": a thought turned down, not a wish
     words = _tokens(match[1])
     counted = any(
         w[0].isdigit() or (w in NUMBER_WORDS and not (w == "one" and k and words[k - 1] in _ONE_AS_THING))

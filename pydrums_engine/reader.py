@@ -86,6 +86,7 @@ from .reader_words import (
     MOVES,
     NAMED_ALONE,
     NAMED_BY_FIRST,
+    NEEDS,
     NEGATED_VERBS,
     NEGATING_PHRASES,
     NEGATORS,
@@ -518,7 +519,13 @@ class Reader:
         t, start = self.tokens, i + len(words)
         if words[-1] in ("no", "nah") and self._one_voice(start)[0]:
             return None  # "actually no kick on 4": a "no" of its own
-        if words == ("i", "mean") and start < len(t) and t[start] in EMPHASIS | NOTHING_WORDS | {"no", "never", "not"}:
+        those = self._at(start + 1, "those") or self._at(start + 1, "these") or self._at(start + 1, "them")
+        those = those and t[start] in ("only", "just")  # "and i mean ONLY those two"
+        if (
+            words == ("i", "mean")
+            and start < len(t)
+            and (those or t[start] in EMPHASIS | NOTHING_WORDS | {"no", "never", "not"})
+        ):
             return None  # "and i mean it, nothing on the one", "i mean NOTHING on the one": said twice
         if self._at(start, "not", "all"):  # "open hat on the ands... wait no not all of them, just the and of 2"
             start = self._skip(start, frozenset({"not", "all", "of", "them", "those", ","}))
@@ -917,6 +924,12 @@ class Reader:
         if self.tokens[i] not in NOTHING_WORDS and not said_none:  # "no instrument on the one"
             return None
         j = i + 3 if self._at(i + 1, "at", "all") else i + 1  # "nothing at all on beat 3"
+        if self._at(j, "from"):  # "nothin from the kick on the one": that voice only
+            whose, after = self._voice_list(self._skip(j + 1, FILLERS), frozenset({"or", "nor", "/"}))
+            places, end = self._places(after + 1) if whose and self._at(after, "on") else ((), after)
+            if places:
+                self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
+                return end
         j = self._skip(j, NOTHING_VERBS)  # "nothing hits on the one", "please nothing play on the first beat"
         if j < len(self.tokens) and self.tokens[j] in ("on", "at"):
             places, end = self._places(j + 1)
@@ -983,6 +996,11 @@ class Reader:
         adjective = said.isalpha() and said not in ("other", "others", "but", "except")
         if not voices and start + 1 < len(t) and adjective and not self._names_a_place(start):
             voices, j = self._voice_list(start + 1, joiners=frozenset({"or", "nor", "/"}))  # "no rock snare on 2 and 4"
+        if not voices and {"touch", "hit"} & set(t[i + 1 : start]):
+            places, end = self._places(start)  # "dont touch the 1": nothing there
+            if places and all(BARE_COUNT.fullmatch(p) for p in places):
+                self.out.append(Constraint(ALL_VOICES, places, "off", f"nothing on {places_label(places)}"))
+                return end
         if not voices:
             return None
         if j < len(self.tokens) and self.tokens[j] in PARTS_OF_A_VOICE:
@@ -1823,7 +1841,8 @@ class Reader:
         if self.fill and set(voices) & set(fill_voices(self.fill)):
             return None
         k = i - 1
-        while k >= 0 and t[k] not in CLAUSE_ENDS | {"+", "plus", "then", ":"}:  # "kick on all four + cowbell ..."
+        # "kick on all four + cowbell ...", "a take five vibe but ride only": a wish of its own from there
+        while k >= 0 and t[k] not in CLAUSE_ENDS | {"+", "plus", "then", ":", "but"}:
             if t[k] in AND_WORDS and set(t[k + 1 : i]) <= FILLERS | MAYBE:
                 break  # "clap on 2 and 4 and maybe a shaker going the whole way": a wish of its own
             if t[k] in NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
@@ -1961,14 +1980,16 @@ class Reader:
         if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
             return None
         owner = next((len(w) for w in WHOSE if self._at(j, *w)), 0)
-        if owner:
-            j += owner
+        needs = not owner and j < len(self.tokens) and self.tokens[j] in NEEDS  # "the e of 3 needs a kick"
+        if owner or needs:
+            j += owner or 1
         elif len(places) < 2 or not self._one_voice(j)[0]:
             return None  # "a 2 and 4 snare" is the snare's; "3 snare hits" is how many
         voices, end = self._voice_list(self._skip(j, FILLERS))
         if not voices:
             return None
-        self.out.append(Constraint(voices, places, "only", f"{voices_label(voices)} on {places_label(places)}"))
+        rule = "on" if needs else "only"  # a hit there, whatever else it plays
+        self.out.append(Constraint(voices, places, rule, f"{voices_label(voices)} on {places_label(places)}"))
         self._last_end = end
         return end
 

@@ -158,6 +158,8 @@ LINKING = frozenset(
         "shot",
         "shots",
         "once",  # "crash once at the start of the bar"
+        "alone",  # "i want the snare alone on TWO and FOUR"
+        "but",  # "the crashy one but only on the one of each bar"
         "strictly",  # "keep the kick strictly on 1 and 3"
         "ever",  # "the kick only ever on the one"
         "both",  # "snare and tambourine both on 2 and 4"
@@ -197,6 +199,8 @@ DOUBLING = (
     ("doubling",), ("doubles",), ("doubled", "by"), ("doubled", "with"), ("layered", "with"), ("layered", "on"),
     ("stacked", "with"), ("stacked", "on"), ("together", "with"), ("along", "with"), ("alongside",),
     ("in", "unison", "with"),
+    ("under", "every"), ("under", "each"), ("under", "all", "the"),  # "kick under every snare"
+    ("with", "every"),  # "crash with every kick"
 )  # fmt: skip
 
 DOUBLE_VERBS = frozenset({"double", "layer", "stack", "reinforce", "thicken", "fatten"})  # "... the snare with claps"
@@ -218,7 +222,9 @@ WANTING = frozenset(
 
 WANTING |= {"every", "each", "few", "bars", "other", "couple"}  # "every 4 bars a crash": it plays, if not each bar
 
-TAKING_AWAY = frozenset({"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget"})
+TAKING_AWAY = frozenset(
+    {"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget", "off"}
+)  # ("but keep the fill OFF the toms")
 
 EVERY_BAR = " (every bar)"  # said of a place asked for some bars only: it is asked of every bar
 
@@ -330,7 +336,8 @@ PLUS_GAP = 6  # "the & of 4 on the kick as a pickup? plus 1 and 3": how far "plu
 
 MOVED_OFF = frozenset({"displaced", "shifted", "moved", "broken", "offset"})  # "a displaced backbeat"
 
-EMPHASIS = frozenset({"it", "that", "this", "business"})  # "i mean it": not a correction
+# "i mean it", "i mean literally": not a correction (nor "i mean ONLY those two": `Reader._correction`)
+EMPHASIS = frozenset({"it", "that", "this", "business", "literally", "really", "those", "exactly"})
 
 LOOK_BACK = 24  # how far back "hit that" looks for the places it means
 
@@ -396,6 +403,7 @@ NEGATING_PHRASES = (
     ("stay", "away", "from"), ("stay", "off"),
     ("leave", "out"), ("get", "rid", "of"), ("take", "out"), ("take", "away"), ("do", "not"),
     ("don't", "bother", "with"), ("everything", "but"), ("everything", "except"),
+    ("anything", "but"), ("anything", "except"),  # "go wild, anything but a snare on 3"
     # what the answers keep doing wrong: "the bot keeps putting snare on 3"
     *((lead, verb) for lead in ("keeps", "stop", "quit") for verb in ("putting", "adding", "throwing", "sticking")),
 )  # fmt: skip
@@ -669,6 +677,8 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("each", "and"), "offbeats"),  # "the ride bell on each and in between"
     (("each", "+"), "offbeats"),
     (("&", "s"), "offbeats"),
+    (("+", "s"), "offbeats"),  # "hat ONLY on the +'s"
+    (("and's",), "offbeats"),
     (("backbeat",), "backbeat"),
     (("backbeats",), "backbeat"),
     (("back", "beat"), "backbeat"),
@@ -721,3 +731,6 @@ PARTS_OF_A_VOICE = frozenset(
     {"roll", "rolls", "fill", "fills", "flam", "flams", "triplets", "stutter", "stutters", "buzz", "buzzes"}
     | {"ratchet", "ratchets", "doubles", "chokes", "swells", "splashes", "runs", "licks"}
 )
+
+# After a place said first, verbs that give it to a voice: "the e of 3 needs a kick"
+NEEDS = frozenset({"needs", "gets", "wants", "deserves"})

@@ -1505,6 +1505,31 @@ NAMED_BEATS = [
     row("same thing but on the ride instead of hats", absent(HATS), present(("rc",))),
     row("bhangra with tabla-like toms", present(TOMS)),
     row("snare on 2 and 4 and the last sixteenth before the one", only("sd", "2", "4", "4a")),
+    # what d97-d102 showed
+    row("go wild on the ghost notes, anything but a snare on 3", off("sd", "3")),  # not "snare on 3"
+    row("snare on 3, and nothin from the kick on the one", only("sd", "3"), off("bd", "1")),
+    row("1 e + a 2 e + a -> kik on 1 and the a of 2", only("bd", "1", "2a")),  # the count above is not the kick's
+    row("S ----x-------x--- and i mean ONLY those two", only("sd", "2", "4")),  # not a correction
+    row(
+        "left foot hat on 2 and 4, rf 1 and 3, rh ride quarters",
+        only("ph", "2", "4"),
+        only("bd", "1", "3"),
+        only(("rc",), "quarters"),
+    ),
+    row("a take five vibe but ride only, no hats", present(("rc",)), absent(HATS)),
+    row("i want the snare alone on 2 and 4", only("sd", "2", "4")),
+    row("the e of 3 needs a kick", on("bd", "3e")),
+    row("the crashy one but only on the one", only("cc", "1")),
+    row("dont touch the 1, the bass owns it", nothing_on("1")),
+    row("hats doin 16ths, kick on the uh of three", only(HATS, "sixteenths"), only("bd", "3a")),
+    row(
+        "7/8, they count it 1 2, 1 2, 1 2 3. big drum at the start of each little group",
+        only("bd", "beats"),
+        meter="7/8",
+    ),
+    row("snare on 3 w kick under every snare", only("sd", "3"), on("bd", "3")),
+    row("rh hat 8ths (16ths? no way), lh snare 2 and 4", only(HATS, "eighths"), only("sd", "2", "4")),
+    row("hat ONLY on the +'s", only(HATS, "offbeats")),
     row(
         "kick 1 and 3, snare 2 and 4, on 4& only the open hat",
         only("bd", "1", "3"),

@@ -71,6 +71,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "open hh",
             "open the hat",
             "open the hihat",
+            "opening the hat",  # "opening the hat on the ands like the old philly records"
+            "opening the hihat",
             "open ones",
             "open one",
             "hihat abierto",  # Spanish

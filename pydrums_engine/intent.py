@@ -237,6 +237,10 @@ _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight
                 for note in ("note", "notes")}  # fmt: skip  # dictated: "eight notes on the hat"
 # Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
 # before a word, every other one as whole words ("w/out" before "w/"; "in the place of" before "in")
+# "keep 2 and 4 solid till then": a backbeat said by its counts alone
+_KEPT_BACKBEAT = re.compile(
+    r"\b((?:keep|keeping|hold|holding)\s+(?:the\s+)?)(?=(?:2|two)\s*(?:and|&|n|\+)\s*(?:4|four)\b(?!\s+(?:on|for|with)\b))"
+)  # (not "keep 2 and 4 on the clap": that voice's)
 # "left foot hat on 2 and 4", "left foot chicks the hat on every &": the hi-hat's pedal, said once
 _LEFT_FOOT_HAT = re.compile(
     r"\b(?:left\s+foot|lf)\s+(?:chicks?\s+|plays?\s+|on\s+|does\s+)?(?:the\s+)?(?:hi-?hats?|hh|hats?)(?:\s+pedal)?\b"
@@ -548,6 +552,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
     low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
+    low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _in_english(low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)

@@ -1530,6 +1530,8 @@ NAMED_BEATS = [
     row("snare on 3 w kick under every snare", only("sd", "3"), on("bd", "3")),
     row("rh hat 8ths (16ths? no way), lh snare 2 and 4", only(HATS, "eighths"), only("sd", "2", "4")),
     row("hat ONLY on the +'s", only(HATS, "offbeats")),
+    row("disco, opening the hat on the ands", only("oh", "offbeats")),  # the open hat, not any hat
+    row("snare fill at the end, keep 2 and 4 solid till then", on(BACKBEAT, "2", "4"), fill="snare"),
     row(
         "kick 1 and 3, snare 2 and 4, on 4& only the open hat",
         only("bd", "1", "3"),

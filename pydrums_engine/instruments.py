@@ -71,6 +71,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "open hh",
             "open the hat",
             "open the hihat",
+            "hat bark",  # a quick open-and-close: "hat barks on the and of 4"
+            "hihat bark",  # (not "bark" alone: "the whole bar K|x...|" would spell it)
             "opening the hat",  # "opening the hat on the ands like the old philly records"
             "opening the hihat",
             "open ones",

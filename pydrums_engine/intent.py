@@ -233,10 +233,20 @@ _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers"
 _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "snr bt on 2n4"
 # "no open hihat. closed only": the closed hi-hat plays (not it alone)
 _SHORTHANDS |= {"closed only": "with closed hat ", "closed ones only": "with closed hat "}
+_SHORTHANDS |= {"all over the": "on the "}  # "triplets all over the ride"
 _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight", "8th"), ("sixteen", "16th"))
                 for note in ("note", "notes")}  # fmt: skip  # dictated: "eight notes on the hat"
 # Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
 # before a word, every other one as whole words ("w/out" before "w/"; "in the place of" before "in")
+# A numbered or bulleted list's marks ("1) kick on 1 and 3 2) snare 2 and 4", "- no crash") are
+# not counts, nor are the items' numbers where an item is named again ("make 2) the e of 3")
+_ITEM_NUMBER = re.compile(r"(?<![\w&+(])\d\)(?=[\s,.;:]|$)|[()]")  # "2)" not closing a "(" of its own
+_BULLET = re.compile(r"(?:^|(?<=\n))\s*(?:[-*•]|\d\.)\s+")
+_LINE_BREAK = re.compile(r"\s*\n\s*")  # each line of a pasted list is a clause of its own
+# "closed hats on the e and the a of every beat": both parts, of every beat
+_PARTS_OF_EVERY_BEAT = re.compile(
+    r"\bthe\s+(e|a|and|&)\s+(?:and|&|\+)\s+the\s+(e|a|and|&)\s+of\s+(every|each)\s+(beat|count)\b"
+)
 # "keep 2 and 4 solid till then": a backbeat said by its counts alone
 _KEPT_BACKBEAT = re.compile(
     r"\b((?:keep|keeping|hold|holding)\s+(?:the\s+)?)(?=(?:2|two)\s*(?:and|&|n|\+)\s*(?:4|four)\b(?!\s+(?:on|for|with)\b))"
@@ -423,7 +433,10 @@ _SOUNDS_LIKE = re.compile(
 _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
 # "... the and of 3 -- snare cracking on 2 and 4": a dash between words ends a clause.
 # The clave's direction, not places: "son clave 3-2", "a 2:3 rumba clave"
-_CLAVE_SIDE = re.compile(r"(clave[sz]?\s+\(?)[23]\s*[-:]\s*[23]\b|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)")
+_CLAVE_SIDE = re.compile(
+    r"(clave[sz]?\s+(?:on\s+(?:the\s+)?(?:rim|cross[\s-]?stick|side[\s-]?stick|block|snare)\s+)?\(?)[23]\s*[-:]\s*[23]\b"
+    r"|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)"
+)  # (and "clave on the rim 2-3")
 _PARTS_SLASHED = re.compile(r"\b(e's|a's|es|as|ands|&s)\s*/\s*(e's|a's|es|as|ands|&s)(?!\w)")
 _FIL = re.compile(r"\bfil\b")
 _CLAUSE_END = re.compile(r"[,;.]")
@@ -550,9 +563,11 @@ _PLACE_SAYING = (
 
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
-    low = " ".join(text.lower().replace("’", "'").replace("`", "'").split())
+    low = _list_marks_out(text.lower().replace("’", "'").replace("`", "'"))
+    low = " ".join(_LINE_BREAK.sub(" ; ", low).split())
     low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
+    low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     low = _in_english(low)
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
@@ -1247,6 +1262,23 @@ def _bars_added(text: str, found: list[re.Match[str]]) -> int | None:
             return None
     total = sum(_number(m[1] or m[2]) for m in found)
     return total if BARS_MIN <= total <= BARS_MAX else None
+
+
+def _list_marks_out(low: str) -> str:
+    """Each mark of a numbered or bulleted list ("1) kick on 1 and 3 2) snare 2 and 4", "- no
+    crash") as a clause break; "(so 1, 2&, 4)" keeps its "4)"."""
+    out, at, depth = [], 0, 0
+    for match in _ITEM_NUMBER.finditer(low):
+        if match[0] == "(":
+            depth += 1
+        elif match[0] == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            depth -= 1  # the "4)" that closes "(1, 2&, 4)"
+        else:
+            out += [low[at : match.start()], " ; "]
+            at = match.end()
+    return _BULLET.sub(" ; ", "".join(out) + low[at:])
 
 
 def _density(low: str) -> str:

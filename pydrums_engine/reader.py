@@ -61,6 +61,7 @@ from .reader_words import (
     FEET_ONLY,
     FILLERS,
     FLOOR,
+    FOUR_ON_THE_SNARE,
     HABIT_DOING,
     HIT_NOUNS,
     HOMOPHONE_BEFORE,
@@ -101,6 +102,7 @@ from .reader_words import (
     NOTHING_ELSE,
     NOTHING_VERBS,
     NOTHING_WORDS,
+    NOUN_NEGATORS,
     NTH_HIT,
     NTH_STEP,
     NUMBER_WORDS,
@@ -576,7 +578,10 @@ class Reader:
             if places and not self._one_voice(self._skip(end, FILLERS))[0]:  # "... 2 and 4 on the snare" is not
                 said = len(last.places)
                 alone = {"only", "just"} & set(t[k:m])  # "actually only on the a's": those alone
-                kept = last.places[: said - len(places)] if len(places) < said and said > 1 and not alone else ()
+                # "1, the & of 2 (no wait, the a of 2), and 3": what the correction replaces ends at its comma
+                comma = next((c for c in range(m, end) if t[c] == ","), None)
+                replacing = len(Reader(t[m:comma], [], self.meter)._places(0)[0]) if comma else len(places)
+                kept = last.places[: said - replacing] if replacing < said and said > 1 and not alone else ()
                 kept = tuple(dict.fromkeys((*kept, *places)))
                 self._supersede(last, last.at(kept))
                 self._last_end = end
@@ -624,10 +629,23 @@ class Reader:
                 voices, end = self._one_voice(self._skip(end + 1, FILLERS))
         elif self.out and self.out[-1].rule == "only":
             voices = self.out[-1].voices  # "snare on 2 and 4, no ghost notes"
+        else:  # "drop the ghost notes, clean snare ONLY on 2 and 4": the voice placed next
+            voices = next(
+                (
+                    v
+                    for k in range(end, min(end + 6, len(t)))
+                    if (v := self._one_voice(k)[0]) and self._placed_after_voice(k)
+                ),
+                (),
+            )
         if not voices:
             return None
         self._ghostless.append(voices)  # "NO ghost notes on the snare, snare strictly on 2 and 4": placed later
         return end
+
+    def _placed_after_voice(self, k: int) -> bool:
+        """Whether the voice at k has places after it ("snare ONLY on 2 and 4")."""
+        return self._places_follow(self._skip_linking(self._one_voice(k)[1]))
 
     def _without_ghosts(self) -> None:
         """Each voice said to have no ghost notes, placed exactly: silent everywhere else."""
@@ -689,6 +707,17 @@ class Reader:
                 Constraint(("cp",), ("backbeat",), "on", "clap on 2 and 4"),
             ]
             return i + 3
+        if t[i] == "tumbao" and not (i and t[i - 1] in NEGATORS):  # the bass's figure, on the kick: the & of 2 and 4
+            if self.out and self.out[-1].voices == ("bd",) and self.out[-1].rule == "present":
+                self.out.pop()  # "kick tumbao": the kick is placed, not only wanted
+            self.feel_rules.append(Constraint(("bd",), ("2&", "4"), "on", "tumbao: kick on the and of 2 and 4"))
+            self.out.append(self.feel_rules[-1])
+            kick, end = self._one_voice(self._skip(i + 1, frozenset({"on", "the"})))
+            return end if kick == ("bd",) and not self._places_follow(end) else i + 1
+        snare_four = next((w for w in FOUR_ON_THE_SNARE if self._at(i, *w)), None)
+        if snare_four:  # Motown's "four on the snare": the snare on every beat
+            self.out.append(Constraint(("sd",), ("beats",), "on", "four on the snare (snare on every beat)"))
+            return i + len(snare_four)
         if self._at(i, "money", "beat") or self._at(i, "money", "groove"):
             # the first groove a drummer learns: kick on 1 and 3, snare on 2 and 4, eighths on the
             # hat; a rule a place at a time, so "without the kick on 3" keeps the kick on 1
@@ -989,6 +1018,12 @@ class Reader:
         phrase = next((len(w) for w in NEGATING_PHRASES if self._at(i, *w)), 0)
         if not phrase and self.tokens[i] not in NEGATORS:
             return None
+        said_nothing = next((c for c in reversed(self.out) if c.voices == ALL_VOICES and c.rule == "off"), None)
+        if self._at(i, "not", "even") and said_nothing is not None:  # "nothing on the one, not even hat"
+            voices, end = self._voice_list(self._skip(i + 2, FILLERS))
+            return end if voices else None  # (said already: nothing there)
+        if not phrase and i and self.tokens[i - 1] in ("the", "a", "that", "this") and self.tokens[i] in NOUN_NEGATORS:
+            return None  # "the drop is kick and rim together on 3": the one drop's drop, a noun
         start = self._skip(i + (phrase or 1), FILLERS | NEGATED_VERBS)
         voices, j = self._voice_list(self._skip(start, FILLERS), joiners=frozenset({"or", "nor", "/"}))
         t = self.tokens
@@ -1003,6 +1038,8 @@ class Reader:
                 return end
         if not voices:
             return None
+        if self._at(j, "backbeat") and self._at(j + 1, "on"):
+            j += 1  # "no snare backbeat on 2 and 4": the snare's places there
         if j < len(self.tokens) and self.tokens[j] in PARTS_OF_A_VOICE:
             return j + 1  # "no hat rolls, just plain 8ths on the hats": not the hats, their rolls
         while j < len(self.tokens) and self.tokens[j] in AND_WORDS | {

@@ -159,6 +159,16 @@ LINKING = frozenset(
         "shots",
         "once",  # "crash once at the start of the bar"
         "alone",  # "i want the snare alone on TWO and FOUR"
+        "note",  # "bombo note on the and of 2"
+        "notes",
+        "pushing",  # "the kick pushing the and of 4 into the next one"
+        "pushes",
+        "smack",  # "snare smack on 2 and 4"
+        "smacks",
+        "crack",
+        "cracks",
+        "click",  # "cross stick click on 2 and 4"
+        "clicks",
         "but",  # "the crashy one but only on the one of each bar"
         "strictly",  # "keep the kick strictly on 1 and 3"
         "ever",  # "the kick only ever on the one"
@@ -266,7 +276,7 @@ MAYBE = frozenset({"maybe", "also", "perhaps", "possibly", "prob", "probably"})
 UP_TOP = (("only", "up", "top"), ("up", "top", "only"), ("alone", "up", "top"), ("only", "on", "top"))
 UP_TOP += (("only", "for", "this"), ("only", "this", "time"))  # "no hats (ride only for this)"
 
-SPANG = (("spang", "a", "lang"), ("spangalang",), ("spang", "alang"), ("ding", "ding", "a", "ding"))
+SPANG = (("spang", "a", "lang"), ("spangalang",), ("spang", "alang"), ("ding", "ding", "a", "ding"), ("spang",))
 
 TWO_STEP = (("two", "step"), ("2", "step"), ("twostep",), ("2step",))
 COUNTRY = frozenset({"country", "texas", "honky", "tonk", "western"})  # "a country two-step": the dance's
@@ -276,7 +286,11 @@ IN_BETWEEN = (("in", "between"), ("between",), ("in", "the", "gaps"))  # "hats f
 # "hi-hat on all the remaining semiquavers": the places no voice was given
 REMAINING = (("all", "the", "remaining"), ("the", "remaining"), ("all", "remaining"), ("the", "rest", "of", "the"))
 
-NO_GHOSTS = tuple((no, *g) for no in ("no", "without") for g in (("ghost", "notes"), ("ghosts",), ("ghost", "note")))
+NO_GHOSTS = tuple(
+    (*no, *g)
+    for no in (("no",), ("without",), *((verb, "the") for verb in ("drop", "lose", "ditch", "cut", "kill", "skip")))
+    for g in (("ghost", "notes"), ("ghosts",), ("ghost", "note"))
+)  # "drop the ghost notes, clean snare ONLY on 2 and 4"
 
 # A skank beat is punk's; a reggae "skank" is the guitar's offbeat chop, not this
 SKANK = (("skank", "beat"), ("skank", "beats"), *((w, "skank") for w in ("hardcore", "punk", "thrash", "skate")))
@@ -734,3 +748,9 @@ PARTS_OF_A_VOICE = frozenset(
 
 # After a place said first, verbs that give it to a voice: "the e of 3 needs a kick"
 NEEDS = frozenset({"needs", "gets", "wants", "deserves"})
+
+# Negating verbs that are nouns after "the": "the drop is kick and rim on 3", "the cut"
+NOUN_NEGATORS = frozenset({"drop", "cut", "kill", "skip"})
+
+# Motown's "four on the snare": every beat ("..., the 4-on-the-snare sound")
+FOUR_ON_THE_SNARE = tuple((*the, four, "on", "the", "snare") for the in (("the",), ()) for four in ("four", "4"))

@@ -1531,6 +1531,22 @@ NAMED_BEATS = [
     row("rh hat 8ths (16ths? no way), lh snare 2 and 4", only(HATS, "eighths"), only("sd", "2", "4")),
     row("hat ONLY on the +'s", only(HATS, "offbeats")),
     row("disco, opening the hat on the ands", only("oh", "offbeats")),  # the open hat, not any hat
+    # what d103-d108 showed
+    row("1) kick on 1 and 3 2) snare 2 and 4 3) no crash", only("bd", "1", "3"), only("sd", "2", "4"), absent("cc")),
+    row("- kick on 1 and 3\n- snare on 2 and 4\n- 2 bars", only("bd", "1", "3"), only("sd", "2", "4"), bars=2),
+    row("kick on 1, the & of 2 (no wait, the a of 2), and 3", only("bd", "1", "2a", "3")),
+    row("clave on the rim 2-3, kick tumbao", present("rs"), on("bd", "2&", "4")),  # the clave's side, not counts
+    row("one drop, the drop is kick and rim together on 3", *ONE_DROP, only("bd", "3"), only("rs", "3")),
+    row("songo, no snare backbeat on 2 and 4", off("sd", "2", "4")),
+    row("nothing on the one, not even hats. snare 2 and 4", nothing_on("1"), only("sd", "2", "4")),
+    row(
+        "drop the ghost notes, clean snare ONLY on 2 and 4",
+        only("sd", "2", "4"),
+        off("sd", "1", "1e", "1&", "1a", "2e", "2&", "2a", "3", "3e", "3&", "3a", "4e", "4&", "4a"),
+    ),
+    row("hat barks on the and of 4, kick 1 and 3", only("oh", "4&"), only("bd", "1", "3")),
+    row("motown, the 4-on-the-snare sound", on("sd", "beats")),
+    row("ride spang on all 4 beats, cross stick click on 2 and 4", on(("rc",), "beats"), only("rs", "2", "4")),
     row("snare fill at the end, keep 2 and 4 solid till then", on(BACKBEAT, "2", "4"), fill="snare"),
     row(
         "kick 1 and 3, snare 2 and 4, on 4& only the open hat",

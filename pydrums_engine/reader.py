@@ -1103,6 +1103,11 @@ class Reader:
             return max(j, one_bar)
         self.out.append(Constraint(voices, ("all",), "absent", f"no {label}"))
         k = self._skip(j, frozenset({",", "-"}))
+        other, after = self._one_voice(k)
+        alone = self._at(after, "only") and self._ends_clause(after + 1)  # "no hats (ride only)": the ride plays
+        if other and not set(other) & set(voices) and alone:
+            self.out.append(Constraint(other, ("all",), "present", f"with {voices_label(other)}"))
+            return after + 1
         if k < len(self.tokens) and self.tokens[k] in ("just", "only"):  # "no hats, just ride"
             start = self._skip(k + 1, FILLERS)
             instead, end = self._one_voice(start)

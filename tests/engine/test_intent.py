@@ -1546,6 +1546,7 @@ NAMED_BEATS = [
     ),
     row("hat barks on the and of 4, kick 1 and 3", only("oh", "4&"), only("bd", "1", "3")),
     row("motown, the 4-on-the-snare sound", on("sd", "beats")),
+    row("7/8, no hats (ride only)", absent(HATS), present(("rc",)), meter="7/8"),
     row("ride spang on all 4 beats, cross stick click on 2 and 4", on(("rc",), "beats"), only("rs", "2", "4")),
     row("snare fill at the end, keep 2 and 4 solid till then", on(BACKBEAT, "2", "4"), fill="snare"),
     row(

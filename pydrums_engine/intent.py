@@ -47,6 +47,7 @@ from .reader_words import (
     RATE_WORDS,
     STEP_STRING,
 )
+from .sounds import said_as_sounds
 from .variation import fill_voices
 
 __all__ = ["ALL_VOICES", "RULES", "Constraint", "Intent", "StyleFinder", "parse_intent"]
@@ -597,6 +598,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _COWBELL_PATTERN.sub(r"\1pattern", low)
     low = _HITS_A_BAR.sub(rf"\1 {PER_BAR}", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
+    low = said_as_sounds(low, _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
     )

@@ -1547,6 +1547,28 @@ NAMED_BEATS = [
     row("hat barks on the and of 4, kick 1 and 3", only("oh", "4&"), only("bd", "1", "3")),
     row("motown, the 4-on-the-snare sound", on("sd", "beats")),
     row("7/8, no hats (ride only)", absent(HATS), present(("rc",)), meter="7/8"),
+    # a groove sung as sounds: each word one step, as the words or the run's length say
+    row(
+        "boom tss clap tss boom tss clap tss",
+        only("bd", "1", "3"),
+        only("ch", "1&", "2&", "3&", "4&"),
+        only("cp", "2", "4"),
+    ),
+    row(
+        "dum . tak dum | dum . tak . each thing is an 8th. dum is the kick, tak is the snare",
+        only("bd", "1", "2&", "3"),
+        only("sd", "2", "4"),
+    ),
+    row(
+        "7/8: boom-ka boom-ka boom-ka-ka, boom = kick, ka = clap",
+        only("bd", "1", "3", "5"),
+        only("cp", "2", "4", "6", "7"),
+        meter="7/8",
+    ),
+    row(
+        "dum tek dum tek: kick on every number, snare on every and", only("bd", "counts"), only("sd", "offbeats")
+    ),  # the words place them
+    row("a boom bap beat", swing=True),  # a style's name, not a groove sung
     row("ride spang on all 4 beats, cross stick click on 2 and 4", on(("rc",), "beats"), only("rs", "2", "4")),
     row("snare fill at the end, keep 2 and 4 solid till then", on(BACKBEAT, "2", "4"), fill="snare"),
     row(
@@ -1927,7 +1949,7 @@ FUZZ_TEXT = (
     "9 10 12 13 16 twelve accents one for to too holes right marks part pattern do steppers displaced "
     "uh um build xxxxxxxxxxxxxxxx u keep hate when every big dotted quarter group starts counting "
     "won tree per once twice single exactly money long short empty where 2s 3+2 5/4 7/8 cassa und "
-    "rolls like ish snarf high base"
+    "rolls like ish snarf high base boom tss tak dum thump = is"
 )
 FUZZ_WORDS = tuple(FUZZ_TEXT.split())
 

@@ -47,7 +47,7 @@ from .reader_words import (
     RATE_WORDS,
     STEP_STRING,
 )
-from .sounds import said_as_sounds
+from .sounds import USUAL_SOUNDS, said_as_sounds
 from .variation import fill_voices
 
 __all__ = ["ALL_VOICES", "RULES", "Constraint", "Intent", "StyleFinder", "parse_intent"]
@@ -423,8 +423,10 @@ _BAR_NUMBERED = re.compile(
 # The bar a fill ends, which makes the pattern that long: "fill at the end of bar 4", "fill in bar 8".
 _FILL_BAR = re.compile(r"\bend\s+of\s+(?:bar|measure)\s+(\d)\b|\bfills?\s+(?:in|on|at)\s+(?:bar|measure)\s+(\d)\b")
 # "the cymbal that goes tss", "the drum that goes boom": a voice named by its sound.
-_SOUND_VOICES = {"tss": "hats", "tsss": "hats", "tsst": "hats", "chick": "hats", "boom": "kick", "dum": "kick"}
-_SOUND_VOICES |= {"tak": "snare", "tek": "snare", "crack": "snare", "crash": "crash"}
+# "the cymbal that goes tss": a drum by its sound (the sounds' table is `sounds.USUAL_SOUNDS`; a
+# sound said once names the hi-hat, open or closed)
+_SOUND_VOICES = {word: "hats" if voice == "closed hat" else voice for word, voice in USUAL_SOUNDS.items()}
+_SOUND_VOICES |= {"tsss": "hats", "tsst": "hats", "crack": "snare", "crash": "crash"}
 _SOUNDS_LIKE = re.compile(
     r"\b(?:cymbal|sound|one|thing|drum)\s+(?:that|which)\s+(?:goes|sounds)\s+(?:like\s+)?(?:a\s+)?("
     + "|".join(_SOUND_VOICES)

@@ -33,6 +33,7 @@ USUAL_SOUNDS = {
     "ka": "snare",
     "bap": "snare",
     "smack": "snare",
+    "crack": "snare",
     "clap": "clap",
 }
 RESTS = frozenset({".", "-", "_", "rest", "x"})  # "x" only where the run is of words: "dum x tak x"

@@ -1031,6 +1031,15 @@ class Reader:
         adjective = said.isalpha() and said not in ("other", "others", "but", "except")
         if not voices and start + 1 < len(t) and adjective and not self._names_a_place(start):
             voices, j = self._voice_list(start + 1, joiners=frozenset({"or", "nor", "/"}))  # "no rock snare on 2 and 4"
+        last = self._last_placed()
+        near = last is not None and self._last_end is not None and 0 <= i - self._last_end <= 2
+        if not voices and near and self.tokens[i] == "not" and start < len(t) and t[start] in ("on", "at"):
+            places, end = self._places(start + 1)  # "snare on 2 but not on 4": not there, not even a ghost
+            if places and last is not None:
+                self.out.append(
+                    Constraint(last.voices, places, "off", f"no {voices_label(last.voices)} on {places_label(places)}")
+                )
+                return end
         if not voices and {"touch", "hit"} & set(t[i + 1 : start]):
             places, end = self._places(start)  # "dont touch the 1": nothing there
             if places and all(BARE_COUNT.fullmatch(p) for p in places):
@@ -2557,6 +2566,8 @@ class Reader:
         if not left_out or not all(BARE_COUNT.fullmatch(p) for p in left_out):
             return places, i
         if all(BARE_COUNT.fullmatch(p) for p in places):
+            if not set(left_out) & set(places) and words == ("but", "not"):
+                return places, i  # "snare on 2 but not on 4": a "not" of its own (`_negated`), not a place less
             return tuple(p for p in places if p not in left_out), end
         if len(places) > 1:
             return places, i

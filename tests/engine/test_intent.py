@@ -1569,6 +1569,7 @@ NAMED_BEATS = [
         "dum tek dum tek: kick on every number, snare on every and", only("bd", "counts"), only("sd", "offbeats")
     ),  # the words place them
     row("a boom bap beat", swing=True),  # a style's name, not a groove sung
+    row("snare on 2 but not on 4", only("sd", "2"), off("sd", "4")),  # not even a ghost note there
     row("ride spang on all 4 beats, cross stick click on 2 and 4", on(("rc",), "beats"), only("rs", "2", "4")),
     row("snare fill at the end, keep 2 and 4 solid till then", on(BACKBEAT, "2", "4"), fill="snare"),
     row(

@@ -159,9 +159,10 @@ _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
 _IN_QUARTERS = re.compile(r"\bquarter(?:s|[\s-]+notes?)?\b|\b(?:16|sixteen)th")  # no 12/8 has them
 # every one-word name of a voice or group, plurals too ("claps"): what may stand before "fill" or "2/4"
 _ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha()}
+_A_VOICE = "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))  # longest first, for an alternation
 # "snare on 2/4", "sn 2/4", "kick 1/3": counts after "on" or a voice, not a meter
 _SLASH_LIST = re.compile(
-    r"\b(on\s+(?:beats?\s+)?|(?:backbeat|" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+)"
+    r"\b(on\s+(?:beats?\s+)?|(?:backbeat|" + _A_VOICE + r")\s+)"
     r"(\d[&+ea]?(?:\s*/\s*\d[&+ea]?)+)(?![\w])"
 )
 # "five beats in each bar", "7 counts per measure": that many quarter beats.
@@ -187,7 +188,7 @@ _METER_IN_WORDS = re.compile(
     r"(?<!\btwo\s)\b(" + "|".join(w.replace(" ", "[\\s-]") for w in _METER_WORDS) + r")\b(?:\s+time)?"
 )  # not "every beat one two three four": counted aloud
 # "snare two four", "kick on three four": counts said after their voice, not a meter
-_COUNTS_BEFORE = re.compile(r"\b(?:on|" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+$")
+_COUNTS_BEFORE = re.compile(r"\b(?:on|" + _A_VOICE + r")\s+$")
 _BPM = re.compile(
     r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
     r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
@@ -450,7 +451,7 @@ _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?
 # count nor a bar named ("four kicks per bar one on each beat" is not bar 1); one token, `PER_BAR`
 _HITS_A_BAR = re.compile(
     r"\b((?:one|two|three|four|five|six|single|[1-9])\s+(?:"
-    + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
+    + _A_VOICE
     + r")(?:e?s)?(?:\s+(?:hits?|notes?))?|once|twice)\s+(?:a|per|each|every|in\s+each|in\s+every|in\s+the)\s+"
     r"(?:bar|measure)\b"
 )
@@ -475,7 +476,7 @@ _COWBELL_PATTERN = re.compile(
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "a tresillo kick - 1, 2& and 4": a dash between a voice and its counts says where it plays
 _VOICE_DASH = re.compile(
-    r"\b(" + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True)) + r")\s+(?:-{1,2}|[\u2013\u2014])\s+"
+    r"\b(" + _A_VOICE + r")\s+(?:-{1,2}|[\u2013\u2014])\s+"
     r"(?=\d|the\s+(?:and|&|e|a)\s+of\b)"
 )
 # "every single triplet", "each and every beat": every.
@@ -519,7 +520,7 @@ _TOO = re.compile(r"\btoo\s+(?:damn\s+|damned\s+)?$")  # "it was too busy last t
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
 _FILL = re.compile(
     r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|paradiddle|rudiment|"
-    + "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))
+    + _A_VOICE
     + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your|all|in|out|every|each|those|these|it|them|gaps?|space)\b)"
     r"|\bfills\b(?!\s+(?:all|in|up|out|every|each|those|these|it|them|the\s+gaps?|gaps?|space))"  # not "fills all"
     r"|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
@@ -600,7 +601,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _COWBELL_PATTERN.sub(r"\1pattern", low)
     low = _HITS_A_BAR.sub(rf"\1 {PER_BAR}", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
-    low = said_as_sounds(low, _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
+    low = said_as_sounds(low, lambda: _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
     )
@@ -853,7 +854,7 @@ def _group_counts(text: str, groups: tuple[int, ...]) -> str:
         starts = starts_of(m[1])
         return " and ".join(starts) if starts else m[0]
 
-    text = _SIZED_FIRST.sub(lambda m: " and ".join(starts_of(m[1])) or m[0], _NTH_OF_SIZED.sub(nth_of, text))
+    text = _SIZED_FIRST.sub(all_starts, _NTH_OF_SIZED.sub(nth_of, text))
     text = _WHERE_GROUP_STARTS.sub(where, _START_OF_SIZED.sub(all_starts, text))
     return _START_OF_NTH_GROUP.sub(nth, _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text)))
 
@@ -1102,9 +1103,8 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         )  # "6/8 but nah, 12/8", "in 6/8 ... hmm that's 12/8 really. ok do 12/8"
         if name in METERS and (found is None or corrected) and not refused:
             found, after = name, match.end()
-    said = _meters_said(text)
     if found is None:
-        words = said[0] if said else None
+        words = next(iter(_meters_said(text)), None)
         counted_in_quarters = words and words[1] == "slow blues" and _IN_QUARTERS.search(text)
         if words and not counted_in_quarters:  # ("slow blues, ride on every quarter note": in 4)
             found = _METER_WORDS[words[1].replace("-", " ")]  # "twelve-eight"
@@ -1115,8 +1115,7 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         name = f"{_number(beats[1])}/4" if beats else None
         found = name if name in METERS else None
     text = _METER.sub(lambda m: " " if f"{int(m[1])}/{int(m[2])}" in METERS else m[0], text)  # "1 3 / 2 4" stays
-    said = _meters_said(text)
-    for m in reversed(said):
+    for m in reversed(_meters_said(text)):
         text = text[: m.start()] + " " + text[m.end() :]
     return found, text
 

@@ -1018,8 +1018,8 @@ class Reader:
         phrase = next((len(w) for w in NEGATING_PHRASES if self._at(i, *w)), 0)
         if not phrase and self.tokens[i] not in NEGATORS:
             return None
-        said_nothing = next((c for c in reversed(self.out) if c.voices == ALL_VOICES and c.rule == "off"), None)
-        if self._at(i, "not", "even") and said_nothing is not None:  # "nothing on the one, not even hat"
+        said_nothing = self._at(i, "not", "even") and any(c.voices == ALL_VOICES and c.rule == "off" for c in self.out)
+        if said_nothing:  # "nothing on the one, not even hat"
             voices, end = self._voice_list(self._skip(i + 2, FILLERS))
             return end if voices else None  # (said already: nothing there)
         if not phrase and i and self.tokens[i - 1] in ("the", "a", "that", "this") and self.tokens[i] in NOUN_NEGATORS:

@@ -11,6 +11,7 @@ and writes the run as places the token reader knows: "kick on 1 and 3, closed ha
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .instruments import resolve_voices
 from .notation import get_meter
@@ -51,15 +52,20 @@ _RATES = {"8": "eighths", "ei": "eighths", "16": "sixteenths", "si": "sixteenths
 _WORD = re.compile(r"[a-z]+|[._|-]|[^\sa-z._|-]+")  # words, rests and bar lines; anything else ends a run
 
 
-def said_as_sounds(low: str, meter_name: str | None) -> str:
-    """The request with its sung run written as places (unchanged when it has none)."""
-    sounds = dict(USUAL_SOUNDS)
-    defined = _definitions(low)
-    sounds.update(defined)
-    definitions = [m for m in (*_DEFINED.finditer(low), *_REVERSED.finditer(low)) if _said(m)]
-    unsung = _blanked(low, [m.span() for m in definitions])  # a definition is not sung
+def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
+    """The request with its sung run written as places (unchanged when it has none);
+    ``meter_of`` gives the meter the words name, asked only when a run is sung."""
+    definitions = _definitions(low)
+    defined: dict[str, str] = {}
+    for match, word, voice in definitions:  # "boom = kick"; "kick = dum" where not said the other way
+        if match.re is _DEFINED:
+            defined[word] = voice
+        else:
+            defined.setdefault(word, voice)
+    sounds = {**USUAL_SOUNDS, **defined}
+    unsung = _blanked(low, [m.span() for m, _, _ in definitions])  # a definition is not sung
     # and said alone ("tak is sidestick,"), it leaves the text; "boom is kick (so 1, 3, 5)" stays
-    plain = _blanked(low, [m.span() for m in definitions if low[m.end() :].lstrip()[:1] in ("", ",", ".", ";")])
+    plain = _blanked(low, [m.span() for m, _, _ in definitions if low[m.end() :].lstrip()[:1] in ("", ",", ".", ";")])
     run = _longest_run(unsung, sounds)
     if run is None:
         return low
@@ -74,6 +80,7 @@ def said_as_sounds(low: str, meter_name: str | None) -> str:
     if any(placed):
         return low  # "dum tek dum tek: kick on every number, snare on every and": the words place them
     said_rate = _RATE.search(low)
+    meter_name = meter_of()
     rate = _rate(said_rate, words, sounds, meter_name)
     places = _places(words, sounds, rate, meter_name) if rate else {}
     if not places:
@@ -90,29 +97,17 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-def _said(match: re.Match[str]) -> str:
-    """A definition's text, when it defines a word as a drum ("tak is sidestick")."""
-    word, voice = (match[1], match[2]) if match.re is _DEFINED else (match[2], match[1])
-    return match[0].strip() if _defines(word.strip(), voice.strip()) else ""
-
-
 def _defines(word: str, voice: str) -> bool:
     """Whether "word = voice" names a sound's drum ("tak is sidestick", "boom = kick")."""
     return resolve_voices(voice) is not None and (resolve_voices(word) is None or word in USUAL_SOUNDS)
 
 
-def _definitions(low: str) -> dict[str, str]:
-    """ "boom = kick, tss = closed hat", "dum is the kick", "kick = dum": each word's drum."""
-    found: dict[str, str] = {}
-    for match in _DEFINED.finditer(low):
-        word, voice = match[1], match[2].strip()
-        if _defines(word, voice):
-            found[word] = voice
-    for match in _REVERSED.finditer(low):
-        voice, word = match[1].strip(), match[2]
-        if _defines(word, voice):
-            found.setdefault(word, voice)
-    return found
+def _definitions(low: str) -> list[tuple[re.Match[str], str, str]]:
+    """ "boom = kick, tss = closed hat", "dum is the kick", "kick = dum": where each word is
+    given its drum, the word, and the drum."""
+    said = [(m, m[1], m[2].strip()) for m in _DEFINED.finditer(low)]
+    said += [(m, m[2], m[1].strip()) for m in _REVERSED.finditer(low)]
+    return [(m, word, voice) for m, word, voice in said if _defines(word, voice)]
 
 
 def _longest_run(low: str, sounds: dict[str, str]) -> tuple[int, int, list[str]] | None:

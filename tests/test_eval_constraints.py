@@ -133,6 +133,16 @@ COINCIDENCES = {
     frozenset({"f45-no-hats-tribal", "f18-no-hats-kick-snare-toms"}),
     frozenset({"f45-no-hats-tribal", "f29-no-hats-kick-snare-toms"}),
     frozenset({"f45-rock-tom-fill", "f37-rock-tom-fill"}),
+    frozenset({"f47-tom-fill-chorus", "f35-tom-fill-into-chorus"}),
+    frozenset({"f47-tom-fill-chorus", "f38-tom-fill-into-chorus"}),
+    frozenset({"f50-78-two-two-three", "f8-7-8-groups"}),
+    frozenset({"f50-78-two-two-three", "f13-seven-eight-223"}),
+    frozenset({"f50-78-two-two-three", "f18-78-two-two-three"}),
+    frozenset({"f50-78-two-two-three", "f19-7-8-223-kick-groups"}),
+    frozenset({"f50-78-two-two-three", "f20-seven-eight-223"}),
+    frozenset({"f50-78-two-two-three", "f21-7-8-group-starts"}),
+    frozenset({"f50-78-two-two-three", "f36-78-groups"}),
+    frozenset({"f50-no-hats-8bit", "f10-neg-no-hats"}),
 }
 # held-out requests a development request happens to type word for word ("house beat pls"):
 # written apart and before it, but tuned on through it, so reported apart when measured
@@ -145,7 +155,7 @@ TYPED_IN_DEV = {
     "f31-rock-tom-fill",  # typed by d52, written a session earlier
     "f37-rock-tom-fill",  # typed by d31, written sessions earlier
 }  # fmt: skip
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 47)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 51)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -244,7 +254,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh47"])
+        parse_args(["--split", "fresh51"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -47,6 +47,7 @@ from .reader_words import (
     RATE_WORDS,
     STEP_STRING,
 )
+from .reword import plain_words
 from .sounds import USUAL_SOUNDS, said_as_sounds
 from .variation import fill_voices
 
@@ -522,6 +523,9 @@ _FILL = re.compile(
     r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|paradiddle|rudiment|"
     + _A_VOICE
     + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your|all|in|out|every|each|those|these|it|them|gaps?|space)\b)"
+    + r"(?:\s+of\s+(?:"
+    + _A_VOICE
+    + r")s?\b)?"  # "a quick fill of slaps": its voice, said after it
     r"|\bfills\b(?!\s+(?:all|in|up|out|every|each|those|these|it|them|the\s+gaps?|gaps?|space))"  # not "fills all"
     r"|\bfill[\s-]in\b(?!\s+(?:the|a|some|those|these|it|them)\b)"  # not "fill in the gaps"
     r"|\bending (?:with|on)\b|\bturnaround\b|\bbreak at the end\b"
@@ -573,7 +577,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
     low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
-    low = _in_english(low)
+    low = plain_words(_in_english(low))  # crotchets, tracker rows, a cajón's strokes
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
     low = _CHAT_ASIDE.sub(" ", low)
     low = _EVERY_E_A.sub(lambda m: "the e's and a's" if m[0].rstrip().endswith("a") else "the e's", low)
@@ -681,7 +685,7 @@ _FILL_INTO = re.compile(
     r"(?:up\s+)?into\s+(?:a\s+|the\s+)?(?:[a-z]+\s+)?fills?\b"
 )  # "hh rolls into a fill at the end"
 _FILL_AFTER = re.compile(
-    r"\bfills?\s+(?:on|with|using|around|round)\s+(?:the\s+)?([a-z]+(?:\s(?!and\b)[a-z]+)?)((?:\s*(?:,|and|&|\+)\s*(?:the\s+)?[a-z]+)*)"
+    r"\bfills?\s+(?:on|with|using|around|round|of)\s+(?:the\s+)?([a-z]+(?:\s(?!and\b)[a-z]+)?)((?:\s*(?:,|and|&|\+)\s*(?:the\s+)?[a-z]+)*)"
 )  # "fill on the cowbell", "fill with snare and toms"
 
 
@@ -1152,12 +1156,15 @@ def _past_any_count(tokens: list[str]) -> bool:
     return False
 
 
+_SERIES = re.compile(r"\s*\d+(?:\s*[,&+]\s*\d+|\s+\d+)+\s*,?\s*(?:\.{2,}|\u2026|etc\.?|and\s+so\s+on)\s*")
 _ASKED_AND_REFUSED = re.compile(r"\?\s*(?:no|nah|nope|not)\b")
 
 
 def _aside(match: re.Match[str]) -> str:
     """ "(stick on side of the drum)": an aside that names no voice, count or place is left out,
     so it does not stand between a voice and its places; "(so the a of 3)" stays."""
+    if _SERIES.fullmatch(match[1]):
+        return " "  # "every odd step (1,3,5,7..)": what the words before it say, shown as a series
     if _ASKED_AND_REFUSED.search(match[1]):
         return " "  # "(16ths one handed? no way lol)": a thought turned down, not a wish
     words = _tokens(match[1])

@@ -462,8 +462,12 @@ class VoiceForms(ReaderBase):
         if j < len(t) and t[j] in ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
             end = next((k for k in range(j, len(t)) if t[k] in CLAUSE_ENDS or self._next_voice_said(k)), len(t))
             said = t[j:end]
-            named = (
-                k for k in range(j, end) if self._one_voice(k)[0] and not self._at(self._one_voice(k)[1], "pattern")
+            named = (  # another voice ("a bell pattern" is no ride bell; "cowbell doing the cowbell part")
+                k
+                for k in range(j, end)
+                if self._one_voice(k)[0]
+                and not self._at(self._one_voice(k)[1], "pattern")
+                and not (self._one_voice(k)[0] == voices and self._at(self._one_voice(k)[1], "part"))
             )
             if (
                 any(w in NEGATORS | TAKING_AWAY | {"too", "less"} for w in said)
@@ -665,6 +669,11 @@ class VoiceForms(ReaderBase):
         if voices and negated:
             return end  # "no 16ths on the hats": not where they play, and no place of its own
         if not voices and rate in ("eighths", "sixteenths") and plural and not negated:
+            keeper = next((c for c in self.out if c.rule == "present" and set(c.voices) <= set(TIME_KEEPERS)), None)
+            if keeper is not None:  # "pandeiro feel on the hat pls, 16ths all the way": the hats keep them
+                said = f"{voices_label(keeper.voices)} on {places_label((rate,))}"
+                self._supersede(keeper, Constraint(keeper.voices, (rate,), "on", said))
+                return j
             self.out.append(Constraint(TIME_KEEPERS, (rate,), "on", f"hi-hats or ride on {places_label((rate,))}"))
             return j  # "straight rock 8ths", "snare on 2 and 4, straight eighths": the time is kept in them
         if not voices:

@@ -246,8 +246,7 @@ NEGATIONS = [
     row(
         "hi-hat only, sixteenths",
         only_voices(*HATS),
-        present(HATS),
-        on(("ch", "oh", "ph", "rc"), "sixteenths"),
+        on(HATS, "sixteenths"),  # the hats named keep them, not "hats or ride"
         single_instrument="ch",
     ),
     row("no crash and open hats on the offbeats", absent("cc"), only("oh", "offbeats")),
@@ -1579,6 +1578,26 @@ NAMED_BEATS = [
         on("oh", "4&"),
         off(tuple(v for v in ALL_VOICES if v != "oh"), "4&"),
     ),
+    # other ways of saying a place or a voice (reword.py)
+    row(
+        "Side stick on crotchets two and four; ride cymbal quavres throughout.",
+        only("rs", "2", "4"),
+        only("rc", "eighths"),
+    ),
+    row("semiquvers on the hats, kick on the last semiquaver of beat two", only(HATS, "sixteenths"), only("bd", "2a")),
+    row("tambourine on the second semiquaver of each beat, kick on 1", only("tb", "es"), only("bd", "1")),
+    row(
+        "the first quaver of beat 3 on the kick and the second quaver of 4 on the snare",
+        only("bd", "3"),
+        only("sd", "4&"),
+    ),
+    row("BD on rows 00 06 08, SD on rows 04 and 0C", only("bd", "1", "2&", "3"), only("sd", "2", "4")),
+    row("on cajon: bass tone on 1 and the and of 3, slap on 2 and 4", only("bd", "1", "3&"), only("sd", "2", "4")),
+    row("shaker on every even step (2, 4, 6 ...)", only("sh", "es", "as")),
+    row("hats on every odd step (1,3,5,7..) and clap on 2 and 4", only(HATS, "eighths"), only("cp", "2", "4")),
+    row("pandeiro feel on the hat pls, 16ths all the way", on(HATS, "sixteenths")),  # the hats keep the 16ths
+    row("with a ride, straight eighths, snare 2 and 4", on("rc", "eighths"), only("sd", "2", "4"), swing=False),
+    row("12/8 bembe feel, cowbell doing the bell part", present("cb"), meter="12/8"),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

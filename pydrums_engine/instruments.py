@@ -174,7 +174,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "cp",
         "hand clap",
         39,
-        ("clap", "claps", "handclap", "hand clap", "clp", "palmas"),  # "palmas": Spanish, Portuguese
+        ("clap", "claps", "handclap", "hand clap", "clp", "palmas", "clappy one"),  # "palmas": Spanish, Portuguese
         "hand",
         short="clap",
         strokes="-xXo",
@@ -268,7 +268,12 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         ("cymbals", "cymbols", "platillos", "cymbales", "piatti", "pratos", "becken"),
     ),
     # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
-    VoiceGroup("toms", "toms", ("ht", "mt", "lt"), ("toms", "tom toms", "tom-toms", "small drums", "drums on top")),
+    VoiceGroup(
+        "toms",
+        "toms",
+        ("ht", "mt", "lt"),
+        ("toms", "tom toms", "tom-toms", "small drums", "drums on top", "round drums"),
+    ),
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),
     VoiceGroup("percussion", "hand percussion", ("tb", "cb", "sh", "cl"), ("percussion", "hand percussion")),
 )

@@ -47,7 +47,7 @@ from .reader_words import (
     RATE_WORDS,
     STEP_STRING,
 )
-from .reword import plain_words
+from .reword import joined_cells, plain_words
 from .sounds import USUAL_SOUNDS, said_as_sounds
 from .variation import fill_voices
 
@@ -355,7 +355,14 @@ _FOREIGN_WORDS = {
     "nada mais": "nothing else", "niente altro": "nothing else",
     # German
     "und": "and", "auf": "on", "mit": "with", "ohne": "without", "takte": "bars", "takt": "bar", "nur": "only",
+    # French glue ("juste kick et clap", "petit fill de toms a la fin mais pas de crash")
+    "à la fin": "at the end", "a la fin": "at the end", "al final": "at the end", "pas de": "no", "avec": "with",
+    "sans": "without", "mais": "but", "pero": "but", "juste": "just", "pour": "for", "petit": "little",
 }  # fmt: skip
+# Small words only a French or Spanish request has: they say the request is in one, drum words or not
+_FOREIGN_GLUE = re.compile(
+    r"\b(?:et|sin|sans|avec|mais|juste|pour|mesures|compases|pas de|pero|en el)\b|\b[àa] la fin\b"
+)
 # a whole word, quoted or not ("el 'y' del 4"), not a contraction's piece
 _FOREIGN_WORD = re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(map(re.escape, _FOREIGN_WORDS)) + r")(?![\w]|'\w)")
 # Italian, Portuguese "2 e 4", "no 1 e no 3": 2 and 4, 1 and 3 (not "1 e & a", counted aloud)
@@ -381,9 +388,30 @@ def _in_english(low: str) -> str:
     low = _ORDINAL_DOT.sub(r"\1", low)
     if _PORTUGUESE_KIT.search(low):
         low = _NO_BEFORE_A_COUNT.sub("on ", _PORTUGUESE_WORD.sub(lambda m: _PORTUGUESE_WORDS[m[0]], low))
-    if not _FOREIGN_KIT.search(low):
+    if _JAPANESE.search(low):
+        low = _in_english_from_japanese(low)
+    if not _FOREIGN_KIT.search(low) and not _FOREIGN_GLUE.search(low):
         return low
     return _COUNTS_JOINED_BY_E.sub(" and ", _FOREIGN_WORD.sub(lambda m: _FOREIGN_WORDS[m[0]], low))
+
+
+# Japanese words in an English request ("hat nashi, kick to snare dake", "4小節 onegai", "1と3&")
+_JAPANESE = re.compile(r"\b(?:onegai|nashi|dake|shousetsu|sanrenpu|zenbu|kudasai)\b|小節|と")
+_JAPANESE_BARS = re.compile(r"(\d+)\s*(?:小節|shousetsu)")
+_JAPANESE_NONE = re.compile(r"\b([a-z][a-z-]*)\s+(?:wa\s+|ga\s+|mo\s+)?nashi\b")  # "hat wa nashi": no hat
+_JAPANESE_ONLY = re.compile(r"\b([a-z][a-z-]*(?:\s+to\s+[a-z][a-z-]*)+)\s+dake\b")  # "kick to snare dake"
+_JAPANESE_WORDS = {"sanrenpu": "triplets", "zenbu": "all", "と": " and "}
+_JAPANESE_PARTICLES = re.compile(r"\b(?:onegai(?:\s*shimasu)?|kudasai|yoroshiku|de\s+ii|wa|de)\b")
+
+
+def _in_english_from_japanese(low: str) -> str:
+    """ "hat wa nashi, kick to snare dake, 4小節" -> "no hat, only kick and snare, 4 bars"."""
+    low = _JAPANESE_BARS.sub(r"\1 bars", low)
+    low = _JAPANESE_NONE.sub(r"no \1", low)
+    low = _JAPANESE_ONLY.sub(lambda m: "only " + m[1].replace(" to ", " and "), low)
+    for word, english in _JAPANESE_WORDS.items():
+        low = low.replace(word, english)
+    return _JAPANESE_PARTICLES.sub(" ", low)
 
 
 def _each_part(match: re.Match[str]) -> str:
@@ -433,6 +461,9 @@ _SOUNDS_LIKE = re.compile(
     r"\b(?:cymbal|sound|one|thing|drum)\s+(?:that|which)\s+(?:goes|sounds)\s+(?:like\s+)?(?:a\s+)?("
     + "|".join(_SOUND_VOICES)
     + r")\b"
+    + r"|(?<=\bthe\s)("
+    + "|".join(_SOUND_VOICES)
+    + r")\s+(?:thing|sound|noise|one)\b"  # "the tss thing"
 )
 # "crash one time at the start of the bar": once (a count of times, not the one).
 _ONE_TIME = re.compile(r"\b(?:one|1)\s+time\b")
@@ -571,7 +602,7 @@ _PLACE_SAYING = (
 
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
-    low = _list_marks_out(text.lower().replace("’", "'").replace("`", "'"))
+    low = _list_marks_out(joined_cells(text.lower().replace("’", "'").replace("`", "'")))
     low = " ".join(_LINE_BREAK.sub(" ; ", low).split())
     low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
@@ -607,7 +638,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = said_as_sounds(low, lambda: _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
     low = _named_by_request(
-        _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
+        _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1] or m[2]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
     )
     described = _FILL_DESCRIBED.search(low)
     if described and resolve_voices(described[2].removeprefix("the ")):
@@ -689,6 +720,9 @@ _FILL_AFTER = re.compile(
 )  # "fill on the cowbell", "fill with snare and toms"
 
 
+_FILL_THEN_VOICE = re.compile(r"\bfills?\s+(?:be\s+|is\s+|are\s+|all\s+)?(" + _A_VOICE + r")\b")
+
+
 # "drop a little fill, claps going 16ths on beat 4": the fill, described after it (a clause that
 # plays a voice fast on the last beat), not a groove of claps in 16ths
 _FILL_DESCRIBED = re.compile(
@@ -716,6 +750,7 @@ def _fill_voice(low: str) -> str:
             return pair  # "a floor tom + snare fill": both, in turn
         if lead and all(resolve_voices(w) for w in (m[1], m[2])):
             named.insert(0, (lead[0].split(), True))
+    named += [([m[1]], False) for m in _FILL_THEN_VOICE.finditer(low)]  # "make the fill claps too"
     for m in _FILL_AFTER.finditer(low):
         if _TOMS.search(m[2]):
             return "toms"  # "a fill with snare and toms": down the toms, from the snare
@@ -1077,14 +1112,16 @@ def _covered_once(constraints: list[Constraint]) -> list[Constraint]:
 
 
 def _unique(constraints: list[Constraint]) -> list[Constraint]:
-    """Each constraint once; counts added to a voice placed exactly ("kick on the a of 4 ...,
-    plus kick on 1") join its places, so the two never contradict each other."""
+    """Each constraint once (a voice wanted and placed: placed); counts added to a voice placed
+    exactly ("kick on the a of 4 ..., plus kick on 1") join its places, so the two never
+    contradict each other."""
     seen: set[tuple] = set()
     out: list[Constraint] = []
+    placed = {c.voices for c in constraints if c.rule in ("on", "only")}
     for c in constraints:
         key = (c.voices, c.places, c.rule)
-        if key in seen:
-            continue
+        if key in seen or (c.rule == "present" and c.voices in placed):
+            continue  # (and "with kick" where the kick is put on places: said once)
         seen.add(key)
         exact = next((i for i, o in enumerate(out) if o.rule == "only" and o.voices == c.voices), None)
         counted = all(BARE_COUNT.fullmatch(p) for p in c.places)
@@ -1174,7 +1211,9 @@ def _aside(match: re.Match[str]) -> str:
     )  # "the big one" is a drum, not the count
     preceding = _tokens(match.string[: match.start()])
     placed = preceding and (preceding[-1][0].isdigit() or preceding[-1] in NUMBER_WORDS)
-    if placed and (not counted or words[:1] in (["like"], ["i"], ["aka"], ["ie"], ["top"], ["start"])):
+    ruling_out = words[:1] in (["no"], ["without"], ["not"])  # "claps on 2 & 4 (no snare drum anywhere)"
+    explains = words[:1] in (["like"], ["i"], ["aka"], ["ie"], ["top"], ["start"])
+    if placed and (not counted or explains) and not ruling_out:
         return " "  # "the a of two (the last 16th before the snare)", "the e of 2 (like right after 2)": explained
     named = {v for k in range(len(words)) for n in (1, 2, 3) for v in resolve_voices(" ".join(words[k : k + n])) or ()}
     said = {v for n in (1, 2) for v in resolve_voices(" ".join(preceding[-n:])) or ()}

@@ -70,6 +70,8 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
                     self.out = before + [c.ruled_out() for c in self.out[len(before) :] if _counted(c)]
                     # the counts it names stay free of it, and what it changed of earlier wishes is undone
             i = end if end is not None else i + 1
+        placed = {c.voices for c in self.out if c.rule in ("on", "only")}
+        self.out += [c for c in self.said_late if c.voices not in placed]  # the words' own places win
         self._without_ghosts()
         self._report_unread(used | self._read_back)
         return self.out
@@ -147,6 +149,7 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
             self._double_with,
             self._doubling,
             self._no_other,
+            self._caught_with,
             self._with,
             self._voices,
             self._pronoun,
@@ -156,6 +159,7 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
             self._places_first,
             self._more_places,
             self._step_string,
+            self._gallop,
         )
         for form in forms:
             end = form(i)

@@ -30,6 +30,7 @@ class ReaderBase:
     bar_refs: list[str] = field(default_factory=list)  # the words behind each BAR_MARK, in order
     some_bars: list[Constraint] = field(default_factory=list)  # places said of some bars only (`_one_bar`)
     feel_rules: list[Constraint] = field(default_factory=list)  # what "half-time", "one drop" imply (`_idiom`)
+    said_late: list[Constraint] = field(default_factory=list)  # read once every form has had its say (`_gallop`)
     _in_steps: bool = False  # the list being read is steps
     out: list[Constraint] = field(default_factory=list)
     _last_end: int | None = None  # where the last voice's explicit places ended

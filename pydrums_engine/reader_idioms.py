@@ -5,7 +5,7 @@ A part of the token reader (`reader.py`), which tries each form at each token.
 
 from __future__ import annotations
 
-from .instruments import INSTRUMENTS
+from .instruments import INSTRUMENTS, voices_label
 from .places import Constraint, places_label
 from .reader_base import ReaderBase
 from .reader_words import (
@@ -15,8 +15,13 @@ from .reader_words import (
     FEET_ONLY,
     FLOOR,
     FOUR_ON_THE_SNARE,
+    GALLOP_PLACES,
+    GALLOPS,
     MOVED_OFF,
+    NAMED_FIGURES,
+    NEGATING_PHRASES,
     NEGATORS,
+    NOT_A_FIGURE_BEFORE,
     NOTHING_ELSE,
     ON_WORDS,
     SKANK,
@@ -102,6 +107,13 @@ class IdiomForms(ReaderBase):
             ]
             self.out += self.feel_rules[-4:]
             return i + 2
+        figure = next((w for w in NAMED_FIGURES if self._at(i, *w)), None)
+        if figure and not (i and t[i - 1] in NOT_A_FIGURE_BEFORE | NEGATORS and figure[0] != "gravity"):
+            self.feel_rules += [
+                Constraint(voices, (place,), "on", said) for voices, place, said in NAMED_FIGURES[figure]
+            ]
+            self.out += self.feel_rules[-len(NAMED_FIGURES[figure]) :]
+            return i + len(figure)
         if self._at(i, "one", "drop") or self._at(i, "onedrop"):
             self.feel_rules += [
                 Constraint(("bd",), ("three",), "on", "one drop: kick on 3"),
@@ -163,12 +175,33 @@ class IdiomForms(ReaderBase):
             clause = t[self._clause_start(i) : i]  # "i dont want it to sound like a backbeat at all"
             negated = negated or (bool(set(clause) & {"don't", "not", "never"}) and "like" in clause)
             negated = negated or prev in MOVED_OFF  # "displaced backbeat pls: snare on 2& and 4": not on 2 and 4
+            taken = self._at(end, "away") or self._at(end, "out")  # "when you take the backbeat away"
+            taken = taken and bool(set(clause) & {"take", "taking", "takes", "took", "pull", "pulling", "pulls"})
+            lead = i - (prev in ("the", "a", "that", "your"))  # "take out the backbeat", "get rid of the backbeat"
+            if taken or any(tuple(t[lead - len(w) : lead]) == w for w in NEGATING_PHRASES):
+                self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
+                return end + taken
             if prev in ("no", "without") and not placed_by:  # "no backbeat at all, it's jazz not rock"
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "off", "no snare or clap on 2 and 4"))
             if not placed_by and not negated:
                 self.out.append(Constraint(("sd", "cp"), ("backbeat",), "on", "backbeat: snare or clap on 2 and 4"))
             return end
         return None
+
+    def _gallop(self, i: int) -> int | None:
+        """ "gallop on the double bass", "galloping hats", "a kick gallop": that voice on an eighth
+        and two sixteenths every beat (tried after every other form: "gallop on the kick, 1 &a 2 &a"
+        is read by `_voices`, and its words win)."""
+        if self.tokens[i] not in GALLOPS:
+            return None
+        voices = self._one_voice(self._skip(i + 1, frozenset({"on", "the", "with", "in"})))[0]
+        voices = voices or self._voice_before(i, max(0, i - 3))
+        if not voices:
+            return None
+        said = f"gallop: {voices_label(voices)} on {places_label(GALLOP_PLACES)}"
+        self.feel_rules.append(Constraint(voices, GALLOP_PLACES, "on", said))
+        self.said_late.append(self.feel_rules[-1])
+        return i + 1  # the voice and any places said with it are read as ever: "gallop on the kick, 1 &a 2 &a"
 
     def _floor_at(self, i: int) -> int:
         """How many tokens at i say "four on the floor" (0 if none; "4 on the floor tom" is a tom)."""

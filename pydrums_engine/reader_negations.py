@@ -38,6 +38,7 @@ from .reader_words import (
     NOUN_NEGATORS,
     ON_WORDS,
     ONLY_BEFORE,
+    OWNING,
     PARTS_OF_A_VOICE,
     QUITE,
     THE_KIT,
@@ -396,19 +397,30 @@ class NegationForms(ReaderBase):
 
     def _only_voices(self, i: int) -> int | None:
         """ "only kick and snare", "just kick and hats": the other voices stay out."""
-        if self.tokens[i] not in ONLY_BEFORE and not self._at(i, "nothing", "but"):
+        t = self.tokens
+        if self._at(i, "drums", "only") and self._ends_clause(i + 2) and i and t[i - 1] in CLAUSE_ENDS:
+            return self._only_drums(i + 2)  # "backbeat without any cymbals, drums only" (not a producer's
+            # "drums only, no bass" heading a request: the drum part alone)
+        if t[i] not in ONLY_BEFORE and not self._at(i, "nothing", "but"):
             return None
-        start = i + (2 if self.tokens[i] == "nothing" else 1)
-        k = self._skip(start, FILLERS)
-        if self._at(k, "drums") and (k + 1 == len(self.tokens) or self.tokens[k + 1] in CLAUSE_ENDS):
-            others = tuple(c.code for c in INSTRUMENTS if c.family != "drum")  # "only drums": no cymbal, no shaker
-            self.out.append(Constraint(others, ("all",), "absent", "only drums"))
-            return k + 1
-        voices, j = self._voice_list(self._skip(start, FILLERS), adjacent=True)  # "just kick snare and hats"
+        start = i + (2 if t[i] == "nothing" else 1)
+        owned = self._skip(start, OWNING)  # "my son only has a big drum and a hi hat"
+        k = self._skip(owned, FILLERS)
+        if self._at(k, "drums") and (k + 1 == len(t) or t[k + 1] in CLAUSE_ENDS):
+            return self._only_drums(k + 1)
+        voices, j = self._voice_list(k, adjacent=True)  # "just kick snare and hats"
         if len(voices) < 2 or self._places_follow(j):
             return None
-        self._restrict(voices, start)
+        if owned > start and not {",", *AND_WORDS} & set(t[k:j]):
+            return None  # "my kit only has a hihat so no crash": of the cymbals, not of the kit
+        self._restrict(voices, owned)
         return j
+
+    def _only_drums(self, end: int) -> int:
+        """ "only drums": no cymbal, no shaker, no clap; the kit's drums alone."""
+        others = tuple(c.code for c in INSTRUMENTS if c.family != "drum")
+        self.out.append(Constraint(others, ("all",), "absent", "only drums"))
+        return end
 
     def _restrict(self, voices: tuple[str, ...], start: int) -> None:
         others = tuple(c for c in ALL_VOICES if c not in voices)

@@ -515,8 +515,12 @@ class PlaceForms(ReaderBase):
             "like",
             "so",
             "instead",
+            "only",  # "cross stick on for only"
+            "with",  # "snare on to and for with the ride"
         }:
             return True
+        if t[k - 1] == "won" and t[k] == "the":
+            return True  # "kick on won the e of to": a list typed without its commas ("won the" is no English)
         return self._at(k, "you", "know") or bool(self._one_voice(k)[0])  # "snare on too and for high hat ..."
 
     def _count_run(self, count: str, i: int) -> tuple[list[str], int]:

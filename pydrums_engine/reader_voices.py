@@ -25,6 +25,7 @@ from .reader_words import (
     BAR_MARK,
     BARE_COUNT,
     BEFORE_LISTED_VOICE,
+    CATCHING,
     CLAUSE_ENDS,
     DOING,
     DOTTED_RATES,
@@ -352,7 +353,7 @@ class VoiceForms(ReaderBase):
         """ "keep the kick off 2 and 4, snare gets those": the places just named, for this voice
         (for each voice named: "can the kick and a crash hit that"); places said but not read
         do too ("my riff pushes the and of 4 every bar. can the kick hit that with me?")."""
-        t, last = self.tokens, self.out[-1] if self.out else None
+        t = self.tokens
         j = self._skip(j, MAY)
         k = self._skip(j + 1, TAKEN_HOW) if j < len(t) and t[j] in TAKES else j
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
@@ -360,19 +361,38 @@ class VoiceForms(ReaderBase):
             return None
         if self._backbeat_words(k + 1) or (k + 1 < len(t) and self._names_a_place(k + 1)):
             return None  # "a tambourine doubling that backbeat": a determiner, not a pronoun
-        if last is not None and last.places != ("all",):
-            if set(last.voices) & set(voices):
-                return None
-            places = last.places
-        else:
-            places, said = self._places_said_before(i)
-            if not places:
-                return None
-            self._read_back.update(said)
+        places = self._places_meant(i, voices)
+        if not places:
+            return None
         # "can the kick lock to exactly that and nothing else": there only
         alone = next((len(w) for w in NOTHING_ELSE if self._at(k + 1, *w)), 0)
         self._placed(i, voices, places, "only" if alone else "on")
         return k + 1 + alone
+
+    def _places_meant(self, i: int, voices: tuple[str, ...]) -> tuple[str, ...]:
+        """The places "those", "it" or "that" at token i stand for: the last ones a voice was put
+        on (not these voices), else the last ones said that no form read."""
+        last = self.out[-1] if self.out else None
+        if last is not None and last.places != ("all",):
+            return () if set(last.voices) & set(voices) else last.places
+        places, said = self._places_said_before(i)
+        self._read_back.update(said)
+        return places
+
+    def _caught_with(self, i: int) -> int | None:
+        """ "the band hits the & of 4 every bar. catch it w/ kick + crash": the voices after
+        "with" play the places just said."""
+        t = self.tokens
+        if t[i] not in CATCHING or not any(self._at(i + 1, w) for w in ("it", "that", "them", "those", "these")):
+            return None
+        if not any(self._at(i + 2, w) for w in ("with", "using", "on")):
+            return None
+        voices, end = self._voice_list(self._skip(i + 3, FILLERS))
+        places = self._places_meant(i, voices) if voices else ()
+        if not places:
+            return None
+        self._placed(i + 3, voices, places, "on")
+        return end
 
     def _places_said_before(self, i: int) -> tuple[tuple[str, ...], range]:
         """The last places named before token i that no form read, and their tokens."""

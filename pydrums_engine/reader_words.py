@@ -141,6 +141,8 @@ LINKING = frozenset(
         "pounding",
         "hammering",
         "banging",
+        "bang",  # "open hats bang on the &s"
+        "bangs",
         "thumping",
         "tapping",
         "chugging",
@@ -199,6 +201,13 @@ LINKING = frozenset(
         "normal",  # "snare normal 2 and 4", "snare as usual on 2 and 4"
         "usual",
         "as",
+        "comp",  # "snare comp on the & of 1 and the & of 3": a jazz drummer's accompaniment
+        "comps",
+        "time",  # "ride time on 2 3 4"
+        "along",  # "the hat just ticks along on every beat"
+        "ticks",
+        "tick",
+        "ticking",
     }
 )
 
@@ -406,6 +415,7 @@ NEGATORS = frozenset(
         "ditch",
     }
     | {"remove", "omit", "exclude", "excluding", "nix", "sans", "cut", "kill"}
+    | {"hate", "hates", "dislike", "dislikes"}  # "she hates the tss sound": no hats
 )
 
 KEEPING_OUT = frozenset({"keep", "leave", "take", "cut", "drop", "pull"})  # "keep the kick out of it"
@@ -754,3 +764,38 @@ NOUN_NEGATORS = frozenset({"drop", "cut", "kill", "skip"})
 
 # Motown's "four on the snare": every beat ("..., the 4-on-the-snare sound")
 FOUR_ON_THE_SNARE = tuple((*the, four, "on", "the", "snare") for the in (("the",), ()) for four in ("four", "4"))
+
+# "only has a big drum and a hi hat": what a kit holds, said before the voices it keeps to
+OWNING = frozenset({"has", "have", "got", "owns", "own", "uses"})
+
+# "catch it w/ kick + crash", "nail that with the snare": a figure said before, played by the voices after
+CATCHING = frozenset({"catch", "catching", "nail", "nailing", "mark", "marking", "punctuate", "hit", "hitting"})
+
+# Figures a drummer names in a word or two, each as the rules it implies (rules that give way to
+# the words, as "money beat"'s): "a gravity blast", "blast for a few bars"
+_GRAVITY = ((("sd",), "sixteenths", "gravity blast: snare on sixteenths"),)
+_BLAST = (
+    (("bd",), "beats", "blast beat: kick on every beat"),
+    (("sd",), "offbeats", "blast beat: snare on the offbeats"),
+)
+_HAMMER = (
+    (("bd",), "eighths", "hammer blast: kick on eighths"),
+    (("sd",), "eighths", "hammer blast: snare on eighths, with the kick"),
+)
+NAMED_FIGURES: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str, str], ...]] = {
+    ("hammer", "blast"): _HAMMER,
+    ("hammer", "blasts"): _HAMMER,
+    ("gravity", "blast"): _GRAVITY,
+    ("gravity", "blasts"): _GRAVITY,
+    ("gravity", "roll"): _GRAVITY,
+    ("blast", "beat"): _BLAST,
+    ("blast", "beats"): _BLAST,
+    ("blast",): _BLAST,
+    ("blasts",): _BLAST,
+    ("blasting",): _BLAST,
+}  # longest first: "a gravity blast" is no blast beat
+NOT_A_FIGURE_BEFORE = frozenset({"a", "have", "had", "having"})  # "have a blast"
+
+# "gallop on the double bass", "galloping hats": the voice plays an eighth and two sixteenths a beat
+GALLOPS = frozenset({"gallop", "galloping", "gallops"})
+GALLOP_PLACES = ("beats", "offbeats", "as")

@@ -4,6 +4,10 @@
     "kick on the last semiquaver of beat two"   -> "kick on the a of two"
     "bd on rows 00 06 08" (a tracker, from 00)  -> "bd on steps 1, 7 and 9"
     "shaker on every even step"                 -> "shaker on the e's and a's"
+    "hats 2 & 4 w/ the foot"                    -> "pedal hi-hat 2 & 4"
+    "that tumbling thing down the round drums"  -> "a tom fill"
+    "kick on the oom (1)"                       -> "kick on 1"
+    "snare on to and for period"                -> "snare on to and for ." (a phone's dictation)
     "cajon: bass on 1 and 3, slap on 2 and 4"   -> "cajon: kick on 1 and 3, snare on 2 and 4"
     "ride quavres, semiquvers on the hats"      -> "ride quavers, semiquavers on the hats"
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .instruments import resolve_voices
 from .reader_words import RATE_WORDS
 from .wording import step_numbers
 
@@ -45,20 +50,106 @@ _CAJON_SLAP = re.compile(r"\bslaps?\b|\bslap\s+tones?\b")
 
 # A tracker's rows, numbered in hexadecimal from 00 (16 rows a bar): "BD on rows 00 06 08"
 _HEX_ROW = r"[0-9a-f]{2}"
+# "kick on the oom (1), hat foot on both pahs (2, 3)": a name of the place, then its counts
+_NAMED_THEN_COUNTED = re.compile(
+    r"\bon\s+(?:the\s+|both\s+|all\s+(?:the\s+)?)?([a-z'-]+)\s*"
+    r"\(\s*(\d[&+ea]?(?:\s*(?:,|and|&)\s*\d[&+ea]?)*)\s*\)"
+)
+_MIDDLE_AND_PLACE = re.compile(r"\bin\s+the\s+middle\s+(?=(?:on|at)\s)")  # "once in the middle on 3": on 3
+
 _TRACKER_ROWS = re.compile(rf"\brows?\s+({_HEX_ROW}(?:(?:\s*(?:,|\band\b|&|\+)\s*|\s+){_HEX_ROW})*)\b")
 _ROWS_A_BAR = 16
+
+# "hats 2 & 4 w/ the foot": the hi-hat played with the pedal ("w/" is "with" by now)
+_HAT_BY_FOOT = re.compile(
+    r"\b(?:hi[\s-]?hats?|hats?|hh)((?:\s+(?:on\s+)?(?:\d[&+]?|and|&|,)(?=[\s,]))*)\s*,?\s+"
+    r"(?:with|using|on)\s+(?:the\s+|my\s+|your\s+|left\s+)?(?:foot|feet)\b"
+)
+
+# "hat foot going ch on 2 & 4": the sound the pedal makes, not the closed hat's name ("ch")
+_FOOT_SOUND = re.compile(
+    r"\b((?:hi[\s-]?)?hat\s+foot|pedal\s+(?:hi[\s-]?)?hat)\s+(?:going|goes|doing|saying)\s+(?:ch|chk|chick|tss|ts|tsk)\b"
+)
+
+# "that tumbling thing down the round drums", "rolling down the toms": a fill down the toms
+_DOWN_THE_TOMS = re.compile(
+    r"\b(?:that\s+|a\s+)?(?:tumbl|roll|run|cascad)\w*(?:\s+(?:thing|things|bit))?\s+(?:all\s+the\s+way\s+)?down\s+"
+    r"(?:the\s+|all\s+the\s+)?([a-z]+(?:\s[a-z]+)?)"
+)
+_TOMS = frozenset({"ht", "mt", "lt"})
 
 # A piano roll's even steps (2, 4, 6, ... of sixteen): every beat's e and a
 _EVEN_STEPS = re.compile(r"\b(?:(?:every|each)\s+even\s+step|(?:all\s+)?(?:the\s+)?even\s+steps)\b")
 
 
+# A grid pasted with a space between its cells, a line a voice ("HH x . x . x . x . ..."), under
+# a line of counts ("1 e & a 2 e & a ..."); each line's cells are joined into one step string
+_SPACED_ROW = re.compile(
+    r"^[ \t]*([a-z][a-z -]{0,14}?)[ \t]*[:|]?[ \t]*((?:[xo.\-_][ \t]+){3,31}[xo.\-_])[ \t]*\|?[ \t]*$", re.M
+)
+_COUNT_LINE = re.compile(r"^[ \t]*1(?:[ \t]+(?:[1-9]|e|&|\+|a|and))+[ \t]*$", re.M)
+
+
+def joined_cells(low: str) -> str:
+    """ "hh x . x . x . x ." on its own line -> "hh: x.x.x.x." (a spaced grid's line as a step string);
+    its line of counts goes. Run before line breaks become clause breaks."""
+    if not _SPACED_ROW.search(low):
+        return low
+    low = _COUNT_LINE.sub("", low)
+    return _SPACED_ROW.sub(lambda m: f"{m[1].strip()}: {''.join(m[2].split())}", low)
+
+
+# Konnakol's four syllables of a beat: "ta ka di mi" is 1 e & a ("the mi of 2" is 2a)
+_TAKADIMI = re.compile(r"\bta[\s-]?ka[\s-]?di[\s-]?mi\b")
+_SYLLABLE_OF = re.compile(r"\bthe\s+(ta|ka|di|mi)\s+of\s+")
+_SYLLABLE_PARTS = {"ta": "", "ka": "e", "di": "and", "mi": "a"}
+_EVERY_SYLLABLE = re.compile(r"\b(?:every|each)\s+(ta|ka|di|mi)\b")
+
+
+# Punctuation said aloud to a dictating phone: "snare on to and for period"
+_SPOKEN_MARKS = re.compile(r"\b(comma|period|full\s+stop|question\s+mark|exclamation\s+(?:mark|point)|new\s+line)\b")
+_MARKS = {"comma": ",", "period": ".", "question": "?", "exclamation": "!", "full": ".", "new": "."}
+# Counts a phone heard as words: "the and of to" (2&), "for bars" (four bars), "eight oh eight" (808)
+_PART_OF_HOMOPHONE = re.compile(r"\b(the\s+(?:and|&|e|a|ah|uh)\s+of)\s+(won|to|too|for|fore)\b")
+_HOMOPHONES = {"won": "1", "to": "2", "too": "2", "for": "4", "fore": "4"}
+_TWO_AND_FOUR_HEARD = re.compile(r"\b(?:to|too)\s+(?:and|n|&)\s+(?:for|fore)\b")  # "snare to and for"
+_BARS_HEARD = re.compile(
+    r"(?:^|(?<=[,.;:])\s*|(?<=\beight\s)|(?<=\bfour\s)|(?<=\bme\s)|(?<=\bneed\s)|(?<=\bwant\s))"
+    r"(to|too|for)\s+(bars?|measures?)\b(?!\s*\d)"
+)  # at the start, or after a meter or a wish ("six eight to bars"), not "for bars 1-3"
+_FOUR_BY_FOUR = re.compile(r"(?<![/\d])\b4\s?x\s?4\b(?!\s*(?:bars?|times))")  # "4x4 kick" (not "5/4 x4 bars")
+_EIGHT_OH_EIGHT = re.compile(r"\beight[\s-]+(?:oh|o|zero)[\s-]+eight\b")
+
+# "snare on the a of 1 and & of 2 in each half": the figure again in the bar's second half (4/4)
+_PLACE = r"(?:the\s+)?(?:(?:and|&|e|a|ah)\s+of\s+)?[1-4](?:&|\+|e|a)?"
+_EACH_HALF = re.compile(
+    rf"({_PLACE}(?:\s*(?:,|and|&)\s*{_PLACE})*)\s+in\s+(?:each|both|every)\s+half(?:ves)?"
+    r"(?:\s+of\s+(?:the|each|every)\s+bar)?"
+)
+
+
 def plain_words(low: str) -> str:
     """The request with each of these ways of saying a place or a voice put plainly."""
+    low = _SPOKEN_MARKS.sub(lambda m: f" {_MARKS[m[1].split()[0]]} ", low)
+    low = _PART_OF_HOMOPHONE.sub(lambda m: f"{m[1]} {_HOMOPHONES[m[2]]}", low)
+    low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
+    low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)
+    low = _EIGHT_OH_EIGHT.sub("808", low)
+    low = _FOUR_BY_FOUR.sub("four on the floor", low)
+    low = _EACH_HALF.sub(_in_each_half, low)
     low = _WORD.sub(_rate_spelt, low)
     low = _NUMBERED_BEATS.sub("beats ", low)
     low = _NTH_NOTE.sub(_nth_note, low)
+    low = _MIDDLE_AND_PLACE.sub("", low)
+    low = _NAMED_THEN_COUNTED.sub(lambda m: m[0] if resolve_voices(m[1]) else f"on {m[2]}", low)
     low = _TRACKER_ROWS.sub(_tracker_rows, low)
     low = _EVEN_STEPS.sub("the e's and a's", low)
+    low = _HAT_BY_FOOT.sub(r"pedal hi-hat\1", low)
+    low = _FOOT_SOUND.sub(r"\1", low)
+    low = _DOWN_THE_TOMS.sub(_tom_fill, low)
+    if _TAKADIMI.search(low):
+        low = _SYLLABLE_OF.sub(lambda m: f"the {part} of " if (part := _SYLLABLE_PARTS[m[1]]) else "", low)
+        low = _EVERY_SYLLABLE.sub(lambda m: _EVERY_BEAT_PARTS[_SYLLABLE_PARTS[m[1]]], low)
     if _CAJON.search(low):
         low = _CAJON_SLAP.sub("snare", _CAJON_BASS.sub("kick", low))
     return low
@@ -100,3 +191,17 @@ def _tracker_rows(match: re.Match[str]) -> str:
     if any(row >= _ROWS_A_BAR for row in rows):
         return match[0]
     return f"steps {step_numbers(rows)}"
+
+
+def _tom_fill(match: re.Match[str]) -> str:
+    """ "rolling down the toms" -> "a tom fill"; down anything else stays as it was."""
+    voices = resolve_voices(match[1]) or resolve_voices(match[1].split()[0]) or ()
+    return "a tom fill" if voices and set(voices) <= _TOMS else match[0]
+
+
+def _in_each_half(match: re.Match[str]) -> str:
+    """ "the a of 1 and & of 2 in each half" -> "the a of 1 and & of 2 and the a of 3 and & of 4"."""
+    said = match[1]
+    if any(int(n) > 2 for n in re.findall(r"\d", said)):
+        return match[0]  # the figure already reaches past the bar's first half
+    return f"{said} and " + re.sub(r"\d", lambda d: str(int(d[0]) + 2), said)

@@ -41,12 +41,13 @@ RESTS = frozenset({".", "-", "_", "rest", "x"})  # "x" only where the run is of 
 RUN_LEAST = 4  # fewer sounds are words, not a groove sung
 
 _DEFINED = re.compile(
-    r"\b([a-z]{2,8})\s*(?:=|is|are)\s*(?:the\s+|a\s+|an\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?=\s*(?:[,.;:()]|$|\s))"
-)
+    r"\b([a-z]{2,8})\s*(?:=|is|are)\s*(?:the\s+|a\s+|an\s+)?"
+    r"([a-z][a-z-]*(?:\s(?![a-z]{2,8}\s*=)[a-z][a-z-]*)?)(?=\s*(?:[,.;:()]|$|\s))"
+)  # (a second word of the drum's name is not the next definition's sound: "boom = kick chk = snare")
 _REVERSED = re.compile(r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*=\s*([a-z]{2,8})\b")  # "kick = dum"
 _RATE = re.compile(
-    r"\b(?:all|in|each\s+(?:thing|one|sound|word|syllable)\s+is\s+(?:an?\s+)?|every\s+(?:sound|word)\s+is\s+(?:an?\s+)?)"
-    r"\s*(8ths|eighths|8th|eighth|16ths|sixteenths|16th|sixteenth|quarters|quarter|triplets|triplet)\b"
+    r"(?:\b(?:all|in|each\s+(?:thing|one|sound|word|syllable)\s+is\s+(?:an?\s+)?|every\s+(?:sound|word)\s+is\s+(?:an?\s+)?)"
+    r"|(?<=\())\s*(8ths|eighths|8th|eighth|16ths|sixteenths|16th|sixteenth|quarters|quarter|triplets|triplet)\b"
 )
 _RATES = {"8": "eighths", "ei": "eighths", "16": "sixteenths", "si": "sixteenths", "qu": "quarters", "tr": "eighths"}
 _WORD = re.compile(r"[a-z]+|[._|-]|[^\sa-z._|-]+")  # words, rests and bar lines; anything else ends a run
@@ -117,8 +118,11 @@ def _longest_run(low: str, sounds: dict[str, str]) -> tuple[int, int, list[str]]
     words: list[str] = []
     for match in _WORD.finditer(low):
         word = match[0]
-        if word in ("|", "-") and words:
-            continue  # "dum . tak dum | dum . tak .", "boom-tss-smack-tss"
+        spaced = (
+            word == "-" and low[match.start() - 1 : match.start()] == " " and low[match.end() : match.end() + 1] == " "
+        )
+        if word in ("|", "-") and words and not spaced:
+            continue  # "dum . tak dum | dum . tak .", "boom-tss-smack-tss" ("dum tek - tek": a rest)
         if word in sounds or (word in RESTS and words):
             start = match.start() if not words else start
             end, words = match.end(), [*words, word]

@@ -1023,8 +1023,6 @@ NAMED_BEATS = [
     row(
         "keep it to hats and a clap on 2 and 4",
         only_voices(*HATS, "cp"),
-        present(HATS),
-        present("cp"),
         only(HATS, "2", "4"),
         only("cp", "2", "4"),
     ),
@@ -1171,7 +1169,7 @@ NAMED_BEATS = [
     row("four on the floor kick, shaker 16ths", on("bd", "beats"), only("sh", "sixteenths")),
     row("reggaeton, toms at the end for the transition", fill="toms"),
     row("displaced backbeat pls: snare on 2& and 4 instead of 2 and 4", only("sd", "2&", "4"), off("sd", "2")),
-    row("16th ghost notes on the snare w/ accents on 2 and 4", present("sd"), on("sd", "2", "4")),
+    row("16th ghost notes on the snare w/ accents on 2 and 4", on("sd", "2", "4")),
     row("can u do a tresillo kick - 1, 2& and 4", only("bd", "1", "2&", "4")),
     row("ride bell on the group starts, kick 1 and 5", only("rb", "beats"), only("bd", "1", "5")),
     row("bell of the ride on all four counts", only("rb", "beats")),
@@ -1598,6 +1596,71 @@ NAMED_BEATS = [
     row("pandeiro feel on the hat pls, 16ths all the way", on(HATS, "sixteenths")),  # the hats keep the 16ths
     row("with a ride, straight eighths, snare 2 and 4", on("rc", "eighths"), only("sd", "2", "4"), swing=False),
     row("12/8 bembe feel, cowbell doing the bell part", present("cb"), meter="12/8"),
+    row("ta ka di mi, kick on the ta of 1 and 3 plus the mi of 2", only("bd", "1", "3", "2a")),
+    row("thinking in ta ka di mi: kick on every ta, rim on every mi", only("bd", "beats"), only("rs", "as")),
+    row(
+        "keep the kick n snare like this\n   1 e & a 2 e & a 3 e & a 4 e & a\n"
+        "SN . . . . x . . . . . . . x . . .\nBD x . . . . . x . x . . x . . . .",
+        only("sd", "2", "4"),
+        only("bd", "1", "2&", "3", "3a"),
+    ),
+    row("7/8 balkan-ish, kick on 1, clap on 3 et 5", only("bd", "1"), only("cp", "3", "5"), meter="7/8"),
+    row("minimal techno, juste kick et clap", only_voices("bd", "cp"), present("bd"), present("cp"), density="sparse"),
+    row("petit fill de toms a la fin mais pas de crash", absent("cc"), fill="toms"),
+    row("hat wa nashi, kick wa 1と3&, 4小節", absent(HATS), only("bd", "1", "3&"), bars=4),
+    row("the band hits the & of 4. catch it w/ kick + crash", on("bd", "4&"), on("cc", "4&")),
+    row(
+        "no snare on 2 and 4, show them what it sounds like when you take the backbeat away",
+        off("sd", "2", "4"),
+        off(BACKBEAT, "backbeat"),
+    ),
+    row(
+        "my son only has a big drum and a hi hat, big drum on 1 and 3",
+        only_voices("bd", *HATS),
+        present(HATS),
+        only("bd", "1", "3"),
+    ),
+    row("my kit only has a hihat so no crash, kick on 1", absent("cc"), only("bd", "1")),  # of the cymbals
+    row("Backbeat without any cymbals whatsoever, drums only.", BACKBEAT_IDIOM, absent(CYMBALS), absent(NOT_DRUMS)),
+    row("shout chorus: ride time on 1 2 3, hats 2 & 4 w/ the foot", only("rc", "1", "2", "3"), only("ph", "2", "4")),
+    row(
+        "waltz in 3/4: kick on the oom (1), hat foot on both pahs (2, 3)",
+        only("bd", "1"),
+        only("ph", "2", "3"),
+        meter="3/4",
+    ),
+    row(
+        "in 8ths its DUM tek - tek DUM - tek - . dum = kick, tek = side stick",
+        only("bd", "1", "3"),
+        only("rs", "1&", "2&", "4"),
+    ),
+    row(
+        "boom . chk . boom boom chk . (8ths, boom = kick chk = snare)", only("bd", "1", "3", "3&"), only("sd", "2", "4")
+    ),
+    row("no hi-hats, she hates the tss sound", absent(HATS)),
+    row("claps on 2 & 4 (no snare drum anywhere)", only("cp", "2", "4"), absent("sd")),
+    # dictated to a phone: punctuation said aloud, counts heard as words
+    row(
+        "kick on won the e of to and three comma snare on to and for period",
+        only("bd", "1", "2e", "3"),
+        only("sd", "2", "4"),
+    ),
+    row("for bars of a rock beat comma eighth note hats", only(HATS, "eighths"), bars=4),
+    row("the eight oh eight on won and the and of to, cross stick on for only", only("bd", "1", "2&"), only("rs", "4")),
+    row("snare on the a of 1 and & of 2 in each half, 4x4 kick", only("sd", "1a", "2&", "3a", "4&"), FOUR_ON_THE_FLOOR),
+    row("kick on every beat and open hats bang on the &s between", only("bd", "beats"), only("oh", "offbeats")),
+    row("house, a fill at the end.. scratch that, make the fill claps too", fill="cp"),
+    # figures a drummer names: rules that give way to the words
+    row("can u do a gravity blast?", on("sd", "sixteenths")),
+    row("blast for a few bars", on("bd", "beats"), on("sd", "offbeats")),
+    row("have a blast with it, kick on 1", only("bd", "1")),
+    row("gallop on the double bass, snare 2 and 4", on("bd", "beats", "offbeats", "as"), only("sd", "2", "4")),
+    row(
+        "waltz blast in 3/4, kick on 1, snare on 2 and 3",
+        only("bd", "1"),
+        only("sd", "2", "3"),
+        meter="3/4",
+    ),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -157,6 +157,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "caisse claire",  # Spanish, French
             "rullante",  # Italian
             "caixa",  # Portuguese
+            "tek",  # a darbuka's high stroke, the snare on a kit ("teks on 2 and 4")
         ),
         "drum",
         short="snare",
@@ -200,6 +201,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "foot drum",
             "boom",
             "boom drum",
+            "dum",  # a darbuka's low stroke, the kick on a kit ("dums on 1 and 3")
             "808",
             "bombo",  # Spanish
             "grosse caisse",  # French
@@ -213,12 +215,21 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         limb="foot",
     ),
     Instrument(
-        "tb", "tambourine", 54, ("tambourine", "tamb", "tambo"), "hand", short="tambourine", strokes="-xXor", limb="aux"
+        "tb",
+        "tambourine",
+        54,
+        ("tambourine", "tamb", "tambo", "tamborine", "tambourin"),
+        "hand",
+        short="tambourine",
+        strokes="-xXor",
+        limb="aux",
     ),
     Instrument(
         "cb", "cowbell", 56, ("cowbell", "cow bell", "cowbel"), "hand", short="cowbell", strokes="-xXo", limb="aux"
     ),
-    Instrument("sh", "shaker", 70, ("shaker", "maracas", "maraca"), "hand", short="shaker", strokes="-xXo", limb="aux"),
+    Instrument(
+        "sh", "shaker", 70, ("shaker", "maracas", "maraca", "shakr"), "hand", short="shaker", strokes="-xXo", limb="aux"
+    ),
     Instrument("cl", "claves", 75, ("clave", "claves"), "hand", short="clave", strokes="-xX", limb="aux"),
 )
 

@@ -1226,9 +1226,9 @@ def _named_by_request(low: str) -> str:
     """ "DUM = kick, TEK = snare. dum on 1 ...": a word the request defines as a voice is that
     voice wherever it stands; the definitions themselves say nothing of places."""
     for match in list(_DEFINED.finditer(low)):
-        if resolve_voices(match[2]) is not None and resolve_voices(match[1]) is None:
-            low = low.replace(match[0], " ")
-            low = re.sub(rf"\b{re.escape(match[1])}\b", match[2], low)
+        if resolve_voices(match[2]) is not None and (resolve_voices(match[1]) is None or match[1] in USUAL_SOUNDS):
+            low = low.replace(match[0], " ")  # ("tek = rim": a sound word is the drum the request says)
+            low = re.sub(rf"\b{re.escape(match[1])}(s?)\b", rf"{match[2]}\1", low)  # "dums on 1 and 3"
     return low
 
 

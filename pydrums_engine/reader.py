@@ -150,6 +150,7 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
             self._doubling,
             self._no_other,
             self._caught_with,
+            self._in_that_gap,
             self._with,
             self._voices,
             self._pronoun,

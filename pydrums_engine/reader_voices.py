@@ -34,6 +34,7 @@ from .reader_words import (
     EVERY_BAR,
     EXCEPT,
     FILLERS,
+    GAPS,
     IN_BETWEEN,
     IN_THE_GAPS,
     KEEPS_TIME,
@@ -355,6 +356,7 @@ class VoiceForms(ReaderBase):
         do too ("my riff pushes the and of 4 every bar. can the kick hit that with me?")."""
         t = self.tokens
         j = self._skip(j, MAY)
+        j += 2 if self._at(j, "with", "me") or self._at(j, "with", "us") else 0  # "kick with me there"
         k = self._skip(j + 1, TAKEN_HOW) if j < len(t) and t[j] in TAKES else j
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
         if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
@@ -365,8 +367,8 @@ class VoiceForms(ReaderBase):
         if not places:
             return None
         # "can the kick lock to exactly that and nothing else": there only
-        alone = next((len(w) for w in NOTHING_ELSE if self._at(k + 1, *w)), 0)
-        self._placed(i, voices, places, "only" if alone else "on")
+        alone = next((len(w) for w in NOTHING_ELSE if self._at(k + 1, *w)), 0) or int(self._at(k + 1, "exactly"))
+        self._placed(i, voices, places, "only" if alone else "on")  # ("kick doubles that exactly": only there)
         return k + 1 + alone
 
     def _places_meant(self, i: int, voices: tuple[str, ...]) -> tuple[str, ...]:
@@ -394,13 +396,33 @@ class VoiceForms(ReaderBase):
         self._placed(i + 3, voices, places, "on")
         return end
 
+    def _in_that_gap(self, i: int) -> int | None:
+        """ "i take a breath on the and of 4. put a clap right in that gap": the voice plays the
+        places just said."""
+        voices, j = self._voice_list(i)
+        k = self._skip(j, frozenset({"right", "just", "exactly"}))
+        if not voices or not (self._at(k, "in") or self._at(k, "into")):
+            return None
+        if (
+            k + 2 >= len(self.tokens)
+            or self.tokens[k + 1] not in ("that", "this", "those")
+            or self.tokens[k + 2] not in GAPS
+        ):
+            return None
+        places = self._places_meant(i, voices)
+        if not places:
+            return None
+        self._placed(i, voices, places, "on")
+        return k + 3
+
     def _places_said_before(self, i: int) -> tuple[tuple[str, ...], range]:
         """The last places named before token i that no form read, and their tokens."""
         found: tuple[tuple[str, ...], range] = ((), range(0))
         k = max(0, i - LOOK_BACK)
         while k < i:
-            places, end = self._places(k) if self._names_a_place(k) or self._at(k, "the") else ((), k)
-            if places and end <= i and any(self._names_a_place(n) for n in range(k, end)):
+            played = k > 0 and self.tokens[k - 1] in TAKES | CATCHING  # "i hit 1 and 4", "my riff hits 1, ..."
+            places, end = self._places(k) if self._names_a_place(k) or self._at(k, "the") or played else ((), k)
+            if places and end <= i and (played or any(self._names_a_place(n) for n in range(k, end))):
                 found, k = (places, range(k, end)), end
             else:
                 k += 1

@@ -314,9 +314,10 @@ TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
     | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit", "sit", "sits", "catch", "catches"}
     | {"lock", "locks", "follow", "follows", "match", "matches", "push", "pushes", "mirror", "mirrors"}
+    | {"double", "doubles", "doubling"}  # "bass line goes 1, 1&, 3a, 4&. kick doubles that exactly"
     | {"doubling", "double", "doubles", "accent", "accents", "accenting", "punch", "punches", "punching"}
 )  # "rim clicks there instead", "so the snare can sit there", "can the kick and a crash hit that"
-TAKEN_HOW = frozenset({"to", "with", "onto", "exactly", "just", "right", "all", "of"})  # "lock to exactly that"
+TAKEN_HOW = frozenset({"to", "with", "onto", "exactly", "just", "right", "all", "of", "in"})  # "lock to exactly that"
 
 MAY = frozenset({"can", "could", "will", "would", "should", "to", "just", "also"})  # before a verb of TAKES
 
@@ -769,7 +770,8 @@ FOUR_ON_THE_SNARE = tuple((*the, four, "on", "the", "snare") for the in (("the",
 OWNING = frozenset({"has", "have", "got", "owns", "own", "uses"})
 
 # "catch it w/ kick + crash", "nail that with the snare": a figure said before, played by the voices after
-CATCHING = frozenset({"catch", "catching", "nail", "nailing", "mark", "marking", "punctuate", "hit", "hitting"})
+CATCHING = frozenset({"catch", "catching", "nail", "nailing", "mark", "marking", "punctuate", "hit", "hitting", "put"})
+GAPS = frozenset({"gap", "gaps", "space", "spot", "hole", "pocket", "breath", "rest"})  # "put a clap in that gap"
 
 # Figures a drummer names in a word or two, each as the rules it implies (rules that give way to
 # the words, as "money beat"'s): "a gravity blast", "blast for a few bars"

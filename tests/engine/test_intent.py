@@ -1650,6 +1650,18 @@ NAMED_BEATS = [
     row("snare on the a of 1 and & of 2 in each half, 4x4 kick", only("sd", "1a", "2&", "3a", "4&"), FOUR_ON_THE_FLOOR),
     row("kick on every beat and open hats bang on the &s between", only("bd", "beats"), only("oh", "offbeats")),
     row("house, a fill at the end.. scratch that, make the fill claps too", fill="cp"),
+    # places said of another part, then given to a voice
+    row(
+        "bassist. in 5/4 i hit 1 and 4 - kick with me there, snare on 3 and 5",
+        on("bd", "1", "4"),
+        only("sd", "3", "5"),
+        meter="5/4",
+    ),
+    row("i take a breath on the and of 4. put a clap right in that gap", on("cp", "4&")),
+    row("i accent the e of 3 and the a of 4, can u put those on the cross stick?", on("rs", "3e", "4a")),
+    row("bass line goes 1, 1&, 3a, 4&. kick doubles that exactly", only("bd", "1", "1&", "3a", "4&")),
+    row("dum = kick, tek = snare. dums on 1 and 3, teks on 4", only("bd", "1", "3"), only("sd", "4")),
+    row("motown, tamborine on 2 & 4, shakr doin 16ths", only("tb", "2", "4"), only("sh", "sixteenths")),
     # figures a drummer names: rules that give way to the words
     row("can u do a gravity blast?", on("sd", "sixteenths")),
     row("blast for a few bars", on("bd", "beats"), on("sd", "offbeats")),

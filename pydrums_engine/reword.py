@@ -10,6 +10,8 @@
     "snare on to and for period"                -> "snare on to and for ." (a phone's dictation)
     "cajon: bass on 1 and 3, slap on 2 and 4"   -> "cajon: kick on 1 and 3, snare on 2 and 4"
     "ride quavres, semiquvers on the hats"      -> "ride quavers, semiquavers on the hats"
+    "ta ka di mi: kick on the mi of 2"          -> "ta ka di mi: kick on the a of 2"
+    "snare on the a of 1 and & of 2 in each half" -> "... and the a of 3 and & of 4"
 
 `parse_intent` runs `plain_words` over the lower-cased request before it reads anything, so
 each of these is one rewrite here and no new form in the reader.
@@ -27,6 +29,7 @@ from .wording import step_numbers
 # still says which one; the short ones ("8th", "qtr") are not guessed at.
 _LONG_RATES = tuple(w for w in RATE_WORDS if len(w) >= 6 and w.isalpha())
 _WORD = re.compile(r"[a-z]{6,}")
+_NOT_SLIPS = frozenset({"eighty", "quartet", "quartets", "eights"})  # words of their own ("eights": eighths)
 
 _COUNT = r"(?:[1-7]|one|two|three|four|five|six|seven)"
 # "crotchets two and four", "on quarter notes 2 and 4": the beats, numbered
@@ -48,8 +51,6 @@ _CAJON = re.compile(r"\bcaj[oó]n(?:es|s)?\b")
 _CAJON_BASS = re.compile(r"\bbass(?:\s+(?:tones?|notes?|hits?|sounds?|strokes?))?\b(?!\s+drum)")
 _CAJON_SLAP = re.compile(r"\bslaps?\b|\bslap\s+tones?\b")
 
-# A tracker's rows, numbered in hexadecimal from 00 (16 rows a bar): "BD on rows 00 06 08"
-_HEX_ROW = r"[0-9a-f]{2}"
 # "kick on the oom (1), hat foot on both pahs (2, 3)": a name of the place, then its counts
 _NAMED_THEN_COUNTED = re.compile(
     r"\bon\s+(?:the\s+|both\s+|all\s+(?:the\s+)?)?([a-z'-]+)\s*"
@@ -57,6 +58,8 @@ _NAMED_THEN_COUNTED = re.compile(
 )
 _MIDDLE_AND_PLACE = re.compile(r"\bin\s+the\s+middle\s+(?=(?:on|at)\s)")  # "once in the middle on 3": on 3
 
+# A tracker's rows, numbered in hexadecimal from 00 (16 rows a bar): "BD on rows 00 06 08"
+_HEX_ROW = r"[0-9a-f]{2}"
 _TRACKER_ROWS = re.compile(rf"\brows?\s+({_HEX_ROW}(?:(?:\s*(?:,|\band\b|&|\+)\s*|\s+){_HEX_ROW})*)\b")
 _ROWS_A_BAR = 16
 
@@ -158,8 +161,8 @@ def plain_words(low: str) -> str:
 def _rate_spelt(match: re.Match[str]) -> str:
     """A note value with one letter dropped, added, changed or swapped, spelt right."""
     word = match[0]
-    if word in RATE_WORDS:
-        return word
+    if word in RATE_WORDS or word in _NOT_SLIPS:
+        return "eighths" if word == "eights" else word
     return next((rate for rate in _LONG_RATES if _one_slip(word, rate)), word)
 
 

@@ -1593,6 +1593,7 @@ NAMED_BEATS = [
     row("on cajon: bass tone on 1 and the and of 3, slap on 2 and 4", only("bd", "1", "3&"), only("sd", "2", "4")),
     row("shaker on every even step (2, 4, 6 ...)", only("sh", "es", "as")),
     row("hats on every odd step (1,3,5,7..) and clap on 2 and 4", only(HATS, "eighths"), only("cp", "2", "4")),
+    row("hats on eights, kick on 1", only(HATS, "eighths"), only("bd", "1")),
     row("pandeiro feel on the hat pls, 16ths all the way", on(HATS, "sixteenths")),  # the hats keep the 16ths
     row("with a ride, straight eighths, snare 2 and 4", on("rc", "eighths"), only("sd", "2", "4"), swing=False),
     row("12/8 bembe feel, cowbell doing the bell part", present("cb"), meter="12/8"),

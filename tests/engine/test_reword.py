@@ -1,0 +1,43 @@
+"""Other ways of saying a place, put plainly before the reader reads them (`reword.py`)."""
+
+import pytest
+
+from pydrums_engine.reword import joined_cells, plain_words
+
+
+@pytest.mark.parametrize(
+    ("said", "plainly"),
+    [
+        ("ride quavres", "ride quavers"),
+        ("semiquvers on the hats", "semiquavers on the hats"),
+        ("sixteeths on the hat", "sixteenths on the hat"),
+        ("hats on eights", "hats on eighths"),
+        # words of their own, one letter from a note value: left as they are
+        ("eighty bpm for the jazz quartet", "eighty bpm for the jazz quartet"),
+        ("side stick on crotchets two and four", "side stick on beats two and four"),
+        ("kick on the last semiquaver of beat two", "kick on the a of two"),
+        ("tamb on the second semiquaver of each beat", "tamb on the e's"),
+        ("the first quaver of beat 3", "beat 3"),
+        ("the third quaver of beat 3", "the third quaver of beat 3"),  # a beat has two eighths
+        ("bd on rows 00 06 08", "bd on steps 1, 7 and 9"),
+        ("bd on rows 00 1a", "bd on rows 00 1a"),  # past a bar's sixteen rows: not a tracker's bar
+        ("snare on to and for period", "snare on 2 and 4  . "),
+        ("for bars of rock", "four bars of rock"),
+        ("crash for bars 1-3", "crash for bars 1-3"),  # which bars, not how many
+        ("5/4 x4 bars", "5/4 x4 bars"),
+        ("4x4 kick", "four on the floor kick"),
+        ("snare on the a of 1 and & of 2 in each half", "snare on the a of 1 and & of 2 and the a of 3 and & of 4"),
+        ("snare on 3 in each half", "snare on 3 in each half"),  # already past the first half
+        ("cajon: bass on 1, slap on 2 and 4", "cajon: kick on 1, snare on 2 and 4"),
+        ("bass on 1, snare on 2 and 4", "bass on 1, snare on 2 and 4"),  # no cajón: a bass guitar
+        ("ta ka di mi: kick on the ta of 1 plus the mi of 2", "ta ka di mi: kick on 1 plus the a of 2"),
+    ],
+)
+def test_a_way_of_saying_it_is_put_plainly(said, plainly):
+    assert plain_words(said) == plainly
+
+
+def test_a_spaced_grid_becomes_one_step_string_a_line():
+    pasted = "keep it like this\n   1 e & a 2 e & a\nsn . . x . . . x .\nbd x . . . x . . .\n"
+    assert joined_cells(pasted) == "keep it like this\n\nsn: ..x...x.\nbd: x...x...\n"
+    assert joined_cells("kick on 1 and 3") == "kick on 1 and 3"

@@ -457,12 +457,12 @@ _FILL_BAR = re.compile(r"\bend\s+of\s+(?:bar|measure)\s+(\d)\b|\bfills?\s+(?:in|
 # sound said once names the hi-hat, open or closed)
 _SOUND_VOICES = {word: "hats" if voice == "closed hat" else voice for word, voice in USUAL_SOUNDS.items()}
 _SOUND_VOICES |= {"tsss": "hats", "tsst": "hats", "crack": "snare", "crash": "crash"}
+_A_SOUND = "|".join(_SOUND_VOICES)
 _SOUNDS_LIKE = re.compile(
     r"\b(?:cymbal|sound|one|thing|drum)\s+(?:that|which)\s+(?:goes|sounds)\s+(?:like\s+)?(?:a\s+)?("
-    + "|".join(_SOUND_VOICES)
-    + r")\b"
-    + r"|(?<=\bthe\s)("
-    + "|".join(_SOUND_VOICES)
+    + _A_SOUND
+    + r")\b|(?<=\bthe\s)("
+    + _A_SOUND
     + r")\s+(?:thing|sound|noise|one)\b"  # "the tss thing"
 )
 # "crash one time at the start of the bar": once (a count of times, not the one).
@@ -720,8 +720,8 @@ _FILL_AFTER = re.compile(
 )  # "fill on the cowbell", "fill with snare and toms"
 
 
+# "make the fill claps too", "fill toms": the fill's voice named right after it
 _FILL_THEN_VOICE = re.compile(r"\bfills?\s+(?:be\s+|is\s+|are\s+|all\s+)?(" + _A_VOICE + r")\b")
-
 
 # "drop a little fill, claps going 16ths on beat 4": the fill, described after it (a clause that
 # plays a voice fast on the last beat), not a groove of claps in 16ths

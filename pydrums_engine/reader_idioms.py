@@ -109,10 +109,9 @@ class IdiomForms(ReaderBase):
             return i + 2
         figure = next((w for w in NAMED_FIGURES if self._at(i, *w)), None)
         if figure and not (i and t[i - 1] in NOT_A_FIGURE_BEFORE | NEGATORS and figure[0] != "gravity"):
-            self.feel_rules += [
-                Constraint(voices, (place,), "on", said) for voices, place, said in NAMED_FIGURES[figure]
-            ]
-            self.out += self.feel_rules[-len(NAMED_FIGURES[figure]) :]
+            rules = [Constraint(voices, (place,), "on", said) for voices, place, said in NAMED_FIGURES[figure]]
+            self.feel_rules += rules
+            self.out += rules
             return i + len(figure)
         if self._at(i, "one", "drop") or self._at(i, "onedrop"):
             self.feel_rules += [

@@ -504,13 +504,14 @@ class VoiceForms(ReaderBase):
         if j < len(t) and t[j] in ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
             end = next((k for k in range(j, len(t)) if t[k] in CLAUSE_ENDS or self._next_voice_said(k)), len(t))
             said = t[j:end]
-            named = (  # another voice ("a bell pattern" is no ride bell; "cowbell doing the cowbell part")
-                k
-                for k in range(j, end)
-                if self._one_voice(k)[0]
-                and not self._at(self._one_voice(k)[1], "pattern")
-                and not (self._one_voice(k)[0] == voices and self._at(self._one_voice(k)[1], "part"))
-            )
+
+            def another_voice(k: int) -> bool:  # ("a bell pattern" is no ride bell; "cowbell doing the cowbell part")
+                voice, after = self._one_voice(k)
+                return (
+                    bool(voice) and not self._at(after, "pattern") and not (voice == voices and self._at(after, "part"))
+                )
+
+            named = (k for k in range(j, end) if another_voice(k))
             if (
                 any(w in NEGATORS | TAKING_AWAY | {"too", "less"} for w in said)
                 or any(self._names_a_place(k) or STEP_STRING.fullmatch(t[k]) for k in range(j, end))

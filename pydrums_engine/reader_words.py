@@ -314,7 +314,6 @@ TAKES = frozenset(
     {"gets", "get", "takes", "take", "has", "have", "plays", "play", "fills", "fill", "covers", "owns", "own"}
     | {"clicks", "click", "goes", "go", "lands", "land", "hits", "hit", "sit", "sits", "catch", "catches"}
     | {"lock", "locks", "follow", "follows", "match", "matches", "push", "pushes", "mirror", "mirrors"}
-    | {"double", "doubles", "doubling"}  # "bass line goes 1, 1&, 3a, 4&. kick doubles that exactly"
     | {"doubling", "double", "doubles", "accent", "accents", "accenting", "punch", "punches", "punching"}
 )  # "rim clicks there instead", "so the snare can sit there", "can the kick and a crash hit that"
 TAKEN_HOW = frozenset({"to", "with", "onto", "exactly", "just", "right", "all", "of", "in"})  # "lock to exactly that"

@@ -29,7 +29,8 @@ from .wording import step_numbers
 # still says which one; the short ones ("8th", "qtr") are not guessed at.
 _LONG_RATES = tuple(w for w in RATE_WORDS if len(w) >= 6 and w.isalpha())
 _WORD = re.compile(r"[a-z]{6,}")
-_NOT_SLIPS = frozenset({"eighty", "quartet", "quartets", "eights"})  # words of their own ("eights": eighths)
+_NOT_SLIPS = frozenset({"eighty", "quartet", "quartets"})  # words of their own, one letter from a note value
+_SLIPS = {"eights": "eighths"}  # one slip from "eighth" too: the plural meant
 
 _COUNT = r"(?:[1-7]|one|two|three|four|five|six|seven)"
 # "crotchets two and four", "on quarter notes 2 and 4": the beats, numbered
@@ -162,7 +163,9 @@ def _rate_spelt(match: re.Match[str]) -> str:
     """A note value with one letter dropped, added, changed or swapped, spelt right."""
     word = match[0]
     if word in RATE_WORDS or word in _NOT_SLIPS:
-        return "eighths" if word == "eights" else word
+        return word
+    if word in _SLIPS:
+        return _SLIPS[word]
     return next((rate for rate in _LONG_RATES if _one_slip(word, rate)), word)
 
 

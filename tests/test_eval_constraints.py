@@ -143,6 +143,9 @@ COINCIDENCES = {
     frozenset({"f50-78-two-two-three", "f21-7-8-group-starts"}),
     frozenset({"f50-78-two-two-three", "f36-78-groups"}),
     frozenset({"f50-no-hats-8bit", "f10-neg-no-hats"}),
+    frozenset({"f51-128-slow-blues", "f44-meter-128-blues"}),  # the 12/8 slow blues, typed alike by two blind writers
+    frozenset({"f53-six-eight-lofi", "f45-six-eight-ballad"}),
+    frozenset({"f53-boombap-tom-fill", "f45-rock-tom-fill"}),
 }
 # held-out requests a development request happens to type word for word ("house beat pls"):
 # written apart and before it, but tuned on through it, so reported apart when measured
@@ -155,7 +158,7 @@ TYPED_IN_DEV = {
     "f31-rock-tom-fill",  # typed by d52, written a session earlier
     "f37-rock-tom-fill",  # typed by d31, written sessions earlier
 }  # fmt: skip
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 51)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 55)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -254,7 +257,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh51"])
+        parse_args(["--split", "fresh55"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

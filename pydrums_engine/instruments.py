@@ -157,6 +157,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "caisse claire",  # Spanish, French
             "rullante",  # Italian
             "caixa",  # Portuguese
+            "virvel",  # Swedish
+            "werbel",  # Polish
             "tek",  # a darbuka's high stroke, the snare on a kit ("teks on 2 and 4")
         ),
         "drum",
@@ -207,6 +209,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "grosse caisse",  # French
             "cassa",  # Italian
             "bumbo",  # Portuguese
+            "basdrum",  # Dutch
+            "bastrumma",  # Swedish
+            "stopa",  # Polish (the foot)
             "base drum",  # speech-to-text
         ),
         "drum",
@@ -276,14 +281,14 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         "cymbals",
         "cymbals",
         tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"),
-        ("cymbals", "cymbols", "platillos", "cymbales", "piatti", "pratos", "becken"),
+        ("cymbals", "cymbols", "platillos", "cymbales", "piatti", "pratos", "becken", "bekkens", "cymbaler", "talerze"),
     ),
     # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
     VoiceGroup(
         "toms",
         "toms",
         ("ht", "mt", "lt"),
-        ("toms", "tom toms", "tom-toms", "small drums", "drums on top", "round drums"),
+        ("toms", "tom toms", "tom-toms", "small drums", "drums on top", "round drums", "tomy"),
     ),
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),
     VoiceGroup("percussion", "hand percussion", ("tb", "cb", "sh", "cl"), ("percussion", "hand percussion")),

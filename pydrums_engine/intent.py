@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .instruments import ALIASES, BY_CODE, GROUP_WORDS, list_label, resolve_voices, voices_label
+from .languages import in_english
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
 from .notation import METERS
 from .places import ALL_VOICES, COUNT_KEY, RULES, Constraint, counting, place_steps, places_label, places_less
@@ -335,85 +336,6 @@ def _dotted(low: str) -> str:
     return "".join(out) + low[at:] if out else low
 
 
-# A request in Spanish, French, Italian, Portuguese or German drum words ("bombo en 1 y 3, caja en
-# 2 y 4", "grosse caisse sur 1 et 3", "cassa 1 e 3", "Bassdrum auf 1 und 3&"): the small words that
-# carry places and lengths, read as their English; only where a drum word of those languages says
-# the request is in one (the drum words are the table's aliases)
-_FOREIGN_KIT = re.compile(
-    r"\b(?:bombo|caja|platillos|compases|corcheas|grosse caisse|caisse claire|charley|croches"
-    r"|cassa|rullante|piatti|battute|bumbo|caixa|pratos|compassos|bassdrum|becken|takte)\b"
-)
-_FOREIGN_WORDS = {
-    "en": "on", "y": "and", "sur": "on", "et": "and", "sin": "without", "ni": "no", "con": "with",
-    "compases": "bars", "compás": "bar", "compas": "bar", "mesures": "bars", "mesure": "bar",
-    "corcheas": "8ths", "croches": "8ths", "semicorcheas": "16ths", "negras": "quarters", "noires": "quarters",
-    "tambores": "drums", "el": "the", "la": "the", "las": "the", "los": "the", "le": "the", "les": "the",
-    "del": "of the", "de": "of", "un": "a", "una": "a", "todas": "all", "todos": "all", "solo": "only",
-    # Italian, Portuguese
-    "su": "on", "em": "on", "senza": "without", "sem": "without", "com": "with", "battute": "bars",
-    "battuta": "bar", "compassos": "bars", "compasso": "bar",
-    "nada mais": "nothing else", "niente altro": "nothing else",
-    # German
-    "und": "and", "auf": "on", "mit": "with", "ohne": "without", "takte": "bars", "takt": "bar", "nur": "only",
-    # French glue ("juste kick et clap", "petit fill de toms a la fin mais pas de crash")
-    "à la fin": "at the end", "a la fin": "at the end", "al final": "at the end", "pas de": "no", "avec": "with",
-    "sans": "without", "mais": "but", "pero": "but", "juste": "just", "pour": "for", "petit": "little",
-}  # fmt: skip
-# Small words only a French or Spanish request has: they say the request is in one, drum words or not
-_FOREIGN_GLUE = re.compile(
-    r"\b(?:et|sin|sans|avec|mais|juste|pour|mesures|compases|pas de|pero|en el)\b|\b[àa] la fin\b"
-)
-# a whole word, quoted or not ("el 'y' del 4"), not a contraction's piece
-_FOREIGN_WORD = re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(map(re.escape, _FOREIGN_WORDS)) + r")(?![\w]|'\w)")
-# Italian, Portuguese "2 e 4", "no 1 e no 3": 2 and 4, 1 and 3 (not "1 e & a", counted aloud)
-_COUNTS_JOINED_BY_E = re.compile(r"(?<=\d)\s+e\s+(?=\d|on\b|the\b)")
-# "Bassdrum on the 1. and 3. beat": a count written as a German ordinal
-_ORDINAL_DOT = re.compile(r"\b([1-9])\.(?=\s*(?:and|und|&|,|beat|schlag|count)\b|\s*,)")
-
-
-# Portuguese alone: its "no" is "on the" ("bumbo no 1 e no 3"), where Spanish's is "not"
-_PORTUGUESE_KIT = re.compile(r"\b(?:bumbo|caixa|chimbal|pratos|compassos|colcheias|virada)\b")
-_PORTUGUESE_WORDS = {
-    "no contratempo do": "on the and of", "contratempo do": "the and of", "contratempos": "offbeats",
-    "no final": "at the end", "nos": "on the", "na": "on the", "do": "of", "da": "of", "virada": "fill",
-    "tons": "toms", "colcheias": "8ths", "semicolcheias": "16ths", "semínimas": "quarters", "seminimas": "quarters",
-}  # fmt: skip
-_PORTUGUESE_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _PORTUGUESE_WORDS)) + r")(?![\w'])")
-_NO_BEFORE_A_COUNT = re.compile(r"\bno\s+(?=\d)")
-
-
-def _in_english(low: str) -> str:
-    """ "caja en 2 y 4" -> "caja on 2 and 4" (see `_FOREIGN_KIT`); "the 1. and 3. beat" -> "the 1
-    and 3 beat" in any request."""
-    low = _ORDINAL_DOT.sub(r"\1", low)
-    if _PORTUGUESE_KIT.search(low):
-        low = _NO_BEFORE_A_COUNT.sub("on ", _PORTUGUESE_WORD.sub(lambda m: _PORTUGUESE_WORDS[m[0]], low))
-    if _JAPANESE.search(low):
-        low = _in_english_from_japanese(low)
-    if not _FOREIGN_KIT.search(low) and not _FOREIGN_GLUE.search(low):
-        return low
-    return _COUNTS_JOINED_BY_E.sub(" and ", _FOREIGN_WORD.sub(lambda m: _FOREIGN_WORDS[m[0]], low))
-
-
-# Japanese words in an English request ("hat nashi, kick to snare dake", "4小節 onegai", "1と3&")
-_JAPANESE = re.compile(r"\b(?:onegai|nashi|dake|shousetsu|sanrenpu|zenbu|kudasai)\b|小節|と")
-_JAPANESE_BARS = re.compile(r"(\d+)\s*(?:小節|shousetsu)")
-_JAPANESE_NONE = re.compile(r"\b([a-z][a-z-]*)\s+(?:wa\s+|ga\s+|mo\s+)?nashi\b")  # "hat wa nashi": no hat
-_JAPANESE_ONLY = re.compile(r"\b([a-z][a-z-]*(?:\s+to\s+[a-z][a-z-]*)+)\s+dake\b")  # "kick to snare dake"
-_JAPANESE_WORDS = {"sanrenpu": "triplets", "zenbu": "all", "と": " and "}
-_JAPANESE_PARTICLES = re.compile(r"\b(?:onegai(?:\s*shimasu)?|kudasai|yoroshiku|de\s+ii|wa|de)\b")
-
-
-def _in_english_from_japanese(low: str) -> str:
-    """ "hat wa nashi, kick to snare dake, 4小節" -> "no hat, only kick and snare, 4 bars"."""
-    low = _JAPANESE_BARS.sub(r"\1 bars", low)
-    low = _JAPANESE_NONE.sub(r"no \1", low)
-    low = _JAPANESE_ONLY.sub(lambda m: "only " + m[1].replace(" to ", " and "), low)
-    for word, english in _JAPANESE_WORDS.items():
-        low = low.replace(word, english)
-    return _JAPANESE_PARTICLES.sub(" ", low)
-
-
 def _each_part(match: re.Match[str]) -> str:
     part = _PART_OF[match[1]]
     return " and ".join(f"the {part} of {n}" for n in re.findall(r"\d", match[2]))
@@ -474,7 +396,7 @@ _CLAVE_SIDE = re.compile(
     r"|\b[23]\s*[-:]\s*[23](\s+(?:son\s+|rumba\s+)?clave)"
 )  # (and "clave on the rim 2-3")
 _PARTS_SLASHED = re.compile(r"\b(e's|a's|es|as|ands|&s)\s*/\s*(e's|a's|es|as|ands|&s)(?!\w)")
-_FIL = re.compile(r"\bfil\b")
+_FIL = re.compile(r"\bfil\b|(?<=[a-z])-(?=fills?\b)")  # "tom fil", "a tom-fill"
 _CLAUSE_END = re.compile(r"[,;.]")
 # "a bar of 4 glued to a bar of 3" (not "one bar of four on the floor"): what a bar holds
 _A_BAR_HOLDS = re.compile(r"\s+of\s+(?:\d|one|two|three|four|five|six|seven)\b(?!\s+(?:on|to)\s+the)")
@@ -551,7 +473,7 @@ _SPARSE = re.compile(r"\b(sparse|sparser|minimal|simple|simpler|stripped[\s-]?(?
 _TOO = re.compile(r"\btoo\s+(?:damn\s+|damned\s+)?$")  # "it was too busy last time": the other way
 # "fill" as a noun ("a tom fill", "with fills", "fill-in"), not the verb ("fill the dance floor").
 _FILL = re.compile(
-    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|paradiddle|rudiment|"
+    r"\b(?:a|an|with|and|tom|snare|drum|big|short|little|lil|small|quick|final|the|one|roll|run|paradiddle|rudiment|"
     + _A_VOICE
     + r")\s+fills?\b(?!\s+(?:the|a|up|my|our|your|all|in|out|every|each|those|these|it|them|gaps?|space)\b)"
     + r"(?:\s+of\s+(?:"
@@ -608,7 +530,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
     low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
-    low = plain_words(_in_english(low))  # crotchets, tracker rows, a cajón's strokes
+    low = plain_words(in_english(low))  # crotchets, tracker rows, a cajón's strokes
     low = _NO_APOSTROPHE.sub(r"\1n't", low)
     low = _CHAT_ASIDE.sub(" ", low)
     low = _EVERY_E_A.sub(lambda m: "the e's and a's" if m[0].rstrip().endswith("a") else "the e's", low)
@@ -619,7 +541,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
-    low = _FIL.sub("fill", low)  # "tom fil at the end"
+    low = _FIL.sub(lambda m: "fill" if m[0] == "fil" else " ", low)  # "tom fil at the end", "a tom-fill"
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
     low = _AN_BETWEEN_COUNTS.sub(" and ", low)
     low = _AND_AGAIN.sub(" and ", low)
@@ -734,8 +656,8 @@ _TOMS_KEPT_OFF = re.compile(
 )  # "keep the fill OFF the toms"
 _FILL_AT_END_ON = re.compile(
     r"\bfills?\s+(?:at\s+the\s+(?:very\s+)?end|in\s+the\s+last\s+bar|at\s+the\s+end\s+of\s+(?:the\s+)?\w+)"
-    r"\s+(?:on|with|using)\s+(?=(?:the\s+)?[a-z])"
-)
+    r",?\s+(?:but\s+)?(?:only\s+|just\s+)?(?:on|with|using)\s+(?=(?:the\s+)?[a-z])"
+)  # "fill at the end but only on the hats": the hats' fill
 
 
 def _fill_voice(low: str) -> str:
@@ -1084,11 +1006,15 @@ def _fill_kept(constraints: list[Constraint], fill: str | None) -> list[Constrai
     if fill is None:
         return constraints
     played = set(fill_voices(fill))
-    out = []
+    out: list[Constraint] = []
     for c in constraints:
         if c.rule == "absent" and c.text.startswith("only ") and played & set(c.voices):
             left = tuple(v for v in c.voices if v not in played)
             c = replace(c, voices=left) if left else c
+        elif c.rule == "absent" and set(c.voices) <= played and out and out[-1].rule in ("on", "only"):
+            said = out[-1].places  # "clap on 2 n 4 not the snare, ... snare fill at the end": not there
+            if said != ("all",):
+                c = Constraint(c.voices, said, "off", f"no {voices_label(c.voices)} on {places_label(said)}")
         out.append(c)
     return out
 
@@ -1194,6 +1120,8 @@ def _past_any_count(tokens: list[str]) -> bool:
 
 
 _SERIES = re.compile(r"\s*\d+(?:\s*[,&+]\s*\d+|\s+\d+)+\s*,?\s*(?:\.{2,}|\u2026|etc\.?|and\s+so\s+on)\s*")
+# "(1-6)": every count from the first ("2-4" is the backbeat's two, typed with a dash)
+_COUNT_RANGE = re.compile(r"\s*(\d+)\s*(?:-|–|to|thru|through)\s*(\d+)\s*")
 _ASKED_AND_REFUSED = re.compile(r"\?\s*(?:no|nah|nope|not)\b")
 
 
@@ -1202,6 +1130,8 @@ def _aside(match: re.Match[str]) -> str:
     so it does not stand between a voice and its places; "(so the a of 3)" stays."""
     if _SERIES.fullmatch(match[1]):
         return " "  # "every odd step (1,3,5,7..)": what the words before it say, shown as a series
+    if (counts := _COUNT_RANGE.fullmatch(match[1])) and int(counts[1]) == 1 and 3 <= int(counts[2]) <= 12:
+        return " (" + ", ".join(map(str, range(1, int(counts[2]) + 1))) + ") "  # "every count (1-6)": each
     if _ASKED_AND_REFUSED.search(match[1]):
         return " "  # "(16ths one handed? no way lol)": a thought turned down, not a wish
     words = _tokens(match[1])
@@ -1283,7 +1213,7 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
             continue  # "a bar of 4 glued to a bar of 3": what a bar holds, not how many
         if BARS_MIN <= value <= BARS_MAX:
             bars, said = (value, match.end()) if bars is None or corrected else (bars, said)
-        elif value > BARS_MAX and bars is None and not text[match.end() :].lstrip().startswith("blues"):
+        elif value > BARS_MAX and bars is None and not _form_named(text, match):
             bars, said, clamped = BARS_MAX, match.end(), (value, match.end())  # "sixteen bars of lofi": the most
         else:
             unplaced.append(f"{value} bars (a pattern is {BARS_MIN} to {BARS_MAX} bars)")
@@ -1299,6 +1229,11 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
     text = _BARS.sub(" ", _EVERY_N_BARS.sub(" every few bars ", text))  # how often, kept ("crash on 1 every 4 bars")
     refs = [m[0].strip() for m in _BAR_REFERENCE.finditer(text)]
     return bars, _BAR_REFERENCE.sub(f" {BAR_MARK} ", text), refs
+
+
+def _form_named(text: str, match: re.Match[str]) -> bool:
+    """ "a 12 bar blues", "12-bar blues": the form's name, not a length ("12 bars of blues" is one)."""
+    return not match[0].rstrip().endswith("s") and text[match.end() :].lstrip().startswith("blues")
 
 
 def _bars_added(text: str, found: list[re.Match[str]]) -> int | None:

@@ -53,6 +53,9 @@ def _with_bell(voices: tuple[str, ...]) -> tuple[str, ...]:
     return (*voices, "rb") if "rc" in voices and "rb" not in voices else voices
 
 
+_CYMBALS = frozenset(i.code for i in INSTRUMENTS if i.family == "cymbal")
+
+
 class NegationForms(ReaderBase):
     """What the words rule out, and where."""
 
@@ -95,7 +98,7 @@ class NegationForms(ReaderBase):
                 voices, end = self._voices_said_last(), end + 2
             else:
                 voices, end = self._one_voice(self._skip(end + 1, FILLERS))
-        elif self.out and self.out[-1].rule == "only":
+        elif self.out and self.out[-1].rule == "only" and not self._drum_placed_next(end):
             voices = self.out[-1].voices  # "snare on 2 and 4, no ghost notes"
         else:  # "drop the ghost notes, clean snare ONLY on 2 and 4": the voice placed next
             voices = next(
@@ -110,6 +113,16 @@ class NegationForms(ReaderBase):
             return None
         self._ghostless.append(voices)  # "NO ghost notes on the snare, snare strictly on 2 and 4": placed later
         return end
+
+    def _drum_placed_next(self, end: int) -> bool:
+        """ "ride 8ths, and no ghost notes either - just clean snare on 2 n 4": a cymbal said last
+        has no ghost notes to drop; the snare placed right after is the one meant."""
+        if not set(self.out[-1].voices) <= _CYMBALS:
+            return False
+        return any(
+            (v := self._one_voice(k)[0]) and not set(v) <= _CYMBALS and self._placed_after_voice(k)
+            for k in range(end, min(end + 6, len(self.tokens)))
+        )
 
     def _placed_after_voice(self, k: int) -> bool:
         """Whether the voice at k has places after it ("snare ONLY on 2 and 4")."""

@@ -330,7 +330,8 @@ class PlaceForms(ReaderBase):
 
     def _places(self, i: int, whose: bool = True) -> tuple[tuple[str, ...], int]:
         """A list of places joined by "and", commas, "&": ("1", "3&"), and where it ends."""
-        i = self._skip(i, LIST_OPENERS)
+        if not (self._at(i, "even") and self.tokens[i + 1 : i + 2] in (["beats"], ["beat"], ["ones"])):
+            i = self._skip(i, LIST_OPENERS)  # "on even 8ths", not "on even beats" (2 and 4)
         if self._floor_at(i):
             return (), i  # "kick playing four on the floor": the idiom, not the count 4
         if i < len(self.tokens) and self.tokens[i] in ("wherever", "where", "whenever", "when"):

@@ -758,6 +758,14 @@ class VoiceForms(ReaderBase):
                 )
                 self._last_end = end
                 return end
+        if last is not None and last.rule == "off" and i and t[i - 1] == "but" and self._at(i, "on"):
+            places, end = self._places(i + 1)  # "kick not on the 1 but on the and of 1": there instead
+            if places and not self._one_voice(self._skip(end, FILLERS))[0]:
+                self.out.append(
+                    Constraint(last.voices, places, "on", f"{voices_label(last.voices)} on {places_label(places)}")
+                )
+                self._last_end = end
+                return end
         if last is None or last.rule not in ("on", "only") or self._last_end is None:
             return None
         if i == self._last_end and t[i] not in ("on", "at", "in"):  # "on the and of 3 (the and of three)"

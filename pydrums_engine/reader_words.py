@@ -598,6 +598,27 @@ NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("all", "steps"), "sixteenths"),
     (("odd", "steps"), "eighths"),
     (("every", "second", "beat"), "alternate"),
+    *(
+        ((*each, "odd", beats), "alternate")
+        for each in ((), ("every",), ("the",))
+        for beats in ("beats", "beat", "ones")
+    ),
+    *(
+        ((*each, "even", beats), "backbeat")
+        for each in ((), ("every",), ("the",))
+        for beats in ("beats", "beat", "ones")
+    ),
+    *(  # "every 3rd sixteenth", "one hit every three steps": 1, 1a, 2&, 3e ... from the one, each bar
+        (("every", n, sixteenth), "dotted-eighths")
+        for n in ("3rd", "third", "three", "3")
+        for sixteenth in ("sixteenth", "sixteenths", "16th", "16ths", "step", "steps")
+    ),
+    *(  # "a hit every three eighth notes": 1, 2& and 4 (3+3+2)
+        (("every", n, eighth, *note), "dotted-quarters")
+        for n in ("3rd", "third", "three", "3")
+        for eighth in ("eighth", "eighths", "8th", "8ths")
+        for note in ((), ("note",), ("notes",))
+    ),
     (("every", "beat"), "beats"),
     (("each", "beat"), "beats"),
     (("all", "four", "beats"), "beats"),

@@ -9,8 +9,12 @@
     "kick on the oom (1)"                       -> "kick on 1"
     "snare on to and for period"                -> "snare on to and for ." (a phone's dictation)
     "cajon: bass on 1 and 3, slap on 2 and 4"   -> "cajon: kick on 1 and 3, snare on 2 and 4"
+    "tenors on 2, basses on 1 and 3" (a drumline) -> "toms on 2, kick on 1 and 3"
+    "kick in on 1, snare top on 2 and 3" (mics)  -> "kick on 1, snare on 2 and 3"
+    "kick on 1 3 5 7 of the eight count"        -> "kick on 1 3 1 3" (a dancer's two bars of 4/4)
     "ride quavres, semiquvers on the hats"      -> "ride quavers, semiquavers on the hats"
     "ta ka di mi: kick on the mi of 2"          -> "ta ka di mi: kick on the a of 2"
+    "12/8: kick on the let of 2, ride 1 la li"  -> "12/8: kick on the a of 2, ride 1, 1&, 1a"
     "snare on the a of 1 and & of 2 in each half" -> "... and the a of 3 and & of 4"
 
 `parse_intent` runs `plain_words` over the lower-cased request before it reads anything, so
@@ -42,10 +46,70 @@ _NTH_NOTE = re.compile(
     r"(semiquaver|sixteenth|16th|quaver|eighth|8th)(?:\s+notes?)?\s+(?:of|in)\s+"
     rf"(?:(?:beat|count)\s+({_COUNT})\b|({_COUNT})\b|(?:each|every|the|a)\s+beat\b)"
 )
+# "skip the 2nd and 4th eighth of the bar", "nothing on the 1st 16th of the bar": counted from
+# the bar's start (not "of beat 2", read above)
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth)"
+_NTH_IN_BAR = re.compile(
+    rf"\bthe\s+({_ORDINAL}(?:\s*(?:,|and|&|or)\s*{_ORDINAL})*)\s+(sixteenth|16th|semiquaver|eighth|8th|quaver)s?"
+    r"(?:\s+notes?)?(?:\s+of\s+(?:the|each|every)\s+bar\b|(?!\s+(?:of|in|note)\b))"
+)
+_ORDINAL_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+# "the and of the 3rd", "the e of the 2nd beat": the count ("the 2nd or 4th beat" -> "beats 2 or 4")
+_PART_OF_ORDINAL = re.compile(r"\b(the\s+(?:and|&|e|a)\s+of)\s+the\s+([1-7])(?:st|nd|rd|th)\b(?:\s+beat\b)?")
+_NTH_BEAT = re.compile(r"\bthe\s+([1-7])(?:st|nd|rd|th)\s+beat\b(?!s)")
+_ORDINAL_BEATS = re.compile(r"\bthe\s+([1-7])(?:st|nd|rd|th)\s+(or|and|&)\s+([1-7])(?:st|nd|rd|th)\s+beats?\b")
+# "a fill at the end of the 4th bar": of bar 4
+_END_OF_NTH_BAR = re.compile(r"\bend\s+of\s+the\s+([1-8])(?:st|nd|rd|th)\s+(bar|measure)\b")
+# "kick can go wherever but never on 2 or 4": the place ruled out is what it asks
+_ANYWHERE_BUT = re.compile(
+    r"\b(?:can\s+go\s+|goes\s+|go\s+|can\s+be\s+)?(?:anywhere|wherever|where\s+ever)(?:\s+(?:you|u)\s+(?:like|want))?"
+    r"\s*,?\s+but\s+(?=(?:never|not)\s+on\b)"
+)
+# "every third 16th, but restart it on the 1 of every bar": how such a spacing is read already
+_EVERY_THIRD = re.compile(r"\bevery\s+(?:3rd|third|three)\b")
+_ONE_HIT_EVERY = re.compile(
+    r"\b(?:one|a|1)\s+hit\s+(?=every\s+(?:3rd|third|three)\b)"
+)  # "cowbell: one hit every three 8ths"
+_RESTARTED = re.compile(
+    r"\b(?:but\s+|and\s+|then\s+)?(?:re-?start|reset|start)(?:s|ing|ed)?(?:\s+(?:it|again|over|fresh|the\s+pattern))*"
+    r"(?:\s+(?:on|from|at)\s+(?:the\s+)?(?:1|one)\b)?(?:\s+(?:of\s+|in\s+)?(?:every|each)\s+bar)?"
+    r"(?:\s+and\s+(?:re-?start|reset)(?:\s+it)?(?:\s+(?:every|each)\s+bar)?)?"
+)
+# "dont put the kick under it on 3": where the other drum is, said again by its place
+_UNDER_IT = re.compile(r"\b(?:under|below|beneath|against)\s+(?:it|that|them|this)\s+(?=on\b)")
+
 _ORDER = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 _SIXTEENTH_PARTS = ("", "e", "and", "a")
 _EIGHTH_PARTS = ("", "and")
 _EVERY_BEAT_PARTS = {"": "every beat", "e": "the e's", "and": "the ands", "a": "the a's"}
+
+# A drumline's sections on a kit: the basses are the kick, the tenors (quads, quints) the toms
+_DRUMLINE = re.compile(
+    r"\b(?:drum\s?line|marching|tenors|quads|quints|basses|cadences?|snare\s+line|battery|street\s+beat)\b"
+)
+_LINE_BASS = re.compile(r"\bbass(?:es)?\b(?!\s+(?:drums?|guitar|player|line|ist)\b)")
+_LINE_TENORS = re.compile(r"\b(?:tenors|tenor\s+drums?|tenor\s+line|quads?|quints?)\b")
+
+# A dancer's eight-count is two bars of 4/4: its 5, 6, 7, 8 are the second bar's 1, 2, 3, 4
+_EIGHT_COUNT = re.compile(r"\b(?:of\s+)?(?:the\s+|an?\s+|each\s+|every\s+)?(?:eight|8)[\s-]?c(?:ou)?nts?\b")
+_DANCERS = re.compile(r"\b(?:choreo\w*|dancers?|dance\s+class|routine|zumba|(?:spin|step|fitness|aerobics)\s+class)\b")
+_OTHER_METER = re.compile(r"\b\d+\s*/\s*(?!4\b)\d+\b|\b[2-35-9]/4\b")
+_LATE_COUNT = re.compile(r"(?<![\d/.])\b([5-8]|five|six|seven|eight)\b(?![\d/.]|\s*(?:bars?|bpm|times|x\b|counts?))")
+_SECOND_BAR = {"5": "1", "6": "2", "7": "3", "8": "4", "five": "1", "six": "2", "seven": "3", "eight": "4"}
+
+# "odd beats kick, even beats snare": the beats said before the voice that plays them
+_ODD_EVEN_FIRST = re.compile(r"\b((?:on\s+)?(?:the\s+)?(?:odd|even)\s+beats?)\s+([a-z]+(?:\s+[a-z]+)?)\b")
+
+# A sound engineer names the drum by its mic or channel: "kick in", "snare top", "hat mic"
+_CHANNEL = re.compile(
+    r"(?<!\bleave\s)(?<!\btake\s)(?<!\bdrop\s)(?<!\bkeep\s)(?<!\bleft\s)(?<!\bthe\s)"  # not "leave the kick out on 4"
+    r"\b(kick)\s+(?:in|out)\b(?=\s+(?:(?:on|hitting|hits?|playing|plays)\b|\d))"
+    r"|\b(snare|hats?|hh|hi-?hats?|toms?|rack\s+tom|floor\s+tom|ride)\s+(?:top|bottom|btm|mics?|channel)\b"
+    r"(?=\s+(?:(?:on|hitting|hits?|playing|plays|at|just)\b|\d))"
+)
+
+# "put the backbeat on the rim instead": that voice on the backbeat
+_BACKBEAT_ON_VOICE = re.compile(r"\b(?:the\s+)?back\s?beats?\s+(?:on|to)\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)")
 
 _CAJON = re.compile(r"\bcaj[oó]n(?:es|s)?\b")
 # a cajón's two strokes: the bass tone in the middle of the face, the slap at its edge
@@ -110,6 +174,19 @@ _SYLLABLE_PARTS = {"ta": "", "ka": "e", "di": "and", "mi": "a"}
 _EVERY_SYLLABLE = re.compile(r"\b(?:every|each)\s+(ta|ka|di|mi)\b")
 
 
+# A beat's triplet said by its syllable ("1 trip let", "1 la li") or its order: the middle one is
+# the beat's "&", the last its "a" (as 12/8 is counted: 1 1& 1a 2 ...)
+_TRIPLET_NAMES = {"trip": "and", "la": "and", "let": "a", "li": "a", "middle": "and", "second": "and", "last": "a"}
+_TRIPLET = r"(?:trip|la|let|li|(?:middle|second|last)\s+(?:triplet|trip|partial)(?:\s+notes?)?)"
+_TRIPLET_OF = re.compile(
+    rf"\bthe\s+({_TRIPLET})\s+of\s+(?:(?:every|each|the)\s+beats?\b|(?:beats?\s+)?({_COUNT}(?:\s*(?:,|and|&)\s*{_COUNT})*)\b)"
+)
+_TRIPLET_ALONE = re.compile(r"\bthe\s+(middle|second|last)\s+(?:triplet|trip)(?:\s+notes?)?\b(?!\s+of\b)")
+_TRIPLET_SUNG = re.compile(r"\b([1-9])[\s-]+(?:trip[\s-]+let|la[\s-]+li)\b")
+_EVERY_PART = {"and": "the ands", "a": "the a's"}
+_COMPOUND_METER = re.compile(r"\b(6|9|12)\s*/\s*8\b")
+_EIGHTHS_METER = re.compile(r"\b\d{1,2}\s*/\s*8\b")
+
 # Punctuation said aloud to a dictating phone: "snare on to and for period"
 _SPOKEN_MARKS = re.compile(r"\b(comma|period|full\s+stop|question\s+mark|exclamation\s+(?:mark|point)|new\s+line)\b")
 _MARKS = {"comma": ",", "period": ".", "question": "?", "exclamation": "!", "full": ".", "new": "."}
@@ -144,6 +221,11 @@ def plain_words(low: str) -> str:
     low = _WORD.sub(_rate_spelt, low)
     low = _NUMBERED_BEATS.sub("beats ", low)
     low = _NTH_NOTE.sub(_nth_note, low)
+    low = _NTH_IN_BAR.sub(lambda m: _nth_in_bar(m, low), low)
+    low = _ORDINAL_BEATS.sub(r"beats \1 \2 \3", _PART_OF_ORDINAL.sub(r"\1 \2", low))
+    low = _ANYWHERE_BUT.sub("", _NTH_BEAT.sub(r"beat \1", low))
+    low = _RESTARTED.sub(" ", _ONE_HIT_EVERY.sub("on ", low)) if _EVERY_THIRD.search(low) else low
+    low = _UNDER_IT.sub("", _END_OF_NTH_BAR.sub(r"end of \2 \1", low))
     low = _MIDDLE_AND_PLACE.sub("", low)
     low = _NAMED_THEN_COUNTED.sub(lambda m: m[0] if resolve_voices(m[1]) else f"on {m[2]}", low)
     low = _TRACKER_ROWS.sub(_tracker_rows, low)
@@ -154,9 +236,55 @@ def plain_words(low: str) -> str:
     if _TAKADIMI.search(low):
         low = _SYLLABLE_OF.sub(lambda m: f"the {part} of " if (part := _SYLLABLE_PARTS[m[1]]) else "", low)
         low = _EVERY_SYLLABLE.sub(lambda m: _EVERY_BEAT_PARTS[_SYLLABLE_PARTS[m[1]]], low)
+    low = _CHANNEL.sub(lambda m: m[1] or m[2], _ODD_EVEN_FIRST.sub(_voice_first, low))
+    low = _BACKBEAT_ON_VOICE.sub(_backbeat_on, low)
+    if _COMPOUND_METER.search(low):  # a 4/4 grid of sixteenths has no triplets to name
+        low = _TRIPLET_OF.sub(lambda m: _triplet_of(m, low), low)
+        low = _TRIPLET_ALONE.sub(lambda m: _every_beats(_TRIPLET_NAMES[m[1]], low), low)
+        low = _TRIPLET_SUNG.sub(lambda m: f"{m[1]}, {m[1]}&, {m[1]}a", low)
     if _CAJON.search(low):
         low = _CAJON_SLAP.sub("snare", _CAJON_BASS.sub("kick", low))
+    if _DRUMLINE.search(low):
+        low = _LINE_TENORS.sub("toms", _LINE_BASS.sub("kick", low))
+    if (_EIGHT_COUNT.search(low) or _DANCERS.search(low)) and not _OTHER_METER.search(low):
+        low = _LATE_COUNT.sub(lambda m: _SECOND_BAR[m[1]], _EIGHT_COUNT.sub(" ", low))
     return low
+
+
+def _triplet_of(match: re.Match[str], low: str) -> str:
+    """ "the let of 2" -> "the a of 2"; "the middle triplet of every beat" -> "the ands"."""
+    part = _TRIPLET_NAMES[match[1].split()[0]]
+    if match[2] is None:
+        return _every_beats(part, low)
+    counts = re.findall(r"[1-7]|one|two|three|four|five|six|seven", match[2])
+    return " and ".join(f"the {part} of {n}" for n in counts)
+
+
+def _every_beats(part: str, low: str) -> str:
+    """Every beat's last triplet: "the a's"; its middle one counted out ("the and of 1 and the
+    and of 2" in 6/8), as "the offbeats" are not a triplet's."""
+    compound = _COMPOUND_METER.search(low)
+    if part == "a" or compound is None:
+        return _EVERY_PART[part]
+    return " and ".join(f"the and of {n}" for n in range(1, int(compound[1]) // 3 + 1))
+
+
+def _backbeat_on(match: re.Match[str]) -> str:
+    """ "the backbeat on the hat foot" -> "hat foot on the backbeat" ("the backbeat on 2" stays)."""
+    for voice in (match[1], match[1].split()[0]):
+        if resolve_voices(voice):
+            return f"{voice} on the backbeat{match[1][len(voice) :]}"
+    return match[0]
+
+
+def _voice_first(match: re.Match[str]) -> str:
+    """ "odd beats kick" -> "kick on odd beats" (two words: "even beats floor tom"; one: "odd
+    beats kick and ...")."""
+    beats = match[1].removeprefix("on ")
+    for voice in (match[2], match[2].split()[0]):
+        if resolve_voices(voice):
+            return f"{voice} on {beats}{match[2][len(voice) :]}"
+    return match[0]
 
 
 def _rate_spelt(match: re.Match[str]) -> str:
@@ -176,6 +304,18 @@ def _one_slip(typed: str, word: str) -> bool:
     start = next((k for k, (a, b) in enumerate(zip(typed, word, strict=False)) if a != b), min(len(typed), len(word)))
     a, b = typed[start:], word[start:]
     return a[1:] == b[1:] or a == b[1:] or a[1:] == b or (a[:2] == b[1::-1] and a[2:] == b[2:])
+
+
+def _nth_in_bar(match: re.Match[str], low: str) -> str:
+    """ "the 2nd and 4th eighth" -> "1& and 2&" (in 7/8 or 12/8 each eighth is a count)."""
+    numbers = [int(o[:-2]) if o[0].isdigit() else _ORDINAL_NUMBER[o] for o in re.findall(_ORDINAL, match[1])]
+    per_beat = 4 if match[2] in ("sixteenth", "16th", "semiquaver") else 2
+    if _EIGHTHS_METER.search(low):  # 7/8, 12/8: each eighth is a count
+        return match[0] if per_beat == 4 else " and ".join(str(n) for n in numbers)
+    parts = ("", "e", "&", "a") if per_beat == 4 else ("", "&")
+    if any(not 1 <= n <= 4 * per_beat for n in numbers):
+        return match[0]
+    return " and ".join(f"{(n - 1) // per_beat + 1}{parts[(n - 1) % per_beat]}" for n in numbers)
 
 
 def _nth_note(match: re.Match[str]) -> str:

@@ -1674,6 +1674,28 @@ NAMED_BEATS = [
         only("sd", "2", "3"),
         meter="3/4",
     ),
+    # a place said instead, ghost notes of the drum meant, counts said as a range, bars past the most
+    row("kick not on 1 but on the and of 1", off("bd", "1"), on("bd", "1&")),
+    row(
+        "ride 8ths, and no ghost notes either - just clean snare on 2 n 4",
+        only("rc", "eighths"),
+        only("sd", "2", "4"),
+        off("sd", "1", "1e", "1&", "1a", "2e", "2&", "2a", "3", "3e", "3&", "3a", "4e", "4&", "4a"),
+    ),
+    row("6/8, ride on every beat (1-6)", only("rc", "beats", "1", "2", "3", "4", "5", "6"), meter="6/8"),
+    row("12 bars of blues", bars=8),
+    row("a 12 bar blues, kick on 1", only("bd", "1")),  # the form's name, not a length
+    row(
+        "clap on 2 n 4 not the snare, snare fill at the end",
+        only("cp", "2", "4"),
+        off("sd", "2", "4"),
+        fill="snare",
+    ),
+    row("fill at the end but only on the hats", fill="ch"),
+    row("kick on odd beats, snare on even beats", only("bd", "alternate"), only("sd", "backbeat")),
+    row("kick on every 3rd sixteenth, snare on 2 n 4", only("bd", "dotted-eighths"), only("sd", "2", "4")),
+    row("a tom-fill at the end", fill="toms"),
+    row("for our drumline: 4 bars ending in a quad run fill", bars=4, fill="toms"),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

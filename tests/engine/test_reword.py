@@ -31,6 +31,33 @@ from pydrums_engine.reword import joined_cells, plain_words
         ("cajon: bass on 1, slap on 2 and 4", "cajon: kick on 1, snare on 2 and 4"),
         ("bass on 1, snare on 2 and 4", "bass on 1, snare on 2 and 4"),  # no cajón: a bass guitar
         ("ta ka di mi: kick on the ta of 1 plus the mi of 2", "ta ka di mi: kick on 1 plus the a of 2"),
+        # a drumline's sections; a dancer's eight-count (two bars of 4/4), not in another meter
+        ("basses on 1 and 3, tenors on 2", "kick on 1 and 3, toms on 2"),
+        ("choreo: clap on the and of 8", "choreo: clap on the and of 4"),
+        ("kick on 1 and 5 of the 8 count in 3/4", "kick on 1 and 5 of the 8 count in 3/4"),
+        ("spin class, 8 bars, kick on every beat", "spin class, 8 bars, kick on every beat"),  # a length, not a count
+        # triplets by syllable and by order; the middle one counted out where the meter is compound
+        ("12/8: kick on the let of 2", "12/8: kick on the a of 2"),
+        ("12/8, rim on the last triplet of beats 2 and 4", "12/8, rim on the a of 2 and the a of 4"),
+        ("kick on the last triplet of beat 2", "kick on the last triplet of beat 2"),  # no triplets in 4/4
+        ("bell on the middle triplet of every beat in 6/8", "bell on the and of 1 and the and of 2 in 6/8"),
+        ("12/8 ride on 1 la li", "12/8 ride on 1, 1&, 1a"),
+        # a sound engineer's channels, not "leave the kick out" nor "hats in 8ths"
+        ("kick in on 1, snare top on 2 and 3", "kick on 1, snare on 2 and 3"),
+        ("leave the kick out on 4", "leave the kick out on 4"),
+        ("hats in 8ths", "hats in 8ths"),
+        # ordinals: of the bar, of a beat, of the bars
+        ("skip the 2nd and 4th eighth of the bar", "skip 1& and 2&"),
+        ("nothing on the 1st 16th of the bar", "nothing on 1"),
+        ("kick on the and of the 3rd", "kick on the and of 3"),
+        ("never on the 2nd or 4th beat", "never on beats 2 or 4"),
+        ("a fill at the end of the 4th bar", "a fill at the end of bar 4"),
+        ("odd beats kick, even beats snare", "kick on odd beats, snare on even beats"),
+        ("put the backbeat on the rim instead", "put rim on the backbeat instead"),
+        ("the backbeat on 2 and 4", "the backbeat on 2 and 4"),
+        ("kick can go wherever but never on 2", "kick never on 2"),
+        ("dont put the kick under it on 3", "dont put the kick on 3"),
+        ("cowbell: one hit every three eighths", "cowbell: on every three eighths"),
     ],
 )
 def test_a_way_of_saying_it_is_put_plainly(said, plainly):

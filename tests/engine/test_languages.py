@@ -1,0 +1,51 @@
+"""Other languages' small words, read as English before the reader reads (`languages.py`)."""
+
+import pytest
+
+from pydrums_engine.intent import parse_intent
+from pydrums_engine.languages import in_english
+
+
+@pytest.mark.parametrize(
+    ("said", "in_english_words"),
+    [
+        ("kick auf der 1 und 3, hihat 8tel", "kick on the 1 and 3, hihat 8ths"),
+        ("Hi-Hat offen auf jedem &".lower(), "hi-hat open on every &"),
+        ("basdrum op de tel 1 en op de 'en' van 2", "basdrum on 1 and on the 'and' of 2"),
+        ("geen hihat, 2 maten", "no hihat, 2 bars"),
+        ("kick på 1 och 3&, virvel på alla fjärdedelar", "kick on 1 and 3&, virvel on all quarters"),
+        ("hihat på alla 'och'", "hihat on all the ands"),
+        ("stopa na 1 i 3, werbla na 2", "kick on 1 and 3, snare on 2"),
+        ("bez talerzy, a na końcu przejście na tomach", "without cymbals, and at the end fill on toms"),
+        ("werbel 2;4", "snare 2, 4"),  # a list with semicolons
+        # each language's words only where the request is in it: Spanish "en" is "on", not Dutch "and"
+        ("bombo en 1 y 3", "bombo on 1 and 3"),
+        ("kick on 1 and 3, snare on 2 and 4", "kick on 1 and 3, snare on 2 and 4"),
+        ("i want a fill, w/ hats", "i want a fill, w/ hats"),  # no Polish without a Polish word
+    ],
+)
+def test_a_language_s_words_are_read_as_english(said, in_english_words):
+    assert in_english(said) == in_english_words
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "kick auf der 1 und 3, snare auf 2 und 4, hihat 8tel",
+            ["kick on 1 and 3", "snare on 2 and 4", "hi-hats on eighths"],
+        ),
+        ("die kick NICHT auf der 1, erst auf 1&", ["no kick on 1", "kick on the and of 1"]),
+        (
+            "basdrum op de tel 1 en op de 'en' van 2, snare op 2 en 4",
+            ["kick on 1 and the and of 2", "snare on 2 and 4"],
+        ),
+        (
+            "en beat utan kick, bara virvel och hihat",
+            ["no kick", "only snare and hi-hats", "with snare", "with hi-hats"],
+        ),
+        ("walc w 3/4, stopa na 1, werbel na 2 i 3", ["kick on 1", "snare on 2 and 3", "in 3/4"]),
+    ],
+)
+def test_a_request_in_another_language_reads_as_the_drummer_meant(text, sentences):
+    assert parse_intent(text).sentences() == sentences

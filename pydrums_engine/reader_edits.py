@@ -151,9 +151,11 @@ class EditForms(ReaderBase):
         k = self._skip(j + 1, NOT_EVEN)  # "not even a ghost on 3"
         said_not = j < len(self.tokens) and self.tokens[j] in ("not", "never") and (j > i or after_break)
         said_not = said_not or (j < len(self.tokens) and self.tokens[j] == "none")  # "kick only on the 1 (none on 2)"
-        skipped = j < len(self.tokens) and self.tokens[j] in ("skip", "skipping", "minus") and (j > i or after_break)
+        left_out = 2 if self._at(j, "leave", "out") or self._at(j, "leaving", "out") else 1  # "but leave out every e"
+        skipped = j < len(self.tokens) and (self.tokens[j] in ("skip", "skipping", "minus") or left_out == 2)
+        skipped = skipped and (j > i or after_break)
         if skipped:  # "16th hats, skip the e's", "kick on every beat, skipping 3": the voice's places, less those
-            places, end = self._places(j + 1)
+            places, end = self._places(j + left_out)
             if places and all(p in LESS_OK or BARE_COUNT.fullmatch(p) for p in places):
                 kept = places_less(last.places, places)
                 if kept:

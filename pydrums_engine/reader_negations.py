@@ -104,7 +104,7 @@ class NegationForms(ReaderBase):
             voices = next(
                 (
                     v
-                    for k in range(end, min(end + 6, len(t)))
+                    for k in range(end, min(end + 14, len(t)))
                     if (v := self._one_voice(k)[0]) and self._placed_after_voice(k)
                 ),
                 (),

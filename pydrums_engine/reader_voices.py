@@ -862,8 +862,8 @@ class VoiceForms(ReaderBase):
         led = linked > j and bool(self._places(linked)[0])  # "w the ride doing all the triplets"
         if not voices or self._places_follow(linked) or rate_follows or led:  # "with the ride playing quarter notes"
             return None
-        if self.tokens[i] == "on" and len(self._bare_places(j)[0]) > 1:
-            return None  # "tresillo on the kick (1, 2&, 4)": the kick's places (`_voices`)
+        if len(self._bare_places(j)[0]) > (1 if self.tokens[i] == "on" else 0):
+            return None  # "tresillo on the kick (1, 2&, 4)", "plus kick 1 3": the voice's places (`_voices`)
         doubling = self._at(j, "doubling") or self._at(j, "doubles")
         if self._doubled_backbeat(j) is not None or (
             doubling and self._places(self._skip(j + 1, frozenset({"the", "on"})))[0]

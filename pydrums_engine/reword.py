@@ -75,6 +75,8 @@ _RESTARTED = re.compile(
     r"(?:\s+(?:on|from|at)\s+(?:the\s+)?(?:1|one)\b)?(?:\s+(?:of\s+|in\s+)?(?:every|each)\s+bar)?"
     r"(?:\s+and\s+(?:re-?start|reset)(?:\s+it)?(?:\s+(?:every|each)\s+bar)?)?"
 )
+# "big drum only on the 1 (nothing from it on 2 and 3)": none of that voice
+_NOTHING_FROM_IT = re.compile(r"\bnothing\s+(?:from|of)\s+(?:it|them|that)\b")
 # "dont put the kick under it on 3": where the other drum is, said again by its place
 _UNDER_IT = re.compile(r"\b(?:under|below|beneath|against)\s+(?:it|that|them|this)\s+(?=on\b)")
 
@@ -92,10 +94,22 @@ _LINE_TENORS = re.compile(r"\b(?:tenors|tenor\s+drums?|tenor\s+line|quads?|quint
 
 # A dancer's eight-count is two bars of 4/4: its 5, 6, 7, 8 are the second bar's 1, 2, 3, 4
 _EIGHT_COUNT = re.compile(r"\b(?:of\s+)?(?:the\s+|an?\s+|each\s+|every\s+)?(?:eight|8)[\s-]?c(?:ou)?nts?\b")
-_DANCERS = re.compile(r"\b(?:choreo\w*|dancers?|dance\s+class|routine|zumba|(?:spin|step|fitness|aerobics)\s+class)\b")
-_OTHER_METER = re.compile(r"\b\d+\s*/\s*(?!4\b)\d+\b|\b[2-35-9]/4\b")
-_LATE_COUNT = re.compile(r"(?<![\d/.])\b([5-8]|five|six|seven|eight)\b(?![\d/.]|\s*(?:bars?|bpm|times|x\b|counts?))")
-_SECOND_BAR = {"5": "1", "6": "2", "7": "3", "8": "4", "five": "1", "six": "2", "seven": "3", "eight": "4"}
+_DANCERS = re.compile(
+    r"\b(?:choreo\w*|dancers?|dance|dancing|class|classes|combo|routine|zumba|aerobics|barre|ballroom|cheer\w*|hiit"
+    r"|workout|count\s+(?:it\s+)?(?:to\s+)?(?:8|eight|6|six))\b"
+)
+_OTHER_METER = re.compile(
+    r"\b\d+\s*/\s*(?!4\b)\d+\b|\b[25-9]/4\b"
+    r"|\b(?:two|five|six|seven|nine|twelve)[\s-]+(?:four|eight)\b|\bthree[\s-]+eight\b"  # "six eight feel"
+)
+_WALTZ = re.compile(r"\b3\s*/\s*4\b|\bwaltz")  # a waltz is danced in sixes: two bars of three
+_LATE_COUNT = re.compile(
+    r"(?<![\d/.])\b([4-8]|four|five|six|seven|eight)\b(?![\d/]|\.\d|\s*(?:bars?|bpm|times|x\b|counts?|eights))"
+)
+_COUNT_NUMBER = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# "4 eights", "two eights long": eight-counts, each two bars of 4/4
+_EIGHTS_LONG = re.compile(r"\b(one|two|three|four|1|2|3|4)\s+eights\b")
+_HOW_MANY = {"one": 1, "two": 2, "three": 3, "four": 4}
 
 # "odd beats kick, even beats snare": the beats said before the voice that plays them
 _ODD_EVEN_FIRST = re.compile(r"\b((?:on\s+)?(?:the\s+)?(?:odd|even)\s+beats?)\s+([a-z]+(?:\s+[a-z]+)?)\b")
@@ -110,6 +124,9 @@ _CHANNEL = re.compile(
 
 # "put the backbeat on the rim instead": that voice on the backbeat
 _BACKBEAT_ON_VOICE = re.compile(r"\b(?:the\s+)?back\s?beats?\s+(?:on|to)\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)")
+
+# "the shaker on every 1-ee-and-a": each sixteenth, counted aloud
+_EVERY_SIXTEENTH_SAID = re.compile(r"\b(?:every|each|all\s+the)\s+1[\s-]+e+[\s-]+(?:and|&|n|an)[\s-]+(?:a|ah|uh|da)\b")
 
 _CAJON = re.compile(r"\bcaj[oó]n(?:es|s)?\b")
 # a cajón's two strokes: the bass tone in the middle of the face, the slap at its edge
@@ -211,6 +228,8 @@ _EACH_HALF = re.compile(
 
 def plain_words(low: str) -> str:
     """The request with each of these ways of saying a place or a voice put plainly."""
+    if (_EIGHT_COUNT.search(low) or _DANCERS.search(low)) and not _OTHER_METER.search(low):
+        low = _danced(_EIGHT_COUNT.sub(" ", low))  # first: "4 eights" is no slip of "eighths"
     low = _SPOKEN_MARKS.sub(lambda m: f" {_MARKS[m[1].split()[0]]} ", low)
     low = _PART_OF_HOMOPHONE.sub(lambda m: f"{m[1]} {_HOMOPHONES[m[2]]}", low)
     low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
@@ -225,6 +244,7 @@ def plain_words(low: str) -> str:
     low = _ORDINAL_BEATS.sub(r"beats \1 \2 \3", _PART_OF_ORDINAL.sub(r"\1 \2", low))
     low = _ANYWHERE_BUT.sub("", _NTH_BEAT.sub(r"beat \1", low))
     low = _RESTARTED.sub(" ", _ONE_HIT_EVERY.sub("on ", low)) if _EVERY_THIRD.search(low) else low
+    low = _NOTHING_FROM_IT.sub("none", low)
     low = _UNDER_IT.sub("", _END_OF_NTH_BAR.sub(r"end of \2 \1", low))
     low = _MIDDLE_AND_PLACE.sub("", low)
     low = _NAMED_THEN_COUNTED.sub(lambda m: m[0] if resolve_voices(m[1]) else f"on {m[2]}", low)
@@ -237,7 +257,7 @@ def plain_words(low: str) -> str:
         low = _SYLLABLE_OF.sub(lambda m: f"the {part} of " if (part := _SYLLABLE_PARTS[m[1]]) else "", low)
         low = _EVERY_SYLLABLE.sub(lambda m: _EVERY_BEAT_PARTS[_SYLLABLE_PARTS[m[1]]], low)
     low = _CHANNEL.sub(lambda m: m[1] or m[2], _ODD_EVEN_FIRST.sub(_voice_first, low))
-    low = _BACKBEAT_ON_VOICE.sub(_backbeat_on, low)
+    low = _EVERY_SIXTEENTH_SAID.sub("16ths", _BACKBEAT_ON_VOICE.sub(_backbeat_on, low))
     if _COMPOUND_METER.search(low):  # a 4/4 grid of sixteenths has no triplets to name
         low = _TRIPLET_OF.sub(lambda m: _triplet_of(m, low), low)
         low = _TRIPLET_ALONE.sub(lambda m: _every_beats(_TRIPLET_NAMES[m[1]], low), low)
@@ -246,8 +266,6 @@ def plain_words(low: str) -> str:
         low = _CAJON_SLAP.sub("snare", _CAJON_BASS.sub("kick", low))
     if _DRUMLINE.search(low):
         low = _LINE_TENORS.sub("toms", _LINE_BASS.sub("kick", low))
-    if (_EIGHT_COUNT.search(low) or _DANCERS.search(low)) and not _OTHER_METER.search(low):
-        low = _LATE_COUNT.sub(lambda m: _SECOND_BAR[m[1]], _EIGHT_COUNT.sub(" ", low))
     return low
 
 
@@ -275,6 +293,19 @@ def _backbeat_on(match: re.Match[str]) -> str:
         if resolve_voices(voice):
             return f"{voice} on the backbeat{match[1][len(voice) :]}"
     return match[0]
+
+
+def _danced(low: str) -> str:
+    """A dancer's counts on the bar: an eight-count is two bars of 4/4 (5 is the second bar's 1), a
+    waltz's six two bars of 3/4; "4 eights" is eight bars."""
+    beats = 3 if _WALTZ.search(low) else 4
+
+    def on_the_bar(match: re.Match[str]) -> str:
+        n = _COUNT_NUMBER.get(match[1]) or int(match[1])
+        return str((n - 1) % beats + 1) if n <= 2 * beats and n > beats else match[0]
+
+    low = _EIGHTS_LONG.sub(lambda m: f"{2 * (_HOW_MANY.get(m[1]) or int(m[1]))} bars", low)
+    return _LATE_COUNT.sub(on_the_bar, low)
 
 
 def _voice_first(match: re.Match[str]) -> str:

@@ -1696,6 +1696,18 @@ NAMED_BEATS = [
     row("kick on every 3rd sixteenth, snare on 2 n 4", only("bd", "dotted-eighths"), only("sd", "2", "4")),
     row("a tom-fill at the end", fill="toms"),
     row("for our drumline: 4 bars ending in a quad run fill", bars=4, fill="toms"),
+    row("16th hats but leave out every e and a", only(HATS, "sixteenths except es as")),
+    row(
+        "tenors on the a of 1, plus kick 1 3 snare 2 4",
+        only(("ht", "mt", "lt"), "1a"),
+        on("bd", "1", "3"),
+        only("sd", "2", "4"),
+    ),
+    row(
+        "NO ghost notes anywhere, im a concert player and they mess me up. snare just on 2 and 4",
+        only("sd", "2", "4"),
+        off("sd", "1", "1e", "1&", "1a", "2e", "2&", "2a", "3", "3e", "3&", "3a", "4e", "4&", "4a"),
+    ),
 ]
 
 ALL_ROWS = POSITIONS + NEGATIONS + METER_ROWS + FIELD_ROWS + NOTHING_PLACED + CHAT_ROWS + CORRECTED_ROWS + NAMED_BEATS

@@ -45,7 +45,26 @@ def test_a_language_s_words_are_read_as_english(said, in_english_words):
             ["no kick", "only snare and hi-hats", "with snare", "with hi-hats"],
         ),
         ("walc w 3/4, stopa na 1, werbel na 2 i 3", ["kick on 1", "snare on 2 and 3", "in 3/4"]),
+        ("basstromme på 1, 3 og 3&, skarptromme on 2 and 4", ["kick on 1, 3 and the and of 3", "snare on 2 and 4"]),
+        ("potku on 1 and 2a, virveli 2 ja 4. kiitti", ["kick on 1 and the a of 2", "snare on 2 and 4"]),
+        ("kopák na 1 a 3, virbl 2 a 4", ["kick on 1 and 3", "snare on 2 and 4"]),
+        (
+            "4 ütem, lábdob 1-en és 3-on, pergő 2 és 4, no lábcin, csak ride, and a tom fill a végén",
+            ["kick on 1 and 3", "snare on 2 and 4", "no hi-hats", "with ride", "4 bars", "a tom fill at the end"],
+        ),
+        (
+            "bochka na 1, na 2& i na e of 3, malyi tolko 2 i 4",
+            ["kick on 1, the and of 2 and the e of 3", "snare on 2 and 4"],
+        ),
+        ("фанк, 2 такти, бочка на 1 і 3&, малий 2 і 4", ["kick on 1 and the and of 3", "snare on 2 and 4", "2 bars"]),
+        ("kick 1'de ve 3'te, trampet 2 ve 4'te, crash yok", ["kick on 1 and 3", "snare on 2 and 4", "no crash"]),
     ],
 )
 def test_a_request_in_another_language_reads_as_the_drummer_meant(text, sentences):
     assert parse_intent(text).sentences() == sentences
+
+
+def test_a_style_named_in_another_language_is_found(engine):
+    """The style finder reads the English of the words when the request names none in English."""
+    assert engine.read("рок 4 такта и в конце сбивка по томам").styles == ("rock",)
+    assert engine.read("kick on 1 and 3, rock").styles == ("rock",)

@@ -15,6 +15,7 @@
     "ride quavres, semiquvers on the hats"      -> "ride quavers, semiquavers on the hats"
     "ta ka di mi: kick on the mi of 2"          -> "ta ka di mi: kick on the a of 2"
     "12/8: kick on the let of 2, ride 1 la li"  -> "12/8: kick on the a of 2, ride 1, 1&, 1a"
+    "kick plays ta ti-ti ta ta, hats ti-ti"     -> "kick plays 1, 2, 2&, 3, 4, hats 8ths" (Kodály)
     "snare on the a of 1 and & of 2 in each half" -> "... and the a of 3 and & of 4"
 
 `parse_intent` runs `plain_words` over the lower-cased request before it reads anything, so
@@ -77,6 +78,16 @@ _RESTARTED = re.compile(
 )
 # "big drum only on the 1 (nothing from it on 2 and 3)": none of that voice
 _NOTHING_FROM_IT = re.compile(r"\bnothing\s+(?:from|of)\s+(?:it|them|that)\b")
+# "the kick pattern in the pre-chorus should go 1, 1&, 3": which part of the song, said between
+# the voice and its places
+_IN_SECTION = re.compile(
+    r"\s+(?:in|for|during)\s+the\s+(?:pre[\s-]?chorus|chorus|verse|bridge|intro|outro|hook|drop|breakdown)\b"
+    r"(?=\s+(?:should|goes|go|plays|play|is|hits)\b)"
+)
+# "ride all the way thru": it plays, the whole pattern
+_THE_WHOLE_WAY = re.compile(
+    r"(?:^|(?<=[,.;:!])\s*|(?<=\s-)\s*|(?<=\band)\s+)([a-z]+(?:\s+[a-z]+)?)\s+(?:all\s+the\s+way(?:\s+(?:thru|through))?|throughout|the\s+whole\s+(?:time|way))\b"
+)
 # "dont put the kick under it on 3": where the other drum is, said again by its place
 _UNDER_IT = re.compile(r"\b(?:under|below|beneath|against)\s+(?:it|that|them|this)\s+(?=on\b)")
 
@@ -204,6 +215,27 @@ _EVERY_PART = {"and": "the ands", "a": "the a's"}
 _COMPOUND_METER = re.compile(r"\b(6|9|12)\s*/\s*8\b")
 _EIGHTHS_METER = re.compile(r"\b\d{1,2}\s*/\s*8\b")
 
+# Kodály's rhythm syllables, as school music is taught: a beat is "ta", two eighths "ti-ti", four
+# sixteenths "tika-tika" ("tiri-tiri"), "ti-ta-ti" (syncopa) an eighth, a quarter and an eighth,
+# "ta-a" a half note; "z" or "rest" a beat's rest. A run of them from the bar's one is its
+# onsets; "ti-ti" or "tika-tika" said alone is the rate ("hats ti-ti the whole way").
+_KODALY = re.compile(
+    r"\bti[\s-](?:ta[\s-])?ti\b|\bti[\s-]?ka\b|\btiri\b|\bsyncopa\b|\bkod[aá]ly\b|\borff\b|\bta\s+ta\b"
+)
+_SYLLABLES = {  # each: the onsets in eighths from its start, and its length in eighths
+    "ta-a-a-a": ((0,), 8), "ta-a": ((0,), 4), "ta": ((0,), 2), "z": ((), 2), "rest": ((), 2),
+    "ti-ta-ti": ((0, 1, 3), 4), "syncopa": ((0, 1, 3), 4), "ti-ti": ((0, 1), 2),
+    "tika-tika": ((0, 0.5, 1, 1.5), 2), "tiri-tiri": ((0, 0.5, 1, 1.5), 2),
+    "ti-tika": ((0, 1, 1.5), 2), "tika-ti": ((0, 0.5, 1), 2),
+}  # fmt: skip
+_SYLLABLE = (
+    r"(?:tah?(?:[\s-]a){0,3}|z|rest|ti[\s-]ta[\s-]ti|syncopa|ti[\s-]ti|ti[\s-]?ka[\s-]ti[\s-]?ka|tiri[\s-]tiri"
+    r"|ti[\s-]ti[\s-]?ka|ti[\s-]?ka[\s-]ti)"
+)
+_SYLLABLE_RUN = re.compile(rf"\b{_SYLLABLE}(?:[\s,]+{_SYLLABLE})*\b")
+_EIGHTH_PLACES = ("", "e", "&", "a")
+_EVERY_TI = re.compile(r"\b(?:every|each)\s+ti\b")
+
 # Punctuation said aloud to a dictating phone: "snare on to and for period"
 _SPOKEN_MARKS = re.compile(r"\b(comma|period|full\s+stop|question\s+mark|exclamation\s+(?:mark|point)|new\s+line)\b")
 _MARKS = {"comma": ",", "period": ".", "question": "?", "exclamation": "!", "full": ".", "new": "."}
@@ -244,7 +276,8 @@ def plain_words(low: str) -> str:
     low = _ORDINAL_BEATS.sub(r"beats \1 \2 \3", _PART_OF_ORDINAL.sub(r"\1 \2", low))
     low = _ANYWHERE_BUT.sub("", _NTH_BEAT.sub(r"beat \1", low))
     low = _RESTARTED.sub(" ", _ONE_HIT_EVERY.sub("on ", low)) if _EVERY_THIRD.search(low) else low
-    low = _NOTHING_FROM_IT.sub("none", low)
+    low = _NOTHING_FROM_IT.sub("none", _IN_SECTION.sub("", low))
+    low = _THE_WHOLE_WAY.sub(_the_whole_way, low)
     low = _UNDER_IT.sub("", _END_OF_NTH_BAR.sub(r"end of \2 \1", low))
     low = _MIDDLE_AND_PLACE.sub("", low)
     low = _NAMED_THEN_COUNTED.sub(lambda m: m[0] if resolve_voices(m[1]) else f"on {m[2]}", low)
@@ -253,6 +286,8 @@ def plain_words(low: str) -> str:
     low = _HAT_BY_FOOT.sub(r"pedal hi-hat\1", low)
     low = _FOOT_SOUND.sub(r"\1", low)
     low = _DOWN_THE_TOMS.sub(_tom_fill, low)
+    if _KODALY.search(low) and not _TAKADIMI.search(low):
+        low = _EVERY_TI.sub("every 8th", _SYLLABLE_RUN.sub(_kodaly, low))
     if _TAKADIMI.search(low):
         low = _SYLLABLE_OF.sub(lambda m: f"the {part} of " if (part := _SYLLABLE_PARTS[m[1]]) else "", low)
         low = _EVERY_SYLLABLE.sub(lambda m: _EVERY_BEAT_PARTS[_SYLLABLE_PARTS[m[1]]], low)
@@ -267,6 +302,40 @@ def plain_words(low: str) -> str:
     if _DRUMLINE.search(low):
         low = _LINE_TENORS.sub("toms", _LINE_BASS.sub("kick", low))
     return low
+
+
+def _kodaly(match: re.Match[str]) -> str:
+    """ "ta ti-ti ta ta" -> "1, 2, 2&, 3, 4"; "ti-ti" alone -> "8ths"; a run past a bar of 4/4 is
+    left as it is."""
+    said = re.findall(
+        r"tah?(?:[\s-]a){0,3}|z|rest|ti[\s-]ta[\s-]ti|syncopa|tika[\s-]tika|ti[\s-]ka[\s-]ti[\s-]ka|tiri[\s-]tiri"
+        r"|ti[\s-]tika|tika[\s-]ti|ti[\s-]ti",
+        match[0],
+    )
+    units = [re.sub(r"^tah", "ta", re.sub(r"[\s-]+", "-", s).replace("ti-ka", "tika")) for s in said]
+    if any(u not in _SYLLABLES for u in units):
+        return match[0]
+    if len(set(units)) == 1 and units[0] in ("ti-ti", "tika-tika", "tiri-tiri"):  # "ti-ti ti-ti all bar"
+        return "8ths" if units[0] == "ti-ti" else "16ths"
+    if len(units) < 2 and units != ["syncopa"] and units != ["ti-ta-ti"]:
+        return match[0]  # "ta" alone: a word, not yet a rhythm
+    places, at = [], 0.0
+    for unit in units:
+        onsets, length = _SYLLABLES[unit]
+        places += [at + o for o in onsets]
+        at += length
+    if at > 8:
+        return match[0]
+    return ", ".join(f"{int(p // 2) + 1}{_EIGHTH_PLACES[int(p % 2 * 2)]}" for p in places)
+
+
+def _the_whole_way(match: re.Match[str]) -> str:
+    """ "ride all the way thru" -> "with ride" (a voice said alone before it; "8ths all the way" stays)."""
+    before = match[0][: match.start(1) - match.start()]
+    for words in (match[1], match[1].split()[-1]):
+        if resolve_voices(words):
+            return f"{before}{match[1][: len(match[1]) - len(words)]}with {words}"
+    return match[0]
 
 
 def _triplet_of(match: re.Match[str], low: str) -> str:

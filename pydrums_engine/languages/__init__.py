@@ -48,6 +48,13 @@ _FOREIGN_WORDS = {
     "su": "on", "em": "on", "senza": "without", "sem": "without", "com": "with", "battute": "bars",
     "battuta": "bar", "compassos": "bars", "compasso": "bar",
     "nada mais": "nothing else", "niente altro": "nothing else",
+    # Italian places and note values ("cassa sul 1, sul 2& e sul 4", "open hat in levare")
+    "sul": "on the", "sulla": "on the", "sulle": "on the", "sui": "on the", "in levare": "on the offbeats",
+    "sui levare": "on the offbeats", "levare": "offbeats", "cassa dritta": "four on the floor",
+    "cassa in 4": "four on the floor", "semiminime": "quarters", "crome": "8ths", "semicrome": "16ths",
+    "ogni": "every", "non suona niente": "nothing", "niente": "nothing", "non": "not", "tutto anticipato": "",
+    # Spanish, Portuguese
+    "solo en el": "only on the", "solo en": "only on", "nada de": "no",
     # German
     "und": "and", "auf": "on", "mit": "with", "ohne": "without", "takte": "bars", "takt": "bar", "nur": "only",
     # French glue ("juste kick et clap", "petit fill de toms a la fin mais pas de crash")
@@ -59,7 +66,11 @@ _FOREIGN_GLUE = re.compile(
     r"\b(?:et|sin|sans|avec|mais|juste|pour|mesures|compases|pas de|pero|en el)\b|\b[àa] la fin\b"
 )
 # a whole word, quoted or not ("el 'y' del 4"), not a contraction's piece
-_FOREIGN_WORD = re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(map(re.escape, _FOREIGN_WORDS)) + r")(?![\w]|'\w)")
+_FOREIGN_WORD = re.compile(
+    r"(?<!\w)(?<!\w')(?:" + "|".join(map(re.escape, sorted(_FOREIGN_WORDS, key=len, reverse=True))) + r")(?![\w]|'\w)"
+)  # longest first: "solo en el" before "solo"
+# "sull'1": Italian's "on the" run into the count; Portuguese "em 2/4" is "in", not "on"
+_RUN_IN = re.compile(r"\bsull'(?=\d)|\bem\s+(?=\d+\s*/\s*\d)")
 # Italian, Portuguese "2 e 4", "no 1 e no 3": 2 and 4, 1 and 3 (not "1 e & a", counted aloud)
 _COUNTS_JOINED_BY_E = re.compile(r"(?<=\d)\s+e\s+(?=\d|on\b|the\b)")
 # "Bassdrum on the 1. and 3. beat": a count written as a German ordinal
@@ -70,7 +81,8 @@ _ORDINAL_DOT = re.compile(r"\b([1-9])\.(?=\s*(?:and|und|&|,|beat|schlag|count)\b
 _PORTUGUESE_KIT = re.compile(r"\b(?:bumbo|caixa|chimbal|pratos|compassos|colcheias|virada)\b")
 _PORTUGUESE_WORDS = {
     "no contratempo do": "on the and of", "contratempo do": "the and of", "contratempos": "offbeats",
-    "no final": "at the end", "nos": "on the", "na": "on the", "do": "of", "da": "of", "virada": "fill",
+    "no final": "at the end", "nos": "on the", "nas": "on the", "nada de": "no", "na": "on the", "do": "of",
+    "da": "of", "virada": "fill",
     "tons": "toms", "colcheias": "8ths", "semicolcheias": "16ths", "semínimas": "quarters", "seminimas": "quarters",
 }  # fmt: skip
 _PORTUGUESE_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _PORTUGUESE_WORDS)) + r")(?![\w'])")
@@ -89,6 +101,7 @@ def in_english(low: str) -> str:
         low = _in_english_from_japanese(low)
     if not _FOREIGN_KIT.search(low) and not _FOREIGN_GLUE.search(low):
         return low
+    low = _RUN_IN.sub(lambda m: "sul " if m[0].startswith("s") else "in ", low)
     return _COUNTS_JOINED_BY_E.sub(" and ", _FOREIGN_WORD.sub(lambda m: _FOREIGN_WORDS[m[0]], low))
 
 

@@ -22,6 +22,12 @@ from pydrums_engine.languages import in_english
         ("bombo en 1 y 3", "bombo on 1 and 3"),
         ("kick on 1 and 3, snare on 2 and 4", "kick on 1 and 3, snare on 2 and 4"),
         ("i want a fill, w/ hats", "i want a fill, w/ hats"),  # no Polish without a Polish word
+        (
+            "cassa sull'1, sul 2& e sul 4, open hat in levare",
+            "cassa on the 1, on the 2& e on the 4, open hat on the offbeats",
+        ),
+        ("baião em 2/4, caixa no 2", "baião in 2/4, caixa on 2"),
+        ("caja solo en el 4, nada de caja en el 2", "caja only on the 4, no caja on the 2"),
     ],
 )
 def test_a_language_s_words_are_read_as_english(said, in_english_words):

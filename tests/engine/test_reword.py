@@ -41,6 +41,15 @@ from pydrums_engine.reword import joined_cells, plain_words
         ("six eight slow dance, snare on 4", "six eight slow dance, snare on 4"),  # 6/8 said in words
         ("shaker on every 1-ee-and-a", "shaker on 16ths"),
         ("kick only on the 1 (nothing from it on 2 and 3)", "kick only on the 1 (none on 2 and 3)"),
+        # Kodály's syllables: a run is its onsets from the one, one unit alone (or repeated) the rate
+        ("kick plays ta ti-ti ta ta, hats ti-ti", "kick plays 1, 2, 2&, 3, 4, hats 8ths"),
+        ("kick line is tah ti-ti tah rest", "kick line is 1, 2, 2&, 3"),
+        ("hats tika-tika, kick ti-ta-ti", "hats 16ths, kick 1, 1&, 2&"),
+        ("hats steady ti-ti ti-ti all bar", "hats steady 8ths all bar"),
+        ("ta ka di mi: kick on the ta of 1", "ta ka di mi: kick on 1"),  # konnakol's ta, not Kodály's
+        ("the kick in the pre-chorus should go 1, 1&, 3", "the kick should go 1, 1&, 3"),
+        ("snare 2 and 4, ride all the way thru", "snare 2 and 4, with ride"),
+        ("eighths on the hi-hat all the way through", "eighths on the hi-hat all the way through"),
         # triplets by syllable and by order; the middle one counted out where the meter is compound
         ("12/8: kick on the let of 2", "12/8: kick on the a of 2"),
         ("12/8, rim on the last triplet of beats 2 and 4", "12/8, rim on the a of 2 and the a of 4"),

@@ -607,6 +607,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     constraints = _later_places_win(_placed_not_absent(constraints, reader.some_bars), meter or "4/4")
     constraints = _only_once(constraints, meter or "4/4")
     constraints = _fill_kept(constraints, fill)
+    constraints = _backbeat_too(constraints, low)
     found = tuple(styles.find(text)) if styles is not None else ()
     if styles is not None and not found and english != low_said:
         found = tuple(styles.find(english))  # "рок, 4 такта": a style named in another language
@@ -1002,6 +1003,27 @@ def _but_placed(off: Constraint, earlier: list[Constraint], later: list[Constrai
         return off
     named = tuple(v for v in off.voices if v in placed)
     return replace(off, voices=left, text=f"nothing but the {voices_label(named)} on {places_label(off.places)}")
+
+
+# "snare on the a of 4 plus the normal backbeat", "keep the backbeat on 2 & 4 too": more places for
+# the snare, not a rule beside its "only"
+_BACKBEAT_ADDED = re.compile(
+    r"\b(?:plus|also)\s+(?:the\s+|a\s+)?(?:normal\s+|usual\s+|regular\s+)?backbeat\b"
+    r"|\bbackbeat\b[^.;!?]{0,20}\b(?:too|as\s+well)\b"
+)
+
+
+def _backbeat_too(constraints: list[Constraint], low: str) -> list[Constraint]:
+    """The backbeat said as more of the snare's places ("..., plus the normal backbeat") joins
+    the snare's "only" places, which would otherwise forbid it."""
+    if not _BACKBEAT_ADDED.search(low):
+        return constraints
+    backbeat = next((c for c in constraints if c.text.startswith("backbeat:") and c.rule == "on"), None)
+    snare = next((c for c in constraints if c.rule == "only" and c.voices == ("sd",)), None)
+    if backbeat is None or snare is None:
+        return constraints
+    joined = snare.at(tuple(dict.fromkeys((*snare.places, *backbeat.places))))
+    return [joined if c is snare else c for c in constraints if c is not backbeat]
 
 
 def _fill_kept(constraints: list[Constraint], fill: str | None) -> list[Constraint]:

@@ -339,7 +339,7 @@ class NegationForms(ReaderBase):
                         self.out.append(Constraint(kept, places, "only", label))
                         return end
                 return after
-        if self.tokens[j - 1] == "cymbal" and self.tokens[j - 2] != "crash" and voices == ("cc",):
+        if self.tokens[j - 1] == "cymbal" and self.tokens[j - 2] not in ("crash", "crashy") and voices == ("cc",):
             voices = resolve_voices("cymbals")  # "no cymbal at all": not the crash alone
         label = voices_label(voices)
         voices = _with_bell(voices)  # "no ride"

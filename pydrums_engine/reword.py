@@ -88,6 +88,12 @@ _IN_SECTION = re.compile(
 _THE_WHOLE_WAY = re.compile(
     r"(?:^|(?<=[,.;:!])\s*|(?<=\s-)\s*|(?<=\band)\s+)([a-z]+(?:\s+[a-z]+)?)\s+(?:all\s+the\s+way(?:\s+(?:thru|through))?|throughout|the\s+whole\s+(?:time|way))\b"
 )
+# "claps speeding up at the end like a build up": that voice's fill
+_SPEEDING_UP = re.compile(
+    r"\b([a-z]+?)s?\s+(?:speeding\s+up|building(?:\s+up)?|getting\s+faster)\s+(?:at|into|towards?)\s+the\s+end\b"
+)
+# "without the jingly stuff (tambourine, shaker)": the things the aside names
+_STUFF_NAMED = re.compile(r"\b(?:the\s+)?(?:[a-z]+\s+)?(?:stuff|things|bits)\s+\(([^()]+)\)")
 # "dont put the kick under it on 3": where the other drum is, said again by its place
 _UNDER_IT = re.compile(r"\b(?:under|below|beneath|against)\s+(?:it|that|them|this)\s+(?=on\b)")
 
@@ -277,6 +283,8 @@ def plain_words(low: str) -> str:
     low = _ANYWHERE_BUT.sub("", _NTH_BEAT.sub(r"beat \1", low))
     low = _RESTARTED.sub(" ", _ONE_HIT_EVERY.sub("on ", low)) if _EVERY_THIRD.search(low) else low
     low = _NOTHING_FROM_IT.sub("none", _IN_SECTION.sub("", low))
+    low = _SPEEDING_UP.sub(lambda m: f"a {m[1]} fill at the end" if resolve_voices(m[1]) else m[0], low)
+    low = _STUFF_NAMED.sub(lambda m: m[1] if resolve_voices(m[1].split(",")[0].strip()) else m[0], low)
     low = _THE_WHOLE_WAY.sub(_the_whole_way, low)
     low = _UNDER_IT.sub("", _END_OF_NTH_BAR.sub(r"end of \2 \1", low))
     low = _MIDDLE_AND_PLACE.sub("", low)

@@ -1698,6 +1698,7 @@ NAMED_BEATS = [
     row("for our drumline: 4 bars ending in a quad run fill", bars=4, fill="toms"),
     row("16th hats but leave out every e and a", only(HATS, "sixteenths except es as")),
     row("snare on the a of 4 plus the normal backbeat", only("sd", "4a", "backbeat")),
+    row("no crashy cymbal at all pls", absent("cc")),  # the crash, not every cymbal
     row("snare on the e of 3, keep the backbeat on 2 & 4 too", only("sd", "3e", "2", "4")),
     row(
         "tenors on the a of 1, plus kick 1 3 snare 2 4",

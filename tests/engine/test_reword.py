@@ -49,6 +49,9 @@ from pydrums_engine.reword import joined_cells, plain_words
         ("ta ka di mi: kick on the ta of 1", "ta ka di mi: kick on 1"),  # konnakol's ta, not Kodály's
         ("the kick in the pre-chorus should go 1, 1&, 3", "the kick should go 1, 1&, 3"),
         ("snare 2 and 4, ride all the way thru", "snare 2 and 4, with ride"),
+        ("claps speeding up at the end", "a clap fill at the end"),
+        ("without the jingly stuff (tambourine, shaker)", "without tambourine, shaker"),
+        ("without the stuff (you know)", "without the stuff (you know)"),
         ("eighths on the hi-hat all the way through", "eighths on the hi-hat all the way through"),
         # triplets by syllable and by order; the middle one counted out where the meter is compound
         ("12/8: kick on the let of 2", "12/8: kick on the a of 2"),

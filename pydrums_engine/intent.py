@@ -608,9 +608,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     constraints = _only_once(constraints, meter or "4/4")
     constraints = _fill_kept(constraints, fill)
     constraints = _backbeat_too(constraints, low)
-    found = tuple(styles.find(text)) if styles is not None else ()
-    if styles is not None and not found and english != low_said:
-        found = tuple(styles.find(english))  # "рок, 4 такта": a style named in another language
+    found: tuple[str, ...] = ()
+    if styles is not None:  # "рок, 4 такта": a style named in another language, found in its English
+        found = tuple(styles.find(text)) or (tuple(styles.find(english)) if english != low_said else ())
     return Intent(
         text=" ".join(text.split()),
         styles=found,

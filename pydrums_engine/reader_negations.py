@@ -56,6 +56,11 @@ def _with_bell(voices: tuple[str, ...]) -> tuple[str, ...]:
 _CYMBALS = frozenset(i.code for i in INSTRUMENTS if i.family == "cymbal")
 
 
+def _is_drum(voices: tuple[str, ...]) -> bool:
+    """Not cymbals alone: a voice that can have ghost notes."""
+    return not set(voices) <= _CYMBALS
+
+
 class NegationForms(ReaderBase):
     """What the words rule out, and where."""
 
@@ -101,14 +106,7 @@ class NegationForms(ReaderBase):
         elif self.out and self.out[-1].rule == "only" and not self._drum_placed_next(end):
             voices = self.out[-1].voices  # "snare on 2 and 4, no ghost notes"
         else:  # "drop the ghost notes, clean snare ONLY on 2 and 4": the voice placed next
-            voices = next(
-                (
-                    v
-                    for k in range(end, min(end + 14, len(t)))
-                    if (v := self._one_voice(k)[0]) and self._placed_after_voice(k)
-                ),
-                (),
-            )
+            voices = self._placed_next(end, 14)
         if not voices:
             return None
         self._ghostless.append(voices)  # "NO ghost notes on the snare, snare strictly on 2 and 4": placed later
@@ -117,11 +115,18 @@ class NegationForms(ReaderBase):
     def _drum_placed_next(self, end: int) -> bool:
         """ "ride 8ths, and no ghost notes either - just clean snare on 2 n 4": a cymbal said last
         has no ghost notes to drop; the snare placed right after is the one meant."""
-        if not set(self.out[-1].voices) <= _CYMBALS:
-            return False
-        return any(
-            (v := self._one_voice(k)[0]) and not set(v) <= _CYMBALS and self._placed_after_voice(k)
-            for k in range(end, min(end + 6, len(self.tokens)))
+        return not _is_drum(self.out[-1].voices) and bool(self._placed_next(end, 6, drums_only=True))
+
+    def _placed_next(self, end: int, span: int, drums_only: bool = False) -> tuple[str, ...]:
+        """The first voice named within ``span`` tokens of ``end`` (a drum's, with ``drums_only``)
+        that has places after it, or ()."""
+        return next(
+            (
+                v
+                for k in range(end, min(end + span, len(self.tokens)))
+                if (v := self._one_voice(k)[0]) and (_is_drum(v) or not drums_only) and self._placed_after_voice(k)
+            ),
+            (),
         )
 
     def _placed_after_voice(self, k: int) -> bool:

@@ -234,10 +234,11 @@ _SYLLABLES = {  # each: the onsets in eighths from its start, and its length in 
     "tika-tika": ((0, 0.5, 1, 1.5), 2), "tiri-tiri": ((0, 0.5, 1, 1.5), 2),
     "ti-tika": ((0, 1, 1.5), 2), "tika-ti": ((0, 0.5, 1), 2),
 }  # fmt: skip
-_SYLLABLE = (
-    r"(?:tah?(?:[\s-]a){0,3}|z|rest|ti[\s-]ta[\s-]ti|syncopa|ti[\s-]ti|ti[\s-]?ka[\s-]ti[\s-]?ka|tiri[\s-]tiri"
-    r"|ti[\s-]ti[\s-]?ka|ti[\s-]?ka[\s-]ti)"
+_SYLLABLE = (  # the longer first, so that a run's units split as they were said
+    r"(?:ti[\s-]ta[\s-]ti|ti[\s-]?ka[\s-]ti[\s-]?ka|tiri[\s-]tiri|ti[\s-]ti[\s-]?ka|ti[\s-]?ka[\s-]ti|ti[\s-]ti"
+    r"|tah?(?:[\s-]a){0,3}|syncopa|rest|z)"
 )
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
 _SYLLABLE_RUN = re.compile(rf"\b{_SYLLABLE}(?:[\s,]+{_SYLLABLE})*\b")
 _EIGHTH_PLACES = ("", "e", "&", "a")
 _EVERY_TI = re.compile(r"\b(?:every|each)\s+ti\b")
@@ -315,11 +316,7 @@ def plain_words(low: str) -> str:
 def _kodaly(match: re.Match[str]) -> str:
     """ "ta ti-ti ta ta" -> "1, 2, 2&, 3, 4"; "ti-ti" alone -> "8ths"; a run past a bar of 4/4 is
     left as it is."""
-    said = re.findall(
-        r"tah?(?:[\s-]a){0,3}|z|rest|ti[\s-]ta[\s-]ti|syncopa|tika[\s-]tika|ti[\s-]ka[\s-]ti[\s-]ka|tiri[\s-]tiri"
-        r"|ti[\s-]tika|tika[\s-]ti|ti[\s-]ti",
-        match[0],
-    )
+    said = _ONE_SYLLABLE.findall(match[0])
     units = [re.sub(r"^tah", "ta", re.sub(r"[\s-]+", "-", s).replace("ti-ka", "tika")) for s in said]
     if any(u not in _SYLLABLES for u in units):
         return match[0]
@@ -340,10 +337,8 @@ def _kodaly(match: re.Match[str]) -> str:
 def _the_whole_way(match: re.Match[str]) -> str:
     """ "ride all the way thru" -> "with ride" (a voice said alone before it; "8ths all the way" stays)."""
     before = match[0][: match.start(1) - match.start()]
-    for words in (match[1], match[1].split()[-1]):
-        if resolve_voices(words):
-            return f"{before}{match[1][: len(match[1]) - len(words)]}with {words}"
-    return match[0]
+    voice = _voice_in(match[1], last=True)
+    return f"{before}{match[1][: len(match[1]) - len(voice)]}with {voice}" if voice else match[0]
 
 
 def _triplet_of(match: re.Match[str], low: str) -> str:
@@ -366,10 +361,8 @@ def _every_beats(part: str, low: str) -> str:
 
 def _backbeat_on(match: re.Match[str]) -> str:
     """ "the backbeat on the hat foot" -> "hat foot on the backbeat" ("the backbeat on 2" stays)."""
-    for voice in (match[1], match[1].split()[0]):
-        if resolve_voices(voice):
-            return f"{voice} on the backbeat{match[1][len(voice) :]}"
-    return match[0]
+    voice = _voice_in(match[1])
+    return f"{voice} on the backbeat{match[1][len(voice) :]}" if voice else match[0]
 
 
 def _danced(low: str) -> str:
@@ -388,11 +381,15 @@ def _danced(low: str) -> str:
 def _voice_first(match: re.Match[str]) -> str:
     """ "odd beats kick" -> "kick on odd beats" (two words: "even beats floor tom"; one: "odd
     beats kick and ...")."""
-    beats = match[1].removeprefix("on ")
-    for voice in (match[2], match[2].split()[0]):
-        if resolve_voices(voice):
-            return f"{voice} on {beats}{match[2][len(voice) :]}"
-    return match[0]
+    voice = _voice_in(match[2])
+    return f"{voice} on {match[1].removeprefix('on ')}{match[2][len(voice) :]}" if voice else match[0]
+
+
+def _voice_in(words: str, last: bool = False) -> str:
+    """The voice two words name ("floor tom"), else their first (or ``last``) word's ("kick" of
+    "kick and"), else ""."""
+    one = words.split()[-1 if last else 0]
+    return next((w for w in (words, one) if resolve_voices(w)), "")
 
 
 def _rate_spelt(match: re.Match[str]) -> str:

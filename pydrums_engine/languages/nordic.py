@@ -343,7 +343,7 @@ NORWEGIAN = Language(
     {**_DANO_NORWEGIAN, **_NORWEGIAN_ONLY},
 )
 
-_FINNISHNUMBERS = ("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan")
+_FINNISH_NUMBERS = ("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan")
 FINNISH = Language(
     "Finnish",
     re.compile(
@@ -491,6 +491,6 @@ FINNISH = Language(
         "komppi": "groove",
         "kiitti": "thanks",
         "kiitos": "thanks",
-        **dict(zip(_FINNISHNUMBERS, NUMBERS, strict=True)),
+        **dict(zip(_FINNISH_NUMBERS, NUMBERS, strict=True)),
     },
 )

@@ -46,6 +46,7 @@ from pydrums_engine.reword import joined_cells, plain_words
         ("kick line is tah ti-ti tah rest", "kick line is 1, 2, 2&, 3"),
         ("hats tika-tika, kick ti-ta-ti", "hats 16ths, kick 1, 1&, 2&"),
         ("hats steady ti-ti ti-ti all bar", "hats steady 8ths all bar"),
+        ("hats ti-ti-ka ta", "hats 1, 1&, 1a, 2"),  # an eighth and two sixteenths, then a beat
         ("ta ka di mi: kick on the ta of 1", "ta ka di mi: kick on 1"),  # konnakol's ta, not Kodály's
         ("the kick in the pre-chorus should go 1, 1&, 3", "the kick should go 1, 1&, 3"),
         ("snare 2 and 4, ride all the way thru", "snare 2 and 4, with ride"),

@@ -374,11 +374,12 @@ def run(engine, requests: list[dict]) -> list[dict]:
         except Exception as exc:  # an engine error is a failed request, reported, not a crash of the eval
             seconds = time.perf_counter() - started
             failed = [("answer", f"{type(exc).__name__}: {exc}")]
-            source, notation = "error", None
+            source, notation, said = "error", None, True  # the member is told what went wrong
         else:
             seconds = time.perf_counter() - started
             failed = evaluate(item["expectation"], result.pattern)
             source, notation = result.source, result.pattern.to_text(one_line=True, meter_line=True)
+            said = says_a_miss(result)
         rows.append(
             {
                 "id": item["id"],
@@ -387,6 +388,7 @@ def run(engine, requests: list[dict]) -> list[dict]:
                 "text": item["text"],
                 "source": source,
                 "honoured": not failed,
+                "says_a_miss": said,
                 "failed": [{"check": c, "why": why} for c, why in failed],
                 "checks": len(item["expect"]),
                 "seconds": seconds,
@@ -394,6 +396,14 @@ def run(engine, requests: list[dict]) -> list[dict]:
             }
         )
     return rows
+
+
+def says_a_miss(result) -> bool:  # result: the engine's Generation
+    """Does the reply admit that something asked was not done: a constraint shown with ✗, or
+    words it says it did not understand? A miss without either is shown as right: the worst
+    kind (issue 8)."""
+    unread = result.intent.not_understood if result.intent is not None else ()
+    return not result.check.honoured or bool(unread)
 
 
 def _share(rows: list[dict]) -> dict:
@@ -416,6 +426,8 @@ def summarise(rows: list[dict]) -> dict:
         # requests whose shown answer is the model's and honours every check, over all requests
         "model_answers_shown": round(sum(r["honoured"] for r in model) / len(rows), 3) if rows else None,
         "labelled_model_failing": sum(not r["honoured"] for r in model),
+        # misses the reply presents as right: no ✗ and nothing named as not understood
+        "misses_shown_as_right": sum(not r["honoured"] and not r.get("says_a_miss", True) for r in rows),
         "engine_seconds_p50": round(statistics.median(r["seconds"] for r in rows), 3) if rows else None,
     }
 
@@ -443,13 +455,15 @@ def print_report(summary: dict, rows: list[dict], settings: dict, notes: list[st
             print(f"  source {source:<8} {r['n']:>3} answers, {r['honoured']:>3} honoured ({r['share']:.3f})")
         print(f"  model answers shown (llm and honoured, share of all): {s['model_answers_shown']:.3f}")
         print(f"  labelled as the model's but failing: {s['labelled_model_failing']}")
+        print(f"  misses shown as right (no ✗, nothing named as not understood): {s['misses_shown_as_right']}")
         print(f"  engine time per request p50: {s['engine_seconds_p50']:.3f} s")
     failing = [r for r in rows if not r["honoured"]]
     if failing:
         print(f"\nfailing requests ({len(failing)}):")
     for r in failing:
         why = "; ".join(f"{f['check']}: {f['why']}" for f in r["failed"])
-        print(f"  [{SPLIT_TAGS[r['split']]}] {r['id']} ({r['source']}): {why}")
+        said = "said" if r["says_a_miss"] else "SHOWN AS RIGHT"
+        print(f"  [{SPLIT_TAGS[r['split']]}] {r['id']} ({r['source']}, {said}): {why}")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from difflib import SequenceMatcher
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,6 +23,7 @@ from benchmarks.eval_constraints import (
     parse_check,
     print_report,
     report,
+    says_a_miss,
 )
 from pydrums_engine.notation import METERS, Pattern
 
@@ -154,6 +156,7 @@ COINCIDENCES = {
     frozenset({"f58-tom-fill-into-chorus", "f38-tom-fill-into-chorus"}),
     frozenset({"f58-tom-fill-into-chorus", "f47-tom-fill-chorus"}),
     frozenset({"f58-68-ride-no-hats-fill", "f47-68-ride-no-hats-fill"}),
+    frozenset({"f62-68-ballad-six-eighths", "f41-gospel-68-ballad"}),  # fresh62: a 6/8 ballad with six hats again
 }
 # held-out requests a development request happens to type word for word ("house beat pls"):
 # written apart and before it, but tuned on through it, so reported apart when measured
@@ -288,7 +291,7 @@ def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):
 def test_the_report_shows_each_fresh_split_as_its_own_table(capsys):
     rows = [
         {"id": f"r{i}", "kind": "bars", "split": split, "source": "library", "honoured": i % 2 == 0}
-        | {"failed": [], "checks": 1, "seconds": 0.1}
+        | {"failed": [], "checks": 1, "seconds": 0.1, "says_a_miss": i == 3}
         for i, split in enumerate(["tune", "holdout", "fresh", "fresh", "fresh2", "fresh2", "fresh2"])
     ]
     summary = report(rows, "all")
@@ -301,7 +304,19 @@ def test_the_report_shows_each_fresh_split_as_its_own_table(capsys):
     out = capsys.readouterr().out
     assert "\nfresh: requests fully honoured" in out
     assert "\nfresh2: requests fully honoured" in out
-    assert "  [f2] r5 (library)" in out
+    assert "  [f2] r5 (library, SHOWN AS RIGHT)" in out
+    assert "  [f] r3 (library, said)" in out
+    assert summary["fresh2"]["misses_shown_as_right"] == 1  # r5; r3 said so, r4 and r6 were honoured
+    assert summary["all"]["misses_shown_as_right"] == 2  # r1 and r5
+
+
+def test_a_miss_counts_as_said_only_when_the_reply_says_it():
+    def reply(honoured: bool, unread: tuple[str, ...]) -> SimpleNamespace:
+        return SimpleNamespace(check=SimpleNamespace(honoured=honoured), intent=SimpleNamespace(not_understood=unread))
+
+    assert not says_a_miss(reply(True, ()))  # every ✓ and nothing left out: shown as right
+    assert says_a_miss(reply(False, ()))  # a ✗ in the reply
+    assert says_a_miss(reply(True, ("kick on the tim-ri",)))  # words named as not understood
 
 
 HOUSE = dict(bd="x---x---x---x---", cp="----x-------x---", oh="--x---x---x---x-", ch="x-x-x-x-x-x-x-x-")

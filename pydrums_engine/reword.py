@@ -3,6 +3,7 @@
     "side stick on crotchets two and four"      -> "side stick on beats two and four"
     "kick on the last semiquaver of beat two"   -> "kick on the a of two"
     "bd on rows 00 06 08" (a tracker, from 00)  -> "bd on steps 1, 7 and 9"
+    "kick = [0, 6, 10] (0-indexed)"             -> "kick = steps 1, 7 and 11" (`steps_said`)
     "shaker on every even step"                 -> "shaker on the e's and a's"
     "hats 2 & 4 w/ the foot"                    -> "pedal hi-hat 2 & 4"
     "that tumbling thing down the round drums"  -> "a tom fill"
@@ -28,6 +29,7 @@ import re
 
 from .instruments import resolve_voices
 from .reader_words import RATE_WORDS
+from .steps_said import steps_said
 from .wording import step_numbers
 
 # Note values long enough that one slip of the keys ("quavres", "semiquvers", "sixteeths")
@@ -269,7 +271,7 @@ def plain_words(low: str) -> str:
     """The request with each of these ways of saying a place or a voice put plainly."""
     if (_EIGHT_COUNT.search(low) or _DANCERS.search(low)) and not _OTHER_METER.search(low):
         low = _danced(_EIGHT_COUNT.sub(" ", low))  # first: "4 eights" is no slip of "eighths"
-    low = _SPOKEN_MARKS.sub(lambda m: f" {_MARKS[m[1].split()[0]]} ", low)
+    low = steps_said(_SPOKEN_MARKS.sub(lambda m: f" {_MARKS[m[1].split()[0]]} ", low))
     low = _PART_OF_HOMOPHONE.sub(lambda m: f"{m[1]} {_HOMOPHONES[m[2]]}", low)
     low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
     low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)

@@ -160,6 +160,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "virvel",  # Swedish
             "werbel",  # Polish
             "tek",  # a darbuka's high stroke, the snare on a kit ("teks on 2 and 4")
+            "kah",  # a beatboxer's snare ("boom 1 and 3, kah 2 and 4"; the sounds: `sounds.USUAL_SOUNDS`)
+            "kch",
         ),
         "drum",
         short="snare",

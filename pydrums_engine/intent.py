@@ -49,7 +49,7 @@ from .reader_words import (
     STEP_STRING,
 )
 from .reword import joined_cells, plain_words
-from .sounds import USUAL_SOUNDS, said_as_sounds
+from .sounds import USUAL_SOUNDS, beside_their_drum, said_as_sounds
 from .variation import fill_voices
 
 __all__ = ["ALL_VOICES", "RULES", "Constraint", "Intent", "StyleFinder", "parse_intent"]
@@ -559,7 +559,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _COWBELL_PATTERN.sub(r"\1pattern", low)
     low = _HITS_A_BAR.sub(rf"\1 {PER_BAR}", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
-    low = said_as_sounds(low, lambda: _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
+    low = said_as_sounds(beside_their_drum(low), lambda: _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
     low = _named_by_request(
         _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1] or m[2]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
     )

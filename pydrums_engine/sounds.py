@@ -33,21 +33,46 @@ USUAL_SOUNDS = {
     "tek": "snare",
     "ka": "snare",
     "bap": "snare",
+    "kah": "snare",
+    "kch": "snare",
+    "pah": "snare",
     "smack": "snare",
     "crack": "snare",
+    "ting": "ride",
     "clap": "clap",
 }
+# A beatboxer's letters, read only in a run of them ("b t k t b b k t"): kick, hat, snare
+BEATBOX_LETTERS = {"b": "kick", "t": "closed hat", "k": "snare"}
+# Other sounds a drum makes, said beside its name ("rim tk on 4", "shaker chk chk", "psssh")
+_OTHER_SOUNDS = frozenset({"tsss", "tk", "chk", "tsh", "tssh", "pf", "psh", "pssh", "tish", "tink", "dm", "tok"})
+_SOUND_TOKEN = re.compile(r"\(?[a-z]+(?:-[a-z]+)*\)?|[^\sa-z()]+|[()]")
+_FLOWING = frozenset({"going", "goes", "go", "doing", "playing", "plays", "cracks", "cracking", "hits"})
+_SOUND_ALIASES = frozenset({"boom", "dum", "tss", "tsss", "tek", "kah", "kch"})  # sounds the table names
+# A sound the table does not name, placed: "bap on 2 n 4", "ting on every beat" (the drum it is)
+_REPEATED_NAME = re.compile(r"\b([a-z]+)(?:-\1)+\b")
+_SOUND_DRUMS = {"bap": "snare", "ting": "ride"}  # ("smack", "pah": verbs and words too often)
+_SOUND_PLACED = re.compile(
+    rf"\b({'|'.join(_SOUND_DRUMS)})\s+(?=on\s+(?:the\s+|every\s+|each\s+|all\s+)?[1-9a-z]|[1-9]\b)"
+)
+_SOUND_WORDS = "|".join(sorted({*USUAL_SOUNDS, *_OTHER_SOUNDS, "tsss"} - {"clap"}, key=len, reverse=True))
+_NAMED_AFTER_SOUND = re.compile(
+    rf"\b((?:{_SOUND_WORDS})(?:[\s-]+(?:{_SOUND_WORDS}))*)\b(\s+on\s[^,.;()]*?)"
+    r"\s*\(\s*(?:the\s+|an?\s+)?([a-z][a-z -]*?)\s*\)"
+)  # "tsss on the offbeats (open hat)"
 RESTS = frozenset({".", "-", "_", "rest", "x"})  # "x" only where the run is of words: "dum x tak x"
 RUN_LEAST = 4  # fewer sounds are words, not a groove sung
+_REPEATED_BAR = re.compile(r"\b((?:[a-z]+\s+){2,7}[a-z]+)\s*,\s*\1\b")  # "boom tek tek, boom tek tek": once
 
 _DEFINED = re.compile(
-    r"\b([a-z]{2,8})\s*(?:=|is|are)\s*(?:the\s+|a\s+|an\s+)?"
-    r"([a-z][a-z-]*(?:\s(?![a-z]{2,8}\s*=)[a-z][a-z-]*)?)(?=\s*(?:[,.;:()]|$|\s))"
-)  # (a second word of the drum's name is not the next definition's sound: "boom = kick chk = snare")
+    r"\b([a-z]{1,8})\s*(?:=|is|are)\s*(?:the\s+|a\s+|an\s+|my\s+)?"
+    r"([a-z][a-z-]*(?:\s(?![a-z]{1,8}\s*(?:=|is\b))[a-z][a-z-]*)?)(?=\s*(?:[,.;:()]|$|\s))"
+)  # (a second word of the drum's name is not the next definition's sound: "boom = kick chk = snare",
+# "b is kick k is snare")
 _REVERSED = re.compile(r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*=\s*([a-z]{2,8})\b")  # "kick = dum"
 _RATE = re.compile(
-    r"(?:\b(?:all|in|each\s+(?:thing|one|sound|word|syllable)\s+is\s+(?:an?\s+)?|every\s+(?:sound|word)\s+is\s+(?:an?\s+)?)"
-    r"|(?<=\())\s*(8ths|eighths|8th|eighth|16ths|sixteenths|16th|sixteenth|quarters|quarter|triplets|triplet)\b"
+    r"(?:\b(?:all|in|thats|that's|each\s+(?:thing|one|sound|word|syllable)\s+is\s+(?:an?\s+)?"
+    r"|every\s+(?:sound|word)\s+is\s+(?:an?\s+)?)"
+    r"|(?<=\()|(?<=\bbar\sof\s))\s*(8ths|eighths|8th|eighth|16ths|sixteenths|16th|sixteenth|quarters|quarter|triplets|triplet)(?:\s+notes?)?\b"
 )
 _RATES = {"8": "eighths", "ei": "eighths", "16": "sixteenths", "si": "sixteenths", "qu": "quarters", "tr": "eighths"}
 _WORD = re.compile(r"[a-z]+|[._|-]|[^\sa-z._|-]+")  # words, rests and bar lines; anything else ends a run
@@ -63,7 +88,9 @@ def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
             defined[word] = voice
         else:
             defined.setdefault(word, voice)
-    sounds = {**USUAL_SOUNDS, **defined}
+    sounds = {**USUAL_SOUNDS, **BEATBOX_LETTERS, **defined}
+    low = _REPEATED_BAR.sub(lambda m: m[1] if all(w in sounds for w in m[1].split()) else m[0], low)
+    definitions = _definitions(low)
     unsung = _blanked(low, [m.span() for m, _, _ in definitions])  # a definition is not sung
     # and said alone ("tak is sidestick,"), it leaves the text; "boom is kick (so 1, 3, 5)" stays
     plain = _blanked(low, [m.span() for m, _, _ in definitions if low[m.end() :].lstrip()[:1] in ("", ",", ".", ";")])
@@ -73,7 +100,13 @@ def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
     start, end, words = run
     sung = [w for w in words if w in sounds]
     rests = len(sung) < len(words)  # "kick goes dum . . dum dum . . dum": one drum, in time
-    if len(words) < RUN_LEAST or len(sung) < 2 or (len(set(sung)) < 2 and not rests):
+    if any(len(w) == 1 and w not in defined for w in sung) and (
+        not all(len(w) == 1 for w in sung) or len(set(sung)) < 2 or len(sung) < RUN_LEAST
+    ):
+        return low  # a beatboxer's letters are read in a run of two or more letters only ("b.b. king")
+    meter_name = meter_of()
+    least = 3 if meter_name == "3/4" else RUN_LEAST  # "boom tek tek": a waltz's bar
+    if len(words) < least or len(sung) < 2 or (len(set(sung)) < 2 and not rests):
         return low  # a few sound words in passing ("a boom bap beat", "boom boom")
     voices = {sounds[w] for w in sung}
     rest = plain[:start] + plain[end:]
@@ -81,7 +114,6 @@ def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
     if any(placed):
         return low  # "dum tek dum tek: kick on every number, snare on every and": the words place them
     said_rate = _RATE.search(low)
-    meter_name = meter_of()
     rate = _rate(said_rate, words, sounds, meter_name)
     places = _places(words, sounds, rate, meter_name) if rate else {}
     if not places:
@@ -89,6 +121,79 @@ def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
     said = ", ".join(f"{voice} on {' and '.join(where)}" for voice, where in places.items())
     out = f"{plain[:start]} , {said} , {plain[end:]}"  # (without the definitions: said in the places)
     return out.replace(said_rate[0], " ", 1) if said_rate else out  # ("all 8ths" was the run's)
+
+
+def beside_their_drum(low: str) -> str:
+    """ "ride going ting ting ting on the quarters" -> "ride going on the quarters"; "a tsss open
+    hat" -> "a open hat"; "tsss on the offbeats (open hat)" -> "open hat on the offbeats": a
+    sound said next to the drum that makes it names nothing more, and a drum named after a
+    sound's places is that sound's."""
+    low = _NAMED_AFTER_SOUND.sub(lambda m: f"{m[3]}{m[2]}" if resolve_voices(m[3]) else m[0], low)
+    low = _SOUND_PLACED.sub(lambda m: f"{_SOUND_DRUMS.get(m[1], m[1])} ", low)  # "bap on 2 n 4": the snare
+    low = _REPEATED_NAME.sub(lambda m: m[1] if _a_name(m[1]) else m[0], low)  # "a clap-clap-clap fill"
+    tokens = list(_SOUND_TOKEN.finditer(low))
+    drop: list[tuple[int, int]] = []
+    k = 0
+    while k < len(tokens):
+        if not _is_sound(tokens[k][0]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(tokens) and _is_sound(tokens[end + 1][0]):
+            end += 1
+        after = tokens[end + 1][0] if end + 1 < len(tokens) else ""
+        sung = after in RESTS or after in ("|", "=", "is", "are")  # a line sung, a definition
+        placed = after == "on" or after.isdigit()  # "boom boom on 1 and 1&": the sound is the drum
+        said = {tokens[j][0].strip("()") for j in range(k, end + 1)}
+        shown = end - k >= 2 and len(said) == 1 and not placed  # "boom boom boom boom": how it sounds
+        if not sung and (shown or _drum_before(tokens, k) or (not placed and _drum_after(tokens, end))):
+            drop.append((tokens[k].start(), tokens[end].end()))
+        k = end + 1
+    for a, b in reversed(drop):
+        low = low[:a] + " " + low[b:]
+    return low
+
+
+def _a_name(word: str) -> bool:
+    """A drum's name that is not its sound ("clap", not "boom": "a boom-boom fill" on the toms)."""
+    return word == "clap" or (bool(resolve_voices(word)) and word not in _SOUND_ALIASES and word not in USUAL_SOUNDS)
+
+
+def _is_sound(token: str) -> bool:
+    """A sound word ("ting", "(kah)", "kch-kch"), not a drum's own name ("clap")."""
+    parts = token.strip("()").split("-")
+    sound = all(p in USUAL_SOUNDS or p in _OTHER_SOUNDS for p in parts) and parts[0] != "clap"
+    return sound and not (len(parts) == 1 and resolve_voices(parts[0]) and parts[0] not in _SOUND_ALIASES)
+
+
+def _drum_before(tokens: list[re.Match[str]], k: int) -> bool:
+    """A drum named just before ("rim tk", "snare cracks (kah)", "ride going ting")."""
+    j = k - 1
+    while j >= 0 and tokens[j][0] in _FLOWING:
+        j -= 1
+    return j >= 0 and _names_a_drum(tokens, j, -1)
+
+
+def _drum_after(tokens: list[re.Match[str]], k: int) -> bool:
+    """A drum named just after ("a tsss open hat", "tss hat on 8ths", "ting ting on the ride bell")."""
+    j = k + 1
+    while j < len(tokens) and tokens[j][0] in ("on", "the"):
+        j += 1
+    return j < len(tokens) and _names_a_drum(tokens, j, 1)
+
+
+def _names_a_drum(tokens: list[re.Match[str]], j: int, way: int) -> bool:
+    """Whether the word at j, alone or with its neighbour that way, names a drum that is not a sound."""
+    one = tokens[j][0]
+    if one in USUAL_SOUNDS or one in _OTHER_SOUNDS or "(" in one or ")" in one:
+        return False  # ("thump smack (kick / snare)": a drum in brackets says what the sounds are)
+    if resolve_voices(one):
+        return True
+    k = j + way
+    if 0 <= k < len(tokens):
+        two = f"{tokens[min(j, k)][0]} {tokens[max(j, k)][0]}"
+        return "(" not in two and bool(resolve_voices(two))
+    return False
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -39,6 +39,7 @@ from .library import Groove
 from .limits import BARS_MIN, CANDIDATES_DEFAULT, check_bars, check_bpm, check_description, check_form
 from .llm import LLMAnswer, PatternWriter
 from .notation import METERS, Pattern
+from .places import COUNT_KEY
 from .prompt import Example, GenerationRequest
 from .retrieval import Hit
 from .transforms import to_bars
@@ -141,8 +142,10 @@ def plan_request(
     not in 4/4: a "doom waltz" and a "jazz waltz with brushes" are in 3/4; a style with no
     usual meter, odd meter, decides only alone, by its best groove: "bossa nova for a
     jazz-fusion tune" is in 4/4, "an odd time groove" in its top hit's meter); else the meter the
-    best three matches agree on; else 4/4, the meter a drummer counts in unless told
-    otherwise. It stays 4/4 when the other meter cannot place what the request asks.
+    best three matches agree on, unless the words count beats themselves ("no snare on 2, only
+    on 4, kick on 1 and 3" for a lazy Sunday song is counted in 4/4, whatever the matches); else
+    4/4, the meter a drummer counts in unless told otherwise. It stays 4/4 when the other meter
+    cannot place what the request asks.
     """
     top = hits[0] if hits else None
     key = style or (intent.styles[0] if intent.styles else None)
@@ -153,6 +156,8 @@ def plan_request(
     said = next((m for m in usual if m != "4/4"), usual[0] if usual else None)
     if named and not usual:  # "odd time groove", "prog beat": the best groove of the style says which
         said = next((h.time_signature for h in hits if h.style in named), None)
+    if any(COUNT_KEY.fullmatch(place) for c in intent.constraints for place in c.places):
+        hits_meter = None  # counts said without a meter are a 4/4 drummer's
     meter = intent.meter or said or hits_meter or "4/4"
     spb = METERS[meter].steps_per_bar
     if not intent.meter and len(intent.placed(meter, spb)) < len(intent.placed("4/4", 16)):

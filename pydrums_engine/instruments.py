@@ -292,6 +292,7 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         ("ht", "mt", "lt"),
         ("toms", "tom toms", "tom-toms", "small drums", "drums on top", "round drums", "tomy"),
     ),
+    VoiceGroup("rack toms", "rack toms", ("ht", "mt"), ("rack toms", "racktoms", "rack-toms")),  # not the floor tom
     VoiceGroup("rim", "rim or cross-stick", ("rs",), ("rims", "rimshots", "cross sticks", "side sticks")),
     VoiceGroup("percussion", "hand percussion", ("tb", "cb", "sh", "cl"), ("percussion", "hand percussion")),
 )

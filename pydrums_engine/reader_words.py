@@ -208,6 +208,15 @@ LINKING = frozenset(
         "ticks",
         "tick",
         "ticking",
+        "start",  # "kick start on and of 1": a word of English as a second language
+        "put",  # "snare put at 2 and 4"
+        "soft",  # "snare soft on 2 and 3": how it is played, not where
+        "softly",
+        "quiet",
+        "gently",
+        "gentle",
+        "loud",
+        "hard",
     }
 )
 

@@ -267,6 +267,18 @@ _EACH_HALF = re.compile(
 )
 
 
+# Gear talk: "my toms are at the repair shop", "both my rack toms are busted", "ride's cracked":
+# that drum is not there to play
+_OUT_OF_ACTION = re.compile(
+    r"\b(?:(?:both\s+)?(?:my|our|the)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)"
+    r"(?:'s|\s+(?:is|are|got|was|were|has\s+been|have\s+been))\s+(?:cracked|broken|busted|stolen|missing|dead"
+    r"|at\s+the\s+(?:repair\s+)?shop|in\s+the\s+shop|being\s+(?:fixed|repaired))\b"
+)
+# "hihat remove": a word order of English as a second language
+_VOICE_REMOVED = re.compile(r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:remove|removed|delete|deleted)\b")
+_NOTES_BY_NUMBER = re.compile(r"\b(8|16)\s+notes?\b")  # "16 notes hihat all bar": sixteenths
+
+
 def plain_words(low: str) -> str:
     """The request with each of these ways of saying a place or a voice put plainly."""
     if (_EIGHT_COUNT.search(low) or _DANCERS.search(low)) and not _OTHER_METER.search(low):
@@ -276,6 +288,9 @@ def plain_words(low: str) -> str:
     low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
     low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)
     low = _EIGHT_OH_EIGHT.sub("808", low)
+    low = _OUT_OF_ACTION.sub(lambda m: f"no {voice}" if (voice := _voice_in(m[1], last=True)) else m[0], low)
+    low = _VOICE_REMOVED.sub(lambda m: f"no {m[1]}" if resolve_voices(m[1]) else m[0], low)
+    low = _NOTES_BY_NUMBER.sub(lambda m: f"{m[1]}ths", low)
     low = _FOUR_BY_FOUR.sub("four on the floor", low)
     low = _EACH_HALF.sub(_in_each_half, low)
     low = _WORD.sub(_rate_spelt, low)

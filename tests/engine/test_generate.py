@@ -390,6 +390,18 @@ def test_a_genre_that_only_hints_at_odd_meters_does_not_move_a_named_style_out_o
     assert "exactly 16 steps" in fake.requests[0]["messages"][-1]["content"]
 
 
+def test_counts_said_without_a_meter_are_counted_in_four_four(llm_engine):
+    """A lazy Sunday-afternoon song's best matches were 6/8 grooves, and its "snare on 4, kick on
+    1 and 3" came back in 6/8 while the reply counted them as said: a drummer who counts beats and
+    names no meter counts in 4/4."""
+    point_at(llm_engine, closed_port_url())
+    text = "no snare on 2, only on 4. kick on 1 and 3. for a lazy walking-through-the-park kinda song, sunday afternoon"
+    result = llm_engine.generate(text)
+
+    assert result.pattern.time_signature == "4/4"
+    assert result.check.honoured
+
+
 def test_a_waltz_from_the_library_is_in_three_four(llm_engine):
     """The fallback picks a groove in the planned meter."""
     point_at(llm_engine, closed_port_url())

@@ -1,0 +1,32 @@
+"""Words of a drummer's day and of English learnt second (`reword.py`, `reader_words.py`): gear
+that is out of action, a drum named before its verb, dynamics between a drum and its places."""
+
+import pytest
+
+from pydrums_engine.intent import parse_intent
+
+
+def said(text: str) -> list[str]:
+    return parse_intent(text).sentences()
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("rock groove, fill on the snare, my toms are at the repair shop", "no toms"),
+        ("snare and floor tom only, both my rack toms are busted", "no rack toms"),
+        ("our crash got stolen at the last gig, ride on 8ths", "no crash"),
+        ("hihat remove. kick 1 and 3", "no hi-hats"),
+        ("kick start on and of 1, snare 2 and 4", "kick on the and of 1"),
+        ("kick must come in 1 and 3, snare put at 2 and 4", "snare on 2 and 4"),
+        ("waltz in 3/4, kick on 1 and snare soft on 2 and 3", "snare on 2 and 3"),
+        ("hermano 16 notes hihat all bar, snare 2 y 4", "hi-hats on sixteenths"),
+    ],
+)
+def test_the_words_are_read_as_a_drummer_means_them(text, sentence):
+    assert sentence in said(text)
+
+
+def test_a_drum_that_is_only_described_is_not_ruled_out():
+    assert "no crash" not in said("my crash is huge and washy, crash on 1 of bar 1")
+    assert "no toms" not in said("the toms are tuned low, tom fill at the end")

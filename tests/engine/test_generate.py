@@ -395,7 +395,10 @@ def test_counts_said_without_a_meter_are_counted_in_four_four(llm_engine):
     1 and 3" came back in 6/8 while the reply counted them as said: a drummer who counts beats and
     names no meter counts in 4/4."""
     point_at(llm_engine, closed_port_url())
-    text = "no snare on 2, only on 4. kick on 1 and 3. for a lazy walking-through-the-park kinda song, sunday afternoon"
+    text = (
+        "hmm weird request maybe: no snare on 2, only on 4. kick on 1 and 3. it's for a lazy "
+        "walking-through-the-park kinda song, sunday afternoon, coffee in hand"
+    )
     result = llm_engine.generate(text)
 
     assert result.pattern.time_signature == "4/4"

@@ -179,6 +179,7 @@ TYPED_IN_DEV = {
     "f29-one-drop-roots",  # typed by d63, the same
     "f31-rock-tom-fill",  # typed by d52, written a session earlier
     "f37-rock-tom-fill",  # typed by d31, written sessions earlier
+    "f65-rock-tom-fill",  # typed by d31 ("rock beat with a tom fill at the end"), written sessions earlier
 }  # fmt: skip
 FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 67)))  # held-out batches that name their split, in order
 

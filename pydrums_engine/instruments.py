@@ -67,6 +67,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "open hat",
             "openhat",
             "open hihat",
+            "open high hat",  # dictated
             "ohh",
             "open hh",
             "open the hat",
@@ -96,6 +97,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "hats",
             "closed hat",
             "closed hihat",
+            "closed high hat",  # dictated
             "closed hh",
             "chh",
             "closed ones",

@@ -308,7 +308,11 @@ class PlaceForms(ReaderBase):
             voice, end = (
                 self._one_voice(i + 1) if i + 1 < len(self.tokens) and self.tokens[i + 1].isalpha() else ((), i)
             )
+            before = self.tokens[i - 2 : i]
             listed = i > 0 and self.tokens[i - 1] in {"on", "of", *NUMBER_WORDS}  # "kick one three", "a of three snare"
+            listed = listed or (  # "kick on one and three snare two and four" (typed by voice)
+                len(before) == 2 and before[1] in AND_WORDS | {","} and before[0] in NUMBER_WORDS
+            )
             counts_next = listed and (self._at_number_word(end) or self._at_bare_count(end))
             if voice and not self._places_follow(end) and not counts_next:
                 return None, i  # "and one crash somewhere": how many, not where ("kick on one snare two four": where)

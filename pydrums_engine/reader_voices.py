@@ -309,9 +309,12 @@ class VoiceForms(ReaderBase):
         sep = "/" if "/" in t[k:stop] else ","
         cuts = [m for m in range(k, stop) if t[m] == sep]
         voices = joined if len(cuts) + 1 >= len(joined) and len(split) != len(cuts) + 1 else split
-        groups = list(zip([k, *(c + 1 for c in cuts)], [*cuts, stop], strict=True))[: len(voices)]
+        every = list(zip([k, *(c + 1 for c in cuts)], [*cuts, stop], strict=True))
+        groups = every[: len(voices)]
         if len(voices) < 2 or len(groups) < len(voices):
             return None
+        if any(self._one_voice(a)[0] for a, _ in every[len(voices) :]):
+            return None  # "ride, kick 1,3, snare 2,4": each voice then its places, not one list for all
         said: list[Constraint] = []
         end = k
         for n, ((a, b), whose) in enumerate(zip(groups, voices, strict=True)):

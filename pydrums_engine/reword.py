@@ -251,6 +251,10 @@ _MARKS = {"comma": ",", "period": ".", "question": "?", "exclamation": "!", "ful
 # Counts a phone heard as words: "the and of to" (2&), "for bars" (four bars), "eight oh eight" (808)
 _PART_OF_HOMOPHONE = re.compile(r"\b(the\s+(?:and|&|e|a|ah|uh)\s+of)\s+(won|to|too|for|fore)\b")
 _HOMOPHONES = {"won": "1", "to": "2", "too": "2", "for": "4", "fore": "4"}
+# Eighths and ands as a phone hears them: "cow bell on every ate note", "kick on the ants", "the ant of 2"
+_EIGHTHS_HEARD = re.compile(r"\b(?:ate|8)\s+(notes?)\b|\b(every|each)\s+ate\b")
+_ANDS_HEARD = re.compile(r"\bthe\s+ants\b|\bants\b(?=\s+only\b)")
+_AND_OF_HEARD = re.compile(r"\b(the\s+)?ant\s+of\b")
 _TWO_AND_FOUR_HEARD = re.compile(r"\b(?:to|too)\s+(?:and|n|&)\s+(?:for|fore)\b")  # "snare to and for"
 _BARS_HEARD = re.compile(
     r"(?:^|(?<=[,.;:])\s*|(?<=\beight\s)|(?<=\bfour\s)|(?<=\bme\s)|(?<=\bneed\s)|(?<=\bwant\s))"
@@ -286,6 +290,8 @@ def plain_words(low: str) -> str:
     low = steps_said(_SPOKEN_MARKS.sub(lambda m: f" {_MARKS[m[1].split()[0]]} ", low))
     low = _PART_OF_HOMOPHONE.sub(lambda m: f"{m[1]} {_HOMOPHONES[m[2]]}", low)
     low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
+    low = _EIGHTHS_HEARD.sub(lambda m: f"eighth {m[1]}" if m[1] else f"{m[2]} eighth", low)
+    low = _AND_OF_HEARD.sub(lambda m: f"{m[1] or ''}and of", _ANDS_HEARD.sub("the ands", low))
     low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)
     low = _EIGHT_OH_EIGHT.sub("808", low)
     low = _OUT_OF_ACTION.sub(lambda m: f"no {voice}" if (voice := _voice_in(m[1], last=True)) else m[0], low)

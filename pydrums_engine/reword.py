@@ -142,6 +142,12 @@ _CHANNEL = re.compile(
 )
 
 # "put the backbeat on the rim instead": that voice on the backbeat
+# "let the toms carry the backbeat", "floor tom takes the 2 and 4 instead": that voice on those places
+_CARRIES = re.compile(
+    r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:carry|carries|take|takes|play|plays|handle|handles|get|gets)\s+"
+    r"(the\s+back\s?beats?|the\s+[1-7]\s+(?:and|&|n)\s+[1-7])\b(?:\s+on\s+2\s+(?:and|&|n)\s+4\b)?"
+)  # ("the backbeat on 2 and 4": said twice)
+_WIDE_OPEN = re.compile(r"\b(?:wide|totally|completely)\s+(open|empty)\b")  # "leave the 1 wide open"
 _BACKBEAT_ON_VOICE = re.compile(r"\b(?:the\s+)?back\s?beats?\s+(?:on|to)\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)")
 
 # "the shaker on every 1-ee-and-a": each sixteenth, counted aloud
@@ -325,6 +331,7 @@ def plain_words(low: str) -> str:
         low = _EVERY_SYLLABLE.sub(lambda m: _EVERY_BEAT_PARTS[_SYLLABLE_PARTS[m[1]]], low)
     low = _CHANNEL.sub(lambda m: m[1] or m[2], _ODD_EVEN_FIRST.sub(_voice_first, low))
     low = _EVERY_SIXTEENTH_SAID.sub("16ths", _BACKBEAT_ON_VOICE.sub(_backbeat_on, low))
+    low = _WIDE_OPEN.sub(r"\1", _CARRIES.sub(_carries, low))
     if _COMPOUND_METER.search(low):  # a 4/4 grid of sixteenths has no triplets to name
         low = _TRIPLET_OF.sub(lambda m: _triplet_of(m, low), low)
         low = _TRIPLET_ALONE.sub(lambda m: _every_beats(_TRIPLET_NAMES[m[1]], low), low)
@@ -380,6 +387,13 @@ def _every_beats(part: str, low: str) -> str:
     if part == "a" or compound is None:
         return _EVERY_PART[part]
     return " and ".join(f"the and of {n}" for n in range(1, int(compound[1]) // 3 + 1))
+
+
+def _carries(match: re.Match[str]) -> str:
+    """ "the toms carry the backbeat" -> "toms on the backbeat" (not "the band plays the 2 and 4")."""
+    voice = _voice_in(match[1], last=True)
+    places = match[2].removeprefix("the ")
+    return f"{voice} on {'the backbeat' if 'back' in places else places}" if voice else match[0]
 
 
 def _backbeat_on(match: re.Match[str]) -> str:

@@ -30,3 +30,20 @@ def test_the_words_are_read_as_a_drummer_means_them(text, sentence):
 def test_a_drum_that_is_only_described_is_not_ruled_out():
     assert "no crash" not in said("my crash is huge and washy, crash on 1 of bar 1")
     assert "no toms" not in said("the toms are tuned low, tom fill at the end")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("no snare in this one, let the toms carry the backbeat on 2 and 4", "toms on the backbeat"),
+        ("without snare completely. floor tom takes the 2 and 4 instead", "floor tom on 2 and 4"),
+        ("leave the 1 wide open", "nothing on 1"),
+    ],
+)
+def test_a_voice_that_takes_a_part_plays_its_places(text, sentence):
+    assert sentence in said(text)
+    assert not parse_intent(text).not_understood
+
+
+def test_the_band_is_not_a_drum():
+    assert said("the band plays the 2 and 4") == []

@@ -314,7 +314,8 @@ class PlaceForms(ReaderBase):
                 len(before) == 2 and before[1] in AND_WORDS | {","} and before[0] in NUMBER_WORDS
             )
             counts_next = listed and (self._at_number_word(end) or self._at_bare_count(end))
-            if voice and not self._places_follow(end) and not counts_next:
+            part_of = i > 1 and self.tokens[i - 1] == "of" and self.tokens[i - 2] in PART_TOKENS  # "the and of three"
+            if voice and not self._places_follow(end) and not counts_next and not part_of:
                 return None, i  # "and one crash somewhere": how many, not where ("kick on one snare two four": where)
             return str(NUMBER_WORDS[word]), i + 1  # "kick on one and three snare on two and four": a count
         said = SAID_AS_COUNT.get(word)

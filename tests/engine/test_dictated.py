@@ -13,6 +13,7 @@ from pydrums_engine.intent import parse_intent
         ("cow bell on every ate note and base drum on one and three", "cowbell on eighths"),
         ("base drum on the ants only comma never on the beat", "kick on the offbeats"),
         ("kick on 1 and the ant of 2", "kick on 1 and the and of 2"),
+        ("kick on one and the and of three high hat 8 notes", "kick on 1 and the and of 3"),  # not three hats
         ("four on the floor with the open high hat on the ants", "open hi-hat on the offbeats"),
         ("gimme 8 bars of the chorus groove. ride, kick 1,3, snare 2,4", "kick on 1 and 3"),  # not ride 1, kick 3
         ("kick snare hats: 1 3 / 2 4 / 8ths", "kick on 1 and 3"),  # voices, then their places in order

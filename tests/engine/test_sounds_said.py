@@ -5,10 +5,7 @@ import pytest
 
 from pydrums_engine.intent import parse_intent
 
-
-def places(text: str) -> dict[str, tuple[str, ...]]:
-    """Each placed voice (by its first code) and its places, as the request reads."""
-    return {c.voices[0]: c.places for c in parse_intent(text).constraints if c.rule in ("on", "only")}
+from .readings import places
 
 
 @pytest.mark.parametrize(

@@ -316,6 +316,7 @@ SKANK = (("skank", "beat"), ("skank", "beats"), *((w, "skank") for w in ("hardco
 FLOOR = (
     ("four", "on", "the", "floor"), ("4", "on", "the", "floor"), ("four", "to", "the", "floor"),
     ("four", "on", "the", "flor"), ("4", "on", "the", "flor"),  # typed fast
+    ("four", "on", "floor"), ("4", "on", "floor"),  # without the article (English as a second language)
     ("4", "otf"), ("four", "otf"), ("otf",), ("4otf",),
 )  # fmt: skip
 

@@ -147,6 +147,7 @@ _CARRIES = re.compile(
     r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:carry|carries|take|takes|play|plays|handle|handles|get|gets)\s+"
     r"(the\s+back\s?beats?|the\s+[1-7]\s+(?:and|&|n)\s+[1-7])\b(?:\s+on\s+2\s+(?:and|&|n)\s+4\b)?"
 )  # ("the backbeat on 2 and 4": said twice)
+_ON_THE_OFF = re.compile(r"\bon\s+the\s+offs?\b(?![\s-]*beats?)")  # "open hihat on the off": the offbeats
 _WIDE_OPEN = re.compile(r"\b(?:wide|totally|completely)\s+(open|empty)\b")  # "leave the 1 wide open"
 _BACKBEAT_ON_VOICE = re.compile(r"\b(?:the\s+)?back\s?beats?\s+(?:on|to)\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)")
 
@@ -331,7 +332,7 @@ def plain_words(low: str) -> str:
         low = _EVERY_SYLLABLE.sub(lambda m: _EVERY_BEAT_PARTS[_SYLLABLE_PARTS[m[1]]], low)
     low = _CHANNEL.sub(lambda m: m[1] or m[2], _ODD_EVEN_FIRST.sub(_voice_first, low))
     low = _EVERY_SIXTEENTH_SAID.sub("16ths", _BACKBEAT_ON_VOICE.sub(_backbeat_on, low))
-    low = _WIDE_OPEN.sub(r"\1", _CARRIES.sub(_carries, low))
+    low = _WIDE_OPEN.sub(r"\1", _CARRIES.sub(_carries, _ON_THE_OFF.sub("on the offbeats", low)))
     if _COMPOUND_METER.search(low):  # a 4/4 grid of sixteenths has no triplets to name
         low = _TRIPLET_OF.sub(lambda m: _triplet_of(m, low), low)
         low = _TRIPLET_ALONE.sub(lambda m: _every_beats(_TRIPLET_NAMES[m[1]], low), low)

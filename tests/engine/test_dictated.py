@@ -15,6 +15,8 @@ from pydrums_engine.intent import parse_intent
         ("kick on 1 and the ant of 2", "kick on 1 and the and of 2"),
         ("kick on one and the and of three high hat 8 notes", "kick on 1 and the and of 3"),  # not three hats
         ("four on the floor with the open high hat on the ants", "open hi-hat on the offbeats"),
+        ("four on floor kick all the way, small fill on floor tom", "four on the floor (kick on every beat)"),
+        ("disco beat, kick 4 on floor and open hihat on the off", "open hi-hat on the offbeats"),
         ("gimme 8 bars of the chorus groove. ride, kick 1,3, snare 2,4", "kick on 1 and 3"),  # not ride 1, kick 3
         ("kick snare hats: 1 3 / 2 4 / 8ths", "kick on 1 and 3"),  # voices, then their places in order
         ("ride kick snare - quarters, 1 and 3, 2 and 4", "ride on quarter notes"),

@@ -27,6 +27,7 @@ reshape and a max (`vectors.Groups`). Without a model the semantic part is 0 and
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ STYLE_BONUS_EXPLICIT = 0.5  # the style argument: the user asked for exactly thi
 STYLE_BONUS_NAMED = 0.25  # a style named in the query ("funky", "dembow")
 STYLE_BONUS_IMPLIED = 0.12  # the style most of the best matches agree on
 STYLE_BONUS_TRAIT = 0.12  # styles whose defining trait the request states ("four on the floor": house, ...)
+CLOSENESS_KEPT = 1024  # constraints whose fit over the library is kept (8 bytes a groove each: 3.4 MB at most)
 SPEED_BONUS = 0.08  # a groove with the half/double-time feel asked for
 TEMPO_BONUS = 0.06
 # with a style named, a voice constraint (or a "no kick on 2 and 4") counts this much of a placed
@@ -164,6 +166,10 @@ class Retriever:
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
         self._grids = [GridReader(g.pattern) for g in library.grooves]
+        # each constraint's closeness over every groove, kept: "snare on 2 and 4" comes back from
+        # request to request (bounded; a rebuild makes a new retriever, and a new table)
+        self._closeness: dict[Constraint, np.ndarray] = {}
+        self._closeness_lock = threading.Lock()
         traits = load_traits() if traits is None else traits
         self._traits = [t for t in traits if t.constraints and not t.tags and not t.meter and t.search]
         self._position = position
@@ -265,9 +271,21 @@ class Retriever:
         if not rhythm:
             return fit
         weights = [voices if c.rule in ("present", "absent", "off") else 1.0 for c in rhythm]  # the edit's easy part
-        for i, grid in enumerate(self._grids):
-            fit[i] = sum(w * grid.closeness(c) for w, c in zip(weights, rhythm, strict=True)) / len(rhythm)
-        return fit
+        total = np.zeros(len(self._grids), dtype=np.float64)
+        for w, c in zip(weights, rhythm, strict=True):
+            total += w * self._closeness_of(c)
+        return (total / len(rhythm)).astype(np.float32)
+
+    def _closeness_of(self, c: Constraint) -> np.ndarray:
+        """How near each groove's grid comes to ``c`` (`GridReader.closeness`), computed once."""
+        near = self._closeness.get(c)
+        if near is None:
+            near = np.array([grid.closeness(c) for grid in self._grids], dtype=np.float64)
+            with self._closeness_lock:  # the bot's worker threads share the retriever
+                if len(self._closeness) >= CLOSENESS_KEPT:
+                    self._closeness.pop(next(iter(self._closeness)))  # the oldest goes
+                self._closeness[c] = near
+        return near
 
     def _speed_bonus(self, intent: Intent) -> np.ndarray:
         if not intent.speed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from pydrums_engine import retrieval
 from pydrums_engine.errors import InputError
 
 
@@ -183,3 +184,18 @@ def test_a_styles_semantic_score_is_the_mean_of_its_two_best_grooves(engine):
     lifted = retriever._style_semantic(semantic)
     assert np.allclose(lifted[jazz], 0.7)  # every jazz groove, not only the one that matched
     assert np.allclose(lifted[styles != "jazz"], 0.0)
+
+
+def test_the_grid_fit_is_kept_per_constraint_within_its_bound(engine, monkeypatch):
+    """A constraint's fit over the library is computed once ("snare on 2 and 4" comes back
+    often) and the table stays bounded, with the same ranking as computed afresh."""
+    retriever = engine._state.retriever
+    monkeypatch.setattr(retriever, "_closeness", {})
+    monkeypatch.setattr(retrieval, "CLOSENESS_KEPT", 2)
+    first = [h.id for h in engine.similar("kick on 1 and 3, snare on 2 and 4, hats on 8ths", k=5)]
+    assert len(retriever._closeness) == 2  # three constraints, two kept
+    again = [h.id for h in engine.similar("kick on 1 and 3, snare on 2 and 4, hats on 8ths", k=5)]
+    assert again == first
+    monkeypatch.setattr(retriever, "_closeness", {})
+    monkeypatch.setattr(retrieval, "CLOSENESS_KEPT", 1024)
+    assert [h.id for h in engine.similar("kick on 1 and 3, snare on 2 and 4, hats on 8ths", k=5)] == first

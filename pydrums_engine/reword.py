@@ -141,7 +141,6 @@ _CHANNEL = re.compile(
     r"(?=\s+(?:(?:on|hitting|hits?|playing|plays|at|just)\b|\d))"
 )
 
-# "put the backbeat on the rim instead": that voice on the backbeat
 # "let the toms carry the backbeat", "floor tom takes the 2 and 4 instead": that voice on those places
 _CARRIES = re.compile(
     r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:carry|carries|take|takes|play|plays|handle|handles|get|gets)\s+"
@@ -149,6 +148,7 @@ _CARRIES = re.compile(
 )  # ("the backbeat on 2 and 4": said twice)
 _ON_THE_OFF = re.compile(r"\bon\s+the\s+offs?\b(?![\s-]*beats?)")  # "open hihat on the off": the offbeats
 _WIDE_OPEN = re.compile(r"\b(?:wide|totally|completely)\s+(open|empty)\b")  # "leave the 1 wide open"
+# "put the backbeat on the rim instead": that voice on the backbeat
 _BACKBEAT_ON_VOICE = re.compile(r"\b(?:the\s+)?back\s?beats?\s+(?:on|to)\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)")
 
 # "the shaker on every 1-ee-and-a": each sixteenth, counted aloud

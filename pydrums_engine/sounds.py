@@ -47,14 +47,16 @@ BEATBOX_LETTERS = {"b": "kick", "t": "closed hat", "k": "snare"}
 _OTHER_SOUNDS = frozenset({"tsss", "tk", "chk", "tsh", "tssh", "pf", "psh", "pssh", "tish", "tink", "dm", "tok"})
 _SOUND_TOKEN = re.compile(r"\(?[a-z]+(?:-[a-z]+)*\)?|[^\sa-z()]+|[()]")
 _FLOWING = frozenset({"going", "goes", "go", "doing", "playing", "plays", "cracks", "cracking", "hits"})
-_SOUND_ALIASES = frozenset({"boom", "dum", "tss", "tsss", "tek", "kah", "kch"})  # sounds the table names
-# A sound the table does not name, placed: "bap on 2 n 4", "ting on every beat" (the drum it is)
+# The sounds the instrument table names ("boom", "tss", "kah"), but for two that are drums' own
+# names ("clap", the hi-hat foot's "chick")
+_SOUND_ALIASES = frozenset(w for w in {*USUAL_SOUNDS, *_OTHER_SOUNDS} if resolve_voices(w)) - {"clap", "chick"}
 _REPEATED_NAME = re.compile(r"\b([a-z]+)(?:-\1)+\b")
+# A sound the table does not name, placed: "bap on 2 n 4", "ting on every beat" (the drum it is)
 _SOUND_DRUMS = {"bap": "snare", "ting": "ride"}  # ("smack", "pah": verbs and words too often)
 _SOUND_PLACED = re.compile(
     rf"\b({'|'.join(_SOUND_DRUMS)})\s+(?=on\s+(?:the\s+|every\s+|each\s+|all\s+)?[1-9a-z]|[1-9]\b)"
 )
-_SOUND_WORDS = "|".join(sorted({*USUAL_SOUNDS, *_OTHER_SOUNDS, "tsss"} - {"clap"}, key=len, reverse=True))
+_SOUND_WORDS = "|".join(sorted({*USUAL_SOUNDS, *_OTHER_SOUNDS} - {"clap"}, key=len, reverse=True))
 _NAMED_AFTER_SOUND = re.compile(
     rf"\b((?:{_SOUND_WORDS})(?:[\s-]+(?:{_SOUND_WORDS}))*)\b(\s+on\s[^,.;()]*?)"
     r"\s*\(\s*(?:the\s+|an?\s+)?([a-z][a-z -]*?)\s*\)"
@@ -89,8 +91,9 @@ def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
         else:
             defined.setdefault(word, voice)
     sounds = {**USUAL_SOUNDS, **BEATBOX_LETTERS, **defined}
-    low = _REPEATED_BAR.sub(lambda m: m[1] if all(w in sounds for w in m[1].split()) else m[0], low)
-    definitions = _definitions(low)
+    once = _REPEATED_BAR.sub(lambda m: m[1] if all(w in sounds for w in m[1].split()) else m[0], low)
+    if once != low:  # "boom tek tek, boom tek tek": sung once, the definitions' places moved
+        low, definitions = once, _definitions(once)
     unsung = _blanked(low, [m.span() for m, _, _ in definitions])  # a definition is not sung
     # and said alone ("tak is sidestick,"), it leaves the text; "boom is kick (so 1, 3, 5)" stays
     plain = _blanked(low, [m.span() for m, _, _ in definitions if low[m.end() :].lstrip()[:1] in ("", ",", ".", ";")])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .instruments import resolve_voices
+from .wording import spoken_list
 
 _ONE = r"\d{1,2}(?![\w-])"  # (not "8ths", "0-idx")
 _LIST = rf"{_ONE}(?:\s*(?:,|/|\+|\band\b|&)\s*{_ONE})*"
@@ -33,6 +34,7 @@ _FROM_ZERO = re.compile(
 )
 _FROM_ONE = re.compile(r"\b(?:1|one)[\s-]*(?:indexed|based)\b|\(\s*1\s*\.\.\s*\d{1,2}\s*\)")
 _EIGHTHS_METER = re.compile(r"\b(?:3|5|6|7|9|12)\s*/\s*8\b")  # (not "kick 0/8": steps 0 and 8)
+_COUNTED_IN_EIGHTHS = re.compile(r"\b([5-79])\s*/\s*8\b")  # meters whose counts are the eighths
 _QUARTERS_METER = re.compile(r"\b([2-7])\s*/\s*4\b")
 
 _JSON_KEY = re.compile(r'"([a-z][a-z_ ]*)"\s*:')  # '"open_hat": [14]' -> 'open hat: [14]'
@@ -65,7 +67,6 @@ _GRID_SAID = re.compile(
     r"(?:\s+(?:a|per|each|in\s+a|in\s+the)\s+bar|\s+(?:bar|grid|loop|sequencer))?"
 )
 _LENGTH = re.compile(r"\blen\s*\(\s*(?:bars|pattern|loop)\s*\)\s*==?\s*([1-9]\d?)\b")  # "len(bars) == 8"
-_COUNTS_A_BAR = {"5": 5, "6": 6, "7": 7, "9": 9}  # meters of eighths whose counts are the eighths
 _EVEN_STEPS = re.compile(r"\b(?:every|each|all(?:\s+the)?)\s+even\s+steps?(?:\s+(?:idx|index|indices))?\b")
 _ODD_STEPS = re.compile(r"\b(?:every|each|all(?:\s+the)?)\s+odd\s+steps?(?:\s+(?:idx|index|indices))?\b")
 
@@ -80,11 +81,9 @@ def steps_said(low: str) -> str:
         low = _JSON_BRACES.sub(" ", _JSON_TEXT.sub(r"\1", _JSON_KEY.sub(lambda m: f"{m[1].replace('_', ' ')}:", low)))
     from_zero = bool(_FROM_ZERO.search(low)) and not _FROM_ONE.search(low)
     low = _RESTATED.sub(r"\1", low)
-    indexed = from_zero or bool(_FROM_ONE.search(low)) or bool(_BRACKETS.search(low))
     from_zero = from_zero or _zero_in_a_list(low)
-    indexed = indexed or from_zero
-    if not indexed:
-        return low
+    if not (from_zero or _FROM_ONE.search(low) or _BRACKETS.search(low)):
+        return low  # no list said as steps
     shift = 1 if from_zero else 0
     size = _steps_a_bar(low)
     low = _GRID_SAID.sub(" ", low)
@@ -102,17 +101,16 @@ def steps_said(low: str) -> str:
 def _eighths_from_zero(low: str) -> str:
     """ "6/8 ... 0-indexed: kick on [0], snare on [3]" -> "kick on 1, snare on 4": in 5/8, 6/8,
     7/8 and 9/8 a count is an eighth, so an eighth's index from zero is one less than its count."""
-    meter = re.search(r"\b([5-79])\s*/\s*8\b", low)
+    meter = _COUNTED_IN_EIGHTHS.search(low)
     if meter is None or not _FROM_ZERO.search(low):
         return low
-    counts = _COUNTS_A_BAR[meter[1]]
+    counts = int(meter[1])
 
     def counted(match: re.Match[str]) -> str:
         numbers = [n + 1 for n in _numbers(match[match.lastindex or 0])]
         if max(numbers) > counts:
             return match[0]
-        words = [str(n) for n in numbers]
-        listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+        listed = spoken_list(str(n) for n in numbers)
         return f" on {listed}" if match.re is _AT else f" {listed}"
 
     return _AT.sub(counted, _STEPS.sub(counted, _BRACKETS.sub(counted, low)))
@@ -132,9 +130,7 @@ def _numbers(said: str) -> list[int]:
 def _steps(said: str, shift: int) -> str:
     """ "0, 6, 10" from zero -> "steps 1, 7 and 11"."""
     numbers = [n + shift for n in _numbers(said)]
-    words = [str(n) for n in numbers]
-    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    return f"{_DONE if len(words) == 1 else _DONE + 's'} {listed}"
+    return f"{_DONE if len(numbers) == 1 else _DONE + 's'} {spoken_list(str(n) for n in numbers)}"
 
 
 def _every(modulus: int, remainder: int, size: int) -> str:

@@ -82,9 +82,7 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
         start = self._clause_start(i)
         if self._habit(start, i):
             return True
-        return any(self._at(start, *words) for words in COMPLAINTS) and not any(
-            self._at(start, *words) for words in SUGGESTIONS
-        )
+        return self._phrase(start, COMPLAINTS) is not None and self._phrase(start, SUGGESTIONS) is None
 
     def _habit(self, start: int, i: int) -> bool:
         """ "my students keep putting the kick on 1", "the goal is he stops adding a kick on 4":

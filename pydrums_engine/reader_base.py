@@ -5,6 +5,7 @@ A part of the token reader (`reader.py`), which tries each form at each token.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .places import ALL_VOICES, Constraint
@@ -60,7 +61,25 @@ class ReaderBase:
         return next((k + 1 for k in range(i - 1, -1, -1) if self.tokens[k] in CLAUSE_ENDS), 0)
 
     def _at(self, i: int, *words: str) -> bool:
-        return tuple(self.tokens[i : i + len(words)]) == words
+        """Whether the tokens from i on are ``words`` (asked thousands of times a request: one word first)."""
+        t = self.tokens
+        if len(words) == 1 and 0 <= i < len(t):
+            return t[i] == words[0]
+        return tuple(t[i : i + len(words)]) == words
+
+    def _phrase(self, i: int, phrases: Collection[tuple[str, ...]]) -> tuple[str, ...] | None:
+        """The first of ``phrases`` (in their order) the tokens from i on say, None if none."""
+        t = self.tokens
+        if not 0 <= i < len(t):
+            return None
+        for words in _by_first_word(phrases).get(t[i], ()):
+            if tuple(t[i : i + len(words)]) == words:
+                return words
+        return None
+
+    def _phrase_length(self, i: int, phrases: Collection[tuple[str, ...]]) -> int:
+        """How many tokens from i the first of ``phrases`` said there takes (0 if none is)."""
+        return len(self._phrase(i, phrases) or ())
 
     def _skip(self, i: int, words: frozenset[str]) -> int:
         while i < len(self.tokens) and self.tokens[i] in words:
@@ -75,3 +94,19 @@ class ReaderBase:
     def _ends_clause(self, i: int) -> bool:
         """Whether the clause ends at i (the words run out, a comma or stop, or "pls")."""
         return i >= len(self.tokens) or self.tokens[i] in CLAUSE_ENDS | PLEASE
+
+
+_FIRST_WORDS: dict[int, tuple[Collection[tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _by_first_word(phrases: Collection[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` grouped by their first word, in order, made once per collection: the reader
+    asks for a phrase at every token, and most tokens start none (the collections are the
+    module constants and literals of the forms, kept alive here so an id is never reused)."""
+    kept = _FIRST_WORDS.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for words in phrases:
+            grouped.setdefault(words[0], []).append(words)
+        kept = _FIRST_WORDS[id(phrases)] = (phrases, {w: tuple(g) for w, g in grouped.items()})
+    return kept[1]

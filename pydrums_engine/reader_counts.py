@@ -97,7 +97,7 @@ class CountForms(ReaderBase):
         if not voices or not count:
             return None
         j = self._skip(j, HIT_NOUNS)
-        bar = next((w for w in A_BAR if self._at(j, *w)), None)
+        bar = self._phrase(j, A_BAR)
         if bar is None:
             return None
         # ", one on each beat", "but ALL on the offbeats": where those hits go

@@ -46,8 +46,8 @@ class EditForms(ReaderBase):
         what the last voice placed. Places alone take the last ones said (fewer than were said:
         the trailing ones, "1 and the & of 2" -> "1 and the & of 3"); a voice placed again takes
         its earlier places' place. Anything else after the words reads as it would without them."""
-        words = next((w for w in CORRECTIONS if self._at(i, *w)), None)
-        if words is None and self._at(i, "no") and any(self._at(i + 1, *w) for w in DROPPING):
+        words = self._phrase(i, CORRECTIONS)
+        if words is None and self._at(i, "no") and (self._phrase(i + 1, DROPPING) is not None):
             words = ("no",)  # "kick on 1, the and of 2, 3... no scratch the 3"
         last = self._last_placed()
         if words is None or last is None:
@@ -76,7 +76,7 @@ class EditForms(ReaderBase):
         swapped = self._not_that_one(lead, last)
         if swapped is not None:  # "kick on 1, the e of 2 and 3... wait no not the e, the a of 2"
             return swapped
-        dropping = next((w for w in DROPPING if self._at(lead, *w)), None)
+        dropping = self._phrase(lead, DROPPING)
         if dropping:  # "snare on 5 and 7.. wait no, scratch the 7": that place goes
             at = lead + len(dropping)
             gone, end = self._places(at)
@@ -346,7 +346,7 @@ class EditForms(ReaderBase):
         are placed by `_voices`."""
         j = i + 1 if self.tokens[i] in ("with", "add", "plus") else i
         follower, k = self._one_voice(j)
-        words = next((w for w in DOUBLING if self._at(k, *w)), None) if follower else None
+        words = self._phrase(k, DOUBLING) if follower else None
         if words is None or self._doubled_backbeat(k) is not None:
             return None
         at = self._skip(k + len(words), FILLERS | {"that", "this", "your"})

@@ -51,7 +51,7 @@ class IdiomForms(ReaderBase):
         if self._at(i, "ride", "pattern") and not self._places_follow(i + 2):  # the time on the ride: every beat
             self.out.append(Constraint(("rc", "rb"), ("beats",), "on", "ride pattern: the ride on every beat"))
             return i + 2
-        skank = next((w for w in SKANK if self._at(i, *w)), None)
+        skank = self._phrase(i, SKANK)
         if skank:  # the punk skank beat: kick on the beat, snare on every "and" between
             self.feel_rules += [
                 Constraint(("bd",), ("beats",), "on", "skank beat: kick on every beat"),
@@ -59,7 +59,7 @@ class IdiomForms(ReaderBase):
             ]
             self.out += self.feel_rules[-2:]
             return i + len(skank)
-        two_step = next((w for w in TWO_STEP if self._at(i, *w)), None)
+        two_step = self._phrase(i, TWO_STEP)
         if two_step and i and self.tokens[i - 1] in COUNTRY:  # the country dance's: boom-chick, kick on 1 and 3
             self.out += [
                 Constraint(("bd",), ("1", "3"), "on", "country two-step: kick on 1 and 3"),
@@ -72,7 +72,7 @@ class IdiomForms(ReaderBase):
                 Constraint(("sd", "cp"), ("backbeat",), "on", "two-step: snare or clap on 2 and 4"),
             ]
             return i + len(two_step)
-        spang = next((w for w in SPANG if self._at(i, *w)), None)
+        spang = self._phrase(i, SPANG)
         if spang:  # the jazz ride's spang-a-lang: on every beat (its skip notes are the swing's)
             end = i + len(spang)
             on_ride = next((len(w) for w in (("on", "the", "ride"), ("on", "ride")) if self._at(end, *w)), 0)
@@ -92,7 +92,7 @@ class IdiomForms(ReaderBase):
             self.out.append(self.feel_rules[-1])
             kick, end = self._one_voice(self._skip(i + 1, frozenset({"on", "the"})))
             return end if kick == ("bd",) and not self._places_follow(end) else i + 1
-        snare_four = next((w for w in FOUR_ON_THE_SNARE if self._at(i, *w)), None)
+        snare_four = self._phrase(i, FOUR_ON_THE_SNARE)
         if snare_four:  # Motown's "four on the snare": the snare on every beat
             self.out.append(Constraint(("sd",), ("beats",), "on", "four on the snare (snare on every beat)"))
             return i + len(snare_four)
@@ -107,7 +107,7 @@ class IdiomForms(ReaderBase):
             ]
             self.out += self.feel_rules[-4:]
             return i + 2
-        figure = next((w for w in NAMED_FIGURES if self._at(i, *w)), None)
+        figure = self._phrase(i, NAMED_FIGURES)
         if figure and not (i and t[i - 1] in NOT_A_FIGURE_BEFORE | NEGATORS and figure[0] != "gravity"):
             rules = [Constraint(voices, (place,), "on", said) for voices, place, said in NAMED_FIGURES[figure]]
             self.feel_rules += rules
@@ -121,7 +121,7 @@ class IdiomForms(ReaderBase):
             ]
             self.out += self.feel_rules[-3:]
             return i + (2 if t[i] == "one" else 1)
-        feet = next((w for w in FEET_ONLY if self._at(i, *w)), None)
+        feet = self._phrase(i, FEET_ONLY)
         if feet:  # "feet only, nothing with the hands": the kick and the hi-hat pedal
             hands = tuple(c.code for c in INSTRUMENTS if c.limb != "foot")
             self.out.append(Constraint(hands, ("all",), "absent", "feet only: kick and hi-hat pedal"))
@@ -204,12 +204,12 @@ class IdiomForms(ReaderBase):
 
     def _floor_at(self, i: int) -> int:
         """How many tokens at i say "four on the floor" (0 if none; "4 on the floor tom" is a tom)."""
-        words = next((w for w in FLOOR if self._at(i, *w)), ())
+        words = self._phrase(i, FLOOR) or ()
         return 0 if not words or self._at(i + len(words), "tom") or self._at(i + len(words), "toms") else len(words)
 
     def _doubled_backbeat(self, i: int) -> int | None:
         """Where "backbeat" starts in "doubling that backbeat" at i (None when not said)."""
-        doubled = next((len(w) for w in DOUBLING if self._at(i, *w)), 0)
+        doubled = self._phrase_length(i, DOUBLING)
         k = self._skip(i + doubled, frozenset({"the", "that", "this", "your"}))
         return k if doubled and self._backbeat_words(k) else None
 

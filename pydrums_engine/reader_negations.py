@@ -93,7 +93,7 @@ class NegationForms(ReaderBase):
         """ "snare on 2 & 4 only and NO ghost notes on it": the voice is silent everywhere else
         (a place said "only" otherwise allows ghost notes). Said of no voice with places, it
         is left to the style."""
-        words = next((w for w in NO_GHOSTS if self._at(i, *w)), None)
+        words = self._phrase(i, NO_GHOSTS)
         if words is None:
             return None
         t, end = self.tokens, i + len(words)
@@ -166,7 +166,7 @@ class NegationForms(ReaderBase):
         if words is None or (i and self.tokens[i - 1] not in CLAUSE_ENDS | {"and"}):
             return None
         after = self._skip(i + len(words) + 1, FILLERS)
-        if any(self._at(i + len(words), w) for w in ("on", "in")) and any(self._at(after, *w) for w in THE_KIT):
+        if any(self._at(i + len(words), w) for w in ("on", "in")) and (self._phrase(after, THE_KIT) is not None):
             words = (*words, *self.tokens[i + len(words) : after + 1])  # "nothing else on the kit pls": the kit
         elif any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
             voices, end = self._one_voice(after)
@@ -253,7 +253,7 @@ class NegationForms(ReaderBase):
         if t[i] not in ("never", "not", "don't"):
             return None
         j = self._skip(i + 1, APART_VERBS)
-        words = next((w for w in TOGETHER if self._at(j, *w)), None)
+        words = self._phrase(j, TOGETHER)
         if words is None:
             return None
         others, end = self._voice_list(self._skip(j + len(words), FILLERS))
@@ -272,7 +272,7 @@ class NegationForms(ReaderBase):
     def _negated(self, i: int) -> int | None:
         if i and self.tokens[i - 1] == "why" and self.tokens[i] in ("not", "don't"):
             return i + 1  # "why not put the kick on 1 and 3": a suggestion
-        phrase = next((len(w) for w in NEGATING_PHRASES if self._at(i, *w)), 0)
+        phrase = self._phrase_length(i, NEGATING_PHRASES)
         if not phrase and self.tokens[i] not in NEGATORS:
             return None
         said_nothing = self._at(i, "not", "even") and any(c.voices == ALL_VOICES and c.rule == "off" for c in self.out)
@@ -401,7 +401,7 @@ class NegationForms(ReaderBase):
     def _kept_to(self, i: int) -> int | None:
         """ "keep it to kick, snare and a bit of shaker", "stick to kick and hats": those voices
         and no other."""
-        words = next((w for w in KEPT_TO if self._at(i, *w)), None)
+        words = self._phrase(i, KEPT_TO)
         if words is None:
             return None
         start = self._skip(i + len(words), FILLERS | {"just", "only"})

@@ -74,6 +74,7 @@ def _eighth_of_12(n: int) -> str:
 
 
 _BARE_STEP = re.compile(r"\d{1,2}")  # "kick on steps 1 5 9 13"
+_COUNT_WORD = re.compile(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)")  # "3", "2nd", "2&", "4a"
 
 
 PART_TOKENS = {"and": "&", "&": "&", "+": "&", "e": "e", "a": "a", "ah": "a", "uh": "a", "n": "&"}
@@ -298,7 +299,7 @@ class PlaceForms(ReaderBase):
         if i >= len(self.tokens):
             return None, i
         word = self.tokens[i]
-        if any(self._at(i + 1, "of", them) for them in ("them", "those", "these", "em")):
+        if self._at(i + 1, "of") and self.tokens[i + 2 : i + 3] in (["them"], ["those"], ["these"], ["em"]):
             return None, i  # "all 12 of them": how many
         if word == "one" and i + 1 < len(self.tokens) and self.tokens[i + 1] in ONE_BEFORE:
             return None, i  # "plus one extra hit": how many, not the one
@@ -323,7 +324,7 @@ class PlaceForms(ReaderBase):
             return said, i + 1  # "snare on to and for" (typed by voice): 2 and 4
         if word in ORDINALS:  # "the first beat and beat 3"
             return str(ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
-        match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?([&+ea]?)", word)
+        match = _COUNT_WORD.fullmatch(word)
         if match and not match[2] and self._hits_a_bar_at(i + 1):
             return None, i  # "4 tamb hits a bar": how many, not where
         if match and self._in_steps and not match[2]:
@@ -391,6 +392,8 @@ class PlaceForms(ReaderBase):
         snare" is another voice's (not so in "1&, 2, 3, 3a, 4& on clave")."""
         places: list[str] = []
         place, j = self._place(i)
+        if place is None:
+            return (), i  # no list here (the question most tokens are asked)
         end, comma = i, None  # comma: (places before the last comma, where it is)
         while place is not None:
             places.append(place)
@@ -424,17 +427,17 @@ class PlaceForms(ReaderBase):
                 and (self._one_voice(self._skip(j, frozenset({"note", "notes"})))[0] or owned)
             ):
                 break  # "..., eighth hats", "kick on one and eighths on the hi-hat": the next clause starts here
-        owner = next((len(w) for w in WHOSE if self._at(end, *w)), 0)  # "..., 2 and 4 only for the snare"
+        owner = self._phrase_length(end, WHOSE)  # "..., 2 and 4 only for the snare"
         if comma and whose and owner and self._one_voice(self._skip(end + owner, FILLERS))[0]:
             kept, end = comma  # "kick on 1 and 3, 2 and 4 on the snare": the snare's places are its own
             places = places[:kept]
         places, end = self._counted_ands(places, i, end)
         places, end = self._trailing_and(places, end)
-        each = next((w for w in ON_EACH_BEAT if self._at(end, *w)), None)
+        each = self._phrase(end, ON_EACH_BEAT)
         if each and len(places) > 1 and all(p[:1] == "1" and p[1:] in PART_KEYWORDS for p in places):
             # "gallop on the double kick - 1 & a on every beat": that count's parts, on every beat
             return tuple(PART_KEYWORDS[p[1:]] for p in places), end + len(each)
-        whole = next((w for w in WHOLE_BAR if self._at(end, *w)), None)
+        whole = self._phrase(end, WHOLE_BAR)
         rate = _counted_rate(places)
         if rate and (whole or {"every", "each"} & set(self.tokens[max(0, i - 1) : i + 1])):
             return (rate,), end + len(whole or ())  # "shaker 1 e & a 2 e & a the whole way", "hh on every 1 e & a"
@@ -546,7 +549,7 @@ class PlaceForms(ReaderBase):
                 and not spoken
                 and after.isalpha()
                 and after not in _COUNTING_WORDS
-                and not any(self._at(j + 1, *w) for w in ON_EACH_BEAT)  # "1 & a on every beat": no article
+                and not (self._phrase(j + 1, ON_EACH_BEAT) is not None)  # "1 & a on every beat": no article
             ):
                 break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{PART_TOKENS[word]}")
@@ -568,7 +571,7 @@ class PlaceForms(ReaderBase):
 
     def _except(self, places: tuple[str, ...], i: int) -> tuple[tuple[str, ...], int]:
         """ "every beat except 3", "eighths apart from the and of 4": the places less the exceptions."""
-        words = next((w for w in EXCEPT if self._at(i, *w)), None)
+        words = self._phrase(i, EXCEPT)
         if not places or words is None:
             return places, i
         j = self._skip(i + len(words), frozenset({"on", "at", "for"}))

@@ -127,7 +127,7 @@ class VoiceForms(ReaderBase):
                     return end
             self._wanted(i, voices)
             return k
-        gaps = next((w for w in IN_THE_GAPS if self._at(j, *w)), None)
+        gaps = self._phrase(j, IN_THE_GAPS)
         if gaps:  # "kick on 1 and the a of 2, snare on 2 and 4, hats fill in the gaps": off where they are
             placed = [c for c in self.out if c.rule in ("on", "only") and not set(c.voices) & set(voices)]
             taken = tuple(dict.fromkeys(p for c in placed for p in c.places if BARE_COUNT.fullmatch(p)))
@@ -136,7 +136,7 @@ class VoiceForms(ReaderBase):
                 self.out.append(Constraint(voices, taken, "off", label))
             self._wanted(i, voices)
             return j + len(gaps)
-        if any(self._at(j, *words) for words in KEEPS_TIME):  # "let a shaker keep time"
+        if self._phrase(j, KEEPS_TIME) is not None:  # "let a shaker keep time"
             end = j + next(len(w) for w in KEEPS_TIME if self._at(j, *w))
             places, after = self._places(end + 1) if end < len(t) and t[end] in ON_WORDS else ((), end)
             if places:  # "the floor tom carrying the pulse on every quarter note"
@@ -182,7 +182,7 @@ class VoiceForms(ReaderBase):
         ):
             self._wanted(i, voices)  # "crash on the first bar", "crash bar one": it plays, in that bar
             return bar + 1
-        top = next((w for w in UP_TOP if self._at(j, *w)), None)
+        top = self._phrase(j, UP_TOP)
         if top:  # "no hats - ride only up top": the one cymbal
             kept = {*voices, *(("rb",) if "rc" in voices else ())}
             others = tuple(v for v in resolve_voices("cymbals") or () if v not in kept)
@@ -219,8 +219,8 @@ class VoiceForms(ReaderBase):
             label = f"{voices_label(voices)} on the backbeat (2 and 4)"
             self.out.append(Constraint(voices, ("backbeat",), "on", label))
             return j + backbeat
-        if any(self._at(j, *words) for words in NOTHING_ELSE) or (
-            j + 1 < len(t) and t[j] == "," and any(self._at(j + 1, *words) for words in NOTHING_ELSE)
+        if (self._phrase(j, NOTHING_ELSE) is not None) or (
+            j + 1 < len(t) and t[j] == "," and (self._phrase(j + 1, NOTHING_ELSE) is not None)
         ):
             self._restrict(voices, i)  # "just kick + clap, nothing else"
             return j
@@ -244,14 +244,14 @@ class VoiceForms(ReaderBase):
         elif other and t[j + 3] in RATE_WORDS and self.out:  # "closed hats on the other 8ths"
             places, end = self._places(j + 3)
             places = self._other_than(places, self.out[-1].places)
-        elif said_on and (rest := next((w for w in REMAINING if self._at(j + 1, *w)), None)) and self.out:
+        elif said_on and (rest := self._phrase(j + 1, REMAINING)) and self.out:
             places, end = self._places(j + 1 + len(rest))  # "hi-hat on all the remaining semiquavers": not taken
             places = self._other_than(places, self._taken()) if places else places
         elif said_on:
             places, end = self._places(self._skip(j + 1, frozenset({"on", "at"})))  # "lands on 1"
         else:
             places, end = self._bare_places(j)
-        between = next((len(w) for w in IN_BETWEEN if self._at(end, *w)), 0)
+        between = self._phrase_length(end, IN_BETWEEN)
         if places and between and len(places) == 1 and places[0] in RATE_WORDS.values() and self.out:
             places, end = self._other_than(places, self._taken()), end + between  # "hats filling the 16ths in between"
         if places and self._at(end, "on", "top", "of"):  # "... on top of the normal 2 and 4": those too
@@ -274,7 +274,7 @@ class VoiceForms(ReaderBase):
             rule = "on" if adding else "only"  # "the snare on the a of 4 too": besides what it plays
             self._placed(i, voices, places, rule)
             self._last_end = end
-            doubling = next((len(w) for w in DOUBLING if self._at(end, *w)), 0)
+            doubling = self._phrase_length(end, DOUBLING)
             leader, after = self._one_voice(self._skip(end + doubling, FILLERS)) if doubling else ((), end)
             if leader:  # "tambo on 2 & 4 doubling the snare": the snare plays there too
                 self._placed(end + doubling, leader, places, "on")
@@ -342,7 +342,7 @@ class VoiceForms(ReaderBase):
         alone = next((len(w) for w in NOTHING_ELSE[:1] if self._at(j, *w)), 0)  # "kick snare hat nothing else"
         if len(voices) < 2 or j >= len(self.tokens) or (self.tokens[j] not in ONLY_AFTER and not alone):
             return None
-        if any(self._at(j, *w) for w in UP_TOP):
+        if self._phrase(j, UP_TOP) is not None:
             return None  # "hat only up top": the one cymbal (`_voices`), not the one instrument
         if alone:
             self._restrict(voices, i)
@@ -370,7 +370,7 @@ class VoiceForms(ReaderBase):
         if not places:
             return None
         # "can the kick lock to exactly that and nothing else": there only
-        alone = next((len(w) for w in NOTHING_ELSE if self._at(k + 1, *w)), 0) or int(self._at(k + 1, "exactly"))
+        alone = self._phrase_length(k + 1, NOTHING_ELSE) or int(self._at(k + 1, "exactly"))
         self._placed(i, voices, places, "only" if alone else "on")  # ("kick doubles that exactly": only there)
         return k + 1 + alone
 
@@ -609,7 +609,7 @@ class VoiceForms(ReaderBase):
             k = self._skip(j + 1 if doing and self.tokens[j + 1] in joiners else j, joiners)
             # ("just toms rumbling and kick underneath": what each does, between the two)
             if k == j:  # "claps doubling the snare", "shaker layered with the hats": both play it
-                k += next((len(w) for w in DOUBLING if self._at(j, *w)), 0)
+                k += self._phrase_length(j, DOUBLING)
             if k == j and self._at(j, "with") and len(voices) == 1:  # "clap w/ the snare on 2 n 4": both there
                 other, after = self._one_voice(self._skip(j + 1, FILLERS))  # (not "four on the floor kick w/ ...")
                 pair = {*voices, *other}
@@ -733,7 +733,7 @@ class VoiceForms(ReaderBase):
         places, j = self._places(i, whose=False)
         if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
             return None
-        owner = next((len(w) for w in WHOSE if self._at(j, *w)), 0)
+        owner = self._phrase_length(j, WHOSE)
         needs = not owner and j < len(self.tokens) and self.tokens[j] in NEEDS  # "the e of 3 needs a kick"
         if owner or needs:
             j += owner or 1

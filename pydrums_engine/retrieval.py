@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .check import GridReader, Trait, load_traits
+from .check import Trait, load_traits
 from .descriptions import Example, speed_variants, variant_pattern
+from .grid_masks import GridMasks
 from .intent import Constraint, Intent
 from .lexical import StyleMatcher, lexical_scorers
 from .library import Groove, Library
@@ -165,7 +166,7 @@ class Retriever:
         self._native = {v: np.array([v in g.tags for g in library.grooves]) for v in ("half-time", "double-time")}
         self._style_of = np.array([g.style for g in library.grooves])
         self._bpm = np.array([g.bpm for g in library.grooves], dtype=np.float32)
-        self._grids = [GridReader(g.pattern) for g in library.grooves]
+        self._grids = GridMasks([g.pattern for g in library.grooves])  # every grid at once, as bit masks
         # each constraint's closeness over every groove, kept: "snare on 2 and 4" comes back from
         # request to request (bounded; a rebuild makes a new retriever, and a new table)
         self._closeness: dict[Constraint, np.ndarray] = {}
@@ -271,16 +272,16 @@ class Retriever:
         if not rhythm:
             return fit
         weights = [voices if c.rule in ("present", "absent", "off") else 1.0 for c in rhythm]  # the edit's easy part
-        total = np.zeros(len(self._grids), dtype=np.float64)
+        total = np.zeros(len(self.library.grooves), dtype=np.float64)
         for w, c in zip(weights, rhythm, strict=True):
             total += w * self._closeness_of(c)
         return (total / len(rhythm)).astype(np.float32)
 
     def _closeness_of(self, c: Constraint) -> np.ndarray:
-        """How near each groove's grid comes to ``c`` (`GridReader.closeness`), computed once."""
+        """How near each groove's grid comes to ``c`` (`check.GridReader.closeness`), computed once."""
         near = self._closeness.get(c)
         if near is None:
-            near = np.array([grid.closeness(c) for grid in self._grids], dtype=np.float64)
+            near = self._grids.closeness(c)
             with self._closeness_lock:  # the bot's worker threads share the retriever
                 if len(self._closeness) >= CLOSENESS_KEPT:
                     self._closeness.pop(next(iter(self._closeness)))  # the oldest goes

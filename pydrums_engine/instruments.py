@@ -44,12 +44,12 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         "cc",
         "crash cymbal",
         49,
-        ("crash", "crash cymbal", "cymbal", "crashy cymbal", "crashy one", "crashy"),
+        ("crash", "crash cymbal", "cymbal", "crashy cymbal", "crashy one", "crashy", "cymbal crash", "cr"),
         "cymbal",
         short="crash",
         strokes="-xXo",
     ),
-    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal"), "cymbal", short="ride", strokes="-xXo"),
+    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal", "rd"), "cymbal", short="ride", strokes="-xXo"),
     Instrument(
         "rb",
         "ride bell",
@@ -135,8 +135,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         strokes="-xX",
         limb="foot",
     ),
-    Instrument("ht", "high tom", 50, ("high tom", "hi tom", "tom1", "tom"), "drum", short="high tom"),
-    Instrument("mt", "mid tom", 47, ("mid tom", "middle tom", "tom2"), "drum", short="mid tom"),
+    Instrument("ht", "high tom", 50, ("high tom", "hi tom", "tom1", "tom", "t1"), "drum", short="high tom"),
+    Instrument("mt", "mid tom", 47, ("mid tom", "middle tom", "tom2", "t2"), "drum", short="mid tom"),
     Instrument("lt", "floor tom", 43, ("floor tom", "low tom", "floortom", "tom3", "ft"), "drum", short="floor tom"),
     Instrument(
         "sd",
@@ -155,6 +155,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "snaer",
             "sanre",
             "small drum",
+            "crack",  # a bandmate's word for it: "the boom and the crack"
             "caja",
             "caisse claire",  # Spanish, French
             "rullante",  # Italian

@@ -231,6 +231,8 @@ _SHORTHANDS |= {"uh": "", "um": "", "umm": "", "uhh": "", "erm": ""}  # said whi
 _SHORTHANDS |= {"trip-let": "triplet ", "trip let": "triplet ", "one-ee-and-uh": "1 e & a "}  # counted aloud
 _SHORTHANDS |= {"right foot": "kick ", "left foot": "hi-hat foot "}  # a teacher's limbs: a right-footed player
 _SHORTHANDS |= {"rf": "kick ", "lf": "hi-hat foot "}  # the same, abbreviated
+_SHORTHANDS |= {said: "no kick or hi-hat foot " for said in ("no feet", "without feet", "without the feet")}
+_SHORTHANDS |= {"hands only": "no kick or hi-hat foot "}  # a drill for the hands
 _SHORTHANDS |= {"rf kick": "kick ", "right foot kick": "kick ", "right foot on the kick": "kick "}  # said twice
 _SHORTHANDS |= {"in place of": "instead of ", "in the place of": "instead of "}
 _SHORTHANDS |= {"never off the": "only on the "}  # "kick never off the numbers": only on them
@@ -273,10 +275,14 @@ _SHORTHAND = re.compile(
 # "K: 1 3 | S: 2 4 | H: 8ths", "5/8 | K 1 | S 4": a voice by its first letter, heading a list of
 # places (at the start, after a separator or a count, before a count or a note value)
 _LETTER_VOICES = {"k": "kick", "s": "snare", "h": "hats"}
+_LETTERS_DEFINED = re.compile(r"\b[a-z]\s*(?:=|is\b|means\b)\s*(?:the\s+)?[a-z]{3,}")  # "b = kick, k = snare"
 _LETTER_VOICE = re.compile(
-    r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+)([ksh])\b\s*[:|]?\s*"
-    r"(?=\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b|\|?[xo.-]{4,})"
-)  # (and a tab pasted line by line: "HH: x-x-x-x-x-x-x-x- SD: ----x-------x--- K: x-------x-x-----")
+    r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+|(?<=[\s?!])(?=k\b))([ksh])\b\s*[:|]?\s*"
+    r"(?=(?:(?:on|at)\s+(?:the\s+)?)?"
+    r"(?:\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b|(?:[&+]|and|e|a)\s+of\b)"
+    r"|\|?[xo.-]{4,})"
+)  # (and a tab pasted line by line: "HH: x-x-x-x-x-x-x-x- SD: ----x-------x--- K: x-------x-x-----"; "k" anywhere
+# before its places: "ride on qtrs?? k 1n3 sn 2n4", "hh 8ths k on 1 1& n 3")
 # "cross stick on the snare": the drum a cross-stick is played on, not a place for it
 _ON_THE_SNARE = re.compile(
     r"\b(cross[\s-]?sticks?|cross[\s-]?sticking|side[\s-]?sticks?|rim[\s-]?(?:clicks?|shots?)|rims?)"
@@ -342,7 +348,10 @@ def _each_part(match: re.Match[str]) -> str:
 
 
 # "snare (or rim, idc) on the 4": chat asides that say nothing of the groove
-_CHAT_ASIDE = re.compile(r"[,\s]*\b(?:idc|idk|lol|lmao|tbh|imo|imho|ngl|btw|fwiw|iykyk)\b")
+_CHAT_ASIDE = re.compile(
+    r"[,\s]*\b(?:idc|idk|lol|lmao|tbh|imo|imho|ngl|btw|fwiw|iykyk)\b"
+    r"|(?<![/|&+,]\s)(?<![/|&+,])(?<!\band\s)\boh\b(?=\s+(?:and|wait|yeah|yes|no|also|ok|okay|right|sorry|man|well)\b|\s*[,!])"
+)  # (and "oh" said, not typed for the open hat: "oh and cowbell on every quarter", "oh wait")
 # "tambo on every e+a", "every e": the e's (and a's) of every beat
 _EVERY_E_A = re.compile(r"\b(?:every|each)\s+e\s*(?:\+|&|and|n)\s*a\b|\b(?:every|each)\s+e\b(?!\s+of)")
 # "hats 16s", "8s on the ride": note values said short
@@ -539,7 +548,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _PARTS_OF.sub(_each_part, low)
     low = _SHORT_RATE.sub(lambda m: _SHORT_RATES[m[1]], low)
     low = _ON_THE_SNARE.sub(r"\1", low)
-    low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
+    if not _LETTERS_DEFINED.search(low):  # "b = kick, k = snare": the member's own letters (`sounds`)
+        low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
     low = _FIL.sub(lambda m: "fill" if m[0] == "fil" else " ", low)  # "tom fil at the end", "a tom-fill"

@@ -126,6 +126,7 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
         forms = (
             self._correction,
             self._no_ghosts,
+            self._ghost_places,
             self._place_first,
             self._only_there,
             self._idiom,

@@ -49,8 +49,11 @@ class ReaderBase:
         return next((c for c in reversed(self.out) if c.rule in ("on", "only") and c.places != ("all",)), None)
 
     def _taken(self) -> tuple[str, ...]:
-        """Every place a voice was put on so far ("hats on the remaining 16ths": the others)."""
-        return tuple(p for c in self.out if c.rule in ("on", "only") and c.places != ("all",) for p in c.places)
+        """Every place a voice was put on so far ("hats on the remaining 16ths": the others), and
+        every place kept silent ("nothing on the one ... hats on the rest of the 8ths")."""
+        silent = (c for c in self.out if c.rule == "off" and len(c.voices) == len(ALL_VOICES))
+        placed = (c for c in self.out if c.rule in ("on", "only") and c.places != ("all",))
+        return tuple(p for c in (*placed, *silent) for p in c.places)
 
     def _voices_said_last(self) -> tuple[str, ...]:
         """The voices of the last constraint that names some ("it", "them": `_pronoun`, `_move`)."""

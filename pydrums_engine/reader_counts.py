@@ -12,11 +12,14 @@ from .places import Constraint, places_label
 from .reader_base import ReaderBase
 from .reader_words import (
     A_BAR,
+    BARE_COUNT,
     FILLERS,
     HIT_NOUNS,
     NEGATORS,
     NUMBER_WORDS,
 )
+
+_GHOSTS = frozenset({"ghost", "ghosts", "note", "notes"})  # "ghost notes", "sn ghosts"
 
 
 class CountForms(ReaderBase):
@@ -128,6 +131,27 @@ class CountForms(ReaderBase):
         if t[k].isdigit():
             return int(t[k]) if 0 < int(t[k]) < 10 else None
         return NUMBER_WORDS.get(t[k])
+
+    def _ghost_places(self, i: int) -> int | None:
+        """ "sn ghosts on e of 2 n a of 3", "ghost notes on the snare on the e of 2": soft strokes
+        there, which no check can hold an answer to (a ghost is felt, not counted as a hit). Not
+        the voice's places: read as "only" they would take its backbeat. Reported unplaced, so
+        the reply says so."""
+        t = self.tokens
+        voices, k = self._one_voice(i)
+        start = k if voices else i
+        k = self._skip(start, _GHOSTS)
+        if not {"ghost", "ghosts"} & set(t[start:k]):
+            return None
+        if not voices and self._at(k, "on") and (named := self._one_voice(self._skip(k + 1, frozenset({"the"}))))[0]:
+            k = named[1]  # "ghost notes on the snare on the e of 2"
+        places, end = self._places_after(k)
+        if not places or not all(BARE_COUNT.fullmatch(p) for p in places):
+            return None  # "16th ghost notes on the snare" (`_accents`), "ghost notes everywhere"
+        said = " ".join(t[i:end])
+        if said not in self.unplaced:
+            self.unplaced.append(said)
+        return end
 
     def _accents(self, i: int) -> int | None:
         """ "16th ghost notes on the snare w/ accents on 2 and 4": the voice just named plays

@@ -304,6 +304,8 @@ class NegationForms(ReaderBase):
                 return end
         if not voices:
             return None
+        if {"extra", "additional"} & set(t[i + 1 : start + 1]):
+            return j  # "no extra kicks please, keep it simple": the kick's hits kept to what is asked, not gone
         if self._at(j, "backbeat") and self._at(j + 1, "on"):
             j += 1  # "no snare backbeat on 2 and 4": the snare's places there
         if j < len(self.tokens) and self.tokens[j] in PARTS_OF_A_VOICE:

@@ -65,6 +65,7 @@ from .reader_words import (
     QUITE,
     RATE_WORDS,
     REMAINING,
+    SHARED_OUT,
     SIXTEENTH,
     SMALL_WORDS,
     SOMEWHERE,
@@ -82,6 +83,9 @@ from .reader_words import (
     WHOSE,
 )
 from .variation import fill_voices
+
+# After "with me": the places the member just said of their part ("land with me on both of those")
+_ON_THOSE = (("on", "both", "of", "those"), ("on", "both", "of", "them"), ("on", "those"), ("on", "them"), ("there",))
 
 
 class VoiceForms(ReaderBase):
@@ -360,7 +364,11 @@ class VoiceForms(ReaderBase):
         t = self.tokens
         j = self._skip(j, MAY)
         j += 2 if self._at(j, "with", "me") or self._at(j, "with", "us") else 0  # "kick with me there"
+        if self._at(j, "with") and j + 1 < len(t) and t[j + 1] in ("that", "those", "it", "them", "me", "us"):
+            return self._with_the_player(i, j + 1, voices)  # "bass plays 1 and 3. kick with that pls"
         k = self._skip(j + 1, TAKEN_HOW) if j < len(t) and t[j] in TAKES else j
+        if k > j and k < len(t) and t[k] in ("me", "us"):  # "can the boom follow me exactly"
+            return self._with_the_player(i, k, voices)
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
         if not there and (k == j or k >= len(t) or t[k] not in ("those", "them", "these", "that", "it")):
             return None
@@ -373,6 +381,21 @@ class VoiceForms(ReaderBase):
         alone = self._phrase_length(k + 1, NOTHING_ELSE) or int(self._at(k + 1, "exactly"))
         self._placed(i, voices, places, "only" if alone else "on")  # ("kick doubles that exactly": only there)
         return k + 1 + alone
+
+    def _with_the_player(self, i: int, k: int, voices: tuple[str, ...]) -> int | None:
+        """ "my line goes on 1 and the and of 2. can the boom follow me exactly": the voice plays
+        the places the member said of their own part, when those are the only places said before
+        (a part said twice or corrected, "1, the e of 2... no wait, the a of 2", is left unread)."""
+        places, said = self._places_said_before(i)
+        if not places or any(self._names_a_place(n) for n in range(max(0, i - LOOK_BACK), said.start)):
+            return None
+        both = self._phrase(k + 1, _ON_THOSE) or ()
+        if "both" in both and len(places) != 2:
+            return None
+        self._read_back.update(said)
+        alone = self._phrase_length(k + 1 + len(both), NOTHING_ELSE) or int(self._at(k + 1 + len(both), "exactly"))
+        self._placed(i, voices, places, "only" if alone else "on")
+        return k + 1 + len(both) + alone
 
     def _places_meant(self, i: int, voices: tuple[str, ...]) -> tuple[str, ...]:
         """The places "those", "it" or "that" at token i stand for: the last ones a voice was put
@@ -539,7 +562,7 @@ class VoiceForms(ReaderBase):
             if t[k] in NEGATORS or (k == i - 1 and self._one_voice(k)[0]):
                 return None  # "without ride / crash": one list, ruled out; wishes are said apart
             k -= 1
-        before = [w for w in t[k + 1 : i] if w not in FILLERS]  # before the voice: a word or two, or a wish
+        before = [w for w in t[k + 1 : i] if w not in FILLERS | SHARED_OUT]  # a word or two, or a wish
         if before[-2:] == ["laid", "back"]:
             before = before[:-2]  # "laid back snare": how it is played, not "back off the snare"
         if (len(before) > 2 or set(before) & TAKING_AWAY) and not set(before) <= WANTING:

@@ -249,6 +249,8 @@ WANTING = frozenset(
 )
 
 WANTING |= {"every", "each", "few", "bars", "other", "couple"}  # "every 4 bars a crash": it plays, if not each bar
+# Words that share a figure out among voices: "a paradiddle split between hi-hat and snare" plays both.
+SHARED_OUT = frozenset({"split", "between", "alternating", "alternate", "across", "shared", "spread"})
 
 TAKING_AWAY = frozenset(
     {"lay", "hold", "ease", "back", "spare", "enough", "less", "tone", "mute", "stop", "forget", "off"}

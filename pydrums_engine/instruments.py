@@ -286,7 +286,10 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
         "cymbals",
         "cymbals",
         tuple(i.code for i in INSTRUMENTS if i.family == "cymbal"),
-        ("cymbals", "cymbols", "platillos", "cymbales", "piatti", "pratos", "becken", "bekkens", "cymbaler", "talerze"),
+        (
+            *("cymbals", "cymbols", "cym", "cyms", "cymbs"),  # typed short on a phone: "no cym at all"
+            *("platillos", "cymbales", "piatti", "pratos", "becken", "bekkens", "cymbaler", "talerze"),
+        ),
     ),
     # "the small drums on top": a beginner's toms ("the small drum" alone is the snare)
     VoiceGroup(

@@ -206,6 +206,11 @@ _BARS_AGAIN = re.compile(
     r"\b(?:make|change|makes?)\s+(?:that|it|them)\s+(?:to\s+|into\s+)?(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"
     r"(?!\s*(?:bpm|beats? per|/|%|on|&|\+))"
 )
+# A bar count taken back as soon as it is said: "4 bars - no, 8", "2 bars, no wait, 3"
+_BARS_TAKEN_BACK = re.compile(
+    r"\s*[-,–—.]*\s*(?:no|nah|nope|sorry|wait|actually|i mean)[\s,.!-]+(?:(?:wait|sorry|actually|make it)[\s,.!-]+)?"
+    r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b(?!\s*(?:bpm|beats?\b|/|%|on\b|&|\+|and\b|n\b|,\s*\d))"
+)
 # A length refused, and the one wanted: "16 bars is too long, just give me 4"
 _TOO_LONG = re.compile(r"\s*(?:is|are|'s|seems|feels)?\s*(?:way\s+|much\s+)?too\s+(?:long|many|much)\b")
 _GIVE_ME = re.compile(
@@ -240,6 +245,8 @@ _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "
 # "no open hihat. closed only": the closed hi-hat plays (not it alone)
 _SHORTHANDS |= {"closed only": "with closed hat ", "closed ones only": "with closed hat "}
 _SHORTHANDS |= {"all over the": "on the "}  # "triplets all over the ride"
+_SHORTHANDS |= {f"{half} show": "show " for half in ("halftime", "half-time", "half time")}  # a football game's
+_SHORTHANDS |= {f"{how} on top of": "on top of " for how in ("right", "directly", "sitting", "sits", "sat")}
 _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight", "8th"), ("sixteen", "16th"))
                 for note in ("note", "notes")}  # fmt: skip  # dictated: "eight notes on the hat"
 # Built from the table, so a shorthand added there is read: the slashed ones as typed, "w" only
@@ -249,6 +256,9 @@ _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight
 _ITEM_NUMBER = re.compile(r"(?<![\w&+(])\d\)(?=[\s,.;:]|$)|[()]")  # "2)" not closing a "(" of its own
 _BULLET = re.compile(r"(?:^|(?<=\n))\s*(?:[-*•]|\d\.)\s+")
 _LINE_BREAK = re.compile(r"\s*\n\s*")  # each line of a pasted list is a clause of its own
+# an emoji between two thoughts is a pause ("just drums 🥁 tom groove"), inside one it is nothing
+# ("claps instead 👏 on 2 n 4")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]+(?!\\s*(?:(?:on|at|in|to)\\b|[\\d&+(]))")
 # "closed hats on the e and the a of every beat": both parts, of every beat
 _PARTS_OF_EVERY_BEAT = re.compile(
     r"\bthe\s+(e|a|and|&)\s+(?:and|&|\+)\s+the\s+(e|a|and|&)\s+of\s+(every|each)\s+(beat|count)\b"
@@ -278,8 +288,8 @@ _LETTER_VOICES = {"k": "kick", "s": "snare", "h": "hats"}
 _LETTERS_DEFINED = re.compile(r"\b[a-z]\s*(?:=|is\b|means\b)\s*(?:the\s+)?[a-z]{3,}")  # "b = kick, k = snare"
 _LETTER_VOICE = re.compile(
     r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+|(?<=[\s?!])(?=k\b))([ksh])\b\s*[:|]?\s*"
-    r"(?=(?:(?:on|at)\s+(?:the\s+)?)?"
-    r"(?:\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|every\b|(?:[&+]|and|e|a)\s+of\b)"
+    r"(?=(?:together\s+)?(?:(?:on|at)\s+(?:the\s+|all\s+|every\s+)?)?"
+    r"(?:\d|(?:8|16|32)ths\b|eighths|quarters|sixteenths|offbeats|upbeats|beats\b|every\b|(?:[&+]|and|e|a)\s+of\b)"
     r"|\|?[xo.-]{4,})"
 )  # (and a tab pasted line by line: "HH: x-x-x-x-x-x-x-x- SD: ----x-------x--- K: x-------x-x-----"; "k" anywhere
 # before its places: "ride on qtrs?? k 1n3 sn 2n4", "hh 8ths k on 1 1& n 3")
@@ -365,6 +375,15 @@ _AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s*n\s*(?=\d)|(?<=\d)\s+an\s+(?=\d)")  
 # "nothing on the one!! kick comes in on the and of 1": the end of a sentence.
 _EXCLAIMED = re.compile(r"[!?]+")
 # "snare w brushes on 2 n 3": how it is played says nothing of where.
+# "a rack tom hit on the e of 3 and floor on 4", "just kick and toms ... need the floor going": with
+# the toms spoken of, "floor" alone is the floor tom (not the floor of "four on the floor")
+_TOMS_SAID = re.compile(r"\b(?:rack|toms?)\b")
+_FLOOR_ALONE = re.compile(r"(?<!\bon\s)(?<!\bon\sthe\s)(?<!\bon\sa\s)\bfloor\b(?![\s-]*(?:toms?|tom-tom)\b)")
+# "hat mic straight 8ths", "snare top on 2 and 4": a drum's microphone or channel is the drum
+_MIC = re.compile(
+    r"\b(kick|snare|hats?|hi-?hats?|hh|toms?|ride|crash|floor(?:\s+tom)?|rack(?:\s+tom)?)\s+"
+    r"(?:mics?|top|bottom|channel|chan)\b(?!\s+(?:of|only|alone|solo)\b)"
+)
 _TECHNIQUE = re.compile(
     r"\b(?:with|using|on|played with)\s+(?:the\s+|some\s+)?(?:brushes|mallets|hot rods|rods|sticks)\b"
 )
@@ -534,7 +553,7 @@ _PLACE_SAYING = (
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = _list_marks_out(joined_cells(text.lower().replace("’", "'").replace("`", "'")))
-    low = " ".join(_LINE_BREAK.sub(" ; ", low).split())
+    low = " ".join(_LINE_BREAK.sub(" ; ", _EMOJI.sub(" , ", low)).split())
     low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
     low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
@@ -598,7 +617,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     tempo = "slow" if _SLOW.search(low) else "fast" if _FAST.search(low) else ""
     density = _density(low)
     said = _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))
-    said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", said)))
+    said = _FLOOR_ALONE.sub("floor tom", said) if _TOMS_SAID.search(said) else said
+    said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", _MIC.sub(r"\1", said))))
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
     steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
     steps = steps or ("named" if meter is None and _past_any_count(tokens) else "")
@@ -633,7 +653,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         fill=fill,
         single_instrument=single,
         density=density,
-        constraints=tuple(_covered_once(_unique(constraints))),
+        constraints=tuple(_covered_once(_hats_in_hand(_unique(constraints)))),
         unplaced=tuple(unplaced),
     )
 
@@ -1055,6 +1075,19 @@ def _fill_kept(constraints: list[Constraint], fill: str | None) -> list[Constrai
     return out
 
 
+_ALL_HATS = ("ch", "oh", "ph")
+
+
+def _hats_in_hand(constraints: list[Constraint]) -> list[Constraint]:
+    """ "HH on quarter notes", "just hihat for keep time": the hi-hat a stick plays. A pedal
+    chick alone is not what those words ask for (the foot is named as such: "hat foot on 2
+    and 4"); "no hats" still silences the foot too."""
+    return [
+        replace(c, voices=("ch", "oh")) if c.voices == _ALL_HATS and c.rule in ("on", "present") else c
+        for c in constraints
+    ]
+
+
 def _covered_once(constraints: list[Constraint]) -> list[Constraint]:
     """A "no X on P" that another "no" already says is left out ("why is there ALWAYS a crash on
     1. no crash": no crash, once)."""
@@ -1257,7 +1290,10 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
         kept = bars == BARS_MAX and said == clamped[1]
         limit = f"a pattern is {BARS_MIN} to {BARS_MAX} bars"
         unplaced.append(f"{clamped[0]} bars ({LIMITED}: {BARS_MAX})" if kept else f"{clamped[0]} bars ({limit})")
-    if bars is not None:  # "2 bars ... actually no, make that 4"
+    if bars is not None:  # "2 bars ... actually no, make that 4", "4 bars - no, 8"
+        taken_back = _BARS_TAKEN_BACK.match(text, last)
+        if taken_back and BARS_MIN <= (value := _number(taken_back[1])) <= BARS_MAX:
+            bars = value
         for match in _BARS_AGAIN.finditer(text, last):
             if BARS_MIN <= (value := _number(match[1])) <= BARS_MAX:
                 bars = value

@@ -125,17 +125,20 @@ class StyleMatcher:
         text = f" {' '.join(re.sub(r'[,;:.!?()]', ' ', normalise_text(query)).split())} "
         by_first: dict[str, list[int]] = self._by_first  # type: ignore[attr-defined]
         maybe = sorted(n for word in set(text.split()) for n in by_first.get(word, ()))
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, str, str]] = []
+        said = text
         for phrase, key in (self.phrases[n] for n in maybe):
             at = text.find(f" {phrase} ")
             if at < 0 or (phrase in _ALSO_VERBS and text[:at].split()[-1:] == ["to"]):
                 continue  # "wants to drill octave lines": the verb, not the style
             if _negated(text[:at].split()):
                 key = ""  # "not jazz, not latin... funk": jazz is named, not wanted
-            found.append((at, key))
+            found.append((at, key, phrase))
             mark = "#" if phrase in self.names else "@"  # an alias ("ska") says which kind of the style
             text = text[:at] + " " + mark * len(phrase) + " " + text[at + len(phrase) + 2 :]
-        return list(dict.fromkeys(key for _, key in sorted(found) if key)), text
+        named = list(dict.fromkeys(key for _, key, _ in sorted(found) if key))
+        wished = {key for _, key, phrase in found if key and _wished(said, text, phrase)}
+        return sorted(named, key=lambda key: key not in wished), text  # what is asked for first, else as said
 
     def resolve(self, name: str) -> str | None:
         """The style key a user's style argument names, or None."""
@@ -163,6 +166,25 @@ def _negated(before: list[str]) -> bool:
     while words and words[-1] in _SOFTENERS and words[-2:] != ["instead", "of"]:
         words.pop()
     return bool(words) and (words[-1] in _NEGATORS or words[-2:] in (["instead", "of"], ["rather", "than"]))
+
+
+_WISH_NOUNS = frozenset({"beat", "groove", "pattern", "rhythm"})
+_WISH_VERBS = frozenset({"need", "want", "give", "gimme", "make", "write", "get"})
+
+
+def _wished(said: str, marked: str, phrase: str) -> bool:
+    """Whether the style is what is asked for at one of the places ``said`` names it, a wish and
+    a beat around it: "need a plain rock beat" after "the big band closes with a rock tune",
+    "like a disco track but make it a house beat". Not right after another
+    style's name (``marked``: the text with the names found blanked), as in "funk rock beat":
+    there the first named leads."""
+    for m in re.finditer(f" {re.escape(phrase)} ", said):
+        before, after = said[: m.start()].split(), said[m.end() - 1 :].split()
+        if marked[: m.start()].split()[-1:] and set(marked[: m.start()].split()[-1]) <= {"#", "@"}:
+            continue
+        if after[:1] and after[0] in _WISH_NOUNS and _WISH_VERBS & set(before[-4:]):
+            return True
+    return False
 
 
 def _plain(phrase: str, name: str) -> bool:

@@ -149,6 +149,7 @@ class Reader(CountForms, EditForms, IdiomForms, NegationForms, VoiceForms, Place
             self._doubling,
             self._no_other,
             self._caught_with,
+            self._matched,
             self._in_that_gap,
             self._with,
             self._voices,

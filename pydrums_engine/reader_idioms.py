@@ -61,16 +61,18 @@ class IdiomForms(ReaderBase):
             return i + len(skank)
         two_step = self._phrase(i, TWO_STEP)
         if two_step and i and self.tokens[i - 1] in COUNTRY:  # the country dance's: boom-chick, kick on 1 and 3
-            self.out += [
+            self.feel_rules += [
                 Constraint(("bd",), ("1", "3"), "on", "country two-step: kick on 1 and 3"),
                 Constraint(("sd",), ("backbeat",), "on", "country two-step: snare on 2 and 4"),
-            ]
+            ]  # a feel's rules: "two-step but leave the 1 wide open" takes its kick off the 1
+            self.out += self.feel_rules[-2:]
             return i + len(two_step)
         if two_step:  # drum and bass's or garage's two-step: the kick on 1, the backbeat on 2 and 4
-            self.out += [
+            self.feel_rules += [
                 Constraint(("bd",), ("1",), "on", "two-step: kick on 1"),
                 Constraint(("sd", "cp"), ("backbeat",), "on", "two-step: snare or clap on 2 and 4"),
             ]
+            self.out += self.feel_rules[-2:]
             return i + len(two_step)
         spang = self._phrase(i, SPANG)
         if spang:  # the jazz ride's spang-a-lang: on every beat (its skip notes are the swing's)

@@ -169,6 +169,8 @@ class PlaceForms(ReaderBase):
             i = self._skip(i + 2, frozenset({"the", "of"}))
             if i >= len(t):
                 return None, i  # the words end: "... each of"
+        if t[i] == "beats" and (self._ends_clause(i + 1) or self._one_voice(i + 1)[0]):
+            return "beats", i + 1  # "k on beats hh offbeats" ("beats 2 and 4" are counts)
         for at in (i, self._skip(i, frozenset({"the", "beat", "beats", "count", "counts", "all"}))):  # "all the ands"
             for words, place in NAMED_BY_FIRST.get(t[at] if at < len(t) else "", ()):
                 if self._at(at, *words):

@@ -84,6 +84,10 @@ from .reader_words import (
 )
 from .variation import fill_voices
 
+_MATCHING = frozenset(
+    {"match", "sync", "lock", "align", "line"}
+)  # "match the kick to that", "line up the kick with me"
+_MINE = frozenset({"that", "it", "me", "us", "those", "them", "mine", "this"})
 # After "with me": the places the member just said of their part ("land with me on both of those")
 _ON_THOSE = (("on", "both", "of", "those"), ("on", "both", "of", "them"), ("on", "those"), ("on", "them"), ("there",))
 
@@ -382,6 +386,18 @@ class VoiceForms(ReaderBase):
         self._placed(i, voices, places, "only" if alone else "on")  # ("kick doubles that exactly": only there)
         return k + 1 + alone
 
+    def _matched(self, i: int) -> int | None:
+        """ "bassist: i play 1, the and of 1, and 3. match the kick to that": the voice plays the
+        places the member said of their own part (`_with_the_player`)."""
+        t = self.tokens
+        if t[i] not in _MATCHING or (t[i] == "line" and not self._at(i + 1, "up")):
+            return None
+        voices, j = self._voice_list(self._skip(i + 1 + (t[i] == "line"), FILLERS | {"your", "ur", "my"}))
+        k = self._skip(j, frozenset({"up"}))
+        if not voices or not (self._at(k, "to") or self._at(k, "with")) or k + 1 >= len(t) or t[k + 1] not in _MINE:
+            return None
+        return self._with_the_player(i, k + 1, voices)
+
     def _with_the_player(self, i: int, k: int, voices: tuple[str, ...]) -> int | None:
         """ "my line goes on 1 and the and of 2. can the boom follow me exactly": the voice plays
         the places the member said of their own part, when those are the only places said before
@@ -515,6 +531,7 @@ class VoiceForms(ReaderBase):
         places, end = self._places(i)
         said_one = len(places) == 1 and end == i + 1  # one count alone; "1 e & a ..." is many
         alone = end == len(t) or t[end] in CLAUSE_ENDS or bool(self._one_voice(end)[0])  # "snare only 3, kick 1"
+        alone = alone or (self._at(end, "end") and self._ends_clause(end + 1))  # "sn 4 tom fill end": the fill's
         numbered = i and t[i - 1] in ("tom", "toms")  # "tom 1": which tom
         count = re.match(r"\d+", places[0]) if places else None
         alone = alone and count is not None and int(count[0]) <= counting(get_meter(self.meter or "4/4"))[0]
@@ -902,6 +919,13 @@ class VoiceForms(ReaderBase):
                 k += 1
                 continue
             self.out.append(Constraint(mention, ("all",), "present", f"with {voices_label(mention)}"))
+        words = self._phrase(j, EXCEPT)
+        left_out, end = self._places(j + len(words)) if words else ((), j)
+        if left_out and all(BARE_COUNT.fullmatch(p) for p in left_out):  # "whatever on the hats except the & of 4"
+            self.out.append(
+                Constraint(voices, left_out, "off", f"no {voices_label(voices)} on {places_label(left_out)}")
+            )
+            return end
         return j
 
     def _only_there(self, i: int) -> int | None:

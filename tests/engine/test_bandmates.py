@@ -58,3 +58,32 @@ def test_an_oh_said_in_passing_is_no_open_hat():
 def test_no_extra_kicks_keeps_the_kick():
     assert parse_intent("no extra kicks please, keep it simple").constraints == ()
     assert places("kick on 1 and 3, no extra kicks")["bd"] == ("1", "3")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bassist: i play 1, the and of 1, and 3. match the kick to that pls",
+        "my bass goes 1, the & of 1 and 3, line up the kick with me",
+    ],
+)
+def test_match_the_kick_to_my_part(text):
+    assert places(text)["bd"] == ("1", "1&", "3")
+
+
+@pytest.mark.parametrize(
+    ("text", "bars"),
+    [
+        ("intro needs 4 bars - no, 8, the chorus is 8 and the intro is the same chords", 8),
+        ("2 bars, no wait, 3 bars of funk", 3),
+        ("4 bars no, 1 and 3 on the kick", 4),  # a "no" about the kick, not the bars
+        ("4 bars, no crash", 4),
+    ],
+)
+def test_a_bar_count_taken_back_at_once_is_the_second(text, bars):
+    assert parse_intent(text).bars == bars
+
+
+def test_a_tambourine_right_on_top_of_the_snare_plays_with_it():
+    read = places("snr on 2 and 4 and a tambourine right on top of the snare on 2 and 4 like the old soul records had")
+    assert read["tb"] == ("2", "4")

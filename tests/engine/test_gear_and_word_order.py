@@ -47,3 +47,28 @@ def test_a_voice_that_takes_a_part_plays_its_places(text, sentence):
 
 def test_the_band_is_not_a_drum():
     assert said("the band plays the 2 and 4") == []
+
+
+def test_a_feel_gives_way_to_a_count_kept_empty():
+    """ "two-step but leave the 1 wide open": the two-step's kick leaves the 1, its backbeat stays."""
+    read = parse_intent("two-step but leave the 1 wide open, nothin on it at all, the upright player's got it")
+    assert "two-step: kick on 1" not in read.sentences()
+    assert {"two-step: snare or clap on 2 and 4", "nothing on 1"} <= set(read.sentences())
+
+
+def test_a_halftime_show_is_no_half_time_feel():
+    read = parse_intent("dnb two-step for the drumline-meets-edm bit of our halftime show")
+    assert read.speed == "" and not any(s.startswith("half-time") for s in read.sentences())
+    assert parse_intent("half time show, half-time feel in the bridge").speed == "half-time"
+
+
+def test_a_voice_left_free_except_somewhere_is_off_there():
+    assert "no hi-hats on the and of 4" in said("whatever you want on the hats except the & of 4, no crash")
+
+
+def test_hi_hats_asked_for_are_played_by_hand():
+    """ "just hihat for keep time": a pedal chick alone is not the hi-hat asked for; "no hats"
+    still silences the foot."""
+    read = parse_intent("sin crash por favor, and no ride also. just hihat for keep time")
+    assert any(c.rule == "present" and c.voices == ("ch", "oh") for c in read.constraints)
+    assert any(c.rule == "absent" and "ph" in c.voices for c in parse_intent("no hats at all").constraints)

@@ -19,7 +19,8 @@ from pydrums_engine.notation import METERS
 from pydrums_engine.places import place_label, place_steps
 
 BACKBEAT = ("sd", "cp")
-HATS = ("ch", "oh", "ph")  # the pedal hat is a hi-hat too
+HATS = ("ch", "oh", "ph")  # the pedal hat is a hi-hat too: "no hats" silences it, "hats only on ..." keeps it there
+HAND_HATS = ("ch", "oh")  # the hi-hat asked for or placed "on": a stick plays it (a pedal chick alone is not it)
 CYMBALS = ("cc", "rc", "rb", "oh", "ch", "ph")  # the pedal hi-hat is a cymbal too
 TOMS = ("ht", "mt", "lt")
 NOT_DRUMS = ("cc", "rc", "rb", "oh", "ch", "ph", "cp", "tb", "cb", "sh", "cl")  # "only drums": every cymbal and hand
@@ -231,10 +232,16 @@ NEGATIONS = [
     row("only kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("kick and snare only", only_voices("bd", "sd"), present("bd"), present("sd")),
     row("nothing but kick and snare", only_voices("bd", "sd"), present("bd"), present("sd")),
-    row("just kick and hats", only_voices("bd", *HATS), present("bd"), present(HATS)),
-    row("just kick snare and hats", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
+    row("just kick and hats", only_voices("bd", *HATS), present("bd"), present(HAND_HATS)),
+    row("just kick snare and hats", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HAND_HATS)),
     # a list with no joiners before "only": all of them, not the last one alone
-    row("tiny kit (kick snare hat only)", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
+    row(
+        "tiny kit (kick snare hat only)",
+        only_voices("bd", "sd", *HATS),
+        present("bd"),
+        present("sd"),
+        present(HAND_HATS),
+    ),
     row(
         "without hi hats, just kick snare and ride",
         absent(HATS),
@@ -246,7 +253,7 @@ NEGATIONS = [
     row(
         "hi-hat only, sixteenths",
         only_voices(*HATS),
-        on(HATS, "sixteenths"),  # the hats named keep them, not "hats or ride"
+        on(HAND_HATS, "sixteenths"),  # the hats named keep them, not "hats or ride"
         single_instrument="ch",
     ),
     row("no crash and open hats on the offbeats", absent("cc"), only("oh", "offbeats")),
@@ -314,7 +321,7 @@ FIELD_ROWS = [
 # Words that look like rhythm words but ask for no constraint.
 NOTHING_PLACED = [
     row("fill the dance floor"),
-    row("fill in the gaps with hats", present(HATS)),
+    row("fill in the gaps with hats", present(HAND_HATS)),
     row("a one-man band"),
     row("bass heavy"),
     row("drum and bass at 174", bpm=174),
@@ -713,7 +720,7 @@ CHAT_ROWS = [
         only("bd", "1", "3e"),
         only("sd", "2", "4"),
         off(HATS, "1", "3e", "2", "4"),
-        present(HATS),
+        present(HAND_HATS),
     ),  # linear: the hats stay off wherever the kick and snare were placed
     row("trap, 808 on 1 and the & of 2, clap on 3", only("bd", "1", "2&"), only("cp", "3")),  # the 808 is the kick
     row("yanos: kick all 4s, cowbell 2a n 4a", only("bd", "beats"), only("cb", "2a", "4a")),
@@ -1057,8 +1064,10 @@ NAMED_BEATS = [
     row("bars 1-2 kick on 1 and 3 alone, snare comes in bar 3", only("bd", "1", "3"), present("sd"), bars=3),
     row("hats 16s", only(HATS, "sixteenths")),
     row("clap w/ the snare on 2 n 4", only("cp", "2", "4"), only("sd", "2", "4")),
-    row("kick snare hat nothing else", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HATS)),
-    row("busy hats, laid back snare", present(HATS), present("sd"), density="busy", tempo="slow"),
+    row(
+        "kick snare hat nothing else", only_voices("bd", "sd", *HATS), present("bd"), present("sd"), present(HAND_HATS)
+    ),
+    row("busy hats, laid back snare", present(HAND_HATS), present("sd"), density="busy", tempo="slow"),
     row("no hats, swap them for a shaker", absent(HATS), present("sh")),
     row("move the hats to the ride", absent(HATS), present("rc")),
     row("the open hat part moves over to the ride instead", absent("oh"), present("rc")),
@@ -1132,7 +1141,7 @@ NAMED_BEATS = [
     row("4 bars, kick on every one and the and of three", only("bd", "1", "3&"), bars=4),
     row("crash on every one", only("cc", "1")),
     row("classic chicago house, 4 on the floor w offbeat open hats", on("bd", "beats"), on("oh", "offbeats")),
-    row("offbeat hats and a kick on 1", on(HATS, "offbeats"), only("bd", "1")),
+    row("offbeat hats and a kick on 1", on(HAND_HATS, "offbeats"), only("bd", "1")),
     row("backbeat claps, kick on 1", on("cp", "backbeat"), only("bd", "1")),
     row("kick on 1, no off-beat hats", only("bd", "1"), off(HATS, "offbeats")),
     row("kick playing four on the floor", on("bd", "beats")),
@@ -1178,7 +1187,7 @@ NAMED_BEATS = [
         only("bd", "1"),
         only("sd", "3"),
         off(tuple(v for v in ALL_VOICES if v not in HATS), "2"),
-        on(HATS, "2"),
+        on(HAND_HATS, "2"),
     ),
     row("steppers riddim, uk dub style", on("bd", "beats")),
     row("snare on the a of 1 + the & of 2, then same thing a of 3 and & of 4", only("sd", "1a", "2&", "3a", "4&")),
@@ -1321,7 +1330,7 @@ NAMED_BEATS = [
         "bass drum on 1, the and of 2, and on 3. backbeat on 2 and 4. nothing fancy on top, just the hat.",
         only("bd", "1", "2&", "3"),
         on(BACKBEAT, "2", "4"),
-        present(HATS),
+        present(HAND_HATS),
         absent(("cc", "rc", "rb")),
     ),
     row(
@@ -1475,7 +1484,7 @@ NAMED_BEATS = [
         "money beat but leave the kick off 3",
         on("bd", "1"),
         on("sd", "backbeat"),
-        on(HATS, "eighths"),
+        on(HAND_HATS, "eighths"),
         off("bd", "3"),
     ),
     # numbers of hits
@@ -1594,7 +1603,7 @@ NAMED_BEATS = [
     row("shaker on every even step (2, 4, 6 ...)", only("sh", "es", "as")),
     row("hats on every odd step (1,3,5,7..) and clap on 2 and 4", only(HATS, "eighths"), only("cp", "2", "4")),
     row("hats on eights, kick on 1", only(HATS, "eighths"), only("bd", "1")),
-    row("pandeiro feel on the hat pls, 16ths all the way", on(HATS, "sixteenths")),  # the hats keep the 16ths
+    row("pandeiro feel on the hat pls, 16ths all the way", on(HAND_HATS, "sixteenths")),  # the hats keep the 16ths
     row("with a ride, straight eighths, snare 2 and 4", on("rc", "eighths"), only("sd", "2", "4"), swing=False),
     row("12/8 bembe feel, cowbell doing the bell part", present("cb"), meter="12/8"),
     row("ta ka di mi, kick on the ta of 1 and 3 plus the mi of 2", only("bd", "1", "3", "2a")),
@@ -1618,7 +1627,7 @@ NAMED_BEATS = [
     row(
         "my son only has a big drum and a hi hat, big drum on 1 and 3",
         only_voices("bd", *HATS),
-        present(HATS),
+        present(HAND_HATS),
         only("bd", "1", "3"),
     ),
     row("my kit only has a hihat so no crash, kick on 1", absent("cc"), only("bd", "1")),  # of the cymbals

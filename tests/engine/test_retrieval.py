@@ -199,3 +199,16 @@ def test_the_grid_fit_is_kept_per_constraint_within_its_bound(engine, monkeypatc
     monkeypatch.setattr(retriever, "_closeness", {})
     monkeypatch.setattr(retrieval, "CLOSENESS_KEPT", 1024)
     assert [h.id for h in engine.similar("kick on 1 and 3, snare on 2 and 4, hats on 8ths", k=5)] == first
+
+
+@pytest.mark.parametrize(
+    ("query", "styles"),
+    [
+        ("the big band closes with a rock tune (dont ask), need a plain rock beat", ("rock", "jazz")),
+        ("like a disco track but make it a house beat", ("house", "disco")),
+        ("funk rock beat", ("funk", "rock")),  # one style beside another: the first leads
+        ("reggae one drop pls. it keeps coming out like a rock beat", ("reggae", "rock")),  # a complaint, no wish
+    ],
+)
+def test_the_style_asked_for_is_planned_before_one_only_mentioned(engine, query, styles):
+    assert engine.read(query).styles == styles

@@ -93,3 +93,35 @@ def test_the_rest_of_the_eighths_leaves_out_a_count_kept_empty():
     )
     assert "1" not in read["ch"]
     assert read["ch"] == ("2&", "3&", "4&")
+
+
+def test_a_drums_mic_or_channel_is_the_drum():
+    read = parse_intent("line check loop: kick in on 1 and 3, snare top on 2 and 4, hat mic straight 8ths. thats it")
+    assert places(read.text) == {"bd": ("1", "3"), "sd": ("2", "4"), "ch": ("eighths",)}
+    assert "only kick, snare and hi-hats" in read.sentences()  # "thats it": the three the channels name
+    assert "only hi-hats" not in said("hat mic only needs the offbeats - open hat on every and")
+
+
+def test_the_floor_beside_the_toms_is_the_floor_tom():
+    assert places("normal backbeat, a rack tom hit on the e of 3 and floor on 4")["lt"] == ("4",)
+    assert "with floor tom" in said("just kick and toms, tribal kinda thing. need the floor going")
+    assert "four on the floor (kick on every beat)" in said("four on the floor, tom fill at the end")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("just 1 bar loop, k on beats hh offbeats", {"bd": ("beats",), "ch": ("offbeats",)}),
+        ("one drop reggae rim n k together on 3", {"rs": ("3",), "bd": ("3",)}),
+        ("6/8 4 bars k 1 sn 4 tom fill end", {"bd": ("1",), "sd": ("4",)}),
+    ],
+)
+def test_terse_places_are_read(text, expected):
+    read = places(text)
+    assert {v: read.get(v) for v in expected} == expected
+
+
+def test_an_emoji_between_two_thoughts_is_a_pause_and_inside_one_is_nothing():
+    assert {"no cymbals", "only drums", "with toms"} <= set(said("no cym at all just drums 🥁 tom groove"))
+    assert places("no snare pls, claps instead 👏 on 2 n 4")["cp"] == ("2", "4")
+    assert places("four on the floor + open hat on the offbeats 🔊 (steps 3 7 11 15)")["oh"] == ("offbeats",)

@@ -245,6 +245,8 @@ _SHORTHANDS |= {"jus": "just ", "bt": "beat "}  # gamer chat: "jus kck n snr", "
 # "no open hihat. closed only": the closed hi-hat plays (not it alone)
 _SHORTHANDS |= {"closed only": "with closed hat ", "closed ones only": "with closed hat "}
 _SHORTHANDS |= {"all over the": "on the "}  # "triplets all over the ride"
+# "the hat opens on every other eighth (the ands) and is closed on the rest": the closed hat, on the others
+_SHORTHANDS |= {f"and {be} closed on the rest": ", closed hat on the rest of the 8ths " for be in ("is", "stays")}
 _SHORTHANDS |= {f"{half} show": "show " for half in ("halftime", "half-time", "half time")}  # a football game's
 _SHORTHANDS |= {f"{how} on top of": "on top of " for how in ("right", "directly", "sitting", "sits", "sat")}
 _SHORTHANDS |= {f"{said} {note}": f"{value} {note} " for said, value in (("eight", "8th"), ("sixteen", "16th"))

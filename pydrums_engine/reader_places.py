@@ -31,6 +31,7 @@ from .reader_words import (
     EXCEPT,
     FILLERS,
     HOMOPHONE_BEFORE,
+    IN_BETWEEN,
     LAST_OF_BAR,
     LIST_JOINERS,
     LIST_OPENERS,
@@ -277,6 +278,12 @@ class PlaceForms(ReaderBase):
             start, j = self._place(j + 1)
         halved = {"eighths": ("beats", "offbeats"), "sixteenths": ("eighths", None), "quarters": ("alternate", None)}
         on_count, on_and = halved.get(rate, (None, None))
+        between = self._phrase_length(j, IN_BETWEEN)
+        if start is None and on_and and between:  # "snare every other 8th in between them": the ands
+            return on_and, self._skip(j + between, frozenset({"them", "those", "the", "beats", "kicks"}))
+        said = self._place(j)[0] if start is None and on_and and self._at(j, "the") else None
+        if said is not None and said in (on_count, on_and):  # "every other eighth (the ands)": the half named
+            return said, self._place(j)[1]
         if start in (None, "1"):
             return on_count, j
         if on_and and start.endswith("&"):

@@ -5,6 +5,8 @@ import pytest
 
 from pydrums_engine.intent import parse_intent
 
+from .readings import places
+
 
 def said(text: str) -> list[str]:
     return parse_intent(text).sentences()
@@ -72,3 +74,16 @@ def test_hi_hats_asked_for_are_played_by_hand():
     read = parse_intent("sin crash por favor, and no ride also. just hihat for keep time")
     assert any(c.rule == "present" and c.voices == ("ch", "oh") for c in read.constraints)
     assert any(c.rule == "absent" and "ph" in c.voices for c in parse_intent("no hats at all").constraints)
+
+
+def test_every_other_eighth_named_as_its_half():
+    """ "every other eighth (the ands)" is the ands (it had read the beats and the ands); "every
+    other 8th in between them" the offbeats between the kicks."""
+    assert places("disco beat where the hat opens on every other eighth (the ands) and is closed on the rest") == {
+        "oh": ("offbeats",),
+        "ch": ("1", "2", "3", "4"),
+    }
+    assert places("fast punk skank beat: kick on every beat, snare every other 8th in between them")["sd"] == (
+        "offbeats",
+    )
+    assert places("hats on every other 16th")["ch"] == ("eighths",)

@@ -138,6 +138,8 @@ class CountForms(ReaderBase):
         the voice's places: read as "only" they would take its backbeat. Reported unplaced, so
         the reply says so."""
         t = self.tokens
+        if "ghost" not in t and "ghosts" not in t:
+            return None
         voices, k = self._one_voice(i)
         start = k if voices else i
         k = self._skip(start, _GHOSTS)

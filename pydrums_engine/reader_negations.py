@@ -20,7 +20,8 @@ from .reader_words import (
     BARE_COUNT,
     CLAUSE_ENDS,
     EMPTY,
-    EXCEPT,
+    EXCEPT_BUT_BESIDES,
+    EXCEPT_OR_BUT,
     FILLERS,
     KEEPING_OUT,
     KEPT_TO,
@@ -32,7 +33,7 @@ from .reader_words import (
     NEGATING_PHRASES,
     NEGATORS,
     NO_GHOSTS,
-    NOTHING_ELSE,
+    NOTHING_ELSE_OR_WHOLE,
     NOTHING_VERBS,
     NOTHING_WORDS,
     NOUN_NEGATORS,
@@ -43,7 +44,6 @@ from .reader_words import (
     QUITE,
     THE_KIT,
     TOGETHER,
-    WHOLE_GROOVE,
 )
 
 
@@ -162,7 +162,7 @@ class NegationForms(ReaderBase):
     def _nothing_else(self, i: int) -> int | None:
         """ "kick on every beat, rim on 4, 7, 12 and 15. nothing else in the kit": a clause of its
         own that keeps the groove to the voices named before it."""
-        words = next((w for w in (*NOTHING_ELSE, *WHOLE_GROOVE) if self._at(i, *w)), None)
+        words = self._phrase(i, NOTHING_ELSE_OR_WHOLE)
         if words is None or (i and self.tokens[i - 1] not in CLAUSE_ENDS | {"and"}):
             return None
         after = self._skip(i + len(words) + 1, FILLERS)
@@ -228,7 +228,7 @@ class NegationForms(ReaderBase):
             if places and whose:  # "nothing on 1 2 3 4 from any hat": those voices only
                 self.out.append(Constraint(whose, places, "off", f"no {voices_label(whose)} on {places_label(places)}"))
                 return after
-            words = next((w for w in (*EXCEPT, ("but",)) if self._at(end, *w)), None) if places else None
+            words = self._phrase(end, EXCEPT_OR_BUT) if places else None
             kept, after = self._voice_list(self._skip(end + len(words), FILLERS)) if words else ((), end)
             if kept:  # "nothing on beat 2 except the hat": the hat there, nothing else
                 left = tuple(v for v in ALL_VOICES if v not in kept)
@@ -332,7 +332,7 @@ class NegationForms(ReaderBase):
             if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
                 break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
             voices, j = tuple(dict.fromkeys(voices + more)), end
-        words = next((w for w in (*EXCEPT, ("but",), ("besides",)) if self._at(j, *w)), None)
+        words = self._phrase(j, EXCEPT_BUT_BESIDES)
         if words:  # "no cymbals except the ride": those stay
             kept, after = self._voice_list(self._skip(j + len(words), FILLERS))
             stay = _with_bell(kept)

@@ -351,8 +351,11 @@ class PlaceForms(ReaderBase):
             return (), i  # "kick playing four on the floor": the idiom, not the count 4
         if i < len(self.tokens) and self.tokens[i] in ("wherever", "where", "whenever", "when"):
             return self._where_voice_is(i)  # "drop the hat wherever the snare is": that voice's places
-        with self._steps_as(self._steps_list(i)):
+        before, self._in_steps = self._in_steps, self._steps_list(i)  # (`_steps_as`, inline: asked at every token)
+        try:
             return self._read_places(i, whose)
+        finally:
+            self._in_steps = before
 
     def _where_voice_is(self, i: int) -> tuple[tuple[str, ...], int]:
         """ "wherever the snare is", "when the kick hits": the places last asked of that voice."""

@@ -33,6 +33,7 @@ from .reader_words import (
     ENTERS,
     EVERY_BAR,
     EXCEPT,
+    EXCEPT_OR_BUT,
     FILLERS,
     GAPS,
     IN_BETWEEN,
@@ -108,7 +109,7 @@ class VoiceForms(ReaderBase):
         if opens:  # "the hat opens on the & of 4", "the open hat opens up on the & of 4"
             voices, j = ("oh",), self._skip(j + 1, frozenset({"up"}))
         if voices == resolve_voices("hats") and self._at(j, "closed") and self._placed_after(j + 1) is None:
-            words = next((w for w in (*EXCEPT, ("but",)) if self._at(j + 1, *w)), None)
+            words = self._phrase(j + 1, EXCEPT_OR_BUT)
             places, end = (
                 self._places(self._skip(j + 1 + len(words), frozenset({"on", "at"}))) if words else ((), j + 1)
             )
@@ -312,6 +313,8 @@ class VoiceForms(ReaderBase):
             words = [resolve_voices(w) for w in t[k : found[1]]]
             split += [w for w in words if w] if len(words) > 1 and all(words) else [found[0]]
             k = self._skip(found[1], frozenset({",", "and", "&"}))
+        if not joined:
+            return None  # no voice listed here (most tokens)
         k = self._skip(k, frozenset({":"}))
         stop = next((m for m in range(k, len(t)) if t[m] in (".", ";")), len(t))
         sep = "/" if "/" in t[k:stop] else ","

@@ -475,6 +475,7 @@ THE_KIT = (("kit",), ("drums",), ("set",), ("drumset",), ("drumkit",))
 NOTHING_ELSE = (("nothing", "else"), ("and", "nothing", "else"), ("that's", "it"), ("and", "that's", "it"))
 
 WHOLE_GROOVE = tuple(("that's", "the", "whole", w) for w in ("groove", "beat", "pattern", "thing", "kit"))
+NOTHING_ELSE_OR_WHOLE = (*NOTHING_ELSE, *WHOLE_GROOVE)
 
 ONLY_BEFORE = frozenset({"only", "just", "purely", "simply", "solo"})
 
@@ -572,6 +573,8 @@ EXCEPT = (
     ("except", "for"),
     ("but", "not"),
 )
+EXCEPT_OR_BUT = (*EXCEPT, ("but",))  # "hats closed but the and of 4"
+EXCEPT_BUT_BESIDES = (*EXCEPT_OR_BUT, ("besides",))
 
 NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3

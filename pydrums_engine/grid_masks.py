@@ -28,9 +28,9 @@ class GridMasks:
     def __init__(self, patterns: Sequence[Pattern]) -> None:
         n = len(patterns)
         self.bars = np.array([p.bars for p in patterns], dtype=np.int64)
-        width = int(self.bars.max()) if n else 1
-        self._real = {code: np.zeros((n, width), dtype=np.uint64) for code in BY_CODE}
-        self._sound = {code: np.zeros((n, width), dtype=np.uint64) for code in BY_CODE}
+        self._shape = (n, int(self.bars.max()) if n else 1)  # grooves x the most bars one has
+        self._real = {code: np.zeros(self._shape, dtype=np.uint64) for code in BY_CODE}
+        self._sound = {code: np.zeros(self._shape, dtype=np.uint64) for code in BY_CODE}
         meters: dict[tuple[str, int], list[int]] = {}  # (time signature, steps a bar) -> its grooves
         self._fallback = np.zeros(n, dtype=bool)  # grids no mask holds: read by `GridReader`
         self._patterns = list(patterns)
@@ -53,15 +53,15 @@ class GridMasks:
         """`GridReader.closeness` of ``c`` for every groove, in library order (float64)."""
         n = len(self.bars)
         voices = [v for v in c.voices if v in self._real]
-        sound = _either(self._sound, voices, n, self.bars)
+        sound = self._either(self._sound, voices)
         if c.rule in ("absent", "present"):
             anywhere = (sound != 0).any(axis=1)
             out = (~anywhere if c.rule == "absent" else anywhere).astype(np.float64)
         else:
             out = np.zeros(n, dtype=np.float64)
-            real = _either(self._real, voices, n, self.bars)
+            real = self._either(self._real, voices)
             soft = [v for v in voices if v not in GHOSTS_ASIDE]
-            heard = real | _either(self._sound, soft, n, self.bars)
+            heard = real | self._either(self._sound, soft)
             for (meter, spb), rows in self._meters.items():
                 wanted = c.steps(meter, spb)
                 if wanted and max(wanted) < MAX_STEPS_PER_BAR:
@@ -72,21 +72,19 @@ class GridMasks:
             out[g] = GridReader(self._patterns[g]).closeness(c)
         return out
 
+    def _either(self, masks: dict[str, np.ndarray], voices: list[str]) -> np.ndarray:
+        """Per groove and bar, the steps where any of ``voices`` is in ``masks``."""
+        out = np.zeros(self._shape, dtype=np.uint64)
+        for v in voices:
+            out |= masks[v]
+        return out
+
 
 def _mask(steps) -> int:
     """The steps (0-based within a bar) as one integer's bits."""
     out = 0
     for i in steps:
         out |= 1 << i
-    return out
-
-
-def _either(masks: dict[str, np.ndarray], voices: list[str], n: int, bars: np.ndarray) -> np.ndarray:
-    """Per groove and bar, the steps where any of ``voices`` is in ``masks``."""
-    width = int(bars.max()) if n else 1
-    out = np.zeros((n, width), dtype=np.uint64)
-    for v in voices:
-        out |= masks[v]
     return out
 
 

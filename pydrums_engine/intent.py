@@ -1077,7 +1077,8 @@ def _fill_kept(constraints: list[Constraint], fill: str | None) -> list[Constrai
     return out
 
 
-_ALL_HATS = ("ch", "oh", "ph")
+_ALL_HATS = resolve_voices("hats") or ()
+_HAND_HATS = tuple(v for v in _ALL_HATS if BY_CODE[v].limb != "foot")  # from the table: no pedal chick
 
 
 def _hats_in_hand(constraints: list[Constraint]) -> list[Constraint]:
@@ -1085,7 +1086,7 @@ def _hats_in_hand(constraints: list[Constraint]) -> list[Constraint]:
     chick alone is not what those words ask for (the foot is named as such: "hat foot on 2
     and 4"); "no hats" still silences the foot too."""
     return [
-        replace(c, voices=("ch", "oh")) if c.voices == _ALL_HATS and c.rule in ("on", "present") else c
+        replace(c, voices=_HAND_HATS) if c.voices == _ALL_HATS and c.rule in ("on", "present") else c
         for c in constraints
     ]
 

@@ -76,7 +76,7 @@ class ReaderBase:
         if not 0 <= i < len(t):
             return None
         for words in _by_first_word(phrases).get(t[i], ()):
-            if tuple(t[i : i + len(words)]) == words:
+            if self._at(i, *words):
                 return words
         return None
 

@@ -47,7 +47,7 @@ class EditForms(ReaderBase):
         the trailing ones, "1 and the & of 2" -> "1 and the & of 3"); a voice placed again takes
         its earlier places' place. Anything else after the words reads as it would without them."""
         words = self._phrase(i, CORRECTIONS)
-        if words is None and self._at(i, "no") and (self._phrase(i + 1, DROPPING) is not None):
+        if words is None and self._at(i, "no") and self._phrase(i + 1, DROPPING) is not None:
             words = ("no",)  # "kick on 1, the and of 2, 3... no scratch the 3"
         last = self._last_placed()
         if words is None or last is None:

@@ -166,7 +166,7 @@ class NegationForms(ReaderBase):
         if words is None or (i and self.tokens[i - 1] not in CLAUSE_ENDS | {"and"}):
             return None
         after = self._skip(i + len(words) + 1, FILLERS)
-        if any(self._at(i + len(words), w) for w in ("on", "in")) and (self._phrase(after, THE_KIT) is not None):
+        if any(self._at(i + len(words), w) for w in ("on", "in")) and self._phrase(after, THE_KIT) is not None:
             words = (*words, *self.tokens[i + len(words) : after + 1])  # "nothing else on the kit pls": the kit
         elif any(self._at(i + len(words), w) for w in ("on", "at", "for", "from")):
             voices, end = self._one_voice(after)

@@ -281,9 +281,9 @@ class PlaceForms(ReaderBase):
         between = self._phrase_length(j, IN_BETWEEN)
         if start is None and on_and and between:  # "snare every other 8th in between them": the ands
             return on_and, self._skip(j + between, frozenset({"them", "those", "the", "beats", "kicks"}))
-        said = self._place(j)[0] if start is None and on_and and self._at(j, "the") else None
+        said, after = self._place(j) if start is None and on_and and self._at(j, "the") else (None, j)
         if said is not None and said in (on_count, on_and):  # "every other eighth (the ands)": the half named
-            return said, self._place(j)[1]
+            return said, after
         if start in (None, "1"):
             return on_count, j
         if on_and and start.endswith("&"):
@@ -561,7 +561,7 @@ class PlaceForms(ReaderBase):
                 and not spoken
                 and after.isalpha()
                 and after not in _COUNTING_WORDS
-                and not (self._phrase(j + 1, ON_EACH_BEAT) is not None)  # "1 & a on every beat": no article
+                and self._phrase(j + 1, ON_EACH_BEAT) is None  # "1 & a on every beat": no article
             ):
                 break  # "kick on 1 and a rim click": an article
             run.append(f"{count}{PART_TOKENS[word]}")

@@ -145,8 +145,9 @@ class VoiceForms(ReaderBase):
                 self.out.append(Constraint(voices, taken, "off", label))
             self._wanted(i, voices)
             return j + len(gaps)
-        if self._phrase(j, KEEPS_TIME) is not None:  # "let a shaker keep time"
-            end = j + next(len(w) for w in KEEPS_TIME if self._at(j, *w))
+        keeps = self._phrase(j, KEEPS_TIME)
+        if keeps is not None:  # "let a shaker keep time"
+            end = j + len(keeps)
             places, after = self._places(end + 1) if end < len(t) and t[end] in ON_WORDS else ((), end)
             if places:  # "the floor tom carrying the pulse on every quarter note"
                 label = f"{voices_label(voices)} on {places_label(places)}"
@@ -228,8 +229,8 @@ class VoiceForms(ReaderBase):
             label = f"{voices_label(voices)} on the backbeat (2 and 4)"
             self.out.append(Constraint(voices, ("backbeat",), "on", label))
             return j + backbeat
-        if (self._phrase(j, NOTHING_ELSE) is not None) or (
-            j + 1 < len(t) and t[j] == "," and (self._phrase(j + 1, NOTHING_ELSE) is not None)
+        if self._phrase(j, NOTHING_ELSE) is not None or (
+            j + 1 < len(t) and t[j] == "," and self._phrase(j + 1, NOTHING_ELSE) is not None
         ):
             self._restrict(voices, i)  # "just kick + clap, nothing else"
             return j
@@ -385,9 +386,13 @@ class VoiceForms(ReaderBase):
         if not places:
             return None
         # "can the kick lock to exactly that and nothing else": there only
-        alone = self._phrase_length(k + 1, NOTHING_ELSE) or int(self._at(k + 1, "exactly"))
+        alone = self._there_only(k + 1)
         self._placed(i, voices, places, "only" if alone else "on")  # ("kick doubles that exactly": only there)
         return k + 1 + alone
+
+    def _there_only(self, i: int) -> int:
+        """How many tokens at i say "there and nowhere else" ("and nothing else", "exactly"), 0 if none."""
+        return self._phrase_length(i, NOTHING_ELSE) or int(self._at(i, "exactly"))
 
     def _matched(self, i: int) -> int | None:
         """ "bassist: i play 1, the and of 1, and 3. match the kick to that": the voice plays the
@@ -412,7 +417,7 @@ class VoiceForms(ReaderBase):
         if "both" in both and len(places) != 2:
             return None
         self._read_back.update(said)
-        alone = self._phrase_length(k + 1 + len(both), NOTHING_ELSE) or int(self._at(k + 1 + len(both), "exactly"))
+        alone = self._there_only(k + 1 + len(both))
         self._placed(i, voices, places, "only" if alone else "on")
         return k + 1 + len(both) + alone
 

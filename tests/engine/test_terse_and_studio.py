@@ -6,11 +6,7 @@ import pytest
 
 from pydrums_engine.intent import parse_intent
 
-from .readings import places
-
-
-def said(text: str) -> list[str]:
-    return parse_intent(text).sentences()
+from .readings import places, said
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,11 @@ def _load_traits(path: str) -> tuple[Trait, ...]:
         says = str(row.get("says", ""))
         # a trait is a floor, not a ceiling: "snare on 2 and 4" allows more snare hits
         read = parse_intent(says).constraints if says else ()
-        constraints = tuple(replace(c, rule="on") if c.rule == "only" else c for c in read)
+        onlys = {c.text for c in read if c.rule == "only"}  # a trait's places are "on": the style's
+        # other hits stay free, and so does the hand ("hi-hat on 2 and 4": the chick, foot or stick)
+        constraints = tuple(
+            replace(c, rule="on") if c.rule == "only" else c for c in read if c.rule != "on" or c.text not in onlys
+        )
         if says and not constraints:
             raise LibraryError(f"traits.toml, trait {n}: the parser reads no rhythm in {says!r}")
         traits.append(
@@ -177,10 +181,12 @@ def check_pattern(
     """
     grid = GridReader(pattern, fill_from)
     problems: list[tuple[str, str]] = []
-    verdicts = []
+    verdicts: dict[str, Verdict] = {}  # by sentence: one said as two constraints is one verdict
     for constraint in intent.constraints:
         problem = grid.breaks(constraint)
-        verdicts.append(Verdict(constraint.text, problem is None, problem or ""))
+        said = verdicts.get(constraint.text)
+        if said is None or (said.honoured and problem):
+            verdicts[constraint.text] = Verdict(constraint.text, problem is None, problem or "")
         if problem:
             problems.append(("constraint", problem))
     feel_set = set(feels) | ({intent.speed} if intent.speed else set())
@@ -189,7 +195,7 @@ def check_pattern(
     if copied:
         problems.append(("novelty", copied))
     problems += [("sanity", p) for p in _sanity(grid, intent, feel_set)]
-    return Check(tuple(verdicts), tuple(p for _, p in problems), tuple(k for k, _ in problems))
+    return Check(tuple(verdicts.values()), tuple(p for _, p in problems), tuple(k for k, _ in problems))
 
 
 def trait_problems(

@@ -90,7 +90,7 @@ class Edit:
 
     def sentences(self) -> list[str]:
         """What the instruction asked, as short phrases for the reply."""
-        out = [c.text for c in self.changes] + [c.text for c in self.constraints]
+        out = [c.text for c in self.changes] + list(dict.fromkeys(c.text for c in self.constraints))
         if self.bpm:
             out.append(f"{self.bpm} bpm")
         if self.bars:

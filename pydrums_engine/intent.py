@@ -88,7 +88,9 @@ class Intent:
     def in_meter(self, meter_name: str, steps_per_bar: int) -> Intent:
         """This intent for a settled meter: unplaceable constraints move to ``unplaced``."""
         kept = self.placed(meter_name, steps_per_bar)
-        dropped = tuple(f"{c.text} (not placeable in {meter_name})" for c in self.constraints if c not in kept)
+        dropped = tuple(
+            dict.fromkeys(f"{c.text} (not placeable in {meter_name})" for c in self.constraints if c not in kept)
+        )
         return replace(self, constraints=kept, unplaced=self.unplaced + dropped)
 
     @property
@@ -117,7 +119,7 @@ class Intent:
 
     def sentences(self) -> list[str]:
         """What was understood, as short sentences for the reply."""
-        out = [c.text for c in self.constraints]
+        out = list(dict.fromkeys(c.text for c in self.constraints))  # one sentence said as two constraints: once
         if self.meter:
             out.append(f"in {self.meter}")
         if self.bars:
@@ -1084,11 +1086,17 @@ _HAND_HATS = tuple(v for v in _ALL_HATS if BY_CODE[v].limb != "foot")  # from th
 def _hats_in_hand(constraints: list[Constraint]) -> list[Constraint]:
     """ "HH on quarter notes", "just hihat for keep time": the hi-hat a stick plays. A pedal
     chick alone is not what those words ask for (the foot is named as such: "hat foot on 2
-    and 4"); "no hats" still silences the foot too."""
-    return [
-        replace(c, voices=_HAND_HATS) if c.voices == _ALL_HATS and c.rule in ("on", "present") else c
-        for c in constraints
-    ]
+    and 4"); "no hats" still silences the foot too. "HH on quarter notes only" asks both: the
+    stick's hat there, and no hat of any kind elsewhere (two constraints, one sentence: the
+    check says it once)."""
+    out = []
+    for c in constraints:
+        if c.voices == _ALL_HATS and c.rule in ("on", "present"):
+            c = replace(c, voices=_HAND_HATS)
+        elif c.voices == _ALL_HATS and c.rule == "only":
+            out.append(replace(c, voices=_HAND_HATS, rule="on"))
+        out.append(c)
+    return out
 
 
 def _covered_once(constraints: list[Constraint]) -> list[Constraint]:

@@ -32,6 +32,10 @@ HOUSE = "oh: --x---x---x---x-; cp: ----x-------x---; bd: x---x---x---x---"
         ("kick on the e of 2", "ch: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: -----x----------", True),
         ("quarter-note ride", "rc: x---x---x---x---; sd: ----x-------x---; bd: x-------x-------", True),
         ("quarter-note ride", "rc: x-x-x-x-x-x-x-x-; sd: ----x-------x---; bd: x-------x-------", False),
+        ("HH on quarter notes only", "ch: x---x---x---x---; sd: ----x-------x---; bd: x-------x-------", True),
+        ("HH on quarter notes only", "ph: x---x---x---x---; sd: ----x-------x---; bd: x-------x-------", False),
+        ("HH on quarter notes only", "ch: x---x---x---x---; ph: --x-------x-----; bd: x-------x-------", False),
+        ("hats ONLY on the offbeats", "oh: --x---x---x---x-; ph: x---x---x---x---; bd: x---x---x---x---", False),
     ],
 )
 def test_each_constraint_is_honoured_only_by_a_grid_that_has_it(request_text, grid, honoured) -> None:
@@ -39,6 +43,18 @@ def test_each_constraint_is_honoured_only_by_a_grid_that_has_it(request_text, gr
     check = check_pattern(parse_pattern(grid), parse_intent(request_text))
     assert check.constraints, request_text
     assert check.honoured is honoured, check.problems
+
+
+def test_hats_held_to_places_say_one_verdict_and_a_jazz_chick_may_be_the_foot() -> None:
+    """ "HH on quarter notes only" is two rules (the stick's hat there, no hat elsewhere) and one
+    line of the reply; the jazz trait's "hi-hat on 2 and 4" is the chick, by foot or stick."""
+    intent = parse_intent("HH on quarter notes only, kick on 1")
+    pedal = check_pattern(parse_pattern("ph: x---x---x---x---; sd: ----x-------x---; bd: x---------------"), intent)
+    assert [v.text for v in pedal.constraints] == ["hi-hats on quarter notes", "kick on 1"]
+    assert [v.honoured for v in pedal.constraints] == [False, True]
+    assert intent.sentences()[:2] == ["hi-hats on quarter notes", "kick on 1"]
+    swing = "rc: x---x--xx---x--x; ph: ----x-------x---; sd: ------o-----x---; bd: x-------x-------"
+    assert check_pattern(parse_pattern(swing), parse_intent("jazz"), style="jazz").passed
 
 
 def test_every_bar_is_checked_not_only_the_first() -> None:

@@ -34,7 +34,7 @@ from .generation import Generation, check_request, generate_pattern, plan_reques
 from .index import ensure_index
 from .intent import Intent, parse_intent
 from .library import DEFAULT_DATA_DIR, Library, load_library
-from .limits import CANDIDATES_DEFAULT, DESCRIPTION_MAX, K_MAX, check_bpm, check_form, check_k
+from .limits import CANDIDATES_DEFAULT, DESCRIPTION_MAX, K_MAX, check_bpm, check_form, check_k, folded
 from .llm import OllamaSettings, PatternWriter
 from .notation import Pattern, parse_pattern
 from .onnx_encoder import OnnxEncoder
@@ -216,7 +216,7 @@ class Engine:
         bounded nudge. At least one of ``query`` and ``pattern`` is needed (InputError);
         bad notation is a NotationError naming the line and column.
         """
-        text = " ".join((query or "").split())
+        text = folded(query)
         if isinstance(pattern, str):
             pattern = self.parse(pattern) if pattern.strip() else None
         if not text and pattern is None:
@@ -329,7 +329,7 @@ class Engine:
         carried into the answer. InputError when the instruction cannot be read, or asks for
         something the pattern cannot do ("no ghost notes" with none there)."""
         pattern = parse_pattern(shown) if isinstance(shown, str) else shown
-        text = " ".join((instruction or "").split())
+        text = folded(instruction)
         if not text:
             raise InputError(f"say what should change, e.g. {REFINE_EXAMPLES}")
         if len(text) > DESCRIPTION_MAX:

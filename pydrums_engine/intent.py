@@ -42,6 +42,7 @@ from .reader_words import (
     BARE_COUNT,
     CORRECTIONS,
     NAMED_PLACES,
+    NEGATORS,
     NUMBER_WORDS,
     ORDINALS,
     PER_BAR,
@@ -166,8 +167,8 @@ _ONE_WORD_VOICES = {re.escape(w) for w in (*ALIASES, *GROUP_WORDS) if w.isalpha(
 _A_VOICE = "|".join(sorted(_ONE_WORD_VOICES, key=len, reverse=True))  # longest first, for an alternation
 # "snare on 2/4", "sn 2/4", "kick 1/3": counts after "on" or a voice, not a meter
 _SLASH_LIST = re.compile(
-    r"\b(on\s+(?:beats?\s+)?|(?:backbeat|" + _A_VOICE + r")\s+)"
-    r"(\d[&+ea]?(?:\s*/\s*\d[&+ea]?)+)(?![\w])"
+    r"\b(on\s+(?:beats?\s+)?|(?:backbeat|" + _A_VOICE + r")(?:\s*[:=]\s*|\s+))"  # "snare: 2/4" too
+    r"(\d[&+ea]?(?:\s*/\s*\d[&+ea]?)+)(?!\w|\s*notes?\b)"  # ("ride = 1/4 notes": a note value)
 )
 # "five beats in each bar", "7 counts per measure": that many quarter beats.
 _BEATS_A_BAR = re.compile(
@@ -185,7 +186,7 @@ _COUNTED_ALOUD = re.compile(
 )  # (and "they count it 1 2, 1 2, 1 2 3")
 # "in 5", "in seven": a meter by its count, where nothing after it makes it a number of bars.
 _IN_A_COUNT = re.compile(
-    r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time))"
+    r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time|now))"
 )
 _COUNTED_METERS = {3: "3/4", 5: "5/4", 6: "6/8", 7: "7/8", 9: "9/8"}
 _METER_IN_WORDS = re.compile(
@@ -195,7 +196,7 @@ _METER_IN_WORDS = re.compile(
 _COUNTS_BEFORE = re.compile(r"\b(?:on|" + _A_VOICE + r")\s+$")
 _BPM = re.compile(
     r"\b(?:at\s+|tempo\s+(?:of\s+)?)?(\d{2,3})\s*(?:bpm|beats per minute)\b"
-    r"|\b(?:at|tempo(?:\s+of)?)\s+(\d{2,3})\b(?!\s*/)"
+    r"|\b(?:(?:at|tempo(?:\s+of)?)\s+|(?:tempo|bpm)\s*[:=,]\s*)(\d{2,3})\b(?!\s*/)"  # "tempo: 96" too
 )
 _BARS = re.compile(
     r"\b(?:x\s?)?(\d{1,2}|" + "|".join(BAR_NUMBERS) + r")[\s-]*(?:bars?|barz|measures?)\b(?:\s+long)?"  # "5/4 x4 bars"
@@ -279,6 +280,51 @@ _LEFT_FOOT_HAT = re.compile(
 _HAND = re.compile(r"\b(?:(?:right|left)\s+hand|rh|lh|both\s+hands)\b(?:\s+(?:plays|does|goes|on(?=\s+the\s)))?")
 # "kick snare hats -> 1 3 / 2 4 / 8ths", "1 e + a 2 e + a -> kik on 1": what follows says it
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+# "no kick on any of the quarter notes": on them
+_ANY_OF = re.compile(r"\b(on|at)\s+(?:any|either|one)\s+of\s+(?=the\b|\d)")
+# "no kick on the quarter notes, offbeats only": a "not there" then where it plays
+_NOT_THERE_ONLY_HERE = re.compile(
+    r"\b(no|not|don't|dont|never|without)\b([^.;!?]{0,60}?),\s*(?:the\s+)?"
+    r"((?:off|up|down)beats|ands|quarters|quarter notes|eighths|8ths|e's|a's)\s+only\b(?!\s+(?:on|for|in|with)\b)"
+)
+# "..., then beat 5 just hats nothin else": that beat's one voice, a clause of its own (not
+# one more place of the snare said before it, nor "only hats" for the whole groove)
+_BEAT_JUST = re.compile(
+    r"(?:,\s*)?\b(?:then\s+|and\s+)?(?:on\s+)?((?:beat|count)\s+\d)\s+(?:just|only)\s+"
+    r"((?:the\s+)?(?:" + _A_VOICE + r"))\b(?:\s*,?\s*(?:and\s+)?nothin[g']?\s+else\b)?(?=\s*(?:[,.;!?)]|$))"
+)
+# "snare a 16th late on 2 and 4", "the kick an eighth early on 3": a count nudged by a note value
+_NUDGED = re.compile(
+    r"\b(?:a|an|one)\s+(16th|sixteenth|8th|eighth)(?:\s+note)?\s+(late|after|behind|early|before|ahead\s+of)\s+"
+    r"(?:on\s+|of\s+)?(?:the\s+)?([1-9])(?:\s*(?:,|and|&|n|\+)\s*([1-9]))?\b"
+)
+# "a snare roll into the downbeat at the end": the fill that leads back to the top
+_INTO_THE_ONE = re.compile(r"\b(rolls?|fills?)\s+(?:in)?to\s+the\s+(?:downbeat|one|1|top)\b")
+# "kick (1/3)", "sn [2, 4]", "rim (4)": a voice's counts in brackets are its places; "... / maracas =
+# 8ths", "... + kick (1, 3&)": a slash or a plus before a voice and its field starts a clause
+# (not "kick [0, 3, 10]": step numbers, `steps_said`; "backbeat (2/4)" is no meter, "backbeat (2 and 4)"
+# says the backbeat again; "dotted quarters on the bell (1, 2&, 4)" says the rate again)
+_BRACKETED = re.compile(
+    r"(?<!\bon\sthe\s)(?<!\bon\s)\b(backbeat(?=\s*[(\[]\s*\d\s*/)|"
+    + _A_VOICE
+    + r")\s*[(\[]\s*((?:[1-9](?!\d)[&+ea]?|\s|,|/|and|&|\+)+?)\s*[)\]]"
+)
+_FIELD_JOIN = re.compile(r"\s[/+]\s+(?=(?:the\s+)?(?:" + _A_VOICE + r")\s*[:=(\[@])")
+_AT_SIGN = re.compile(r"\s*@\s*")
+# "snare on every beat with the tamb right on top of it", "a clap on top of the snare": the same
+# places (a shaker "on top of it" alone is one more sound over the groove: `_with`)
+_ON_TOP_OF = re.compile(
+    r"\b(?:with\s+(?:the\s+|a\s+)?(" + _A_VOICE + r")\s+(?:right\s+|directly\s+)?on\s+top\s+of\s+(it|that)"
+    r"|(?:the\s+|a\s+)?(" + _A_VOICE + r")\s+(?:right\s+|directly\s+)?on\s+top\s+of\s+(the\s+(?:" + _A_VOICE + r")))\b"
+)
+_FRACTION_NOTES = re.compile(r"\b1\s*/\s*(4|8|16)(?:th)?(?=\s*notes?\b|s\b)")  # "ride = 1/4 notes"
+_FRACTION_NAMES = {"4": "quarter", "8": "eighth", "16": "sixteenth"}
+# "avoid: crash", "leave out - toms", "don't want = cowbell": a template's field of what must not play
+_NEGATED_FIELD = re.compile(
+    r"\b((?:"
+    + "|".join(sorted(NEGATORS - {"no", "not", "never", "zero", "don't"}, key=len, reverse=True))
+    + r"|leave\s+out|(?:don'?t|do\s+not)\s+want))\s*(?:[:=]|-{1,2}|[\u2013\u2014])\s*"
+)
 _SHORTHAND = re.compile(
     r"(?<![a-z/])("
     + "|".join(re.escape(k) for k in sorted(_SHORTHANDS, key=len, reverse=True) if "/" in k)
@@ -375,7 +421,15 @@ _SHORT_RATES = {"8": "8ths", "16": "16ths", "32": "32nds"}
 _NO_APOSTROPHE = re.compile(r"\b(should|does|do|is|are|must|did|would|ca|wo)nt\b")
 # "2 an 4", "1 an 4": "and" typed short between two counts.
 _VOICE_IS = re.compile(r"\b([a-z]+)'s\b")
-_AN_BETWEEN_COUNTS = re.compile(r"(?<=\d)\s*n\s*(?=\d)|(?<=\d)\s+an\s+(?=\d)")  # "2n4" too
+_AN_BETWEEN_COUNTS = re.compile(
+    r"(?<=\d)\s*n\s*(?=\d)|(?<=[\d&])\s+an\s+(?=\d|the\s+(?:and|&|e|a)\s+of\b)"  # "2n4", "1 an the and of 2"
+    r"|(?<=\d)\s+an\s+(?=(?:" + _A_VOICE + r")\b)"  # "snare on 3 an kick on 3"
+)
+_VOICE_AN_VOICE = re.compile(r"\b(" + _A_VOICE + r")\s+an\s+(?=(?:" + _A_VOICE + r")\b)")  # "kick an snare"
+# Jamaican spellings in a reggae player's request: "hat on di ands", "no kick pon the 1", "nuttn on the numbers"
+_PATOIS = re.compile(r"(?<!\bka\s)(?<!\bthe\s)\b(?:di(?!\s+(?:box|signal|out|input|mi|of)\b)|pon|nutt?[ie]?n|wid)\b")
+_PATOIS_WORDS = {"di": "the", "pon": "on", "wid": "with"}
+_KONNAKOL = re.compile(r"\bta\s+ka\b|\bka\s+di\b|\bkonnakol\b")  # where "di" is a syllable counted
 # "nothing on the one!! kick comes in on the and of 1": the end of a sentence.
 _EXCLAIMED = re.compile(r"[!?]+")
 # "snare w brushes on 2 n 3": how it is played says nothing of where.
@@ -461,9 +515,10 @@ _COWBELL_PATTERN = re.compile(
 )
 _DASHED = re.compile(r"\s+(?:-{1,2}|[\u2013\u2014])\s+")
 # "a tresillo kick - 1, 2& and 4": a dash between a voice and its counts says where it plays
+# ("ride - quarters kick - 1 and 4": the rate is the ride's, not a "quarter-note kick")
 _VOICE_DASH = re.compile(
     r"\b(" + _A_VOICE + r")\s+(?:-{1,2}|[\u2013\u2014])\s+"
-    r"(?=\d|the\s+(?:and|&|e|a)\s+of\b)"
+    r"(?=\d|the\s+(?:and|&|e|a)\s+of\b|(?:" + "|".join(RATE_WORDS) + r"|(?:off|up|down)beats|(only|just|on|at))\b)"
 )
 # "every single triplet", "each and every beat": every.
 _EVERY_SINGLE = re.compile(r"\b(?:every\s+single|each\s+and\s+every)\b")
@@ -558,7 +613,13 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = _list_marks_out(joined_cells(text.lower().replace("’", "'").replace("`", "'")))
     low = " ".join(_LINE_BREAK.sub(" ; ", _EMOJI.sub(" , ", low)).split())
-    low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
+    low = _BRACKETED.sub(r"\1 on \2", _FIELD_JOIN.sub(" ; ", _AT_SIGN.sub(" at ", low)))
+    low = _FRACTION_NOTES.sub(lambda m: _FRACTION_NAMES[m[1]], low)
+    low = _ON_TOP_OF.sub(lambda m: f"{m[1] or m[3]} doubling {m[2] or m[4]}", low)
+    low = low if _KONNAKOL.search(low) else _PATOIS.sub(lambda m: _PATOIS_WORDS.get(m[0], "nothing"), low)
+    low = _NUDGED.sub(_nudged, _BEAT_JUST.sub(r" . on \1 just \2 ", _INTO_THE_ONE.sub(r"\1", low)))
+    low = _ANY_OF.sub(r"\1 ", _NOT_THERE_ONLY_HERE.sub(r"\1\2, only on the \3", low))
+    low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", _NEGATED_FIELD.sub(r"\1 ", low))))
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
     low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
@@ -577,7 +638,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
     low = _FIL.sub(lambda m: "fill" if m[0] == "fil" else " ", low)  # "tom fil at the end", "a tom-fill"
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
-    low = _AN_BETWEEN_COUNTS.sub(" and ", low)
+    low = _VOICE_AN_VOICE.sub(r"\1 and ", _AN_BETWEEN_COUNTS.sub(" and ", low))
     low = _AND_AGAIN.sub(" and ", low)
     low = _AND_OFF.sub(r"\1 and ", low)
     low = _dotted(low)
@@ -593,9 +654,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _HITS_A_BAR.sub(rf"\1 {PER_BAR}", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = said_as_sounds(beside_their_drum(low), lambda: _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
-    low = _named_by_request(
-        _SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1] or m[2]], _DASHED.sub(", ", _VOICE_DASH.sub(r"\1: ", low)))
-    )
+    low = _VOICE_DASH.sub(lambda m: f"{m[1]} " if m[2] else f"{m[1]}: ", low)  # "kick - only on 1": no colon
+    low = _named_by_request(_SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1] or m[2]], _DASHED.sub(", ", low)))
     described = _FILL_DESCRIBED.search(low)
     if described and resolve_voices(described[2].removeprefix("the ")):
         low = _FILL_DESCRIBED.sub(lambda m: f"{m[1]}a {m[2].removeprefix('the ')} fill ", low, count=1)
@@ -1240,6 +1300,21 @@ def _named_by_request(low: str) -> str:
             low = low.replace(match[0], " ")  # ("tek = rim": a sound word is the drum the request says)
             low = re.sub(rf"\b{re.escape(match[1])}(s?)\b", rf"{match[2]}\1", low)  # "dums on 1 and 3"
     return low
+
+
+def _nudged(match: re.Match[str]) -> str:
+    """ "a 16th late on 2 and 4" -> "on the e of 2 and the e of 4"; "an 8th early on 3" -> "on the
+    and of 2" (early on the 1 would be the bar before: left as said)."""
+    late, sixteenth = match[2] in ("late", "after", "behind"), match[1][0] in "1s"
+    places = []
+    for count in (int(n) for n in (match[3], match[4]) if n):
+        if late:
+            places.append(f"the {'e' if sixteenth else 'and'} of {count}")
+        elif count > 1:
+            places.append(f"the {'a' if sixteenth else 'and'} of {count - 1}")
+        else:
+            return match[0]
+    return "on " + " and ".join(places)
 
 
 def _slashed_counts(match: re.Match[str]) -> str:

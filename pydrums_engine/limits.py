@@ -43,9 +43,16 @@ def check_k(k: int) -> None:
         raise InputError(f"k must be from {K_MIN} to {K_MAX}, not {k}")
 
 
+def folded(text: str | None) -> str:
+    """``text`` with runs of spaces folded and blank lines dropped, its line breaks kept: a
+    pasted list ("kick - 1 / 3" on one line, "snare - 2/4" on the next) is one clause a line."""
+    lines = (" ".join(line.split()) for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def check_description(description: str | None) -> str:
     """The request with its whitespace folded, or an InputError saying what is wrong."""
-    text = " ".join((description or "").split())
+    text = folded(description)
     if not text:
         raise InputError("describe the groove you want, e.g. 'groovy funk with ghost notes'")
     if len(text) > DESCRIPTION_MAX:

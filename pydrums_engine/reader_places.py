@@ -214,6 +214,8 @@ class PlaceForms(ReaderBase):
         if word == "very":
             i, word = i + 1, t[i + 1] if i + 1 < len(t) else ""
         last = LAST_OF_BAR.get((word, t[i + 1] if i + 1 < len(t) else ""))
+        if last is not None and (self.meter or "").endswith("/8"):  # 7/8 counts eighths: its last 8th is
+            last = ({"&": "a"} if self.meter == "12/8" else {"&": "", "a": "&"}).get(last, last)  # the 7; 12/8's 4a
         one, after_one = self._count(self._skip(i + 3, frozenset({"the", "beat", "next"})))
         if last is not None and self._at(i + 2, "before") and one == "1":  # "the last 16th before the one"
             counts, parts = counting(get_meter(self.meter or "4/4"))
@@ -587,6 +589,8 @@ class PlaceForms(ReaderBase):
         if not places or words is None:
             return places, i
         j = self._skip(i + len(words), frozenset({"on", "at", "for"}))
+        if self._at(j, "one", "on") or self._at(j, "one", "at"):
+            return places, i  # "kick on 1 and 3 but not one on 2": a hit kept off 2, not the count 1
         last = next((len(w) for w in (("the", "last", "one"), ("the", "last")) if self._at(j, *w)), 0)
         if last and len(places) == 1 and (final := self._last_place(places[0])):  # "upbeats except the last one"
             return (f"{places[0]} except {final}",), j + last

@@ -93,6 +93,9 @@ _MINE = frozenset({"that", "it", "me", "us", "those", "them", "mine", "this"})
 _ON_THOSE = (("on", "both", "of", "those"), ("on", "both", "of", "them"), ("on", "those"), ("on", "them"), ("there",))
 
 
+_PUT_NOT = frozenset({"don't", "not", "never", "no"})  # before "put one on 3": none there
+
+
 class VoiceForms(ReaderBase):
     """Which voices the words name, and the places said with them."""
 
@@ -607,6 +610,9 @@ class VoiceForms(ReaderBase):
         """ "don't put a kick on 3, keep it on the 1": "it" is the voice named last."""
         t = self.tokens
         another = t[i] == "one" and i > 0 and t[i - 1] in ("put", "add", "stick", "throw", "place")
+        kept_off = another and any(w in _PUT_NOT for w in t[max(i - 4, 0) : i - 1])  # "dont put one on 3"
+        kept_off = kept_off or (t[i] == "one" and i > 0 and t[i - 1] in _PUT_NOT)  # "but not one on 2"
+        another = another or kept_off
         copula = t[i] in ("its", "it's")  # "the snare feels lazy but on the grid its just 2 and 4"
         if t[i] not in ("it", "them", "that") and not another and not copula:  # "but do put one on the & of 2"
             return None
@@ -620,8 +626,9 @@ class VoiceForms(ReaderBase):
         places, end = self._places(j + 1 if t[j] in ("on", "at") else j)
         if not places:
             return None
-        rule = "on" if another else "only"  # another one: besides its other places
-        self.out.append(Constraint(last, places, rule, f"{voices_label(last)} on {places_label(places)}"))
+        rule = "off" if kept_off else "on" if another else "only"  # another one: besides its other places
+        said = f"{'no ' if kept_off else ''}{voices_label(last)} on {places_label(places)}"
+        self.out.append(Constraint(last, places, rule, said))
         self._last_end = end
         return end
 

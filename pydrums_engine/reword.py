@@ -112,13 +112,16 @@ _LINE_BASS = re.compile(r"\bbass(?:es)?\b(?!\s+(?:drums?|guitar|player|line|ist)
 _LINE_TENORS = re.compile(r"\b(?:tenors|tenor\s+drums?|tenor\s+line|quads?|quints?)\b")
 
 # A dancer's eight-count is two bars of 4/4: its 5, 6, 7, 8 are the second bar's 1, 2, 3, 4
-_EIGHT_COUNT = re.compile(r"\b(?:of\s+)?(?:the\s+|an?\s+|each\s+|every\s+)?(?:eight|8)[\s-]?c(?:ou)?nts?\b")
+_EIGHT_COUNT = re.compile(
+    r"\b(?:of\s+)?(?:the\s+|an?\s+|each\s+|every\s+)?(?:eight|8)[\s-]?c(?:ou)?nts?\b"
+    r"|\bcount(?:s|ing)?\s+(?:it\s+|them\s+)?in\s+eights\b|\bin\s+(?:my|our|their|your)\s+eights\b"  # not eighths
+)
 _DANCERS = re.compile(
     r"\b(?:choreo\w*|dancers?|dance|dancing|class|classes|combo|routine|zumba|aerobics|barre|ballroom|cheer\w*|hiit"
     r"|workout|count\s+(?:it\s+)?(?:to\s+)?(?:8|eight|6|six))\b"
 )
 _OTHER_METER = re.compile(
-    r"\b\d+\s*/\s*(?!4\b)\d+\b|\b[25-9]/4\b"
+    r"\b\d{1,2}\s*/\s*(?:8|16)\b|\b[25-9]/4\b"  # ("snare on 2 and 4 / 6 and 8" is no meter)
     r"|\b(?:two|five|six|seven|nine|twelve)[\s-]+(?:four|eight)\b|\bthree[\s-]+eight\b"  # "six eight feel"
 )
 _WALTZ = re.compile(r"\b3\s*/\s*4\b|\bwaltz")  # a waltz is danced in sixes: two bars of three

@@ -1,0 +1,152 @@
+"""Requests written as a little form ("kick - 1 / 3", "tempo: 96", "avoid: crash"), in symbols
+("kick (1/3)", "sn [2, 4]"), in a dancer's eight-counts, and in a reggae player's spelling; a
+count nudged by a note value; a beat given to one voice alone (`intent.py`, `reword.py`)."""
+
+import pytest
+
+from pydrums_engine.intent import parse_intent
+from pydrums_engine.limits import folded
+
+from .readings import places, said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kick - 1 / 3\nsnare - 2/4\nhh: 8ths pls", {"bd": ("1", "3"), "sd": ("2", "4"), "ch": ("eighths",)}),
+        ("kick (1/3), snare (2/4), hats: 8ths", {"bd": ("1", "3"), "sd": ("2", "4"), "ch": ("eighths",)}),
+        (
+            "2-bar loop = ride 8ths + kick (1, 3&) + sn [2, 4]",
+            {"rc": ("eighths",), "bd": ("1", "3&"), "sd": ("2", "4")},
+        ),
+        (
+            "5/4 → kick (1)(4), snare (3)(5), ride = 1/4 notes",
+            {"bd": ("1", "4"), "sd": ("3", "5"), "rc": ("quarters",)},
+        ),
+        ("ride - quarters kick - 1 and 4 snare - 3 and 5", {"rc": ("quarters",), "bd": ("1", "4"), "sd": ("3", "5")}),
+        (
+            "6/8 x 2 bars: kick [1,4] / rim (4) / NO snare / maracas = 8ths",
+            {"bd": ("1", "4"), "rs": ("4",), "sh": ("eighths",)},
+        ),
+        (
+            "ride = 8ths, xstick (2/4), kick @ steps 1, 7, 11 (of 16)",
+            {"rc": ("eighths",), "rs": ("2", "4"), "bd": ("1", "2&", "3&")},
+        ),
+    ],
+)
+def test_a_form_or_a_line_of_symbols_places_each_voice(text, expected):
+    read = places(text)
+    assert {voice: read.get(voice) for voice in expected} == expected
+    assert parse_intent(text).meter in (None, "5/4", "6/8")  # "2/4" after a voice is its counts, not a meter
+
+
+def test_a_two_four_meter_said_as_such_is_still_a_meter():
+    assert parse_intent("a 2/4 march, snare on 2").meter == "2/4"
+    assert parse_intent("2/4 time, kick (1)").meter == "2/4"
+
+
+@pytest.mark.parametrize(
+    ("text", "bpm"), [("tempo: 96, kick on 1", 96), ("bpm: 120", 120), ("tempo - 76", 76), ("bpm=140 kick 1", 140)]
+)
+def test_a_tempo_field_is_the_tempo(text, bpm):
+    assert parse_intent(text).bpm == bpm
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("avoid: crash", ("cc",)), ("avoid - crash, toms", ("cc", "ht", "mt", "lt")), ("dont want: cowbell", ("cb",))],
+)
+def test_a_field_of_what_to_leave_out_leaves_it_out(text, gone):
+    intent = parse_intent(text)
+    assert [(c.rule, c.voices) for c in intent.constraints] == [("absent", gone)]
+
+
+def test_line_breaks_reach_the_reader_as_clauses(engine):
+    """The engine used to fold a pasted list onto one line: "ride - quarters kick - 1 and 4"."""
+    assert folded("odd time\n time:  5/4 \n\nride - quarters\nkick - 1 and 4") == (
+        "odd time\ntime: 5/4\nride - quarters\nkick - 1 and 4"
+    )
+    answer = engine.generate(
+        "odd time thing for a prog song\ntime: 5/4\nride - quarters\nkick - 1 and 4\nsnare - 3 and 5"
+    )
+    assert [v.text for v in answer.check.constraints] == [
+        "ride on quarter notes",
+        "kick on 1 and 4",
+        "snare on 3 and 5",
+    ]
+    assert answer.check.honoured
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # five to eight are the second bar's one to four
+            "hip hop choreo. i count in eights so one 8-count = 2 bars of 4/4. kick on 1, the and of 2, and 3 "
+            "(so also 5, 6&, 7 in the second bar) and snare on 2 and 4 / 6 and 8",
+            {"bd": ("1", "2&", "3"), "sd": ("2", "4")},
+        ),
+        ("kick on 1 and 3, snare a 16th late on 2 and 4 (like 2e 4e)", {"bd": ("1", "3"), "sd": ("2e", "4e")}),
+        ("snare a sixteenth behind 2 & 4", {"sd": ("2e", "4e")}),
+        ("kick an 8th early on 3", {"bd": ("2&",)}),
+        ("kick on all 4 beats, rim on 3, n open hat on 2& an 4& like a lil bark", {"oh": ("2&", "4&")}),
+        ("jus a 2 bar loop fi mi sampler, kik on 1 an the and of 2, snare on 3", {"bd": ("1", "2&"), "sd": ("3",)}),
+        ("3/4 rocksteady, no kick on 1, kick an snare on 3", {"bd": ("3",), "sd": ("3",)}),
+        ("snare on all 4 beats with the tamb right on top of it", {"sd": ("beats",), "tb": ("beats",)}),
+        ("7/8, snare on the last 8th of the bar", {"sd": ("7",)}),
+        ("12/8, snare on the last eighth", {"sd": ("4a",)}),
+        ("snare on the last 8th of the bar", {"sd": ("4&",)}),
+    ],
+)
+def test_counts_said_another_way_land_where_meant(text, expected):
+    read = places(text)
+    assert {voice: read.get(voice) for voice in expected} == expected
+
+
+def test_eights_counted_by_a_dancer_are_no_eighth_notes():
+    """ "counts 1 and 5 in my eights": silence on every bar's one, and nothing asked of the hats."""
+    intent = parse_intent("NOTHING on count 1 of any bar (so counts 1 and 5 in my eights, 8-count = 2 bars)")
+    assert [(c.rule, c.places, len(c.voices)) for c in intent.constraints] == [("off", ("1",), 17)]
+    assert intent.bars == 2
+    assert places("hats in eights, kick on 1 and 3")["ch"] == ("eighths",)  # a slip of "eighths" still is one
+
+
+@pytest.mark.parametrize(
+    ("text", "off"),
+    [
+        ("snare on 2 and 4, dont put one on 3", ("sd", ("3",))),
+        ("kick on 1 and 3 but dont add one on 4", ("bd", ("4",))),
+        ("kick on 1 and 3 but not one on 2", ("bd", ("2",))),
+        ("lofi beat, sparse kick - ONLY on 1 n the a of 2, dont put one on 3", ("bd", ("3",))),
+        ("dont put the bass drum on any of the quarter notes, offbeats only", ("bd", ("quarters",))),
+        ("no kick on any of the e's or a's", ("bd", ("es", "as"))),
+    ],
+)
+def test_one_kept_off_a_place_is_not_one_put_there(text, off):
+    """ "dont put one on 3" had read as one more snare on 3: the opposite of the words."""
+    intent = parse_intent(text)
+    kept_off = [(c.voices[0], c.places) for c in intent.constraints if c.rule == "off"]
+    assert kept_off == [off]
+    assert all(off[1][0] not in c.places for c in intent.constraints if c.rule in ("on", "only"))
+
+
+def test_the_places_after_a_not_there_are_where_it_plays():
+    assert places("dont put the bass drum on any of the quarter notes, offbeats only") == {"bd": ("offbeats",)}
+    assert places("kick - only on 1 and the a of 2") == {"bd": ("1", "2a")}
+
+
+def test_a_beat_given_to_one_voice_keeps_the_others_off_that_beat_only():
+    intent = parse_intent("5/4 interlude. kick on 1 and the & of 3, snare 2 and 4, then beat 5 just hats nothin else")
+    assert places(intent.text)["sd"] == ("2", "4")  # not "snare on 2, 4 and 5"
+    assert not [c for c in intent.constraints if c.rule == "absent"]  # not "only hi-hats" for the groove
+    off = [c for c in intent.constraints if c.rule == "off"]
+    assert [c.places for c in off] == [("5",)] and {"bd", "sd", "cp"} <= set(off[0].voices)
+    assert "hi-hats on 5" in said(intent.text)
+
+
+def test_reggae_spellings_and_a_roll_into_the_one():
+    assert places("hat on di ands, no kick pon the 1, snare on 3")["ch"] == ("offbeats",)
+    assert parse_intent("no kick pon the 1").constraints[0].rule == "off"
+    assert parse_intent("basic groove then a snare roll into the downbeat at the end").fill == "snare"
+    assert parse_intent("bridge is in 3 now, 4 bars, kick on 1").meter == "3/4"
+    konnakol = places("thinking in ta ka di mi: kick on every ta, snare on the di of 2 and the di of 4")
+    assert konnakol["sd"] == ("2&", "4&")  # a counted syllable, not "the"

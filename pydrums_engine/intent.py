@@ -319,6 +319,11 @@ _ON_TOP_OF = re.compile(
 )
 _FRACTION_NOTES = re.compile(r"\b1\s*/\s*(4|8|16)(?:th)?(?=\s*notes?\b|s\b)")  # "ride = 1/4 notes"
 _FRACTION_NAMES = {"4": "quarter", "8": "eighth", "16": "sixteenth"}
+# "ride does the ding ding ding instead", "the ride takes it instead": it plays in their place
+_DOES_IT_INSTEAD = re.compile(
+    r"\b(" + _A_VOICE + r")\s+(?:does|do|takes|take|handles|handle|gets|get)\s+"
+    r"(?:it|that|them|the\s+(?:time|job|part|pattern|work|time\s*keeping)|the\s+([a-z]+)(?:[\s-]+\2)+)\s+instead\b"
+)
 # "avoid: crash", "leave out - toms", "don't want = cowbell": a template's field of what must not play
 _NEGATED_FIELD = re.compile(
     r"\b((?:"
@@ -616,6 +621,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _BRACKETED.sub(r"\1 on \2", _FIELD_JOIN.sub(" ; ", _AT_SIGN.sub(" at ", low)))
     low = _FRACTION_NOTES.sub(lambda m: _FRACTION_NAMES[m[1]], low)
     low = _ON_TOP_OF.sub(lambda m: f"{m[1] or m[3]} doubling {m[2] or m[4]}", low)
+    low = _DOES_IT_INSTEAD.sub(r"\1 plays instead", low)
     low = low if _KONNAKOL.search(low) else _PATOIS.sub(lambda m: _PATOIS_WORDS.get(m[0], "nothing"), low)
     low = _NUDGED.sub(_nudged, _BEAT_JUST.sub(r" . on \1 just \2 ", _INTO_THE_ONE.sub(r"\1", low)))
     low = _ANY_OF.sub(r"\1 ", _NOT_THERE_ONLY_HERE.sub(r"\1\2, only on the \3", low))
@@ -1141,20 +1147,24 @@ def _fill_kept(constraints: list[Constraint], fill: str | None) -> list[Constrai
 
 _ALL_HATS = resolve_voices("hats") or ()
 _HAND_HATS = tuple(v for v in _ALL_HATS if BY_CODE[v].limb != "foot")  # from the table: no pedal chick
+_HAT_FOOT = next(v for v in _ALL_HATS if BY_CODE[v].limb == "foot")
 
 
 def _hats_in_hand(constraints: list[Constraint]) -> list[Constraint]:
-    """ "HH on quarter notes", "just hihat for keep time": the hi-hat a stick plays. A pedal
-    chick alone is not what those words ask for (the foot is named as such: "hat foot on 2
-    and 4"); "no hats" still silences the foot too. "HH on quarter notes only" asks both: the
-    stick's hat there, and no hat of any kind elsewhere (two constraints, one sentence: the
-    check says it once)."""
+    """ "HH on quarter notes", "just hihat for keep time", "the cymbal that goes tss ... all the
+    16 notes": the hi-hat a stick plays (or the ride). A pedal chick is not what those words ask
+    for (the foot is named as such: "hat foot on 2 and 4"); "no hats" still silences the foot
+    too. "HH on quarter notes only" asks both: the stick's hat there, and no hat of any kind
+    elsewhere (two constraints, one sentence: the check says it once)."""
     out = []
     for c in constraints:
-        if c.voices == _ALL_HATS and c.rule in ("on", "present"):
-            c = replace(c, voices=_HAND_HATS)
-        elif c.voices == _ALL_HATS and c.rule == "only":
-            out.append(replace(c, voices=_HAND_HATS, rule="on"))
+        hand = tuple(v for v in c.voices if BY_CODE[v].limb != "foot")
+        if _HAT_FOOT not in c.voices or not set(hand) & set(_HAND_HATS) or c.rule in ("off", "absent"):
+            pass  # the foot is asked for by name, or kept off
+        elif c.rule in ("on", "present"):
+            c = replace(c, voices=hand)
+        else:
+            out.append(replace(c, voices=hand, rule="on"))
         out.append(c)
     return out
 

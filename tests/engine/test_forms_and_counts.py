@@ -150,3 +150,19 @@ def test_reggae_spellings_and_a_roll_into_the_one():
     assert parse_intent("bridge is in 3 now, 4 bars, kick on 1").meter == "3/4"
     konnakol = places("thinking in ta ka di mi: kick on every ta, snare on the di of 2 and the di of 4")
     assert konnakol["sd"] == ("2&", "4&")  # a counted syllable, not "the"
+
+
+def test_a_time_line_asked_of_hats_or_ride_is_a_stick_s():
+    """ "the cymbal that goes tss ... all the 16 notes": an answer had filled the 16ths with the
+    pedal chick between ride strokes and passed; the foot is no time line for the hands' words."""
+    fast = parse_intent("the cymbal that goes tss i want it very fast, all the 16 notes")
+    assert [c.voices for c in fast.constraints] == [("ch", "oh", "rc")]
+    assert parse_intent("hats on 2 and 4 with the foot").constraints[0].voices == ("ph",)  # named: the foot
+
+
+def test_a_voice_that_does_it_instead_plays():
+    intent = parse_intent(
+        "straight rock groove but NO hats at all, not even the foot. ride does the ding ding ding instead"
+    )
+    assert [(c.rule, c.voices) for c in intent.constraints] == [("absent", ("ch", "oh", "ph")), ("present", ("rc",))]
+    assert places("tribal-ish, without snare completely. floor tom takes the 2 and 4 instead")["lt"] == ("2", "4")

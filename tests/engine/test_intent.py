@@ -38,9 +38,14 @@ def only(voices, *places):
     return ("only", _codes(voices), places)
 
 
+def by_hand_only(voices, *places):
+    """ "cymbals on the one", "hats only on ...": a stick's sound at each place (a pedal chick
+    alone is not it), and none of the voices, the foot's chick too, elsewhere."""
+    return (on(tuple(v for v in voices if v != "ph"), *places), only(voices, *places))
+
+
 def hats_only(*places):
-    """ "hats only on ...": the stick's hat at each place, and no hat of any kind elsewhere."""
-    return (on(HAND_HATS, *places), only(HATS, *places))
+    return by_hand_only(HATS, *places)
 
 
 def off(voices, *places):
@@ -206,7 +211,7 @@ POSITIONS = [
     row("crash on beat 1 of each bar", only("cc", "1")),
     row("a kick on the one in every bar", only("bd", "1")),
     # groups
-    row("cymbals on the one", only(CYMBALS, "1")),
+    row("cymbals on the one", by_hand_only(CYMBALS, "1")),
     row("toms on 4", only(TOMS, "4")),
     row("floor tom on every beat", only("lt", "beats")),
     row("cross-stick on 2 and 4", only("rs", "2", "4")),
@@ -682,11 +687,9 @@ CHAT_ROWS = [
         bars=2,
         fill="snare",
     ),
-    row("straight rock 8ths", on(("ch", "oh", "ph", "rc"), "eighths"), swing=False),
-    row("a rock beat in eighth notes", on(("ch", "oh", "ph", "rc"), "eighths")),  # the time is kept in eighths
-    row(
-        "snare on 2 and 4, straight eighths", only("sd", "2", "4"), on(("ch", "oh", "ph", "rc"), "eighths"), swing=False
-    ),
+    row("straight rock 8ths", on(("ch", "oh", "rc"), "eighths"), swing=False),
+    row("a rock beat in eighth notes", on(("ch", "oh", "rc"), "eighths")),  # the time is kept in eighths
+    row("snare on 2 and 4, straight eighths", only("sd", "2", "4"), on(("ch", "oh", "rc"), "eighths"), swing=False),
     row("snare ----x-------x---", only("sd", "2", "4")),
     row(
         "cowbell plays the standard bell pattern x.x.xx.x.x.x in 12/8",
@@ -1312,7 +1315,7 @@ NAMED_BEATS = [
         only("bd", "quarters"),
         fill="ch",
     ),
-    row("rock feel, straight 8ths on the cymbal", only(("ch", "oh", "ph", "rc"), "eighths"), swing=False),
+    row("rock feel, straight 8ths on the cymbal", by_hand_only(("ch", "oh", "ph", "rc"), "eighths"), swing=False),
     row(
         "4-feel swing, the snare stays OUT of 2 and 4. no backbeat at all",
         off("sd", "2", "4"),
@@ -1752,7 +1755,8 @@ VOICE_WORDS = sorted(
 def test_every_instrument_word_takes_a_place(word):
     intent = parse_intent(f"{word} on 2 and the and of 4")
     voices = resolve_voices(word)
-    assert seen(intent) == (set(hats_only("2", "4&")) if voices == HATS else {only(voices, "2", "4&")})
+    by_hand = "ph" in voices and {"ch", "oh"} & set(voices)  # the stick's sound there too
+    assert seen(intent) == (set(by_hand_only(voices, "2", "4&")) if by_hand else {only(voices, "2", "4&")})
 
 
 @pytest.mark.parametrize(

@@ -324,6 +324,24 @@ _DOES_IT_INSTEAD = re.compile(
     r"\b(" + _A_VOICE + r")\s+(?:does|do|takes|take|handles|handle|gets|get)\s+"
     r"(?:it|that|them|the\s+(?:time|job|part|pattern|work|time\s*keeping)|the\s+([a-z]+)(?:[\s-]+\2)+)\s+instead\b"
 )
+# "nothing on the one ... hat 8ths otherwise": the rest of the eighths; "the snare can go on two
+# and four as usual": on them
+_RATE_OTHERWISE = re.compile(
+    r"\b("
+    + _A_VOICE
+    + r")\s+(?:on\s+)?(?:the\s+)?(8ths|eighths|16ths|sixteenths|quarters|quarter\s+notes)\s+otherwise\b"
+)
+_MODAL_ON = re.compile(r"\b(?:can|could|should|will|may|might|must|would)\s+(?:go|sit|land|stay|be|play)\s+(on)\b")
+# "no open hats on the offbeats - keep em closed": the closed hat plays there
+_KEEP_EM_CLOSED = re.compile(
+    r"\bno\s+open\s+(hi-?hats?|hats?|hh)\s+on\s+([^,.;!?-]+?)\s*[-,;.]*\s*(?:just\s+|but\s+)?keep\s+(?:em|them|'em|it|those)\s+closed\b"
+)
+# "kick never on 2 or 4, those are the snare's": the snare's places
+_THOSE_ARE = re.compile(
+    r"\b((?:\d[&ea]?)(?:\s*(?:,|or|and|&)\s*\d[&ea]?)*)\s*,?\s+(?:those|these|they)(?:\s+are|'re)\s+(?:the\s+)?("
+    + _A_VOICE
+    + r")'s\b"
+)
 # "avoid: crash", "leave out - toms", "don't want = cowbell": a template's field of what must not play
 _NEGATED_FIELD = re.compile(
     r"\b((?:"
@@ -621,7 +639,10 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _BRACKETED.sub(r"\1 on \2", _FIELD_JOIN.sub(" ; ", _AT_SIGN.sub(" at ", low)))
     low = _FRACTION_NOTES.sub(lambda m: _FRACTION_NAMES[m[1]], low)
     low = _ON_TOP_OF.sub(lambda m: f"{m[1] or m[3]} doubling {m[2] or m[4]}", low)
-    low = _DOES_IT_INSTEAD.sub(r"\1 plays instead", low)
+    low = _DOES_IT_INSTEAD.sub(r"\1 plays instead", _MODAL_ON.sub(r"\1", low))
+    low = _RATE_OTHERWISE.sub(r"\1 on the rest of the \2", low)
+    low = _KEEP_EM_CLOSED.sub(r"closed \1 on \2 too , no open \1 on \2", low)
+    low = _THOSE_ARE.sub(lambda m: f"{m[1]} , {m[2]} on {m[1].replace(' or ', ' and ')}", low)
     low = low if _KONNAKOL.search(low) else _PATOIS.sub(lambda m: _PATOIS_WORDS.get(m[0], "nothing"), low)
     low = _NUDGED.sub(_nudged, _BEAT_JUST.sub(r" . on \1 just \2 ", _INTO_THE_ONE.sub(r"\1", low)))
     low = _ANY_OF.sub(r"\1 ", _NOT_THERE_ONLY_HERE.sub(r"\1\2, only on the \3", low))

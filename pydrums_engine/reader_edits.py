@@ -180,8 +180,9 @@ class EditForms(ReaderBase):
                 if last.voices == ("ch",):  # "8ths on the closed hat but open it up on the & of 4": it opens there
                     left = self._other_than(last.places, places)
                     self._supersede(last, replace(last, places=left, text=f"closed hi-hat on {places_label(left)}"))
-                self.out.append(Constraint(("oh",), places, "on", f"open hi-hat on {places_label(places)}"))
-                return end
+                rule = "only" if self._at(end, "only") else "on"  # "... but open on the and of 4 only"
+                self.out.append(Constraint(("oh",), places, rule, f"open hi-hat on {places_label(places)}"))
+                return end + (rule == "only")
         if self._at(i, "instead", "of"):
             at = self._skip(i + 2, frozenset({"right", "just", "exactly", "being", "on", "at"}))
             places, end = self._places(at) if self._names_a_place(at) or self._at(at, "the") else ((), at)
@@ -195,6 +196,9 @@ class EditForms(ReaderBase):
                 if gone:
                     label = f"no {voices_label(last.voices)} on {places_label(gone)}"
                     self.out.append(Constraint(last.voices, gone, "off", label))
+                if last.rule == "only" and len(last.places) == len(gone) == 1:
+                    self._supersede(last, replace(last, rule="on"))  # "a rock beat but the kick on the & of
+                    # 3 instead of 3": that hit moves, the kick's others (its 1) stay as they were
                 return end
             voices, end = self._one_voice(self._skip(i + 2, FILLERS))
             others = tuple(v for v in voices if v not in last.voices)

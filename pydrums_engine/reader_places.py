@@ -334,6 +334,8 @@ class PlaceForms(ReaderBase):
         if said and i and self.tokens[i - 1] in HOMOPHONE_BEFORE and self._homophone_ends(i + 1):
             return said, i + 1  # "snare on to and for" (typed by voice): 2 and 4
         if word in ORDINALS:  # "the first beat and beat 3"
+            if self._at(i + 1, "one") and not (i and self.tokens[i - 1] == "the"):
+                return None, i  # "..., first one stays on 2": a hit, not the count ("the first one": the 1)
             return str(ORDINALS[word]), self._skip(i + 1, frozenset({"beat", "count"}))
         match = _COUNT_WORD.fullmatch(word)
         if match and not match[2] and self._hits_a_bar_at(i + 1):

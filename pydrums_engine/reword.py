@@ -231,7 +231,7 @@ _TRIPLET_ALONE = re.compile(r"\bthe\s+(middle|second|last)\s+(?:triplet|trip)(?:
 _TRIPLET_SUNG = re.compile(r"\b([1-9])[\s-]+(?:trip[\s-]+let|la[\s-]+li)\b")
 _EVERY_PART = {"and": "the ands", "a": "the a's"}
 _COMPOUND_METER = re.compile(r"\b(6|9|12)\s*/\s*8\b")
-_EIGHTHS_METER = re.compile(r"\b\d{1,2}\s*/\s*8\b")
+_EIGHTHS_METER = re.compile(r"\b\d{1,2}\s*/\s*8\b|\b(?:five|six|seven|nine|twelve)[\s-]+eight\b")  # "six-eight" too
 
 # Kodály's rhythm syllables, as school music is taught: a beat is "ta", two eighths "ti-ti", four
 # sixteenths "tika-tika" ("tiri-tiri"), "ti-ta-ti" (syncopa) an eighth, a quarter and an eighth,

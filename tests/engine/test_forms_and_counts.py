@@ -166,3 +166,41 @@ def test_a_voice_that_does_it_instead_plays():
     )
     assert [(c.rule, c.voices) for c in intent.constraints] == [("absent", ("ch", "oh", "ph")), ("present", ("rc",))]
     assert places("tribal-ish, without snare completely. floor tom takes the 2 and 4 instead")["lt"] == ("2", "4")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I am hoping for a groove in six-eight, please: the bass drum on the first quaver, the snare on the "
+            "fourth quaver, and the hi-hat on all six quavers of the bar.",
+            {"bd": ("1",), "sd": ("4",)},  # six-eight in words counts quavers too
+        ),
+        ("The snare can go on two and four as usual.", {"sd": ("2", "4")}),
+        ("youtube intro, kick never on 2 or 4, those are the snare's", {"sd": ("2", "4")}),
+        ("disco beat, the usual, but no open hats on the offbeats - keep em closed", {"ch": ("offbeats",)}),
+        ("the usual 8th note hats, but open on the and of 4 only", {"oh": ("4&",)}),
+    ],
+)
+def test_round_five_words(text, expected):
+    read = places(text)
+    assert {voice: read.get(voice) for voice in expected} == expected
+
+
+def test_nothing_on_the_one_then_a_rate_otherwise_keeps_the_one_empty():
+    intent = parse_intent("ear training loop: nothing on the one. hat 8ths otherwise and snare on 2 and 4")
+    off = next(c for c in intent.constraints if c.rule == "off")
+    assert off.places == ("1",) and len(off.voices) == 17  # every voice, the hats too
+    assert "1" not in places(intent.text)["ch"]
+
+
+def test_one_hit_moved_instead_leaves_the_voice_s_others():
+    """ "a normal rock beat but the kick on the and of 3 instead of 3": that kick moves, the one on
+    1 stays; "snare just on 3 instead of 2 and 4" still says all the snare does."""
+    moved = parse_intent("normal rock beat but the kick on the and of 3 instead of 3").constraints
+    assert [(c.rule, c.places) for c in moved] == [("on", ("3&",)), ("off", ("3",))]
+    whole = parse_intent("halftime pls - snare just on 3 instead of 2 and 4, kick on 1").constraints
+    assert ("only", ("sd",), ("3",)) in [(c.rule, c.voices, c.places) for c in whole]
+    assert places("dnb two step but the second snare on the and of 3 instead of 4, first one stays on 2")["sd"] == (
+        "3&",
+    )

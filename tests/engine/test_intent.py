@@ -1042,7 +1042,7 @@ NAMED_BEATS = [
     row("stick to kick on 1 and 3", only("bd", "1", "3")),
     # d53-d56: places moved ("instead of on 3"), left out at a place, taken from another player
     row("put the kick on 1 and the & of 3 instead of on 3", only("bd", "1", "3&"), off("bd", "3")),
-    row("the snare lands on the e of 3 instead of right on 3", only("sd", "3e"), off("sd", "3")),
+    row("the snare lands on the e of 3 instead of right on 3", on("sd", "3e"), off("sd", "3")),  # that hit moves
     row("the kick on all four beats instead of just 1 and 3", only("bd", "beats")),  # more, not moved
     row("trap, leave the snare off 2 and 4. clap on 3 carries the backbeat", off("sd", "2", "4"), only("cp", "3")),
     row("the snare shouldnt be on 4, only on 2", off("sd", "4"), only("sd", "2")),

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -611,6 +612,21 @@ _FILL = re.compile(
     r"|\b(?:snare|tom|toms|drum)\s+pick[\s-]?ups?\s+(?:into|to)\s+(?:the\s+)?(?:top|next|chorus|verse|one|downbeat)\b"
     r"|(?:^|[,;.:(+]\s*)fills?\b(?![\s-]+(?:in\s+)?(?:the|a|up|my|our|your|it|them|some|those|these)\b)"
 )
+# Every form of _FILL holds one of these: a request without them has no fill to look for
+_FILL_WORDS = (
+    "fill",
+    "ending",
+    "turnaround",
+    "break at",
+    "roll",
+    "run",
+    "down",
+    "round",
+    "across",
+    "tom",
+    "build",
+    "pick",
+)
 _NO_FILL = re.compile(
     r"\b(?:no|without(?: a| any)?)\s+(?:(?:big|tom|snare|drum|crazy|fancy)\s+)?fills?\b"  # "no tom fills"
     r"|\ba\s+fill\s+from\s+(?:somewhere|elsewhere|another|a\s+different|my)\b"  # "loop it w a fill from somewhere else"
@@ -636,18 +652,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = _list_marks_out(joined_cells(text.lower().replace("’", "'").replace("`", "'")))
     low = " ".join(_LINE_BREAK.sub(" ; ", _EMOJI.sub(" , ", low)).split())
-    low = _BRACKETED.sub(r"\1 on \2", _FIELD_JOIN.sub(" ; ", _AT_SIGN.sub(" at ", low)))
-    low = _FRACTION_NOTES.sub(lambda m: _FRACTION_NAMES[m[1]], low)
-    low = _ON_TOP_OF.sub(lambda m: f"{m[1] or m[3]} doubling {m[2] or m[4]}", low)
-    low = _DOES_IT_INSTEAD.sub(r"\1 plays instead", _MODAL_ON.sub(r"\1", low))
-    low = _RATE_OTHERWISE.sub(r"\1 on the rest of the \2", low)
-    low = _KEEP_EM_CLOSED.sub(r"closed \1 on \2 too , no open \1 on \2", low)
-    low = _THOSE_ARE.sub(lambda m: f"{m[1]} , {m[2]} on {m[1].replace(' or ', ' and ')}", low)
-    low = low if _KONNAKOL.search(low) else _PATOIS.sub(lambda m: _PATOIS_WORDS.get(m[0], "nothing"), low)
-    low = _NUDGED.sub(_nudged, _BEAT_JUST.sub(r" . on \1 just \2 ", _INTO_THE_ONE.sub(r"\1", low)))
-    low = _ANY_OF.sub(r"\1 ", _NOT_THERE_ONLY_HERE.sub(r"\1\2, only on the \3", low))
-    low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", _NEGATED_FIELD.sub(r"\1 ", low))))
-    low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low)
+    low = _written_plainly(low)
+    low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
+    low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low) if "keep" in low or "hold" in low else low
     low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
     low = _SHORTHAND.sub(lambda m: _SHORTHANDS[m[1]], low)
     english = in_english(low)  # "stopa na 1 i 3": the words of another language
@@ -665,11 +672,12 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
     low = _FIL.sub(lambda m: "fill" if m[0] == "fil" else " ", low)  # "tom fil at the end", "a tom-fill"
     low = _VOICE_IS.sub(lambda m: f"{m[1]} is" if resolve_voices(m[1]) else m[0], low)  # "the snare's on 2 and 4"
-    low = _VOICE_AN_VOICE.sub(r"\1 and ", _AN_BETWEEN_COUNTS.sub(" and ", low))
+    low = _AN_BETWEEN_COUNTS.sub(" and ", low)
+    low = _VOICE_AN_VOICE.sub(r"\1 and ", low) if " an " in low else low
     low = _AND_AGAIN.sub(" and ", low)
     low = _AND_OFF.sub(r"\1 and ", low)
     low = _dotted(low)
-    low = _RUDIMENT.sub(_rudiment, low)
+    low = _RUDIMENT.sub(_rudiment, low) if any(w in low for w in ("roll", "diddle", "ruff", "drag")) else low
     low = _HAT_STATE.sub(r"\1 hat", low) if _HATS_SAID.search(low) else low
     low = _HYPHEN_AND.sub(r"\1&", low)
     low = _EVERY_SINGLE.sub("every", _COUNT_CHANT.sub(" ", _ONE_TIME.sub("once", low)))
@@ -681,7 +689,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _HITS_A_BAR.sub(rf"\1 {PER_BAR}", low)
     low = _BARS_SAID_AS.sub(lambda m: f"{m[1]} {'4' if m[2].startswith('f') else '2'}{m[3]}", low)
     low = said_as_sounds(beside_their_drum(low), lambda: _take_meter(low)[0])  # "boom tss clap tss ..., all 8ths"
-    low = _VOICE_DASH.sub(lambda m: f"{m[1]} " if m[2] else f"{m[1]}: ", low)  # "kick - only on 1": no colon
+    if "-" in low or "\u2013" in low or "\u2014" in low:  # "kick - only on 1": no colon
+        low = _VOICE_DASH.sub(lambda m: f"{m[1]} " if m[2] else f"{m[1]}: ", low)
     low = _named_by_request(_SOUNDS_LIKE.sub(lambda m: _SOUND_VOICES[m[1] or m[2]], _DASHED.sub(", ", low)))
     described = _FILL_DESCRIBED.search(low)
     if described and resolve_voices(described[2].removeprefix("the ")):
@@ -697,7 +706,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     bpm, rest = _take_bpm(rest, unplaced)
     bars, rest, bar_refs = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
-    fill = _fill_voice(_said_last(low, _FILL)) if _FILL.search(low) and not _NO_FILL.search(low) else None
+    fills = any(w in low for w in _FILL_WORDS)
+    fill = _fill_voice(_said_last(low, _FILL)) if fills and _FILL.search(low) and not _NO_FILL.search(low) else None
     fill_bar = _FILL_BAR.search(low) if fill and bars is None else None
     if fill_bar and BARS_MIN <= (last := int(fill_bar[1] or fill_bar[2])) <= BARS_MAX:
         bars = last  # "a tom fill at the end of bar 4": four bars, the fill last
@@ -710,8 +720,9 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     said = _EXCLAIMED.sub(" . ", _ASIDE.sub(_aside, rest))
     said = _FLOOR_ALONE.sub("floor tom", said) if _TOMS_SAID.search(said) else said
     said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", _MIC.sub(r"\1", said))))
-    tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)))
-    steps = "grid" if _STEP_GRID.search(low) else "named" if _STEP_NUMBERS.search(low) else ""
+    tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)) if fills else said)
+    stepped = "step" in low or "piano" in low
+    steps = "grid" if stepped and _STEP_GRID.search(low) else "named" if stepped and _STEP_NUMBERS.search(low) else ""
     steps = steps or ("named" if meter is None and _past_any_count(tokens) else "")
     reader = Reader(tokens, unplaced, meter, fill, steps, bar_refs)
     constraints = reader.read()
@@ -1231,7 +1242,7 @@ def _unique(constraints: list[Constraint]) -> list[Constraint]:
 
 
 def _take_meter(text: str) -> tuple[str | None, str]:
-    text = _SLASH_LIST.sub(_slashed_counts, text)
+    text = _SLASH_LIST.sub(_slashed_counts, text) if "/" in text else text
     found, after = None, 0
     for match in _METER.finditer(text):
         name = f"{int(match[1])}/{int(match[2])}"
@@ -1346,6 +1357,39 @@ def _nudged(match: re.Match[str]) -> str:
         else:
             return match[0]
     return "on " + " and ".join(places)
+
+
+# Ways of writing a request put plainly, in order, each tried only where its trigger is in the text
+# (a substring every match needs: a cheap test that spares the pattern on most requests)
+_PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (("@",), _AT_SIGN, " at "),
+    ((" / ", " + "), _FIELD_JOIN, " ; "),
+    (("(", "["), _BRACKETED, r"\1 on \2"),
+    (("/",), _FRACTION_NOTES, lambda m: _FRACTION_NAMES[m[1]]),
+    (("top of",), _ON_TOP_OF, lambda m: f"{m[1] or m[3]} doubling {m[2] or m[4]}"),
+    (("can ", "could ", "should ", "will ", "may ", "might ", "must ", "would "), _MODAL_ON, r"\1"),
+    (("instead",), _DOES_IT_INSTEAD, r"\1 plays instead"),
+    (("otherwise",), _RATE_OTHERWISE, r"\1 on the rest of the \2"),
+    (("closed",), _KEEP_EM_CLOSED, r"closed \1 on \2 too , no open \1 on \2"),
+    (("'s",), _THOSE_ARE, lambda m: f"{m[1]} , {m[2]} on {m[1].replace(' or ', ' and ')}"),
+    (("di", "pon", "nutt", "wid"), _PATOIS, lambda m: _PATOIS_WORDS.get(m[0], "nothing")),
+    (("to the",), _INTO_THE_ONE, r"\1"),
+    (("just", "only"), _BEAT_JUST, r" . on \1 just \2 "),
+    (("late", "after", "behind", "early", "before", "ahead"), _NUDGED, _nudged),
+    (("only",), _NOT_THERE_ONLY_HERE, r"\1\2, only on the \3"),
+    ((" of ",), _ANY_OF, r"\1 "),
+    ((":", "=", "-", "\u2013", "\u2014"), _NEGATED_FIELD, r"\1 "),
+)
+
+
+def _written_plainly(low: str) -> str:
+    """The request with its forms, symbols and spellings put plainly (`_PLAINLY`); a reggae
+    player's "di" is "the", a konnakol count's "di" is a syllable."""
+    counted = _KONNAKOL.search(low) is not None
+    for triggers, pattern, plainly in _PLAINLY:
+        if any(t in low for t in triggers) and not (counted and pattern is _PATOIS):
+            low = pattern.sub(plainly, low)
+    return low
 
 
 def _slashed_counts(match: re.Match[str]) -> str:

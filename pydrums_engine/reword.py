@@ -302,7 +302,8 @@ def plain_words(low: str) -> str:
     low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
     low = _EIGHTHS_HEARD.sub(lambda m: f"eighth {m[1]}" if m[1] else f"{m[2]} eighth", low)
     low = _AND_OF_HEARD.sub(lambda m: f"{m[1] or ''}and of", _ANDS_HEARD.sub("the ands", low))
-    low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)
+    if "bar" in low or "measure" in low:
+        low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)
     low = _EIGHT_OH_EIGHT.sub("808", low)
     low = _OUT_OF_ACTION.sub(lambda m: f"no {voice}" if (voice := _voice_in(m[1], last=True)) else m[0], low)
     low = _VOICE_REMOVED.sub(lambda m: f"no {m[1]}" if resolve_voices(m[1]) else m[0], low)

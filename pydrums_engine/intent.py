@@ -1191,11 +1191,11 @@ def _hats_in_hand(constraints: list[Constraint]) -> list[Constraint]:
     out = []
     for c in constraints:
         hand = tuple(v for v in c.voices if BY_CODE[v].limb != "foot")
-        if _HAT_FOOT not in c.voices or not set(hand) & set(_HAND_HATS) or c.rule in ("off", "absent"):
-            pass  # the foot is asked for by name, or kept off
-        elif c.rule in ("on", "present"):
+        # (the foot named alone, or kept off, stays as said)
+        by_hand = _HAT_FOOT in c.voices and bool(set(hand) & set(_HAND_HATS)) and c.rule not in ("off", "absent")
+        if by_hand and c.rule in ("on", "present"):
             c = replace(c, voices=hand)
-        else:
+        elif by_hand:  # "only": the stick's sound at the places, none of the group elsewhere
             out.append(replace(c, voices=hand, rule="on"))
         out.append(c)
     return out

@@ -1385,10 +1385,10 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
 def _written_plainly(low: str) -> str:
     """The request with its forms, symbols and spellings put plainly (`_PLAINLY`); a reggae
     player's "di" is "the", a konnakol count's "di" is a syllable."""
-    counted = _KONNAKOL.search(low) is not None
     for triggers, pattern, plainly in _PLAINLY:
-        if any(t in low for t in triggers) and not (counted and pattern is _PATOIS):
-            low = pattern.sub(plainly, low)
+        if not any(t in low for t in triggers) or (pattern is _PATOIS and _KONNAKOL.search(low)):
+            continue
+        low = pattern.sub(plainly, low)
     return low
 
 

@@ -184,6 +184,25 @@ COINCIDENCES = {
     frozenset({"f71-balkan-seven-eight", "f68-balkan-seven-eight"}),
     frozenset({"f73-nothing-on-the-one", "f37-nothing-on-the-one"}),
     frozenset({"f74-six-eight-slow", "f62-68-ballad-six-eighths"}),
+    # fresh79-82 (written side by side, apart; found by id only, before any run): the 7/8 2+2+3,
+    # a 2/4 polka, quarter-note cowbell, a 5/4 "take five" ride, 4 bars of rock, a tom fill at the end
+    frozenset({"f79-seven-eight-223", "f8-7-8-groups"}),
+    frozenset({"f79-seven-eight-223", "f13-seven-eight-223"}),
+    frozenset({"f79-seven-eight-223", "f18-78-two-two-three"}),
+    frozenset({"f79-seven-eight-223", "f19-7-8-223-kick-groups"}),
+    frozenset({"f79-seven-eight-223", "f20-seven-eight-223"}),
+    frozenset({"f79-seven-eight-223", "f21-7-8-group-starts"}),
+    frozenset({"f79-seven-eight-223", "f31-78-djent"}),
+    frozenset({"f79-seven-eight-223", "f36-78-groups"}),
+    frozenset({"f79-seven-eight-223", "f37-7-8-223"}),
+    frozenset({"f79-seven-eight-223", "f50-78-two-two-three"}),
+    frozenset({"f79-seven-eight-223", "f66-seven-eight-vamp"}),
+    frozenset({"f80-polka-punk-24", "f43-polka-two-four"}),
+    frozenset({"f82-cowbel-quarters", "f18-cowbell-quarters"}),
+    frozenset({"f82-five-four-ride", "f45-five-four-caps"}),
+    frozenset({"f82-4-bars-rock", "f39-four-bars-rock"}),
+    frozenset({"f82-tom-fill-end", "f14-tom-fill-end"}),
+    frozenset({"f82-tom-fill-end", "f65-rock-tom-fill"}),
 }
 # held-out requests a development request happens to type word for word ("house beat pls"):
 # written apart and before it, but tuned on through it, so reported apart when measured
@@ -196,8 +215,10 @@ TYPED_IN_DEV = {
     "f31-rock-tom-fill",  # typed by d52, written a session earlier
     "f37-rock-tom-fill",  # typed by d31, written sessions earlier
     "f65-rock-tom-fill",  # typed by d31 ("rock beat with a tom fill at the end"), written sessions earlier
+    "f79-seven-eight-223",  # typed by d3 word for word, written sessions earlier
+    "f80-four-bars-dbeat",  # typed by d45 ("4 bars of d-beat"), the same
 }  # fmt: skip
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 79)))  # held-out batches that name their split, in order
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 83)))  # held-out batches that name their split, in order
 
 
 def grid(meter: str = "4/4", spb: int | None = None, bars: int = 1, **tracks: str) -> Pattern:
@@ -302,7 +323,7 @@ def test_split_can_be_chosen_on_the_command_line():
         assert parse_args(["--split", split]).split == split
     assert parse_args([]).split == "all"
     with pytest.raises(SystemExit):
-        parse_args(["--split", "fresh79"])
+        parse_args(["--split", "fresh83"])
 
 
 def test_an_explicit_split_wins_and_an_unknown_one_is_an_error(tmp_path):

@@ -279,6 +279,7 @@ VOICE_GROUPS: tuple[VoiceGroup, ...] = (
             "high hat",  # dictated, or typed as it sounds
             "highhat",
             "chimbal",  # Portuguese
+            *("tippy cymbal", "tippy cymbals", "tappy hat"),  # a child's words for it
         ),
     ),
     # every cymbal of the table, the foot's hi-hat chick too: "no cymbals at all" silences it

@@ -190,6 +190,14 @@ _IN_A_COUNT = re.compile(
     r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time|now))"
 )
 _COUNTED_METERS = {3: "3/4", 5: "5/4", 6: "6/8", 7: "7/8", 9: "9/8"}
+# "1-2-3-4-5-6", "1 2 3 1 2 1 2": counts said aloud in a row, none a place's part ("1&", "1/4")
+_COUNT_RUN = re.compile(
+    r"(?<![\d/&.:-])\b1(?:(?:\s*[,-]\s*|\s+)[1-9]\b(?![&/]|\.\d|\s*(?:bars?|bpm|x\b)))+(?!\s*[,-]?\s*\d)"
+)
+# "I count 1 2 3 4 5 with a guitar strum on each number": a bar of five
+_COUNTED_TO = re.compile(
+    r"\b(?:i|we|you)\s+count(?:s|ed|ing)?\s+(?:it\s+|this\s+)?(?:like\s+|as\s+)?(1(?:[\s,-]+\d)+)\b"
+)
 _METER_IN_WORDS = re.compile(
     r"(?<!\btwo\s)\b(" + "|".join(w.replace(" ", "[\\s-]") for w in _METER_WORDS) + r")\b(?:\s+time)?"
 )  # not "every beat one two three four": counted aloud
@@ -332,7 +340,77 @@ _RATE_OTHERWISE = re.compile(
     + _A_VOICE
     + r")\s+(?:on\s+)?(?:the\s+)?(8ths|eighths|16ths|sixteenths|quarters|quarter\s+notes)\s+otherwise\b"
 )
-_MODAL_ON = re.compile(r"\b(?:can|could|should|will|may|might|must|would)\s+(?:go|sit|land|stay|be|play)\s+(on)\b")
+_MODAL_ON = re.compile(
+    r"\b(?:can|could|should|will|may|might|must|would|gotta|got\s+to|ha(?:ve|s)\s+to|needs?\s+to)\s+"
+    r"(?:go|sit|land|stay|be|play|hit)\s+(on)\b"
+)  # "the main snare hits gotta land on 5 and 13"
+# "kick snare n crash all together on every 8th": together there
+_ALL_TOGETHER = re.compile(r"\ball\s+(?:together|at\s+once|in\s+unison)(?=\s+on\b)")
+# "hats in fast 16ths", "shaker going the whole time in 16ths": the rate, said with its colour
+_RATE_COLOURED = re.compile(
+    r"(?:\s+the\s+whole\s+(?:time|way))?\s+(in|on|doing|playing)\s+(?:fast|quick|rapid|steady|constant|tight)\s+"
+    r"(?=(?:16ths|sixteenths|8ths|eighths|32nds|triplets)\b)"
+    r"|\s+the\s+whole\s+(?:time|way)\s+(?=in\s+(?:16ths|sixteenths|8ths|eighths|32nds|triplets)\b)"
+)
+# "shaker filling all 16 steps", "hats covering every 16th": on all of them
+_FILLING_ALL = re.compile(
+    r"\b(?:filling|covering|hitting)\s+(?=(?:all|every|each)\s+(?:the\s+)?(?:16|16th|sixteenth|8th|eighth)\b)"
+)
+# "accents on the hat quarters if you can": how loud, not where it plays (its rate is said elsewhere)
+_ACCENTS_ON = re.compile(
+    r"\baccents?\s+on\s+the\s+(?:(?:"
+    + _A_VOICE
+    + r")\s+)?(?:quarters|quarter\s+notes|downbeats)\b(?:\s+if\s+you\s+can)?"
+)
+# "no cymbals at all except closed hat": the cymbals but that one
+_AT_ALL_EXCEPT = re.compile(r"\b(no\s+cymbals?)\s+at\s+all\s+(?=except|but|other\s+than|apart\s+from)")
+# "... thats literally all i want": nothing else plays; "keep the crash out, ride is fine": the ride plays
+_ALL_I_WANT = re.compile(
+    r"\b(?:that'?s|thats|this\s+is)\s+(?:literally\s+|really\s+|honestly\s+)?(?:all|everything)\s+(?:i|we)\s+"
+    r"(?:want|need)\b(?!\s+(?:is|to|for\s+the))"
+)
+_VOICE_IS_FINE = re.compile(
+    r"(?:^|(?<=[.;,!?]))\s*(?:the\s+|a\s+)?(" + _A_VOICE + r")\s+(?:is|are)\s+(?:fine|ok|okay|cool|allowed)\b"
+)
+# "the kick in the times 1 and 3", "ride on all the times": a beat said as a time (tiempo, temps)
+_TIMES_AS_BEATS = re.compile(
+    r"\b(?:in|on|at)\s+the\s+times?\s+(?=\d)|\b(on\s+)?(?:(all\s+the)\s+times\b|(each|every)\s+time\b(?=\s*(?:[,.;)(!?]|$)))"
+)
+# "on the 'und' from 2": the "&" of 2, said with a German "von"
+_AND_FROM = re.compile(r"\b(?:the\s+)?'?(?:und|and|&)'?\s+from\s+(?:the\s+)?(?=\d)")
+# "open on every contratempo", "nothing of kick on the 1", "hihat abierto": Spanish and Portuguese words
+# "the cymbal ride", "hihat must open on every offbeat", "only the closed one": a Romance word order
+_ROMANCE_ORDER = re.compile(
+    r"\bcymbal\s+(?=ride\b|crash\b)|\b(?:must|should|can|will|gotta|ha(?:s|ve)\s+to|needs?\s+to)\s+(open)\s+(?=on\b)"
+    r"|\bonly\s+the\s+(closed)\s+ones?\b"
+)
+_ROMANCE_WORDS = re.compile(
+    r"\bcontra[\s-]?tiempos?\b|\bcontratempos?\b(?!\s+d[oe]\b)|\bnothing\s+of\s+(?=(?:the\s+)?[a-z])|\b(hi-?hats?|hats?|hh)\s+abiert[oa]s?\b"
+)
+# "end it with a big finish on the snare": a snare fill
+_FINISH_ON = re.compile(r"\b(?:a\s+)?(?:big\s+|little\s+|lil\s+)?finish\s+on\s+(?:the\s+)?(" + _A_VOICE + r")\b")
+# "**kick**", "__snare__": a pasted text's bold; "| kick | 1, 3 |": a table's row is a line "kick: 1, 3"
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|([^|\n]+)\|([^\n]*?)\|?[ \t]*$", re.M)
+_CELL_AFTER_VOICE = re.compile(
+    r"\b(" + _A_VOICE + r")\s*\|\s*(?=\d|(?:all|every|none|quarters|8ths|16ths|eighths|sixteenths|offbeats)\b)"
+)  # (not a step string's bar line, "hh |x-x-|")
+_STEP_CELLS = re.compile(r"[x.\-o]{4,}")  # "| hh | x.x.x.x. |": a step string
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*", re.M)
+# "hat: 1-6", "ride 1 - 5": every count from the first (a range of two, "2-4", is the backbeat's pair)
+_RANGE_FROM_ONE = re.compile(
+    r"(?<![\d/.&-])(?<!\bbars\s)(?<!\bbar\s)(?<!\bmeasures\s)\b1\s*-\s*([5-9]|1[0-2])\b"
+    r"(?![\d/&-]|\s*(?:bars?|bpm|measures?))"
+)
+# "the snare on 3 keeps clashing with where my lyric lands, so ...": a complaint, not a wish
+_CLASHING = re.compile(r"(?:^|(?<=[.;!?]))[^.;,!?]*\b(?:keeps?\s+clashing|clash(?:es)?\s+with)\b[^.;,!?]*[,;]?")
+# "no snare on 2!! only on 4", "no snare on 3 anywhere. 2 and 4 are fine tho": the same voice's places
+_NOT_HERE_BUT_THERE = re.compile(
+    r"\b(no|not|dont|don't|never)\s+(?:the\s+|a\s+)?(" + _A_VOICE + r")\s+on\s+([^.;!?,]{1,30}?)\s*[.;!?,]+\s*"
+    r"(?:(?:but\s+)?((?:only|just)\s+on)\b"
+    r"|(?:but\s+)?((?:the\s+)?\d[&ea]?(?:\s*(?:,|and|&|n)\s*\d[&ea]?)*)\s+(?:are|is)\s+(?:fine|ok|okay|good|cool)\b)"
+)
 # "no open hats on the offbeats - keep em closed": the closed hat plays there
 _KEEP_EM_CLOSED = re.compile(
     r"\bno\s+open\s+(hi-?hats?|hats?|hh)\s+on\s+([^,.;!?-]+?)\s*[-,;.]*\s*(?:just\s+|but\s+)?keep\s+(?:em|them|'em|it|those)\s+closed\b"
@@ -558,6 +636,10 @@ _HYPHEN_AND = re.compile(r"\b(\d)-(?:and|n)\b")
 _STEP_GRID = re.compile(
     r"(?<!\ball\s)(?<!\bevery\s)\b(?:16|sixteen)[\s-]*steps?\b|\bpiano[\s-]?roll\b|\bstep\s+(?:sequencer|grid)\b"
 )  # ("shaker on all 16 steps" is a place)
+# "5/4 loop so 20 steps a bar": the sixteenths of a meter of quarters, numbered
+_STEPS_A_BAR = re.compile(r"\b(12|20|24|28)[\s-]*steps?\s+(?:a|per|each|in\s+a)\s+bar\b")
+# "open hat on every offbeat step", "keep the & steps clean": those places
+_STEPS_OF_A_KIND = re.compile(r"\b(?:(off|up|down)[\s-]?beat\s+step(s?)|the\s+(?:&|and)\s+steps)\b")
 _STEP_NUMBERS = re.compile(r"\bsteps?\s+\d")
 _STEP_LIST_BEFORE = frozenset({"on", "at", ",", "&", "+", "and", "n", "plus"})  # "... on 5 + 13"
 _NOT_STEPS_AFTER = frozenset({"bars", "bar", "measures", "beats", "bpm", "times", "x", "/", "steps"})
@@ -650,7 +732,7 @@ _PLACE_SAYING = (
 
 def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
-    low = _list_marks_out(joined_cells(text.lower().replace("’", "'").replace("`", "'")))
+    low = _list_marks_out(joined_cells(_markdown_plainly(text.lower().replace("’", "'").replace("`", "'"))))
     low = " ".join(_LINE_BREAK.sub(" ; ", _EMOJI.sub(" , ", low)).split())
     low = _written_plainly(low)
     low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
@@ -724,6 +806,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     stepped = "step" in low or "piano" in low
     steps = "grid" if stepped and _STEP_GRID.search(low) else "named" if stepped and _STEP_NUMBERS.search(low) else ""
     steps = steps or ("named" if meter is None and _past_any_count(tokens) else "")
+    steps = steps or ("named" if _sixteenths_numbered(low, meter) else "")
     reader = Reader(tokens, unplaced, meter, fill, steps, bar_refs)
     constraints = reader.read()
     single = single_instrument(tokens)
@@ -1260,6 +1343,8 @@ def _take_meter(text: str) -> tuple[str | None, str]:
     if found is None:
         found, text = _counted_in(text)
     if found is None:
+        found = _count_said_aloud(text)
+    if found is None:
         beats = _BEATS_A_BAR.search(text)
         name = f"{_number(beats[1])}/4" if beats else None
         found = name if name in METERS else None
@@ -1269,14 +1354,41 @@ def _take_meter(text: str) -> tuple[str | None, str]:
     return found, text
 
 
+def _count_said_aloud(text: str) -> str | None:
+    """ "goes 1-2-3-4-5-6 quick", "counting 1 2 3 1 2 3", "claps 1 2 3 1 2 1 2": the bar a count
+    said aloud fills, where no meter is named (a run to 4 or 8 is 4/4's or a dancer's)."""
+    for match in _COUNT_RUN.finditer(text):
+        numbers = [int(n) for n in re.findall(r"\d", match[0])]
+        runs: list[int] = []
+        for n in numbers:
+            if n == 1:
+                runs.append(1)
+            elif runs and n == runs[-1] + 1:
+                runs[-1] = n
+            else:
+                break
+        else:
+            if len(runs) == 1 and runs[0] in (5, 6, 7, 9):
+                return _COUNTED_METERS[runs[0]]
+            if len(runs) > 1 and len(set(runs)) == 1 and runs[0] in (3, 5, 6, 7):
+                return _COUNTED_METERS[runs[0]]  # "1 2 3 1 2 3": a waltz's bars
+            if len(set(runs)) > 1 and min(runs) >= 2 and sum(runs) in (5, 7, 9):
+                return f"{sum(runs)}/8"  # "1 2 3 1 2 1 2": a bar of seven quick counts, grouped
+    return None
+
+
 def _meters_said(text: str) -> list[re.Match[str]]:
     """ "in three four", "a two four polka": meters in words, but not "snare two four" (counts)."""
     return [m for m in _METER_IN_WORDS.finditer(text) if not _COUNTS_BEFORE.search(text, 0, m.start())]
 
 
 def _counted_in(text: str) -> tuple[str | None, str]:
-    """ "a beat in 5 like take five", "something in seven": the meter a count names; not
-    "kick in 3" (a voice's place) nor "in 3 bars"."""
+    """ "a beat in 5 like take five", "something in seven", "I count 1 2 3 4 5": the meter a
+    count names; not "kick in 3" (a voice's place) nor "in 3 bars"."""
+    for match in _COUNTED_TO.finditer(text):
+        numbers = [int(n) for n in re.findall(r"\d", match[1])]
+        if numbers == list(range(1, len(numbers) + 1)) and len(numbers) in _COUNTED_METERS:
+            return _COUNTED_METERS[len(numbers)], text[: match.start()] + " " + text[match.end() :]
     for match in _IN_A_COUNT.finditer(text):
         before = text[: match.start()].split()
         if before and (resolve_voices(before[-1]) or before[-1] in ("on", "at", "comes", "come", "lands")):
@@ -1288,12 +1400,19 @@ def _counted_in(text: str) -> tuple[str | None, str]:
 _ONE_AS_THING = frozenset({"the", "big", "small", "little", "other", "that", "this", "low", "high", "loud"})
 
 
+def _sixteenths_numbered(low: str, meter: str | None) -> bool:
+    """ "5/4 loop so 20 steps a bar": the request numbers the sixteenths of its meter of quarters."""
+    said = _STEPS_A_BAR.search(low)
+    return bool(said and meter and meter.endswith("/4") and int(said[1]) == 4 * int(meter.split("/")[0]))
+
+
 def _past_any_count(tokens: list[str]) -> bool:
-    """ "snare on 5 + 13, kick on 1 & 9": a place numbered 10 to 16, where no meter is named,
-    counts no meter's beats, so the request numbers a sixteenth grid's steps (and its 5 and 9
-    are steps too); "kick on 5" alone may be 5/4's five."""
+    """ "snare on 5 + 13, kick on 1 & 9": a place numbered 10 to 16 (9 too where steps are spoken
+    of), where no meter is named, counts no meter's beats, so the request numbers a sixteenth
+    grid's steps (and its 5 and 9 are steps too); "kick on 5" alone may be 5/4's five."""
+    lowest = 9 if any(w.startswith("step") for w in tokens) else 10  # "kick on 9" alone: not said as a step
     for k, word in enumerate(tokens):
-        if word.isdigit() and 10 <= int(word) <= 16 and k > 0:
+        if word.isdigit() and lowest <= int(word) <= 16 and k > 0:
             before, after = tokens[k - 1], tokens[k + 1] if k + 1 < len(tokens) else ""
             listed = before in _STEP_LIST_BEFORE or before.isdigit()
             if listed and after not in _NOT_STEPS_AFTER:
@@ -1301,10 +1420,18 @@ def _past_any_count(tokens: list[str]) -> bool:
     return False
 
 
-_SERIES = re.compile(r"\s*\d+(?:\s*[,&+]\s*\d+|\s+\d+)+\s*,?\s*(?:\.{2,}|\u2026|etc\.?|and\s+so\s+on)\s*")
+_SERIES = re.compile(
+    r"\s*\d+(?:\s*[,&+]\s*\d+|\s+\d+)+\s*,?\s*(?:\.{2,}|\u2026|etc\.?|and\s+so\s+on)\s*(?:\d+\s*)?"
+)  # "(1,3,5,7..)", "(1,3,5...15)"
 # "(1-6)": every count from the first ("2-4" is the backbeat's two, typed with a dash)
 _COUNT_RANGE = re.compile(r"\s*(\d+)\s*(?:-|–|to|thru|through)\s*(\d+)\s*")
 _ASKED_AND_REFUSED = re.compile(r"\?\s*(?:no|nah|nope|not)\b")
+
+
+_STEPS_AGAIN = re.compile(r"\s*\d{1,2}(?:\s*(?:,|&|\+|and|n)?\s*\d{1,2})+\s*")
+_PLACES_AGAIN = frozenset(
+    {"offs", "offbeat", "offbeats", "upbeat", "upbeats", "downbeats", "ands", "quarters", "beats", "step", "steps"}
+)
 
 
 def _aside(match: re.Match[str]) -> str:
@@ -1312,6 +1439,10 @@ def _aside(match: re.Match[str]) -> str:
     so it does not stand between a voice and its places; "(so the a of 3)" stays."""
     if _SERIES.fullmatch(match[1]):
         return " "  # "every odd step (1,3,5,7..)": what the words before it say, shown as a series
+    if _STEPS_AGAIN.fullmatch(match[1]) and 9 <= max(map(int, re.findall(r"\d+", match[1]))) <= 16:
+        before = _tokens(match.string[: match.start()])[-1:]
+        if before and (before[0][0].isdigit() or before[0] in _PLACES_AGAIN):
+            return " "  # "snare on 2 and 4 (5 and 13)", "hats on the offs (3 7 11 15)": the steps of it
     if (counts := _COUNT_RANGE.fullmatch(match[1])) and int(counts[1]) == 1 and 3 <= int(counts[2]) <= 12:
         return " (" + ", ".join(map(str, range(1, int(counts[2]) + 1))) + ") "  # "every count (1-6)": each
     if _ASKED_AND_REFUSED.search(match[1]):
@@ -1361,13 +1492,76 @@ def _nudged(match: re.Match[str]) -> str:
 
 # Ways of writing a request put plainly, in order, each tried only where its trigger is in the text
 # (a substring every match needs: a cheap test that spares the pattern on most requests)
+def _markdown_plainly(low: str) -> str:
+    """A pasted spec's markdown as plain lines: no bold, no headings, a table's rows as
+    "kick: 1, 3" (a row that is a step string is left to the step reader)."""
+    low = _EMPHASIS.sub("", low) if "*" in low or "__" in low else low
+    low = _HEADING.sub("", low) if "#" in low else low
+    if "|" not in low:
+        return low
+    low = _TABLE_RULE.sub("", low)
+    low = _TABLE_ROW.sub(lambda m: m[0] if _STEP_CELLS.search(m[0]) else _table_line(m), low)
+    return _CELL_AFTER_VOICE.sub(r"\1: ", low)
+
+
+def _table_line(match: re.Match[str]) -> str:
+    cells = [c.strip() for c in match[2].split("|") if c.strip()]
+    return f"{match[1].strip()}: {' , '.join(cells)}"
+
+
+def _beats_plainly(match: re.Match[str]) -> str:
+    """ "in the times 1 and 3" -> "on 1 and 3", "on all the times" -> "on every beat", "of each
+    time" -> "of each beat"."""
+    if not (match[2] or match[3]):
+        return "on "
+    return f"{match[1] or ''}{'every' if match[2] else match[3]} beat"
+
+
+def _in_english_order(match: re.Match[str]) -> str:
+    return "opens " if match[1] else "with closed hi-hat" if match[2] else ""
+
+
+def _romance_word(match: re.Match[str]) -> str:
+    said = match[0]
+    if said.startswith("contra"):
+        return "offbeats" if said.endswith("s") else "offbeat"
+    return "no " if said.startswith("nothing") else f"open {match[1]}"
+
+
+def _rate_plainly(match: re.Match[str]) -> str:
+    return f" {match[1]} " if match[1] else " "
+
+
+def _here_but_there(match: re.Match[str]) -> str:
+    """ "no snare on 2!! only on 4" -> "no snare on 2 , snare only on 4"."""
+    voice = match[2]
+    then = f"{voice} {match[4]}" if match[4] else f"{voice} on {match[5]}"
+    return f"{match[1]} {voice} on {match[3]} , {then}"
+
+
 _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (("@",), _AT_SIGN, " at "),
     ((" / ", " + "), _FIELD_JOIN, " ; "),
     (("(", "["), _BRACKETED, r"\1 on \2"),
     (("/",), _FRACTION_NOTES, lambda m: _FRACTION_NAMES[m[1]]),
     (("top of",), _ON_TOP_OF, lambda m: f"{m[1] or m[3]} doubling {m[2] or m[4]}"),
-    (("can ", "could ", "should ", "will ", "may ", "might ", "must ", "would "), _MODAL_ON, r"\1"),
+    (("clash",), _CLASHING, " . "),
+    (("can ", "could ", "should ", "will ", "may ", "might ", "must ", "would ", "got", "to "), _MODAL_ON, r"\1"),
+    (("together", "at once", "unison"), _ALL_TOGETHER, "together"),
+    (("all i", "all we", "everything i", "everything we"), _ALL_I_WANT, "that's it"),
+    ((" fine", " ok", " cool", " allowed"), _VOICE_IS_FINE, r" with \1"),
+    (("accent",), _ACCENTS_ON, " "),
+    (("at all",), _AT_ALL_EXCEPT, r"\1 "),
+    (("time",), _TIMES_AS_BEATS, _beats_plainly),
+    (("from",), _AND_FROM, "the and of "),
+    (("contra", "nothing of", "abiert"), _ROMANCE_WORDS, _romance_word),
+    (("cymbal ride", "cymbal crash", "open on", "closed one"), _ROMANCE_ORDER, _in_english_order),
+    (("finish",), _FINISH_ON, r"a \1 fill"),
+    (("-",), _RANGE_FROM_ONE, lambda m: ", ".join(str(n) for n in range(1, int(m[1]) + 1))),
+    (("step",), _STEPS_OF_A_KIND, lambda m: f"{m[1]}beat{m[2]}" if m[1] else "the ands"),
+    (("filling", "covering", "hitting"), _FILLING_ALL, "on "),
+    (("fast", "quick", "rapid", "steady", "constant", "tight", "whole"), _RATE_COLOURED, _rate_plainly),
+    (("only", "just", "fine", "ok", "good", "cool"), _NOT_HERE_BUT_THERE, _here_but_there),
     (("instead",), _DOES_IT_INSTEAD, r"\1 plays instead"),
     (("otherwise",), _RATE_OTHERWISE, r"\1 on the rest of the \2"),
     (("closed",), _KEEP_EM_CLOSED, r"closed \1 on \2 too , no open \1 on \2"),
@@ -1412,6 +1606,10 @@ def _take_bpm(text: str, unplaced: list[str]) -> tuple[int | None, str]:
     return bpm, _BPM.sub(" ", text)
 
 
+_PIECES = ("groove", "beat", "pattern", "loop", "rhythm", "thing", "one")  # "a groove of 4 bars"
+_SO_MANY_A_BAR = frozenset({"steps", "step", "beats", "counts", "hits", "notes", "eighths", "8ths", "16ths"})
+
+
 def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[str]]:
     """The bar count the words give, the text without it, and the words of each bar they name
     ("in the last bar"), left in the text as one `BAR_MARK` each."""
@@ -1429,10 +1627,14 @@ def _take_bars(text: str, unplaced: list[str]) -> tuple[int | None, str, list[st
         last = match.end()
         value = _number(match[1] or match[2])
         before = text[: match.start()].split()[-2:] or [""]
-        if before[-1] == "of" and before[0] in ("long", "length", "loop", "total", "end"):
-            before = [""]  # "i want it long of three bar", "a fill at the end of 4 bars": how long
+        if before[-1] == "of" and before[0] in ("long", "length", "loop", "total", "end", *_PIECES):
+            before = [""]  # "i want it long of three bar", "a groove of 4 bars": how long
         if before[-1] in ("every", "each", "per", "of", "last", "first", "times", "once", "twice"):
             continue  # "every 4 bars", "the last bar", "3 times a bar": where, not how long
+        if match[1] in ("a", "an") and (
+            before[-1] in _SO_MANY_A_BAR or (before[-1] == "in" and before[0] in _SO_MANY_A_BAR)
+        ):
+            continue  # "20 steps a bar", "5 beats in a bar": how many in each, not how many bars
         if _TOO_LONG.match(text, match.end()):  # "16 bars is too long just give me 4": not this many
             wanted = _GIVE_ME.search(text[: match.end() + 60], match.end())
             if wanted and BARS_MIN <= (value := _number(wanted[1])) <= BARS_MAX:

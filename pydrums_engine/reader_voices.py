@@ -83,6 +83,7 @@ from .reader_words import (
     WANTING,
     WHOSE,
 )
+from .sounds import USUAL_SOUNDS
 from .variation import fill_voices
 
 _MATCHING = frozenset(
@@ -104,6 +105,9 @@ class VoiceForms(ReaderBase):
         voices, j = self._voice_list(i)
         if not voices:
             return None
+        run, end = self._voice_list(i, adjacent=True)
+        if end > j and self._kit_run(i, end) and self._places_follow(self._skip_linking(end)):
+            voices, j = run, end  # "kick snare n crash on every 8th": each of them there
         listed = self._listed_only(i)
         if listed is not None:
             return listed
@@ -685,6 +689,13 @@ class VoiceForms(ReaderBase):
             if voices and own and j < len(self.tokens) and self.tokens[j] in DOING:
                 break  # "w/ cross stick and a shaker doing 16ths": the shaker's 16ths, not the rim's
         return tuple(found), i
+
+    def _kit_run(self, i: int, end: int) -> bool:
+        """Tokens i..end name distinct drums one word each, joined or side by side ("kick snare
+        n crash"), not a sung groove ("boom tss tss") or a verb ("ride the crash")."""
+        words = [w for w in self.tokens[i:end] if w not in VOICE_JOINERS]
+        named = all(resolve_voices(w) and w not in USUAL_SOUNDS for w in words)
+        return len(words) >= 2 and len(set(words)) == len(words) and named
 
     def _voice_before(self, i: int, start: int) -> tuple[str, ...]:
         """The voice named last before token i, looking back no further than ``start``: the

@@ -126,7 +126,7 @@ _OTHER_METER = re.compile(
 )
 _WALTZ = re.compile(r"\b3\s*/\s*4\b|\bwaltz")  # a waltz is danced in sixes: two bars of three
 _LATE_COUNT = re.compile(
-    r"(?<![\d/.])\b([4-8]|four|five|six|seven|eight)\b(?![\d/]|\.\d|\s*(?:bars?|bpm|times|x\b|counts?|eights))"
+    r"(?<![\d/.])\b([4-8]|four|five|six|seven|eight)\b(?![\d/]|\.\d|\s*(?:bars?|bpm|times|x\b|counts?|beats?|eights))"
 )
 _COUNT_NUMBER = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # "4 eights", "two eights long": eight-counts, each two bars of 4/4

@@ -204,3 +204,139 @@ def test_one_hit_moved_instead_leaves_the_voice_s_others():
     assert places("dnb two step but the second snare on the and of 3 instead of 4, first one stays on 2")["sd"] == (
         "3&",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hammer blast, kick snare n crash all together on every 8th", {"sd": ("eighths",), "cc": ("eighths",)}),
+        ("kick snare and crash on 1", {"bd": ("1",), "sd": ("1",), "cc": ("1",)}),
+        # a sung groove stays a sung groove: "boom tss tss" names no three drums on 1
+        ("waltz in 3/4: boom tss tss, boom tss tss (kick on 1, hat on 2 and 3)", {"bd": ("1",)}),
+    ],
+)
+def test_drums_named_side_by_side_all_play_there(text, expected):
+    read = places(text)
+    assert {voice: read.get(voice) for voice in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("shaker covering all 16 steps, kick only 1 and 9", {"sh": ("sixteenths",), "bd": ("1", "3")}),
+        ("in 5/4, 20 steps per bar: kick on 1, 11 and 17, snare 5 and 13", {"bd": ("1", "3&", "5"), "sd": ("2", "4")}),
+        ("5/4 groove, 20 steps a bar, kick on 1 and 4", {"bd": ("1", "4")}),  # counts the bar has: counts
+        ("open hat on the offs (3 7 11 15), kick on every beat", {"oh": ("offbeats",)}),
+        ("snare on 2 and 4 (5 and 13)", {"sd": ("2", "4")}),  # the steps of it, said again
+    ],
+)
+def test_a_sequencer_s_steps_land_on_their_counts(text, expected):
+    read = places(text)
+    assert {voice: read.get(voice) for voice in expected} == expected
+    assert parse_intent(text).bars is None  # "20 steps a bar" is no bar count
+
+
+def test_a_series_of_steps_in_brackets_is_no_count_of_five():
+    intent = parse_intent("hats on every odd step (1,3,5...15), snare on 5 + 13")
+    assert intent.meter is None
+    assert places(intent.text) == {"ch": ("eighths",), "sd": ("2", "4")}
+
+
+@pytest.mark.parametrize(("text", "meter"), [("I count 1 2 3 4 5, kick on 1", "5/4"), ("we count 1 2 3", "3/4")])
+def test_counting_a_bar_aloud_names_its_meter(text, meter):
+    assert parse_intent(text).meter == meter
+
+
+def test_counting_to_four_is_no_odd_meter():
+    assert parse_intent("i count 1 2 3 4, kick on 1").meter is None
+
+
+def test_a_complaint_is_no_wish_and_the_places_that_are_fine_are_the_voice_s():
+    intent = parse_intent("the snare on 3 keeps clashing with my vocal, so no snare on 3. 2 and 4 are fine tho")
+    assert places(intent.text) == {"sd": ("2", "4")}
+    assert [c.places for c in intent.constraints if c.rule == "off" or c.rule == "absent"] == [("3",)]
+
+
+def test_not_there_then_only_there_in_the_next_sentence():
+    intent = parse_intent("no kick on 1!! only on 3. hats on 8ths")
+    assert places(intent.text)["bd"] == ("3",)
+    assert not intent.not_understood
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the main snare hits have to land on 2 and 4", {"sd": ("2", "4")}),
+        ("shaker going the whole time in fast 16ths", {"sh": ("sixteenths",)}),
+        ("tamb in quick 8ths", {"tb": ("eighths",)}),
+    ],
+)
+def test_round_six_words(text, expected):
+    assert places(text) == expected
+
+
+def test_a_pasted_markdown_spec_reads_like_plain_lines():
+    bold = parse_intent("**kick**: 1, 3\n**snare** 2/4")
+    assert bold.meter is None  # "**snare** 2/4" is the snare's counts, as "snare 2/4" is
+    assert places(bold.text) == {"bd": ("1", "3"), "sd": ("2", "4")}
+    table = "## verse\n| inst | hits |\n|---|---|\n| kick | 1, 3 |\n| hat | all 16ths |"
+    assert places(table) == {"bd": ("1", "3"), "ch": ("sixteenths",)}
+    assert places("6/8\n| kick | 1 |\n| hat | 1-6 |")["ch"] == ("1", "2", "3", "4", "5", "6")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i want the kick in the times 1 and 3", {"bd": ("1", "3")}),
+        ("the cymbal ride on all the times", {"rc": ("beats",)}),
+        ("Bassdrum on 1, on the 'und' from 2", {"bd": ("1", "2&")}),
+        ("the hihat must open on every contratempo", {"oh": ("offbeats",)}),
+        ("floor tom on the 4th sixteenth of each time (1a 2a 3a 4a)", {"lt": ("as", "1a", "2a", "3a", "4a")}),
+    ],
+)
+def test_a_beat_said_as_a_time_and_other_words_from_another_language(text, expected):
+    assert places(text) == expected
+
+
+def test_nothing_of_a_voice_and_an_open_hat_said_after_its_name_are_read():
+    intent = parse_intent("nothing of kick on the 1, and no hihat abierto")
+    assert [(c.voices, c.places, c.rule) for c in intent.constraints] == [
+        (("bd",), ("1",), "off"),
+        (("oh",), ("all",), "absent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "meter"),
+    [
+        ("swaying one that goes 1-2-3-4-5-6 quick, big drum on 1", "6/8"),
+        ("for ballet, counting 1 2 3 1 2 3, big drum on the 1", "3/4"),
+        ("my teacher claps 7 quick ones: 1 2 3 1 2 1 2 and again", "7/8"),
+        ("my song has 5 beats in a bar, kick on 1", "5/4"),
+        ("i count 1 2 3 4 5 6 7 8 in my class", None),  # a dancer's eight
+        ("8 bar groove: bar 1-7 the pocket, bar 8 a fill", None),  # bars, not counts
+    ],
+)
+def test_a_count_said_aloud_gives_the_meter_it_fills(text, meter):
+    intent = parse_intent(text)
+    assert intent.meter == meter
+    assert intent.bars in (None, 8)  # "5 beats in a bar" is no bar count
+
+
+def test_the_words_for_a_length_a_kid_s_cymbal_and_a_big_finish():
+    assert parse_intent("give me a groove of 4 bars please").bars == 4
+    assert places("tippy cymbal on every beat")["ch"] == ("beats",)
+    assert parse_intent("end it with a big finish on the snare").fill == "snare"
+    gone = next(c for c in parse_intent("no cymbals at all except the ride").constraints if c.rule == "absent")
+    assert "cc" in gone.voices and "rc" not in gone.voices
+
+
+def test_that_s_all_i_want_keeps_the_groove_to_the_voices_named():
+    only = parse_intent("shaker in fast 16ths and a kick on the 1. thats literally all i want")
+    gone = next(c for c in only.constraints if c.rule == "absent")
+    assert "sd" in gone.voices and "sh" not in gone.voices and "bd" not in gone.voices
+
+
+def test_a_voice_said_to_be_fine_plays():
+    intent = parse_intent("keep the crash out of this one, the singer hates it. ride is fine")
+    assert [(c.voices, c.rule) for c in intent.constraints] == [(("cc",), "absent"), (("rc",), "present")]

@@ -235,7 +235,14 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         limb="aux",
     ),
     Instrument(
-        "cb", "cowbell", 56, ("cowbell", "cow bell", "cowbel"), "hand", short="cowbell", strokes="-xXo", limb="aux"
+        "cb",
+        "cowbell",
+        56,
+        ("cowbell", "cow bell", "cowbel", "bongo bell", "cencerro", "campana"),  # the Latin names of the bell
+        "hand",
+        short="cowbell",
+        strokes="-xXo",
+        limb="aux",
     ),
     Instrument(
         "sh", "shaker", 70, ("shaker", "maracas", "maraca", "shakr"), "hand", short="shaker", strokes="-xXo", limb="aux"

@@ -356,6 +356,11 @@ _RATE_COLOURED = re.compile(
 _FILLING_ALL = re.compile(
     r"\b(?:filling|covering|hitting)\s+(?=(?:all|every|each)\s+(?:the\s+)?(?:16|16th|sixteenth|8th|eighth)\b)"
 )
+# "dont put anything on 2 and 4 on the snare": not the snare there; "dont put anything on 3": nothing there
+_NOT_ANYTHING_ON = re.compile(
+    r"\b(?:don'?t|do\s+not|never)\s+(?:put|play|have|add)\s+anything\s+on\s+"
+    r"((?:the\s+)?\d[&ea]?(?:\s*(?:,|and|&|n|or)\s*(?:the\s+)?\d[&ea]?)*)(?:\s+on\s+(?:the\s+)?(" + _A_VOICE + r"))?\b"
+)
 # "accents on the hat quarters if you can": how loud, not where it plays (its rate is said elsewhere)
 _ACCENTS_ON = re.compile(
     r"\baccents?\s+on\s+the\s+(?:(?:"
@@ -1509,6 +1514,12 @@ def _table_line(match: re.Match[str]) -> str:
     return f"{match[1].strip()}: {' , '.join(cells)}"
 
 
+def _into_the_one(match: re.Match[str]) -> str:
+    """ "snare roll into the one": a roll at the end (once, where the request says "at the end" too)."""
+    said_where = match.string.startswith(" at the end", match.end())
+    return match[1] if said_where else f"{match[1]} at the end"
+
+
 def _beats_plainly(match: re.Match[str]) -> str:
     """ "in the times 1 and 3" -> "on 1 and 3", "on all the times" -> "on every beat", "of each
     time" -> "of each beat"."""
@@ -1548,6 +1559,7 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     (("clash",), _CLASHING, " . "),
     (("can ", "could ", "should ", "will ", "may ", "might ", "must ", "would ", "got", "to "), _MODAL_ON, r"\1"),
     (("together", "at once", "unison"), _ALL_TOGETHER, "together"),
+    (("anything on",), _NOT_ANYTHING_ON, lambda m: f"no {m[2]} on {m[1]}" if m[2] else f"nothing on {m[1]}"),
     (("all i", "all we", "everything i", "everything we"), _ALL_I_WANT, "that's it"),
     ((" fine", " ok", " cool", " allowed"), _VOICE_IS_FINE, r" with \1"),
     (("accent",), _ACCENTS_ON, " "),
@@ -1567,7 +1579,7 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     (("closed",), _KEEP_EM_CLOSED, r"closed \1 on \2 too , no open \1 on \2"),
     (("'s",), _THOSE_ARE, lambda m: f"{m[1]} , {m[2]} on {m[1].replace(' or ', ' and ')}"),
     (("di", "pon", "nutt", "wid"), _PATOIS, lambda m: _PATOIS_WORDS.get(m[0], "nothing")),
-    (("to the",), _INTO_THE_ONE, r"\1"),
+    (("to the",), _INTO_THE_ONE, _into_the_one),
     (("just", "only"), _BEAT_JUST, r" . on \1 just \2 "),
     (("late", "after", "behind", "early", "before", "ahead"), _NUDGED, _nudged),
     (("only",), _NOT_THERE_ONLY_HERE, r"\1\2, only on the \3"),

@@ -340,3 +340,16 @@ def test_that_s_all_i_want_keeps_the_groove_to_the_voices_named():
 def test_a_voice_said_to_be_fine_plays():
     intent = parse_intent("keep the crash out of this one, the singer hates it. ride is fine")
     assert [(c.voices, c.rule) for c in intent.constraints] == [(("cc",), "absent"), (("rc",), "present")]
+
+
+def test_not_anything_on_a_count_on_a_voice_keeps_that_voice_off():
+    """ "dont put anything on 2 and 4 on the snare" had read as the snare there."""
+    intent = parse_intent("rumba feel. dont put anything on 2 and 4 on the snare")
+    assert [(c.voices, c.places, c.rule) for c in intent.constraints] == [(("sd",), ("2", "4"), "off")]
+    assert [c.rule for c in parse_intent("dont put anything on 3").constraints] == ["off"]
+
+
+def test_a_roll_into_the_one_is_a_fill_and_the_bongo_bell_a_cowbell():
+    assert parse_intent("mambo with a cierre, snare roll into the one").fill == "snare"
+    assert parse_intent("a snare roll into the downbeat at the end").fill == "snare"
+    assert places("the bongo bell on 1 and 3") == {"cb": ("1", "3")}

@@ -49,7 +49,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
         short="crash",
         strokes="-xXo",
     ),
-    Instrument("rc", "ride cymbal", 51, ("ride", "ride cymbal", "rd"), "cymbal", short="ride", strokes="-xXo"),
+    Instrument(
+        "rc", "ride cymbal", 51, ("ride", "ride cymbal", "rd", "top cymbal"), "cymbal", short="ride", strokes="-xXo"
+    ),  # ("top cymbal": the older players' name for it)
     Instrument(
         "rb",
         "ride bell",
@@ -117,6 +119,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
             "hh",  # as a notation track code (PyDrums' data); in a sentence "hh" is the hi-hat (hats group)
             "hh foot",
             "hh pedal",
+            "sock cymbal",  # the older players' name for the hi-hat played with the foot
+            "sock cymbals",
             "pedal",
             "pedal hat",
             "foot hat",

@@ -361,6 +361,20 @@ _NOT_ANYTHING_ON = re.compile(
     r"\b(?:don'?t|do\s+not|never)\s+(?:put|play|have|add)\s+anything\s+on\s+"
     r"((?:the\s+)?\d[&ea]?(?:\s*(?:,|and|&|n|or)\s*(?:the\s+)?\d[&ea]?)*)(?:\s+on\s+(?:the\s+)?(" + _A_VOICE + r"))?\b"
 )
+# "four to the bar on the bass drum", "kick 4 to the floor": every beat
+_FOUR_TO_THE = re.compile(r"\b(?:four|4)[\s-]+to[\s-]+the[\s-]+(?:bar|floor)\b")
+# "leave the tom toms alone this time", "no tom stuff": without them
+_LEAVE_ALONE = re.compile(r"\bleave\s+(?:the\s+|my\s+|your\s+|those\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+alone\b")
+_VOICE_STUFF = re.compile(r"\b(tom|cymbal|hat|hi-?hat|cowbell|shaker|clap)s?\s+(?:stuff|things?|business)\b")
+# "keep the kick OFF the 2 and 4, claps live there": the claps' places
+_LIVE_THERE = re.compile(
+    r"\b(off|on)\s+(?:the\s+)?(\d[&ea]?(?:\s*(?:,|and|&|n)\s*(?:the\s+)?\d[&ea]?)*)\s*[,;-]+\s*(?:the\s+|my\s+)?("
+    + _A_VOICE
+    + r")\s+(?:live|lives|go|goes|sit|sits|belong|belongs|land|lands)\s+there\b"
+)
+# "swap the clap out for a rim": swap it for one; "i want em on the 2": them
+_SWAP_OUT = re.compile(r"\b(swap|switch|trade)\s+((?:the\s+|my\s+)?[a-z-]+)\s+out\s+(?=for\b)")
+_EM = re.compile(r"(?<=\s)'?em(?=\s+on\b)")
 # "accents on the hat quarters if you can": how loud, not where it plays (its rate is said elsewhere)
 _ACCENTS_ON = re.compile(
     r"\baccents?\s+on\s+the\s+(?:(?:"
@@ -1559,6 +1573,12 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     (("clash",), _CLASHING, " . "),
     (("can ", "could ", "should ", "will ", "may ", "might ", "must ", "would ", "got", "to "), _MODAL_ON, r"\1"),
     (("together", "at once", "unison"), _ALL_TOGETHER, "together"),
+    ((" out for",), _SWAP_OUT, r"\1 \2 "),
+    (("em on",), _EM, "them"),
+    ((" to the", "-to-the"), _FOUR_TO_THE, "four on the floor"),
+    (("alone",), _LEAVE_ALONE, lambda m: f"no {m[1]}" if resolve_voices(m[1]) else m[0]),
+    (("stuff", "thing", "business"), _VOICE_STUFF, r"\1s"),
+    ((" there",), _LIVE_THERE, r"\1 the \2 , \3 on \2"),
     (("anything on",), _NOT_ANYTHING_ON, lambda m: f"no {m[2]} on {m[1]}" if m[2] else f"nothing on {m[1]}"),
     (("all i", "all we", "everything i", "everything we"), _ALL_I_WANT, "that's it"),
     ((" fine", " ok", " cool", " allowed"), _VOICE_IS_FINE, r" with \1"),

@@ -52,7 +52,7 @@ _FLOWING = frozenset({"going", "goes", "go", "doing", "playing", "plays", "crack
 _SOUND_ALIASES = frozenset(w for w in {*USUAL_SOUNDS, *_OTHER_SOUNDS} if resolve_voices(w)) - {"clap", "chick"}
 _REPEATED_NAME = re.compile(r"\b([a-z]+)(?:-\1)+\b")
 # A sound the table does not name, placed: "bap on 2 n 4", "ting on every beat" (the drum it is)
-_SOUND_DRUMS = {"bap": "snare", "ting": "ride"}  # ("smack", "pah": verbs and words too often)
+_SOUND_DRUMS = {"bap": "snare", "ting": "ride", "ding": "ride"}  # ("smack", "pah": verbs and words too often)
 _SOUND_PLACED = re.compile(
     rf"\b({'|'.join(_SOUND_DRUMS)})\s+(?=on\s+(?:the\s+|every\s+|each\s+|all\s+)?[1-9a-z]|[1-9]\b)"
 )

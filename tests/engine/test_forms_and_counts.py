@@ -353,3 +353,29 @@ def test_a_roll_into_the_one_is_a_fill_and_the_bongo_bell_a_cowbell():
     assert parse_intent("mambo with a cierre, snare roll into the one").fill == "snare"
     assert parse_intent("a snare roll into the downbeat at the end").fill == "snare"
     assert places("the bongo bell on 1 and 3") == {"cb": ("1", "3")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two bars of four-to-the-bar on the bass drum, sock cymbal on 2 and 4", {"bd": ("beats",), "ph": ("2", "4")}),
+        ("yanos vibe, kick 4 to the floor", {"bd": ("beats",)}),
+        ("top cymbal on every beat", {"rc": ("beats",)}),
+        ("the ride goes ding on every beat", {"rc": ("beats",)}),
+        ("keep the kick off the 2 and 4, claps live there", {"cp": ("2", "4")}),
+        ("where do the claps go lol. i want em on the 2 and the and of 3", {"cp": ("2", "3&")}),
+    ],
+)
+def test_older_players_words_and_a_voice_that_lives_there(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", ["leave the tom toms alone this time", "simpler, no tom stuff"])
+def test_leaving_a_voice_alone_is_leaving_it_out(text):
+    """ "leave the tom toms alone" had read as toms alone (only toms)."""
+    assert [(c.voices, c.rule) for c in parse_intent(text).constraints] == [(("ht", "mt", "lt"), "absent")]
+
+
+def test_a_voice_swapped_out_for_another_is_gone():
+    intent = parse_intent("house, but swap the clap out for a rim on 2 n 4")
+    assert (("cp",), "absent") in [(c.voices, c.rule) for c in intent.constraints]

@@ -365,7 +365,10 @@ _NOT_ANYTHING_ON = re.compile(
 _FOUR_TO_THE = re.compile(r"\b(?:four|4)[\s-]+to[\s-]+the[\s-]+(?:bar|floor)\b")
 # "leave the tom toms alone this time", "no tom stuff": without them
 _LEAVE_ALONE = re.compile(r"\bleave\s+(?:the\s+|my\s+|your\s+|those\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+alone\b")
-_VOICE_STUFF = re.compile(r"\b(tom|cymbal|hat|hi-?hat|cowbell|shaker|clap)s?\s+(?:stuff|things?|business)\b")
+_VOICE_STUFF = re.compile(
+    r"(?:(?<=\bno\s)|(?<=\bany\s)|(?<=\bor\s)|(?<=\bnor\s)|(?<=\bwithout\s))"
+    r"([a-z-]+(?:\s+[a-z-]+)?)\s+(?:stuff|things?|business)\b"
+)  # (what is left out; "(yeah the clave thing)" says what a pattern is)
 # "keep the kick OFF the 2 and 4, claps live there": the claps' places
 _LIVE_THERE = re.compile(
     r"\b(off|on)\s+(?:the\s+)?(\d[&ea]?(?:\s*(?:,|and|&|n)\s*(?:the\s+)?\d[&ea]?)*)\s*[,;-]+\s*(?:the\s+|my\s+)?("
@@ -1534,6 +1537,16 @@ def _into_the_one(match: re.Match[str]) -> str:
     return match[1] if said_where else f"{match[1]} at the end"
 
 
+def _voice_stuff(match: re.Match[str]) -> str:
+    """ "no tom stuff" -> "no toms", "tss tss things" -> "tss"; other "stuff" stays."""
+    words = match[1].split()
+    said = words[-1] if len(words) == 2 and words[0] in (words[1], "the", "any", "no", "some") else match[1]
+    if not resolve_voices(said):
+        return match[0]
+    lead = " ".join(words[:-1]) + " " if said != match[1] and words[0] != words[1] else ""
+    return lead + (f"{said}s" if said in ("tom", "cymbal", "hat", "hi-hat", "hihat") else said)
+
+
 def _beats_plainly(match: re.Match[str]) -> str:
     """ "in the times 1 and 3" -> "on 1 and 3", "on all the times" -> "on every beat", "of each
     time" -> "of each beat"."""
@@ -1577,7 +1590,7 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     (("em on",), _EM, "them"),
     ((" to the", "-to-the"), _FOUR_TO_THE, "four on the floor"),
     (("alone",), _LEAVE_ALONE, lambda m: f"no {m[1]}" if resolve_voices(m[1]) else m[0]),
-    (("stuff", "thing", "business"), _VOICE_STUFF, r"\1s"),
+    (("stuff", "thing", "business"), _VOICE_STUFF, _voice_stuff),
     ((" there",), _LIVE_THERE, r"\1 the \2 , \3 on \2"),
     (("anything on",), _NOT_ANYTHING_ON, lambda m: f"no {m[2]} on {m[1]}" if m[2] else f"nothing on {m[1]}"),
     (("all i", "all we", "everything i", "everything we"), _ALL_I_WANT, "that's it"),

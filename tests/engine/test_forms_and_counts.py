@@ -370,7 +370,9 @@ def test_older_players_words_and_a_voice_that_lives_there(text, expected):
     assert places(text) == expected
 
 
-@pytest.mark.parametrize("text", ["leave the tom toms alone this time", "simpler, no tom stuff"])
+@pytest.mark.parametrize(
+    "text", ["leave the tom toms alone this time", "simpler, no tom stuff", "no drums on top or tom-tom things"]
+)
 def test_leaving_a_voice_alone_is_leaving_it_out(text):
     """ "leave the tom toms alone" had read as toms alone (only toms)."""
     assert [(c.voices, c.rule) for c in parse_intent(text).constraints] == [(("ht", "mt", "lt"), "absent")]
@@ -379,3 +381,10 @@ def test_leaving_a_voice_alone_is_leaving_it_out(text):
 def test_a_voice_swapped_out_for_another_is_gone():
     intent = parse_intent("house, but swap the clap out for a rim on 2 n 4")
     assert (("cp",), "absent") in [(c.voices, c.rule) for c in intent.constraints]
+
+
+def test_things_left_out_are_read_and_a_thing_described_is_not_a_wish():
+    gone = parse_intent("no tippy cymbals or tss tss things or any cymbals at all").constraints
+    assert [(set(c.voices), c.rule) for c in gone] == [({"cc", "rc", "rb", "oh", "ch", "ph"}, "absent")]
+    disco = parse_intent("disco beat, open hat on every and (the tss tss thing)")
+    assert [c.rule for c in disco.constraints] == ["only"]

@@ -352,6 +352,8 @@ _RATE_COLOURED = re.compile(
     r"(?=(?:16ths|sixteenths|8ths|eighths|32nds|triplets)\b)"
     r"|\s+the\s+whole\s+(?:time|way)\s+(?=in\s+(?:16ths|sixteenths|8ths|eighths|32nds|triplets)\b)"
 )
+# "2 and 4", "1, the 2& or 3": counts and their parts in a list (the rewrites below)
+_COUNTS = r"\d[&ea]?(?:\s*(?:,|and|&|n|or)\s*(?:the\s+)?\d[&ea]?)*"
 # "shaker filling all 16 steps", "hats covering every 16th": on all of them
 _FILLING_ALL = re.compile(
     r"\b(?:filling|covering|hitting)\s+(?=(?:all|every|each)\s+(?:the\s+)?(?:16|16th|sixteenth|8th|eighth)\b)"
@@ -359,7 +361,7 @@ _FILLING_ALL = re.compile(
 # "dont put anything on 2 and 4 on the snare": not the snare there; "dont put anything on 3": nothing there
 _NOT_ANYTHING_ON = re.compile(
     r"\b(?:don'?t|do\s+not|never)\s+(?:put|play|have|add)\s+anything\s+on\s+"
-    r"((?:the\s+)?\d[&ea]?(?:\s*(?:,|and|&|n|or)\s*(?:the\s+)?\d[&ea]?)*)(?:\s+on\s+(?:the\s+)?(" + _A_VOICE + r"))?\b"
+    rf"((?:the\s+)?{_COUNTS})(?:\s+on\s+(?:the\s+)?(" + _A_VOICE + r"))?\b"
 )
 # "four to the bar on the bass drum", "kick 4 to the floor": every beat
 _FOUR_TO_THE = re.compile(r"\b(?:four|4)[\s-]+to[\s-]+the[\s-]+(?:bar|floor)\b")
@@ -371,7 +373,7 @@ _VOICE_STUFF = re.compile(
 )  # (what is left out; "(yeah the clave thing)" says what a pattern is)
 # "keep the kick OFF the 2 and 4, claps live there": the claps' places
 _LIVE_THERE = re.compile(
-    r"\b(off|on)\s+(?:the\s+)?(\d[&ea]?(?:\s*(?:,|and|&|n)\s*(?:the\s+)?\d[&ea]?)*)\s*[,;-]+\s*(?:the\s+|my\s+)?("
+    rf"\b(off|on)\s+(?:the\s+)?({_COUNTS})\s*[,;-]+\s*(?:the\s+|my\s+)?("
     + _A_VOICE
     + r")\s+(?:live|lives|go|goes|sit|sits|belong|belongs|land|lands)\s+there\b"
 )
@@ -400,12 +402,12 @@ _TIMES_AS_BEATS = re.compile(
 )
 # "on the 'und' from 2": the "&" of 2, said with a German "von"
 _AND_FROM = re.compile(r"\b(?:the\s+)?'?(?:und|and|&)'?\s+from\s+(?:the\s+)?(?=\d)")
-# "open on every contratempo", "nothing of kick on the 1", "hihat abierto": Spanish and Portuguese words
 # "the cymbal ride", "hihat must open on every offbeat", "only the closed one": a Romance word order
 _ROMANCE_ORDER = re.compile(
     r"\bcymbal\s+(?=ride\b|crash\b)|\b(?:must|should|can|will|gotta|ha(?:s|ve)\s+to|needs?\s+to)\s+(open)\s+(?=on\b)"
     r"|\bonly\s+the\s+(closed)\s+ones?\b"
 )
+# "open on every contratempo", "nothing of kick on the 1", "hihat abierto": Spanish and Portuguese words
 _ROMANCE_WORDS = re.compile(
     r"\bcontra[\s-]?tiempos?\b|\bcontratempos?\b(?!\s+d[oe]\b)|\bnothing\s+of\s+(?=(?:the\s+)?[a-z])|\b(hi-?hats?|hats?|hh)\s+abiert[oa]s?\b"
 )
@@ -431,7 +433,7 @@ _CLASHING = re.compile(r"(?:^|(?<=[.;!?]))[^.;,!?]*\b(?:keeps?\s+clashing|clash(
 _NOT_HERE_BUT_THERE = re.compile(
     r"\b(no|not|dont|don't|never)\s+(?:the\s+|a\s+)?(" + _A_VOICE + r")\s+on\s+([^.;!?,]{1,30}?)\s*[.;!?,]+\s*"
     r"(?:(?:but\s+)?((?:only|just)\s+on)\b"
-    r"|(?:but\s+)?((?:the\s+)?\d[&ea]?(?:\s*(?:,|and|&|n)\s*\d[&ea]?)*)\s+(?:are|is)\s+(?:fine|ok|okay|good|cool)\b)"
+    rf"|(?:but\s+)?((?:the\s+)?{_COUNTS})\s+(?:are|is)\s+(?:fine|ok|okay|good|cool)\b)"
 )
 # "no open hats on the offbeats - keep em closed": the closed hat plays there
 _KEEP_EM_CLOSED = re.compile(

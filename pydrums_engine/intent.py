@@ -1382,23 +1382,30 @@ def _count_said_aloud(text: str) -> str | None:
     """ "goes 1-2-3-4-5-6 quick", "counting 1 2 3 1 2 3", "claps 1 2 3 1 2 1 2": the bar a count
     said aloud fills, where no meter is named (a run to 4 or 8 is 4/4's or a dancer's)."""
     for match in _COUNT_RUN.finditer(text):
-        numbers = [int(n) for n in re.findall(r"\d", match[0])]
-        runs: list[int] = []
-        for n in numbers:
-            if n == 1:
-                runs.append(1)
-            elif runs and n == runs[-1] + 1:
-                runs[-1] = n
-            else:
-                break
-        else:
-            if len(runs) == 1 and runs[0] in (5, 6, 7, 9):
-                return _COUNTED_METERS[runs[0]]
-            if len(runs) > 1 and len(set(runs)) == 1 and runs[0] in (3, 5, 6, 7):
-                return _COUNTED_METERS[runs[0]]  # "1 2 3 1 2 3": a waltz's bars
-            if len(set(runs)) > 1 and min(runs) >= 2 and sum(runs) in (5, 7, 9):
-                return f"{sum(runs)}/8"  # "1 2 3 1 2 1 2": a bar of seven quick counts, grouped
+        runs = _count_runs(match[0])
+        if runs is None:
+            continue
+        if len(runs) == 1 and runs[0] in (5, 6, 7, 9):
+            return _COUNTED_METERS[runs[0]]
+        if len(runs) > 1 and len(set(runs)) == 1 and runs[0] in (3, 5, 6, 7):
+            return _COUNTED_METERS[runs[0]]  # "1 2 3 1 2 3": a waltz's bars
+        if len(set(runs)) > 1 and min(runs) >= 2 and sum(runs) in (5, 7, 9):
+            return f"{sum(runs)}/8"  # "1 2 3 1 2 1 2": a bar of seven quick counts, grouped
     return None
+
+
+def _count_runs(said: str) -> list[int] | None:
+    """ "1 2 3 1 2 1 2" -> [3, 2, 2]: the length of each run counted up from 1; None when a
+    number does not go on from the one before it or start again at 1."""
+    runs: list[int] = []
+    for n in (int(d) for d in re.findall(r"\d", said)):
+        if n == 1:
+            runs.append(1)
+        elif runs and n == runs[-1] + 1:
+            runs[-1] = n
+        else:
+            return None
+    return runs
 
 
 def _meters_said(text: str) -> list[re.Match[str]]:
@@ -1410,9 +1417,9 @@ def _counted_in(text: str) -> tuple[str | None, str]:
     """ "a beat in 5 like take five", "something in seven", "I count 1 2 3 4 5": the meter a
     count names; not "kick in 3" (a voice's place) nor "in 3 bars"."""
     for match in _COUNTED_TO.finditer(text):
-        numbers = [int(n) for n in re.findall(r"\d", match[1])]
-        if numbers == list(range(1, len(numbers) + 1)) and len(numbers) in _COUNTED_METERS:
-            return _COUNTED_METERS[len(numbers)], text[: match.start()] + " " + text[match.end() :]
+        runs = _count_runs(match[1])
+        if runs is not None and len(runs) == 1 and runs[0] in _COUNTED_METERS:
+            return _COUNTED_METERS[runs[0]], text[: match.start()] + " " + text[match.end() :]
     for match in _IN_A_COUNT.finditer(text):
         before = text[: match.start()].split()
         if before and (resolve_voices(before[-1]) or before[-1] in ("on", "at", "comes", "come", "lands")):
@@ -1514,8 +1521,6 @@ def _nudged(match: re.Match[str]) -> str:
     return "on " + " and ".join(places)
 
 
-# Ways of writing a request put plainly, in order, each tried only where its trigger is in the text
-# (a substring every match needs: a cheap test that spares the pattern on most requests)
 def _markdown_plainly(low: str) -> str:
     """A pasted spec's markdown as plain lines: no bold, no headings, a table's rows as
     "kick: 1, 3" (a row that is a step string is left to the step reader)."""
@@ -1579,6 +1584,8 @@ def _here_but_there(match: re.Match[str]) -> str:
     return f"{match[1]} {voice} on {match[3]} , {then}"
 
 
+# Ways of writing a request put plainly, in order, each tried only where its trigger is in the text
+# (a substring every match needs: a cheap test that spares the pattern on most requests)
 _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (("@",), _AT_SIGN, " at "),
     ((" / ", " + "), _FIELD_JOIN, " ; "),

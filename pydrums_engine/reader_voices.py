@@ -105,9 +105,10 @@ class VoiceForms(ReaderBase):
         voices, j = self._voice_list(i)
         if not voices:
             return None
-        run, end = self._voice_list(i, adjacent=True)
-        if end > j and self._kit_run(i, end) and self._places_follow(self._skip_linking(end)):
-            voices, j = run, end  # "kick snare n crash on every 8th": each of them there
+        if j < len(self.tokens) and resolve_voices(self.tokens[j]):  # another drum right after, no joiner
+            run, end = self._voice_list(i, adjacent=True)
+            if end > j and self._kit_run(i, end) and self._places_follow(self._skip_linking(end)):
+                voices, j = run, end  # "kick snare n crash on every 8th": each of them there
         listed = self._listed_only(i)
         if listed is not None:
             return listed

@@ -389,16 +389,14 @@ def library_answer(
         fitting = plain or fitting
     # a style the words name: "punk beat on the ride" is punk, not the house groove that rides
     fitting = [h for h in fitting if h.style in request.read.styles] or fitting
-    best = fitting[0] if seed is None else fitting[seed % min(LIBRARY_CHOICES, len(fitting))]
+    choices = min(LIBRARY_CHOICES, len(fitting))
+    first = 0 if seed is None else seed % choices
+    # the seeded one of the best few, or, where its edit still fails the check, the next that passes
+    seeded = _edited(fitting[first], request, judge)
+    others = (_edited(fitting[(first + k) % choices], request, judge) for k in range(1, choices))
+    best, pattern, fitted, check = seeded if seeded[3].passed else next((t for t in others if t[3].passed), seeded)
     shown = [e.id for e in prompt_examples(hits, request)]
-    grid = best.pattern
-    if grid.time_signature != request.time_signature:
-        request = replace(request, time_signature=grid.time_signature, steps_per_bar=grid.steps_per_bar)
-    pattern, fill_from = _shape(grid, request)
-    wanted = musts(request, best.groove.tags)
-    fitted = fit_to_constraints(pattern, wanted, keep_kit=request.read.keeps_kit, fill_from=fill_from)
     edited = fitted != pattern.ordered()
-    check = judge(fitted, fill_from, best.groove)
     sentence = (reason or "The library answered") + (
         ", so this is the closest library groove, edited to fit the request."
         if edited
@@ -420,6 +418,19 @@ def library_answer(
         intent=request.read,
         detail=detail,
     )
+
+
+def _edited(
+    hit: Hit, request: GenerationRequest, judge: Callable[[Pattern, int | None, Groove | None], Check]
+) -> tuple[Hit, Pattern, Pattern, Check]:
+    """A library groove shaped to the request's bars, edited to its constraints, and checked."""
+    grid = hit.pattern
+    if grid.time_signature != request.time_signature:
+        request = replace(request, time_signature=grid.time_signature, steps_per_bar=grid.steps_per_bar)
+    pattern, fill_from = _shape(grid, request)
+    wanted = musts(request, hit.groove.tags)
+    fitted = fit_to_constraints(pattern, wanted, keep_kit=request.read.keeps_kit, fill_from=fill_from)
+    return hit, pattern, fitted, judge(fitted, fill_from, hit.groove)
 
 
 def _plain_to_style(hit: Hit, request: GenerationRequest) -> bool:

@@ -41,6 +41,7 @@ from .reader_words import (
     BAR_MARK,
     BAR_NUMBERS,
     BARE_COUNT,
+    BORROWED_FIGURES,
     CORRECTIONS,
     NAMED_PLACES,
     NEGATORS,
@@ -51,7 +52,7 @@ from .reader_words import (
     STEP_STRING,
 )
 from .reword import joined_cells, plain_words
-from .sounds import USUAL_SOUNDS, beside_their_drum, said_as_sounds
+from .sounds import DARBUKA_SAID, USUAL_SOUNDS, beside_their_drum, said_as_sounds
 from .variation import fill_voices
 
 __all__ = ["ALL_VOICES", "RULES", "Constraint", "Intent", "StyleFinder", "parse_intent"]
@@ -90,10 +91,17 @@ class Intent:
     def in_meter(self, meter_name: str, steps_per_bar: int) -> Intent:
         """This intent for a settled meter: unplaceable constraints move to ``unplaced``."""
         kept = self.placed(meter_name, steps_per_bar)
-        dropped = tuple(
-            dict.fromkeys(f"{c.text} (not placeable in {meter_name})" for c in self.constraints if c not in kept)
+        gone = [c for c in self.constraints if c not in kept]
+        dropped = tuple(dict.fromkeys(f"{c.text} (not placeable in {meter_name})" for c in gone))
+        named = {v for c in kept for v in c.voices}
+        wanted = tuple(  # the voice asked for still plays: "the teks on rim click instead", in 9/8
+            dict.fromkeys(
+                Constraint(c.voices, ("all",), "present", f"with {voices_label(c.voices)}")
+                for c in gone
+                if c.rule in ("on", "only") and not named & set(c.voices)
+            )
         )
-        return replace(self, constraints=kept, unplaced=self.unplaced + dropped)
+        return replace(self, constraints=kept + wanted, unplaced=self.unplaced + dropped)
 
     @property
     def limited(self) -> tuple[str, ...]:
@@ -159,6 +167,20 @@ _METER_WORDS = {
     "five eight": "5/8",
     "seven eight": "7/8",
     "slow blues": "12/8",  # played in 12/8: four big beats of three
+    # the dances and cycles whose names are their meters (Balkan aksak, Turkish 9/8, Indian taals)
+    "karsilama": "9/8",
+    "karshilama": "9/8",
+    "daychovo": "9/8",
+    "aksak": "9/8",
+    "rachenitsa": "7/8",
+    "ruchenitsa": "7/8",
+    "rachenica": "7/8",
+    "lesnoto": "7/8",
+    "kalamatianos": "7/8",
+    "rupak": "7/8",
+    "rupaka": "7/8",
+    "paidushko": "5/8",
+    "dadra": "6/8",
 }
 
 _METER = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\b")
@@ -190,6 +212,9 @@ _IN_A_COUNT = re.compile(
     r"\bin\s+(three|five|six|seven|nine|[35679])\b(?=\s*(?:$|[,.;:!?)(-]|like|with|and|please|pls|feel|time|now))"
 )
 _COUNTED_METERS = {3: "3/4", 5: "5/4", 6: "6/8", 7: "7/8", 9: "9/8"}
+_MATRAS = re.compile(
+    r"\b(three|five|six|seven|nine|[35679])\s+(?:matras?|beat\s+(?:taal|tala|cycle))\b"
+)  # a taal's beats
 # "1-2-3-4-5-6", "1 2 3 1 2 1 2": counts said aloud in a row, none a place's part ("1&", "1/4")
 _COUNT_RUN = re.compile(
     r"(?<![\d/&.:-])\b1(?:(?:\s*[,-]\s*|\s+)[1-9]\b(?![&/]|\.\d|\s*(?:bars?|bpm|x\b)))+(?!\s*[,-]?\s*\d)"
@@ -360,7 +385,7 @@ _FILLING_ALL = re.compile(
 )
 # "dont put anything on 2 and 4 on the snare": not the snare there; "dont put anything on 3": nothing there
 _NOT_ANYTHING_ON = re.compile(
-    r"\b(?:don'?t|do\s+not|never)\s+(?:put|play|have|add)\s+anything\s+on\s+"
+    r"\b(?:don'?t|do\s+not|never)\s+(?:put|play|have|add)\s+anything\s+(?:at\s+all\s+)?on\s+"
     rf"((?:the\s+)?{_COUNTS})(?:\s+on\s+(?:the\s+)?(" + _A_VOICE + r"))?\b"
 )
 # "four to the bar on the bass drum", "kick 4 to the floor": every beat
@@ -379,7 +404,7 @@ _LIVE_THERE = re.compile(
 )
 # "swap the clap out for a rim": swap it for one; "i want em on the 2": them
 _SWAP_OUT = re.compile(r"\b(swap|switch|trade)\s+((?:the\s+|my\s+)?[a-z-]+)\s+out\s+(?=for\b)")
-_EM = re.compile(r"(?<=\s)'?em(?=\s+on\b)")
+_EM = re.compile(r"(?<=\s)'?em(?=\s+on\b)|(?<=\bon\s)'?em\b")  # "i want em on 2", "ride on em"
 # "accents on the hat quarters if you can": how loud, not where it plays (its rate is said elsewhere)
 _ACCENTS_ON = re.compile(
     r"\baccents?\s+on\s+the\s+(?:(?:"
@@ -394,7 +419,9 @@ _ALL_I_WANT = re.compile(
     r"(?:want|need)\b(?!\s+(?:is|to|for\s+the))"
 )
 _VOICE_IS_FINE = re.compile(
-    r"(?:^|(?<=[.;,!?]))\s*(?:the\s+|a\s+)?(" + _A_VOICE + r")\s+(?:is|are)\s+(?:fine|ok|okay|cool|allowed)\b"
+    r"(?:^|(?<=[.;,!?]))\s*(?:(?!just\b|only\b)[a-z]+\s+)??(?:the\s+|a\s+|some\s+)?(" + _A_VOICE + r")"
+    r"(?:\s+(and)\s+(?:the\s+|a\s+|some\s+)?(" + _A_VOICE + r"))?"  # "soft kick and a shaker is plenty"
+    r"\s+(?:is|are)\s+(?:fine|ok|okay|cool|allowed|plenty|enough)\b"  # (not "just kick and snare is fine")
 )
 # "the kick in the times 1 and 3", "ride on all the times": a beat said as a time (tiempo, temps)
 _TIMES_AS_BEATS = re.compile(
@@ -462,6 +489,7 @@ _SHORTHAND = re.compile(
 # places (at the start, after a separator or a count, before a count or a note value)
 _LETTER_VOICES = {"k": "kick", "s": "snare", "h": "hats"}
 _LETTERS_DEFINED = re.compile(r"\b[a-z]\s*(?:=|is\b|means\b)\s*(?:the\s+)?[a-z]{3,}")  # "b = kick, k = snare"
+_DARBUKA_LETTER = re.compile(r"(^|[|;,/:.!?]\s*|\s)([dt])\s+(?=(?:on|at)\s)")
 _LETTER_VOICE = re.compile(
     r"(^|[|;,/:]\s*|(?<=\d)\s+|(?<=[x.-])\s+|(?<=[\s?!])(?=k\b))([ksh])\b\s*[:|]?\s*"
     r"(?=(?:together\s+)?(?:(?:on|at)\s+(?:the\s+|all\s+|every\s+)?)?"
@@ -774,6 +802,8 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     low = _ON_THE_SNARE.sub(r"\1", low)
     if not _LETTERS_DEFINED.search(low):  # "b = kick, k = snare": the member's own letters (`sounds`)
         low = _LETTER_VOICE.sub(lambda m: f"{m[1]}{_LETTER_VOICES[m[2]]} ", low)
+    if DARBUKA_SAID.search(low):  # "D on 1, T on and-of-2": a darbuka player's letters
+        low = _DARBUKA_LETTER.sub(lambda m: f"{m[1]}{'dum' if m[2] == 'd' else 'tek'} ", low)
     low = _CLAVE_SIDE.sub(lambda m: m[1] or m[2], low)
     low = _PARTS_SLASHED.sub(r"\1 and \2", low)  # "the e's/a's"
     low = _FIL.sub(lambda m: "fill" if m[0] == "fil" else " ", low)  # "tom fil at the end", "a tom-fill"
@@ -813,7 +843,11 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     bars, rest, bar_refs = _take_bars(rest, unplaced)
     speed = "half-time" if _HALF.search(low) else "double-time" if _DOUBLE.search(low) else ""
     fills = any(w in low for w in _FILL_WORDS)
-    fill = _fill_voice(_said_last(low, _FILL)) if fills and _FILL.search(low) and not _NO_FILL.search(low) else None
+    fill = (
+        _fill_voice(_said_last(low, _FILL_OR_ROLL))
+        if fills and _FILL.search(low) and not _NO_FILL.search(low)
+        else None
+    )
     fill_bar = _FILL_BAR.search(low) if fill and bars is None else None
     if fill_bar and BARS_MIN <= (last := int(fill_bar[1] or fill_bar[2])) <= BARS_MAX:
         bars = last  # "a tom fill at the end of bar 4": four bars, the fill last
@@ -871,9 +905,11 @@ _FILL_BEFORE = re.compile(
     r"((?:[a-z][a-z-]*\s+){1,3}?)(?:(?:rolls?|stutter|build)\s+)?fills?\b"
 )  # "a clap fill", "a snare roll fill", "a hat stutter fill"
 _ROLL_BEFORE = re.compile(
-    r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into|as)\b"
+    r"((?:[a-z][a-z-]*\s+){1,3})rolls?\s+(?:at|in|on|to|into|as|before)\b"
     r"|\bend(?:s|ing)?\s+(?:it\s+|things\s+)?with\s+((?:[a-z][a-z-]*\s+){1,3})rolls?\b"
-)  # "a lil clap roll at the end", "end it w a quick clap roll"
+    r"|^[\s,]*(?:a\s+|the\s+)?((?:[a-z][a-z-]*\s+){1,2})rolls?\b"  # said again after a correction
+)  # "a lil clap roll at the end", "end it w a quick clap roll", "... no wait clap roll"
+_FILL_OR_ROLL = re.compile(rf"{_FILL.pattern}|\b[a-z]+\s+rolls?\b")  # what a correction may say the fill is
 _FILL_PAIR = re.compile(
     r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s*(?:\+|&|\band\b|/)\s*([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+fills?\b"
 )
@@ -909,7 +945,7 @@ def _fill_voice(low: str) -> str:
     ("a little clap fill", "fill on the cowbell"); a tom fill when toms are named anywhere."""
     low = _FILL_AT_END_ON.sub("fill on ", low)  # "fill at the end on snare ONLY": the snare's
     said = (*_FILL_INTO.finditer(low), *_FILL_BEFORE.finditer(low), *_ROLL_BEFORE.finditer(low))
-    named = [((m[1] or m[2]).split(), True) if m.re is _ROLL_BEFORE else (m[1].split(), True) for m in said]
+    named = [((m[1] or m[2] or m[3]).split(), True) if m.re is _ROLL_BEFORE else (m[1].split(), True) for m in said]
     for m in _FILL_PAIR.finditer(low):  # "a floor tom + kick fill": the drum that leads it, not the kick under it
         lead = [w for w in (m[1], m[2]) if resolve_voices(w) and resolve_voices(w) != ("bd",)]
         if len(lead) == 2 and (pair := _fill_pair(lead)):
@@ -1015,6 +1051,12 @@ _NTH_OF_SIZED = re.compile(
     r"\bthe\s+(first|1st|second|2nd|third|3rd|last)\s+(?:note\s+|eighth\s+|beat\s+|one\s+)?of\s+"
     r"(?:the\s+|each\s+|every\s+|both\s+)(?:two\s+|2\s+)?" + _GROUP_SIZE + r"(?:'?s\b|[\s-]groups?\b|\b)"
 )
+# "snare on the start of the other two groups", "the other group starts": each group's start but the first
+_OTHER_GROUPS = re.compile(
+    r"\bthe\s+(?:starts?|beginnings?|first\s+(?:notes?|beats?|eighths?))\s+of\s+the\s+other\s+"
+    r"(?:two\s+|2\s+|three\s+|3\s+)?groups\b"
+    r"|\bthe\s+other\s+(?:two\s+|2\s+|three\s+|3\s+)?groups?(?:'s)?\s+(?:starts|beginnings|first\s+notes)\b"
+)
 # "the long group's first note", "the 3's first eighth"
 _SIZED_FIRST = re.compile(r"\bthe\s+" + _GROUP_SIZE + r"(?:[\s-]group)?'s\s+(?:first|1st)\s+(?:note|eighth|beat|hit)\b")
 
@@ -1059,6 +1101,7 @@ def _group_counts(text: str, groups: tuple[int, ...]) -> str:
         starts = starts_of(m[1])
         return " and ".join(starts) if starts else m[0]
 
+    text = _OTHER_GROUPS.sub(" and ".join(str(1 + sum(groups[:k])) for k in range(1, len(groups))), text)
     text = _SIZED_FIRST.sub(all_starts, _NTH_OF_SIZED.sub(nth_of, text))
     text = _WHERE_GROUP_STARTS.sub(where, _START_OF_SIZED.sub(all_starts, text))
     return _START_OF_NTH_GROUP.sub(nth, _SIZED_GROUP.sub(sized, _LAST_OF_GROUP.sub(within, text)))
@@ -1107,6 +1150,11 @@ def _placed_over_feel(constraints: list[Constraint], meter_name: str, feel: list
     out = []
     for c in constraints:
         placed_against = against(c) if c in feel else set()
+        if c in feel and c.text.split(":")[0] in BORROWED_FIGURES:  # the words' own kick or snare wins,
+            steps = c.steps(meter_name, spb) or frozenset()  # and so do their own strokes there ("tek = side stick")
+            placed_against |= {
+                v for voices, mine in placed if voices & set(c.voices) or steps <= mine for v in c.voices
+            }
         off = kept_off_it(c) if c in feel and c.rule == "on" else set()
         left = tuple(v for v in c.voices if v not in placed_against | off)
         feel_name = c.text.split(":")[0]
@@ -1368,6 +1416,8 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         found, text = _counted_in(text)
     if found is None:
         found = _count_said_aloud(text)
+    if found is None and (matras := _MATRAS.search(text)):  # "dadra, 6 matras": a cycle of six
+        found = _COUNTED_METERS.get(_number(matras[1]))
     if found is None:
         beats = _BEATS_A_BAR.search(text)
         name = f"{_number(beats[1])}/4" if beats else None
@@ -1586,6 +1636,85 @@ def _here_but_there(match: re.Match[str]) -> str:
 
 # Ways of writing a request put plainly, in order, each tried only where its trigger is in the text
 # (a substring every match needs: a cheap test that spares the pattern on most requests)
+# "teks can go wherever u want": that voice plays, its places left to the answer
+_GOES_ANYWHERE = re.compile(
+    r"\b((?:the\s+)?[a-z][a-z-]*)\s+(?:can|could|may)\s+(?:go|be|play|land|sit|fall)\s+(?:wherever|anywhere)"
+    r"(?:\s+(?:u|you|ya)\s+(?:want|like))?(\s*,?\s*but\b)?"
+)
+# "the teks on 1& 2& as side stick": the places played on the voice named after "as"
+_PLAYED_AS = re.compile(
+    r"\b([a-z]+)\s+(on\s+\d[0-9a-z&+ ,]*?)\s+as\s+(?:an?\s+|the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)"
+    r"(?=\s*(?:$|[,.;!?)]))"
+)
+
+
+# "move the right hand from the hat to the ride", "move the hats over to the ride": the one instead of the other
+_MOVED_TO = re.compile(
+    r"\b(?:move|moving|switch|switching|shift)\s+(?:the\s+)?(?:(?:right\s+hand|rh|hand|time|pattern)\s+)?"
+    r"(?:from|off)?\s*(?:the\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:over\s+)?(?:to|onto)\s+(?:the\s+)?"
+    r"([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)"
+)
+
+
+def _moved_to(match: re.Match[str]) -> str:
+    for two in (match[2], match[2].split()[0]):  # "the ride (chorus ...)": its first word when the two are not one name
+        if resolve_voices(match[1]) and resolve_voices(two):
+            return f"the {two} instead of the {match[1]}{match[2][len(two) :]}"
+    return match[0]
+
+
+def _voices_are_fine(match: re.Match[str]) -> str:
+    return f" with {match[1]} and {match[3]}" if match[2] else f" with {match[1]}"
+
+
+def _goes_anywhere(match: re.Match[str]) -> str:
+    voice = match[1].removeprefix("the ")
+    if not resolve_voices(voice):
+        return match[0]
+    return f"with {voice} . {voice} " if match[2] else f"with {voice} ,"  # "... but never on 2": kick never on 2
+
+
+def _played_as(match: re.Match[str]) -> str:
+    both = resolve_voices(match[1]) and resolve_voices(match[3])
+    return f"{match[3]} {match[2]}" if both else match[0]
+
+
+# "then the after-beats on the snare": the older players' word for the backbeat ("after beat 2" is a count)
+_AFTER_BEATS = re.compile(r"\bthe\s+after[\s-]?beats?\b|\bafter-?beats?\b(?!\s*\d)")
+# "ride riding on top", "a bell pattern running on top the whole way": it plays, over the rest
+_ON_TOP_GOING = re.compile(
+    r"\b([a-z][a-z-]*)(?:\s+(?:pattern|part|line))?\s+(?:riding|running|going|playing|sitting|floating|"
+    r"ticking|tapping|dancing)\s+(?=on\s+top\b)"
+)
+
+
+# "just shaker on every 16th and a kick on the one": those two and nothing else, each where it is put
+_JUST_THESE_TWO = re.compile(
+    r"\b(?:just|only)\s+(?:the\s+|a\s+)?([a-z][a-z-]*)\s+(on\s+[^,.;:!?()]+?)\s+and\s+(?:the\s+|a\s+)?"
+    r"([a-z][a-z-]*)\s+(on\s+[^,.;:!?()]+?)(?=\s*(?:$|[,.;!?]))"
+)
+
+
+def _just_these_two(match: re.Match[str]) -> str:
+    one, two = match[1], match[3]
+    if not (resolve_voices(one) and resolve_voices(two)) or " and " in match[2] or " and " in match[4]:
+        return match[0]  # ("just kick on 1 and 3 and snare on 2": a list of places, read as it stands)
+    return f"only {one} and {two} , {one} {match[2]} , {two} {match[4]}"
+
+
+def _on_top_going(match: re.Match[str]) -> str:
+    return f"{match[1]} " if resolve_voices(match[1]) else match[0]
+
+
+# "tutti on the downbeat of every measure (kick, snare and crash all together)": those, together there
+_TUTTI = re.compile(r"\btutti\s+(on\s+[^(),.;]+?)\s*\(\s*([^()]+?)(?:\s+(?:all\s+)?together)?\s*\)")
+# "then the snare on its own on beat 3": alone there, which the place says
+_ON_ITS_OWN = re.compile(r"\s+(?:on\s+its\s+own|by\s+itself|alone)\s+(?=on\b|at\b)")
+# "drums tacet on beat 1 of every measure": the score's word for the whole kit silent there
+_KIT_TACET = re.compile(
+    r"\b(?:the\s+)?(?:drums|drum\s+kit|whole\s+kit|full\s+kit|kit|everything|percussion)\s+"
+    r"(?:is\s+|are\s+|goes\s+|go\s+|stays?\s+)?tacet\b\s*(?=on\b|at\b|for\b)"
+)
 _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (("@",), _AT_SIGN, " at "),
     ((" / ", " + "), _FIELD_JOIN, " ; "),
@@ -1599,15 +1728,28 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
         r"\1",
     ),
     (("together", "at once", "unison"), _ALL_TOGETHER, "together"),
+    (("tacet",), _KIT_TACET, "nothing "),
+    (("tutti",), _TUTTI, r"\2 together \1"),
+    ((" own ", " itself ", " alone "), _ON_ITS_OWN, " "),
+    (("after",), _AFTER_BEATS, "the backbeat"),
+    (("on top",), _ON_TOP_GOING, _on_top_going),
+    (("just ", "only "), _JUST_THESE_TWO, _just_these_two),
+    (("wherever", "anywhere"), _GOES_ANYWHERE, _goes_anywhere),
+    (("move", "moving", "switch", "shift"), _MOVED_TO, _moved_to),
+    ((" as ",), _PLAYED_AS, _played_as),
     ((" out for",), _SWAP_OUT, r"\1 \2 "),
-    (("em on",), _EM, "them"),
+    (("em on", "on em", "on 'em"), _EM, "them"),
     ((" to the", "-to-the"), _FOUR_TO_THE, "four on the floor"),
     (("alone",), _LEAVE_ALONE, lambda m: f"no {m[1]}" if resolve_voices(m[1]) else m[0]),
     (("stuff", "thing", "business"), _VOICE_STUFF, _voice_stuff),
     ((" there",), _LIVE_THERE, r"\1 the \2 , \3 on \2"),
-    (("anything on",), _NOT_ANYTHING_ON, lambda m: f"no {m[2]} on {m[1]}" if m[2] else f"nothing on {m[1]}"),
+    (
+        ("anything on", "anything at all on"),
+        _NOT_ANYTHING_ON,
+        lambda m: f"no {m[2]} on {m[1]}" if m[2] else f"nothing on {m[1]}",
+    ),
     (("all i", "all we", "everything i", "everything we"), _ALL_I_WANT, "that's it"),
-    ((" fine", " ok", " cool", " allowed"), _VOICE_IS_FINE, r" with \1"),
+    ((" fine", " ok", " cool", " allowed", " plenty", " enough"), _VOICE_IS_FINE, _voices_are_fine),
     (("accent",), _ACCENTS_ON, " "),
     (("at all",), _AT_ALL_EXCEPT, r"\1 "),
     (("the time", "each time", "every time"), _TIMES_AS_BEATS, _beats_plainly),

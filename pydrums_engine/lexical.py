@@ -184,6 +184,9 @@ def _wished(said: str, marked: str, phrase: str) -> bool:
             continue
         if after[:1] and after[0] in _WISH_NOUNS and _WISH_VERBS & set(before[-4:]):
             return True
+        base = before[-1:] == ["over"] or (before[-2:-1] == ["over"] and before[-1] in ("a", "an", "the", "some"))
+        if base or before[-3:] in (["on", "top", "of"], ["top", "of", "a"]):
+            return True  # "jazz ride pattern over a boom bap kick and snare": what it is played over
     return False
 
 

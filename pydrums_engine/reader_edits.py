@@ -49,6 +49,9 @@ class EditForms(ReaderBase):
         words = self._phrase(i, CORRECTIONS)
         if words is None and self._at(i, "no") and self._phrase(i + 1, DROPPING) is not None:
             words = ("no",)  # "kick on 1, the and of 2, 3... no scratch the 3"
+        just_placed = self._last_end == i and self._at(i + 1, "the")  # (not "snare on 2 and 4, no 3")
+        if words is None and self._at(i, "no") and just_placed and self._places(i + 1)[0]:
+            words = ("no",)  # "kick on 1 and the a of 2 no the and of 2 sorry": places said again, right
         last = self._last_placed()
         if words is None or last is None:
             return None

@@ -9,6 +9,7 @@ from .instruments import INSTRUMENTS, voices_label
 from .places import Constraint, places_label
 from .reader_base import ReaderBase
 from .reader_words import (
+    BORROWED_FIGURES,
     CARRIES,
     COUNTRY,
     DOUBLING,
@@ -110,6 +111,13 @@ class IdiomForms(ReaderBase):
             self.out += self.feel_rules[-4:]
             return i + 2
         figure = self._phrase(i, NAMED_FIGURES)
+        borrowed_again = (
+            figure
+            and figure[0] in BORROWED_FIGURES
+            and any(r.text.split(":")[0] in BORROWED_FIGURES for r in self.feel_rules)
+        )  # "maqsum ... or baladi if it's easier": the rhythm named first
+        if borrowed_again:
+            return i + len(figure)
         if figure and not (i and t[i - 1] in NOT_A_FIGURE_BEFORE | NEGATORS and figure[0] != "gravity"):
             rules = [Constraint(voices, (place,), "on", said) for voices, place, said in NAMED_FIGURES[figure]]
             self.feel_rules += rules

@@ -25,6 +25,7 @@ from .reader_words import (
     FILLERS,
     KEEPING_OUT,
     KEPT_TO,
+    LANDING_VERBS,
     LANES,
     LINKING,
     LIST_END,
@@ -284,13 +285,15 @@ class NegationForms(ReaderBase):
         start = self._skip(i + (phrase or 1), FILLERS | NEGATED_VERBS)
         voices, j = self._voice_list(self._skip(start, FILLERS), joiners=frozenset({"or", "nor", "/"}))
         t = self.tokens
+        if not voices and t[i] == "never" and start < len(t) and t[start] in ("fall", "falls", "go", "goes", "be"):
+            start += 1  # "kick on 1, never fall on 3": the voice said last, kept off there
         said = t[start] if start < len(t) else ""
         adjective = said.isalpha() and said not in ("other", "others", "but", "except")
         if not voices and start + 1 < len(t) and adjective and not self._names_a_place(start):
             voices, j = self._voice_list(start + 1, joiners=frozenset({"or", "nor", "/"}))  # "no rock snare on 2 and 4"
         last = self._last_placed()
         near = last is not None and self._last_end is not None and 0 <= i - self._last_end <= 2
-        if not voices and near and self.tokens[i] == "not" and start < len(t) and t[start] in ("on", "at"):
+        if not voices and near and t[i] in ("not", "never") and start < len(t) and t[start] in ("on", "at"):
             places, end = self._places(start + 1)  # "snare on 2 but not on 4": not there, not even a ghost
             if places and last is not None:
                 self.out.append(
@@ -354,11 +357,19 @@ class NegationForms(ReaderBase):
         if there:  # "the bassist is playing the 1 so no kick there": not on that count
             self.out.append(Constraint(voices, there, "off", f"no {label} on {places_label(there)}"))
             return j + 1
+        landing = self._skip(j, LANDING_VERBS)  # "don't let the kick land on beat 3", "dont let the snare hit 3"
+        if landing > j and landing < len(self.tokens):
+            places, end = self._places(landing + (self.tokens[landing] in ON_WORDS))
+            if places:
+                self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
+                return end
         if j < len(self.tokens) and self.tokens[j] in ON_WORDS:
             places, end = self._places(j + 1)
             if places:
                 self.out.append(Constraint(voices, places, "off", f"no {label} on {places_label(places)}"))
                 return end
+        if {"let", "allow"} & set(self.tokens[i:start]):
+            return None  # "dont let the toms go crazy": a way of playing, not the toms gone
         start, one_bar = self._clause_start(i), self._one_bar(j)
         of_one_bar = BAR_MARK in self.tokens[start:i] or one_bar
         if of_one_bar and any(

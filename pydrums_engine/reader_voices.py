@@ -95,6 +95,8 @@ _ON_THOSE = (("on", "both", "of", "those"), ("on", "both", "of", "them"), ("on",
 
 
 _PUT_NOT = frozenset({"don't", "not", "never", "no"})  # before "put one on 3": none there
+_NEVER = frozenset({"never", "not", "mustn't", "shouldn't", "can't", "won't", "doesn't", "don't"})  # "it must never"
+_MODAL = frozenset({"can", "could", "will", "would", "may", "might"})  # "it can never be on 3"
 
 
 class VoiceForms(ReaderBase):
@@ -215,6 +217,13 @@ class VoiceForms(ReaderBase):
             said = next(v for n in range(i, j) if (v := self._one_voice(n))[0] and v[1] == j)[0]  # the last named
             self.out.append(Constraint(said, ("all",), "absent", f"no {voices_label(said)}"))
             return k + 1  # "toms sound cheesy on this kit"; "fill on the snare, toms sound cheesy": the toms
+        if self._at(j, "tacet"):  # the score's word for silent: "snare tacet throughout", "drums tacet on beat 1"
+            places, end = self._places(self._skip(j + 1, frozenset({"on", "at", "for", "beat", "beats"})))
+            if places:
+                self._placed(i, voices, places, "off")
+                return end
+            self.out.append(Constraint(voices, ("all",), "absent", f"no {voices_label(voices)}"))
+            return self._skip(j + 1, frozenset({"throughout", "everywhere", "all", "through"}))
         if self._at(j, "out") and j + 1 < len(t) and t[j + 1] in ("on", "at", "of", "from"):
             places, end = self._places(self._skip(j + 2, frozenset({"beat", "beats"})))
             if places:  # "leave the kick out on 4": off there, everywhere else as it was
@@ -383,6 +392,8 @@ class VoiceForms(ReaderBase):
         if self._at(j, "with") and j + 1 < len(t) and t[j + 1] in ("that", "those", "it", "them", "me", "us"):
             return self._with_the_player(i, j + 1, voices)  # "bass plays 1 and 3. kick with that pls"
         k = self._skip(j + 1, TAKEN_HOW) if j < len(t) and t[j] in TAKES else j
+        if k == j and self._at(j, "on") and j + 1 < len(t) and t[j + 1] in ("those", "them", "these", "em"):
+            k = j + 1  # "hats on every triplet no wait not hats, ride on em": the ride there
         if k > j and k < len(t) and t[k] in ("me", "us"):  # "can the boom follow me exactly"
             return self._with_the_player(i, k, voices)
         there = k < len(t) and t[k] == "there"  # "no snare on 2 and 4, rim clicks there instead"
@@ -432,8 +443,8 @@ class VoiceForms(ReaderBase):
     def _places_meant(self, i: int, voices: tuple[str, ...]) -> tuple[str, ...]:
         """The places "those", "it" or "that" at token i stand for: the last ones a voice was put
         on (not these voices), else the last ones said that no form read."""
-        last = self.out[-1] if self.out else None
-        if last is not None and last.places != ("all",):
+        last = next((c for c in reversed(self.out) if c.places != ("all",)), None)  # (past "not hats")
+        if last is not None:
             return () if set(last.voices) & set(voices) else last.places
         places, said = self._places_said_before(i)
         self._read_back.update(said)
@@ -623,7 +634,8 @@ class VoiceForms(ReaderBase):
             return None
         # else the voice named last: "last time the kick was everywhere. keep it on 1 and 3"
         last = self._voices_said_last() or self._voice_before(i, max(i - 16, 0)) or None
-        j = self._skip(i + 1, LINKING)
+        j = self._skip(i + 1, LINKING | _NEVER | _MODAL)
+        kept_off = kept_off or any(w in _NEVER for w in t[i + 1 : j])  # "and it must never fall on beat 3"
         copula = copula or (t[i] == "it" and "is" in t[i + 1 : j])  # "it is just 2 and 4"
         j += self._at(j, "in", "on")  # "have it come in on the & of 1 instead"
         if last is None or j >= len(t) or (t[j] not in ("on", "at") and not copula):
@@ -631,7 +643,8 @@ class VoiceForms(ReaderBase):
         places, end = self._places(j + 1 if t[j] in ("on", "at") else j)
         if not places:
             return None
-        rule = "off" if kept_off else "on" if another else "only"  # another one: besides its other places
+        maybe = any(w in _MODAL for w in t[i + 1 : j])  # "it can go on the and of 4 too": besides the others
+        rule = "off" if kept_off else "on" if another or maybe else "only"  # another one: besides its other places
         said = f"{'no ' if kept_off else ''}{voices_label(last)} on {places_label(places)}"
         self.out.append(Constraint(last, places, rule, said))
         self._last_end = end

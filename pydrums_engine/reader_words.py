@@ -363,6 +363,8 @@ CORRECTIONS = (
     ("wait", "no"), ("no", "wait"), ("wait", "nah"), ("no", "actually"), ("actually", "no"), ("nah", "actually"),
     ("scratch", "that"), ("or", "rather"), ("i", "mean"), ("no", "no"), ("nah",), ("actually",),
     ("wait", ","),
+    ("wait", "swap", "that"), ("wait", "change", "that"), ("swap", "that"), ("change", "that"),  # "swap that, kick 1 3"
+    ("wait",),  # "bell on 2 and 4 wait make the bell the ands instead" (`Reader._correction`: something must follow)
 )  # fmt: skip
 
 # After a correction, words before what replaces it: "wait no he just texted, the & of 3"
@@ -451,6 +453,9 @@ TOGETHER = (("together", "with"), ("at", "the", "same", "time", "as"), ("with",)
 # Verbs between a negation and its voices: "don't use the cross-stick", "no more crash", "leave out the ride".
 NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
 NEGATED_VERBS |= {"land", "place", "hit", "add", "touch"}  # "dont land the kick on 3", "dont touch the toms"
+NEGATED_VERBS |= {"let", "allow"}  # "don't let the kick land on beat 3"
+# After a voice a "no" names, the verb that puts it somewhere: "don't let the kick land on 3"
+LANDING_VERBS = frozenset({"land", "lands", "hit", "hits", "fall", "falls", "go", "goes", "play", "plays", "sit", "be"})
 
 NOTHING_VERBS = frozenset(
     {"hits", "plays", "sounds", "lands", "happens", "goes", "hit", "play", "sound", "should", "be"}
@@ -819,7 +824,45 @@ _HAMMER = (
     (("bd",), "eighths", "hammer blast: kick on eighths"),
     (("sd",), "eighths", "hammer blast: snare on eighths, with the kick"),
 )
+# The darbuka's rhythms as a drummer plays them on the kit, written as the darbuka player
+# writes them, an eighth a stroke of a 4/4 bar: D (dum, the low stroke) on the kick, T (tek,
+# the high one) on the snare. The same figures are data/grooves/arabic.toml's.
+DARBUKA_ROWS = {
+    "maqsum": "D T - T D - T -",
+    "maksum": "D T - T D - T -",
+    "baladi": "D D - T D - T -",
+    "beledi": "D D - T D - T -",
+    "saidi": "D T - D D - T -",
+    "malfuf": "D - - T - - T -",
+    "malfouf": "D - - T - - T -",
+    "ayoub": "D - - T D - T -",
+    "ayyoub": "D - - T D - T -",
+    "zaar": "D - - T D - T -",
+}
+_EIGHTHS = ("1", "1&", "2", "2&", "3", "3&", "4", "4&")
+_STROKES = {"D": (("bd",), "dum on the kick"), "T": (("sd",), "tek on the snare")}
+
+
+def _darbuka(name: str, row: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """A darbuka rhythm's strokes as places: "maqsum: dum on the kick on 1", one a stroke."""
+    return tuple(
+        (_STROKES[stroke][0], place, f"{name}: {_STROKES[stroke][1]} on {_said(place)}")
+        for stroke, place in zip(row.split(), _EIGHTHS, strict=True)
+        if stroke in _STROKES
+    )
+
+
+def _said(place: str) -> str:
+    """ "2&" -> "the and of 2" ("1" stays)."""
+    return f"the and of {place[0]}" if place.endswith("&") else place
+
+
+# A figure borrowed from another instrument gives each voice the words place to the words:
+# "boom bap w/ maqsum inside, kick 1 & 3, snare 2 & 4" keeps the drummer's own kick and snare
+BORROWED_FIGURES = frozenset(DARBUKA_ROWS)
+
 NAMED_FIGURES: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str, str], ...]] = {
+    **{(name,): _darbuka(name, row) for name, row in DARBUKA_ROWS.items()},
     ("hammer", "blast"): _HAMMER,
     ("hammer", "blasts"): _HAMMER,
     ("gravity", "blast"): _GRAVITY,
@@ -831,7 +874,7 @@ NAMED_FIGURES: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str, str], ...
     ("blasts",): _BLAST,
     ("blasting",): _BLAST,
 }  # longest first: "a gravity blast" is no blast beat
-NOT_A_FIGURE_BEFORE = frozenset({"a", "have", "had", "having"})  # "have a blast"
+NOT_A_FIGURE_BEFORE = frozenset({"a", "have", "had", "having", "tabl", "tabla"})  # "have a blast", "a tabl baladi"
 
 # "gallop on the double bass", "galloping hats": the voice plays an eighth and two sixteenths a beat
 GALLOPS = frozenset({"gallop", "galloping", "gallops"})

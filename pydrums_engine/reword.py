@@ -118,10 +118,16 @@ _EIGHT_COUNT = re.compile(
 )
 _DANCERS = re.compile(
     r"\b(?:choreo\w*|dancers?|dance|dancing|class|classes|combo|routine|zumba|aerobics|barre|ballroom|cheer\w*|hiit"
+    r"|pilates|tabata"
     r"|workout|count\s+(?:it\s+)?(?:to\s+)?(?:8|eight|6|six))\b"
+    r"|\b5[\s,-]+6[\s,-]+7[\s,-]+8\b|\bfive,?\s+six,?\s+seven,?\s+eight\b"  # the count-in: "5 6 7 8!"
+    r"|\b1[\s,]+2[\s,]+3[\s,]+4[\s,]+5[\s,]+6[\s,]+7[\s,]+8\b"  # "cowbell on 1 2 3 4 5 6 7 8"
 )
+# "kick on all 8 counts": on every beat of both bars
+_ALL_EIGHT = re.compile(r"\b(?:on\s+)?(?:all|every\s+one\s+of\s+the)\s+(?:8|eight)\s+counts\b")
 _OTHER_METER = re.compile(
     r"\b\d{1,2}\s*/\s*(?:8|16)\b|\b[25-9]/4\b"  # ("snare on 2 and 4 / 6 and 8" is no meter)
+    r"|\b(?:two|three|five|seven|nine|[23579])\s+(?:beats?|counts?)\s+(?:in|per|to|a)\b"  # "5 beats in a bar"
     r"|\b(?:two|five|six|seven|nine|twelve)[\s-]+(?:four|eight)\b|\bthree[\s-]+eight\b"  # "six eight feel"
 )
 _WALTZ = re.compile(r"\b3\s*/\s*4\b|\bwaltz")  # a waltz is danced in sixes: two bars of three
@@ -130,7 +136,7 @@ _LATE_COUNT = re.compile(
 )
 _COUNT_NUMBER = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # "4 eights", "two eights long": eight-counts, each two bars of 4/4
-_EIGHTS_LONG = re.compile(r"\b(one|two|three|four|1|2|3|4)\s+eights\b")
+_EIGHTS_LONG = re.compile(r"\b(one|two|three|four|1|2|3|4)\s+(?:eights|8s|(?:eight|8)[\s-]?counts?)\b")
 _HOW_MANY = {"one": 1, "two": 2, "three": 3, "four": 4}
 
 # "odd beats kick, even beats snare": the beats said before the voice that plays them
@@ -296,7 +302,9 @@ _NOTES_BY_NUMBER = re.compile(r"\b(8|16)\s+notes?\b")  # "16 notes hihat all bar
 def plain_words(low: str) -> str:
     """The request with each of these ways of saying a place or a voice put plainly."""
     if (_EIGHT_COUNT.search(low) or _DANCERS.search(low)) and not _OTHER_METER.search(low):
-        low = _danced(_EIGHT_COUNT.sub(" ", low))  # first: "4 eights" is no slip of "eighths"
+        low = _EIGHTS_LONG.sub(lambda m: f"{2 * (_HOW_MANY.get(m[1]) or int(m[1]))} bars", low)
+        low = _danced(_EIGHT_COUNT.sub(" ", _ALL_EIGHT.sub(" on every beat", low)))  # first: "4 eights" is no
+        # slip of "eighths"
     low = steps_said(_SPOKEN_MARKS.sub(lambda m: f" {_MARKS[m[1].split()[0]]} ", low))
     low = _PART_OF_HOMOPHONE.sub(lambda m: f"{m[1]} {_HOMOPHONES[m[2]]}", low)
     low = _TWO_AND_FOUR_HEARD.sub("2 and 4", low)
@@ -416,8 +424,8 @@ def _danced(low: str) -> str:
         n = _COUNT_NUMBER.get(match[1]) or int(match[1])
         return str((n - 1) % beats + 1) if n <= 2 * beats and n > beats else match[0]
 
-    low = _EIGHTS_LONG.sub(lambda m: f"{2 * (_HOW_MANY.get(m[1]) or int(m[1]))} bars", low)
-    return _LATE_COUNT.sub(on_the_bar, low)
+    on_bars = _LATE_COUNT.sub(on_the_bar, low)
+    return on_bars if on_bars == low else f"{on_bars} ; in {beats}/4"  # counted in eights: that meter
 
 
 def _voice_first(match: re.Match[str]) -> str:

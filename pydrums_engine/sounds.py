@@ -16,6 +16,7 @@ from collections.abc import Callable
 from .instruments import resolve_voices
 from .notation import get_meter
 from .places import counting
+from .reader_words import DARBUKA_ROWS
 
 # The sounds every drummer knows, when the request does not say its own
 USUAL_SOUNDS = {
@@ -43,6 +44,13 @@ USUAL_SOUNDS = {
 }
 # A beatboxer's letters, read only in a run of them ("b t k t b b k t"): kick, hat, snare
 BEATBOX_LETTERS = {"b": "kick", "t": "closed hat", "k": "snare"}
+# A darbuka player's, where the request speaks of the darbuka ("D T - T D - T -, dum on the kick"):
+# dum, tek and ka (the other hand's tek)
+DARBUKA_LETTERS = {"d": "kick", "t": "snare", "k": "snare"}
+DARBUKA_SAID = re.compile(
+    r"\b(?:dums?|teks?|doum|darbuka|darbouka|doumbek|dumbek|derbake|" + "|".join(DARBUKA_ROWS) + r")\b"
+)
+_ELLIPSIS = re.compile(r"\.{2,}|\u2026")  # "D T _ D D _ T _ ...": and so on, no rests
 # Other sounds a drum makes, said beside its name ("rim tk on 4", "shaker chk chk", "psssh")
 _OTHER_SOUNDS = frozenset({"tsss", "tk", "chk", "tsh", "tssh", "pf", "psh", "pssh", "tish", "tink", "dm", "tok"})
 _SOUND_TOKEN = re.compile(r"\(?[a-z]+(?:-[a-z]+)*\)?|[^\sa-z()]+|[()]")
@@ -90,40 +98,48 @@ def said_as_sounds(low: str, meter_of: Callable[[], str | None]) -> str:
             defined[word] = voice
         else:
             defined.setdefault(word, voice)
-    sounds = {**USUAL_SOUNDS, **BEATBOX_LETTERS, **defined}
+    sounds = {**USUAL_SOUNDS, **(DARBUKA_LETTERS if DARBUKA_SAID.search(low) else BEATBOX_LETTERS), **defined}
     once = _REPEATED_BAR.sub(lambda m: m[1] if all(w in sounds for w in m[1].split()) else m[0], low)
     if once != low:  # "boom tek tek, boom tek tek": sung once, the definitions' places moved
         low, definitions = once, _definitions(once)
     unsung = _blanked(low, [m.span() for m, _, _ in definitions])  # a definition is not sung
     # and said alone ("tak is sidestick,"), it leaves the text; "boom is kick (so 1, 3, 5)" stays
     plain = _blanked(low, [m.span() for m, _, _ in definitions if low[m.end() :].lstrip()[:1] in ("", ",", ".", ";")])
-    run = _longest_run(unsung, sounds)
-    if run is None:
-        return low
-    start, end, words = run
-    sung = [w for w in words if w in sounds]
-    rests = len(sung) < len(words)  # "kick goes dum . . dum dum . . dum": one drum, in time
-    if any(len(w) == 1 and w not in defined for w in sung) and (
-        not all(len(w) == 1 for w in sung) or len(set(sung)) < 2 or len(sung) < RUN_LEAST
-    ):
-        return low  # a beatboxer's letters are read in a run of two or more letters only ("b.b. king")
-    meter_name = meter_of()
-    least = 3 if meter_name == "3/4" else RUN_LEAST  # "boom tek tek": a waltz's bar
-    if len(words) < least or len(sung) < 2 or (len(set(sung)) < 2 and not rests):
-        return low  # a few sound words in passing ("a boom bap beat", "boom boom")
-    voices = {sounds[w] for w in sung}
-    rest = plain[:start] + plain[end:]
-    placed = (re.search(rf"\b{re.escape(v)}s?\s+(?:on|goes\s+on|is\s+on)\s+(?!the\s+rest\b)", rest) for v in voices)
-    if any(placed):
-        return low  # "dum tek dum tek: kick on every number, snare on every and": the words place them
-    said_rate = _RATE.search(low)
-    rate = _rate(said_rate, words, sounds, meter_name)
-    places = _places(words, sounds, rate, meter_name) if rate else {}
-    if not places:
-        return low
-    said = ", ".join(f"{voice} on {' and '.join(where)}" for voice, where in places.items())
-    out = f"{plain[:start]} , {said} , {plain[end:]}"  # (without the definitions: said in the places)
-    return out.replace(said_rate[0], " ", 1) if said_rate else out  # ("all 8ths" was the run's)
+
+    def sung_in(scan: str) -> str | None:
+        """The request with the longest run in ``scan`` written as places; None when it is no groove."""
+        run = _longest_run(scan, sounds)
+        if run is None:
+            return None
+        start, end, words = run
+        sung = [w for w in words if w in sounds]
+        rests = len(sung) < len(words)  # "kick goes dum . . dum dum . . dum": one drum, in time
+        if any(len(w) == 1 and w not in defined for w in sung) and (
+            not all(len(w) == 1 for w in sung) or len(set(sung)) < 2 or len(sung) < RUN_LEAST
+        ):
+            return None  # a beatboxer's letters are read in a run of two or more letters only ("b.b. king")
+        meter_name = meter_of()
+        least = 3 if meter_name == "3/4" else RUN_LEAST  # "boom tek tek": a waltz's bar
+        if len(words) < least or len(sung) < 2 or (len(set(sung)) < 2 and not rests):
+            return None  # a few sound words in passing ("a boom bap beat", "boom boom")
+        voices = {sounds[w] for w in sung}
+        rest = plain[:start] + plain[end:]
+        placed = (re.search(rf"\b{re.escape(v)}s?\s+(?:on|goes\s+on|is\s+on)\s+(?!the\s+rest\b)", rest) for v in voices)
+        if any(placed):
+            return None  # "dum tek dum tek: kick on every number, snare on every and": the words place them
+        said_rate = _RATE.search(low)
+        rate = _rate(said_rate, words, sounds, meter_name)
+        places = _places(words, sounds, rate, meter_name) if rate else {}
+        if not places:
+            return None
+        said = ", ".join(f"{voice} on {' and '.join(where)}" for voice, where in places.items())
+        out = f"{plain[:start]} , {said} , {plain[end:]}"  # (without the definitions: said in the places)
+        return out.replace(said_rate[0], " ", 1) if said_rate else out  # ("all 8ths" was the run's)
+
+    out = sung_in(unsung)
+    if out is None and _ELLIPSIS.search(unsung):  # "D T _ D D _ T _ ...": "and so on", not three rests
+        out = sung_in(_ELLIPSIS.sub(lambda m: " " * len(m[0]), unsung))
+    return low if out is None else out
 
 
 def beside_their_drum(low: str) -> str:
@@ -227,7 +243,7 @@ def _longest_run(low: str, sounds: dict[str, str]) -> tuple[int, int, list[str]]
     for match in _WORD.finditer(low):
         word = match[0]
         spaced = (
-            word == "-" and low[match.start() - 1 : match.start()] == " " and low[match.end() : match.end() + 1] == " "
+            word == "-" and low[match.start() - 1 : match.start()] == " " and low[match.end() : match.end() + 1] in " "
         )
         if word in ("|", "-") and words and not spaced:
             continue  # "dum . tak dum | dum . tak .", "boom-tss-smack-tss" ("dum tek - tek": a rest)

@@ -313,7 +313,7 @@ def test_nothing_of_a_voice_and_an_open_hat_said_after_its_name_are_read():
         ("for ballet, counting 1 2 3 1 2 3, big drum on the 1", "3/4"),
         ("my teacher claps 7 quick ones: 1 2 3 1 2 1 2 and again", "7/8"),
         ("my song has 5 beats in a bar, kick on 1", "5/4"),
-        ("i count 1 2 3 4 5 6 7 8 in my class", None),  # a dancer's eight
+        ("i count 1 2 3 4 5 6 7 8 in my class", "4/4"),  # a dancer's eight
         ("8 bar groove: bar 1-7 the pocket, bar 8 a fill", None),  # bars, not counts
     ],
 )
@@ -388,3 +388,177 @@ def test_things_left_out_are_read_and_a_thing_described_is_not_a_wish():
     assert [(set(c.voices), c.rule) for c in gone] == [({"cc", "rc", "rb", "oh", "ch", "ph"}, "absent")]
     disco = parse_intent("disco beat, open hat on every and (the tss tss thing)")
     assert [c.rule for c in disco.constraints] == ["only"]
+
+
+# -- round eight (fresh87-90): a score's words, odd-meter groups, the darbuka's rhythms on the kit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "snare on 2 and 4, and it must never fall on beat 3",
+        "snare on 2 and 4, it never falls on 3",
+        "snare on 2 and 4 and it can never be on 3",
+    ],
+)
+def test_it_never_falls_there_keeps_the_voice_off(text):
+    """ "and it must never fall on beat 3" had read as the snare ON 3, and was shown as right."""
+    intent = parse_intent(text)
+    assert [(c.voices, c.places, c.rule) for c in intent.constraints] == [
+        (("sd",), ("2", "4"), "only"),
+        (("sd",), ("3",), "off"),
+    ]
+
+
+def test_never_said_after_a_voice_s_places_keeps_it_off_and_it_can_adds_a_place():
+    assert [c.rule for c in parse_intent("kick on 1, never land on 3").constraints] == ["only", "off"]
+    assert places("kick on 1 and 3, it can go on the and of 4 too") == {"bd": ("1", "3", "4&")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3/4, kick on beat 1, hats on every crotchet, snare tacet throughout", (("sd",), ("all",), "absent")),
+        ("snare tacet on 3", (("sd",), ("3",), "off")),
+        ("drums tacet on beat 1 of every measure, everything else fair game", (None, ("1",), "off")),
+    ],
+)
+def test_tacet_is_silent(text, expected):
+    voices, where, rule = expected
+    found = [(c.places, c.rule) for c in parse_intent(text).constraints if voices is None or c.voices == voices]
+    assert (where, rule) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "meter", "snare"),
+    [
+        ("boss fight in 7/8 grouped 2+2+3. kick on 1, snare on the start of the other two groups", "7/8", ("3", "5")),
+        ("rachenitsa, 7/8 counted 1-2 1-2 1-2-3. kick on the first one, snare on the other two group starts",
+         "7/8", ("3", "5")),
+    ],
+)  # fmt: skip
+def test_the_other_groups_starts_are_every_group_but_the_first(text, meter, snare):
+    intent = parse_intent(text)
+    assert intent.meter == meter
+    assert places(text) == {"bd": ("1",), "sd": snare}
+
+
+@pytest.mark.parametrize(
+    ("text", "meter"),
+    [
+        ("karsilama in 9 but no snare at all", "9/8"),
+        ("a rachenitsa on the kit", "7/8"),
+        ("dadra taal on drum kit? 6 matras. kick on 1 and 4", "6/8"),
+        ("paidushko for the kit", "5/8"),
+    ],
+)
+def test_a_dance_or_a_taal_named_gives_its_meter(text, meter):
+    assert parse_intent(text).meter == meter
+
+
+@pytest.mark.parametrize(
+    ("text", "kick", "snare"),
+    [
+        ("4 bars of maqsum, straight, no variations", ("1", "3"), ("1&", "2&", "4")),
+        ("just 1 bar of saidi, ill loop it myself", ("1", "2&", "3"), ("1&", "4")),
+        ("baladi, end it with a snare roll", ("1", "1&", "3"), ("2&", "4")),
+        ("slow zaar / ayoub on drums. D on 1, T on and-of-2, D on 3, T on 4", ("1", "3"), ("2&", "4")),
+        ("how do u do maqsum on a kit?? D T - T D - T -  the dum goes on the kick", ("1", "3"), ("1&", "2&", "4")),
+        ("saidi for kit: D T _ D D _ T _ ... kick takes all the dums", ("1", "2&", "3"), ("1&", "4")),
+    ],
+)
+def test_a_darbuka_rhythm_named_or_written_puts_its_dums_on_the_kick_and_teks_on_the_snare(text, kick, snare):
+    steps = {"1": 0, "1&": 2, "2&": 6, "3": 8, "4": 12}
+    read = {c.voices[0]: set() for c in parse_intent(text).constraints if c.rule in ("on", "only")}
+    for c in parse_intent(text).constraints:
+        if c.rule in ("on", "only"):
+            read[c.voices[0]] |= c.steps("4/4", 16)
+    assert read == {"bd": {steps[p] for p in kick}, "sd": {steps[p] for p in snare}}
+
+
+def test_a_borrowed_figure_gives_way_to_the_drummer_s_own_kick_and_snare():
+    text = "boom bap w/ maqsum hidden inside. kick 1 & 3, snare 2 & 4, and the maqsum teks on 1& 2& as side stick"
+    assert places(text) == {"bd": ("1", "3"), "sd": ("2", "4"), "rs": ("1&", "2&")}
+    tabl = parse_intent("maqsum but NO cymbals at all, just skins like a tabl baladi")  # the drum, not the rhythm
+    assert not [c for c in tabl.constraints if c.text.startswith("baladi")]
+
+
+def test_a_voice_that_can_go_anywhere_plays():
+    intent = parse_intent("pls no backbeat!! teks can go wherever u want but NOT on 2 and NOT on 4. dum on the 1")
+    assert (("sd",), "present") in [(c.voices, c.rule) for c in intent.constraints]
+    assert (("sd",), ("2",), "off") in [(c.voices, c.places, c.rule) for c in intent.constraints]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bass drum on 1 and the 'and' of 2, then the after-beats on the snare",
+         {"bd": ("1", "2&"), "sd": ("backbeat",)}),
+        ("Slow blues in twelve-eight, bass drum on 1 and the after-beat on 2 & 4", {"bd": ("1",), "sd": ("2", "4")}),
+        ("tutti on the downbeat of every measure (kick, snare and crash all together) then the snare on its own "
+         "on beat 3", {"bd": ("1",), "sd": ("1", "3"), "cc": ("1",)}),
+        ("rock beat but don't let the kick land on beat 3, my students keep putting it there", {}),
+    ],
+)  # fmt: skip
+def test_older_and_score_words_place_what_they_name(text, expected):
+    """ "the after-beat" is the backbeat (it had read as the kick on 2 and 4), "tutti" all of them."""
+    assert places(text) == expected
+
+
+def test_don_t_let_it_land_there_keeps_it_off():
+    """ "don't let the kick land on beat 3" had read as the kick ON 3, and was shown as right."""
+    intent = parse_intent("rock beat but don't let the kick land on beat 3, my students keep putting it there")
+    assert [(c.voices, c.places, c.rule) for c in intent.constraints] == [(("bd",), ("3",), "off")]
+    assert parse_intent("dont let the toms go crazy").constraints == ()  # how they play, not gone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ride on quarters, bell on 2 and 4 wait make the bell the ands instead",
+         {"rc": ("quarters",), "rb": ("offbeats",)}),
+        ("kick on 1 and the and of 2, wait swap that, kick 1 and 3 plain", {"bd": ("1", "3")}),
+        ("funk, kick on 1 and the a of 2 no the and of 2 sorry, snare 2 and 4", {"bd": ("1", "2&"), "sd": ("2", "4")}),
+        ("12/8, hats on every triplet no wait not hats, ride on em", {"ch": ("triplets",), "rc": ("triplets",)}),
+    ],
+)  # fmt: skip
+def test_a_correction_said_in_passing_replaces_what_it_corrects(text, expected):
+    assert places(text) == expected
+
+
+def test_a_fill_corrected_in_passing_is_the_second_one():
+    assert parse_intent("house loop with a little snare roll at the end, no wait clap roll, its house lol").fill == "cp"
+    assert parse_intent("end it with a lil build on the 8, claps, like a clap roll before the drop").fill == "cp"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "bars"),
+    [
+        ("5 6 7 8! kick on 1 and 5, snare on 3 and 7", {"bd": ("1",), "sd": ("3",)}, None),
+        ("cowbell on 1 2 3 4 5 6 7 8 lol every single count, plus kick on 1 and 5",
+         {"cb": ("1", "2", "3", "4"), "bd": ("1",)}, None),
+        ("full four 8s for the combo, kick on 1 3 5 7", {"bd": ("1", "3")}, 8),
+        ("give me two 8-counts of house for the intro", {}, 4),
+        ("tabata: the kick on all 8 counts and an open hat on the & of 4 and the & of 8",
+         {"bd": ("beats",), "oh": ("4&",)}, None),
+    ],
+)  # fmt: skip
+def test_an_instructor_s_eight_counts_are_two_bars_of_four(text, expected, bars):
+    intent = parse_intent(text)
+    assert {voice: places(text)[voice] for voice in expected} == expected
+    assert (intent.meter, intent.bars) == ("4/4" if expected else None, bars)
+
+
+def test_moving_the_hand_to_another_cymbal_takes_it_off_the_first():
+    intent = parse_intent("basic rock beat, but move the right hand from the hat to the ride. 8ths on the ride")
+    assert [(c.voices[0], c.rule) for c in intent.constraints] == [("ch", "absent"), ("rc", "only")]
+
+
+def test_a_voice_said_to_be_plenty_plays_and_just_two_voices_placed_are_all():
+    yoga = parse_intent("NO crash, no ride, nothing splashy please. soft kick and a shaker is plenty")
+    assert [(c.voices, c.rule) for c in yoga.constraints][-2:] == [(("bd",), "present"), (("sh",), "present")]
+    game = parse_intent("puzzle game bgm - just shaker on every 16th and a kick on the one")
+    left_out = {v for c in game.constraints if c.rule == "absent" for v in c.voices}
+    assert {"ht", "mt", "lt", "sd", "ch"} <= left_out and not {"sh", "bd"} & left_out  # the answer had added toms
+    listed = parse_intent("just kick on 1 and 3 and snare on 2").constraints  # a list of places, not of voices
+    assert [c.rule for c in listed if c.rule == "absent"] == []

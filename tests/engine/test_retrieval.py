@@ -208,6 +208,8 @@ def test_the_grid_fit_is_kept_per_constraint_within_its_bound(engine, monkeypatc
         ("like a disco track but make it a house beat", ("house", "disco")),
         ("funk rock beat", ("funk", "rock")),  # one style beside another: the first leads
         ("reggae one drop pls. it keeps coming out like a rock beat", ("reggae", "rock")),  # a complaint, no wish
+        ("jazz ride pattern over a boom bap kick and snare", ("hip-hop", "jazz")),  # what it is played over
+        ("latin percussion on top of a house groove", ("house", "latin")),
     ],
 )
 def test_the_style_asked_for_is_planned_before_one_only_mentioned(engine, query, styles):

@@ -323,6 +323,12 @@ class EditForms(ReaderBase):
         new, end = self._voice_list(self._skip(after + 1, FILLERS | {"real", "proper", "actual"}))
         if not new or set(new) & set(old):
             return None
+        if not places and (self._at(end, "on") or self._at(end, "at")):  # "swap the clap for a rim on 2 n 4":
+            there, after_there = self._places(end + 1)  # the rim there, the clap gone
+            if there:
+                self.out.append(Constraint(new, there, "on", f"{voices_label(new)} on {places_label(there)}"))
+                self.out.append(Constraint(old, ("all",), "absent", f"no {voices_label(old)}"))
+                return after_there
         self._replace(new, old, places)
         return end
 

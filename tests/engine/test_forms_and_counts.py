@@ -562,3 +562,13 @@ def test_a_voice_said_to_be_plenty_plays_and_just_two_voices_placed_are_all():
     assert {"ht", "mt", "lt", "sd", "ch"} <= left_out and not {"sh", "bd"} & left_out  # the answer had added toms
     listed = parse_intent("just kick on 1 and 3 and snare on 2").constraints  # a list of places, not of voices
     assert [c.rule for c in listed if c.rule == "absent"] == []
+
+
+def test_a_voice_swapped_for_another_with_places_after_puts_the_new_one_there():
+    """ "swap the clap for a rim on 2 n 4" had listed "on 2 and 4" as not understood."""
+    intent = parse_intent("house, but swap the clap for a rim on 2 n 4")
+    assert [(c.voices, c.places, c.rule) for c in intent.constraints] == [
+        (("rs",), ("2", "4"), "on"),
+        (("cp",), ("all",), "absent"),
+    ]
+    assert intent.unplaced == ()

@@ -328,6 +328,23 @@ STEP_SYMBOLS: tuple[StepSymbol, ...] = (
 REST_ALIASES: tuple[str, ...] = ("_", ".")
 
 BY_CODE: dict[str, Instrument] = {inst.code: inst for inst in INSTRUMENTS}
+
+# The General MIDI percussion notes a producer may type for a voice ("36 on 1 and 3", "no 42s"):
+# each voice's own note above, and the map's other notes for the same drum
+GM_NOTES: dict[int, str] = {
+    **{inst.gm_note: inst.code for inst in INSTRUMENTS},
+    35: "bd",  # acoustic bass drum
+    40: "sd",  # electric snare
+    41: "lt",  # low floor tom
+    45: "mt",  # low tom
+    48: "ht",  # hi-mid tom
+    52: "cc",  # chinese cymbal
+    55: "cc",  # splash cymbal
+    57: "cc",  # crash cymbal 2
+    59: "rc",  # ride cymbal 2
+    69: "sh",  # cabasa
+    82: "sh",  # shaker
+}
 GROUP_WORDS: dict[str, VoiceGroup] = {}  # normalised word -> group, filled below
 SYMBOLS: dict[str, StepSymbol] = {s.symbol: s for s in STEP_SYMBOLS}
 SYMBOL_CHARS: str = "".join(s.symbol for s in STEP_SYMBOLS)

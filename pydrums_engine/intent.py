@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from .daw_words import daw_plainly
 from .instruments import ALIASES, BY_CODE, GROUP_WORDS, list_label, resolve_voices, voices_label
 from .languages import in_english
 from .limits import BARS_MAX, BARS_MIN, BPM_MAX, BPM_MIN
@@ -786,7 +787,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     """Read a request once into an `Intent` (see the module docstring for the rules)."""
     low = _list_marks_out(joined_cells(_markdown_plainly(text.lower().replace("’", "'").replace("`", "'"))))
     low = " ".join(_LINE_BREAK.sub(" ; ", _EMOJI.sub(" , ", low)).split())
-    low = _written_plainly(low)
+    low = _written_plainly(daw_plainly(low, _names_a_voice))  # "36 on 1 and 3", "kick at 1.3.2"
     low = _HAND.sub(" ", _LEFT_FOOT_HAT.sub("hi-hat foot", _ARROW.sub(" : ", low)))
     low = _KEPT_BACKBEAT.sub(r"\1the backbeat on ", low) if "keep" in low or "hold" in low else low
     low = _PARTS_OF_EVERY_BEAT.sub(r"the \1 of \3 \4 and the \2 of \3 \4", low)
@@ -1416,6 +1417,10 @@ def _take_meter(text: str) -> tuple[str | None, str]:
         found, text = _counted_in(text)
     if found is None:
         found = _count_said_aloud(text)
+    if found is None and (instead := _BEATS_INSTEAD.search(text)):  # "3 beats instead of 4"
+        found = f"{_number(instead[1]) if instead[1].isdigit() else BAR_NUMBERS[instead[1]]}/4"
+        found = found if found in METERS else None
+        text = f"{text[: instead.start()]} {text[instead.end() :]}" if found else text
     if found is None and (matras := _MATRAS.search(text)):  # "dadra, 6 matras": a cycle of six
         found = _COUNTED_METERS.get(_number(matras[1]))
     if found is None:
@@ -1667,6 +1672,17 @@ def _voices_are_fine(match: re.Match[str]) -> str:
     return f" with {match[1]} and {match[3]}" if match[2] else f" with {match[1]}"
 
 
+def _eighths_counted(match: re.Match[str]) -> str:
+    """ "on eighths 1, 3 and 5" in a meter of eighths: those counts (in 4/4 the eighths stay)."""
+    return (
+        match[1] if re.search(r"\b\d{1,2}\s*/\s*8\b|\b(?:six|seven|nine|five)[\s-]eight\b", match.string) else match[0]
+    )
+
+
+def _names_a_voice(words: str) -> bool:
+    return resolve_voices(words) is not None
+
+
 def _goes_anywhere(match: re.Match[str]) -> str:
     voice = match[1].removeprefix("the ")
     if not resolve_voices(voice):
@@ -1710,6 +1726,51 @@ def _on_top_going(match: re.Match[str]) -> str:
 _TUTTI = re.compile(r"\btutti\s+(on\s+[^(),.;]+?)\s*\(\s*([^()]+?)(?:\s+(?:all\s+)?together)?\s*\)")
 # "then the snare on its own on beat 3": alone there, which the place says
 _ON_ITS_OWN = re.compile(r"\s+(?:on\s+its\s+own|by\s+itself|alone)\s+(?=on\b|at\b)")
+# "kick on eighths 1, 3 and 5" in 7/8: the eighths counted, not every eighth
+_EIGHTHS_COUNTED = re.compile(
+    r"\b(on\s+(?:the\s+)?)(?:8ths|eighths|8th\s+notes|eighth\s+notes)\s+(?=\d+(?:\s*(?:,|and|&)\s*\d+)+)"
+)
+# "crash cymbal right on the 1 together with the kick": both there
+_TOGETHER_WITH = re.compile(
+    r"\b([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:right\s+|exactly\s+)?(on\s+(?:the\s+)?\d[&+ea]?)\s+"
+    r"(?:together\s+with|along\s+with|with)\s+(?:the\s+|a\s+)?([a-z][a-z-]*)\b"
+)
+# "hats going fast like 16ths at least": on them
+_LIKE_A_RATE = re.compile(
+    r"\b(?:(?:fast|quick|rapid)\s+)?like\s+((?:16|8|32)ths|sixteenths|eighths|triplets)(?:\s+at\s+least)?\b"
+)
+# "keep the kick OFF the 2 and 4 those are for the rim": that voice on those places
+_THOSE_ARE_FOR = re.compile(r"\b(?:those|these|they)\s+are\s+for\s+(?:the\s+|a\s+)?([a-z][a-z-]*(?:\s[a-z-]+)?)\b")
+# "kick on the 1st and 3rd of them" (four big beats): those beats
+_NTH_OF_THEM = re.compile(
+    r"\bthe\s+([1-7])(?:st|nd|rd|th)\s+(and|&|or)\s+([1-7])(?:st|nd|rd|th)\s+(?:of\s+(?:them|those|these)|ones?)\b"
+)
+# "the very last 16th of the bar": the a of the last count (4/4's unless another meter is said)
+_LAST_SIXTEENTH = re.compile(
+    r"\bthe\s+(?:very\s+)?last\s+(?:16th|sixteenth)(?:\s+note)?"
+    r"(?:\s+of\s+the\s+(?:bar|measure)|(?!\s+(?:of|before|in|on|from)\b))"  # (not "the last 16th of beat 2")
+)
+# "end on a cymbal swell into the bridge": the ending's fill, on that cymbal
+_SWELL_AT_THE_END = re.compile(
+    r"\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:it\s+|things\s+)?(?:on|with)\s+(?:a\s+|an\s+)?(?:big\s+|little\s+)?"
+    r"(cymbal|crash|ride)\s+swells?\b"
+)
+# "3 beats instead of 4": a bar of three
+_BEATS_INSTEAD = re.compile(r"\b(two|three|five|six|seven|[23567])\s+beats\s+instead\s+of\s+(?:four|4)\b")
+
+
+def _together_with(match: re.Match[str]) -> str:
+    one = match[1].split()[-1] if not resolve_voices(match[1]) else match[1]
+    if not (resolve_voices(one) and resolve_voices(match[3])):
+        return match[0]
+    return f"{match[1][: len(match[1]) - len(one)]}{one} and {match[3]} together {match[2]}"
+
+
+def _those_are_for(match: re.Match[str]) -> str:
+    voice = match[1] if resolve_voices(match[1]) else match[1].split()[0]
+    return f". {voice} gets those{match[1][len(voice) :]}" if resolve_voices(voice) else match[0]
+
+
 # "drums tacet on beat 1 of every measure": the score's word for the whole kit silent there
 _KIT_TACET = re.compile(
     r"\b(?:the\s+)?(?:drums|drum\s+kit|whole\s+kit|full\s+kit|kit|everything|percussion)\s+"
@@ -1729,6 +1790,13 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     ),
     (("together", "at once", "unison"), _ALL_TOGETHER, "together"),
     (("tacet",), _KIT_TACET, "nothing "),
+    (("together with", "along with", " with "), _TOGETHER_WITH, _together_with),
+    (("like ",), _LIKE_A_RATE, r"on \1"),
+    ((" are for ",), _THOSE_ARE_FOR, _those_are_for),
+    ((" of them", " of those", " of these", " ones"), _NTH_OF_THEM, r"\1 \2 \3"),
+    (("last 16th", "last sixteenth"), _LAST_SIXTEENTH, "the a of 4"),
+    (("swell",), _SWELL_AT_THE_END, r"\1 with a \2 fill"),
+    (("8ths ", "eighths ", "8th notes ", "eighth notes "), _EIGHTHS_COUNTED, _eighths_counted),
     (("tutti",), _TUTTI, r"\2 together \1"),
     ((" own ", " itself ", " alone "), _ON_ITS_OWN, " "),
     (("after",), _AFTER_BEATS, "the backbeat"),

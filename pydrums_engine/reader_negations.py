@@ -18,6 +18,7 @@ from .reader_words import (
     APART_VERBS,
     BAR_MARK,
     BARE_COUNT,
+    CARRYING,
     CLAUSE_ENDS,
     EMPTY,
     EXCEPT_BUT_BESIDES,
@@ -332,6 +333,8 @@ class NegationForms(ReaderBase):
                 break  # "no claps, hh rolls into a fill": a new clause, about the hats
             if self.tokens[j] == "," and self._only_list(j + 1):
                 break  # "without any cymbals, toms and kick only": what plays, not more of what does not
+            if self.tokens[j] == "," and CARRYING & set(self.tokens[end : end + 4]):
+                break  # "w/o any hihat, caixa and surdo carry it": those play
             if not more or self._places_follow(after) or self._bare_places(after)[0] or self._at(end, "only"):
                 break  # "no crash and open hats on the offbeats": the second voice is placed, not ruled out
             voices, j = tuple(dict.fromkeys(voices + more)), end

@@ -128,6 +128,8 @@ LINKING = frozenset(
         "sticks",
         "pattern",
         "thing",  # "the shaker thing going every 8th"
+        "flick",  # "a lil snare flick on the very last 16th"
+        "flicks",
         "part",
         "line",
         "doing",
@@ -454,6 +456,8 @@ TOGETHER = (("together", "with"), ("at", "the", "same", "time", "as"), ("with",)
 NEGATED_VERBS = frozenset({"use", "using", "want", "need", "play", "playing", "have", "include", "put", "more", "out"})
 NEGATED_VERBS |= {"land", "place", "hit", "add", "touch"}  # "dont land the kick on 3", "dont touch the toms"
 NEGATED_VERBS |= {"let", "allow"}  # "don't let the kick land on beat 3"
+# Verbs that say voices play the groove: "no hats, caixa and surdo carry it"
+CARRYING = frozenset({"carry", "carries", "drive", "drives", "hold", "holds", "handle", "handles", "take", "takes"})
 # After a voice a "no" names, the verb that puts it somewhere: "don't let the kick land on 3"
 LANDING_VERBS = frozenset({"land", "lands", "hit", "hits", "fall", "falls", "go", "goes", "play", "plays", "sit", "be"})
 
@@ -582,6 +586,7 @@ EXCEPT_OR_BUT = (*EXCEPT, ("but",))  # "hats closed but the and of 4"
 EXCEPT_BUT_BESIDES = (*EXCEPT_OR_BUT, ("besides",))
 
 NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
+    *(((off, rate), "offbeats") for off in ("offbeat", "upbeat") for rate in ("8ths", "eighths")),  # "the offbeat 8ths"
     *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3
         (("every", "other", "beat", start, on, n), place)
         for start in ("starting", "beginning")

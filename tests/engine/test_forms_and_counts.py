@@ -572,3 +572,35 @@ def test_a_voice_swapped_for_another_with_places_after_puts_the_new_one_there():
         (("cp",), ("all",), "absent"),
     ]
     assert intent.unplaced == ()
+
+
+# -- round nine (fresh91-94): worship bands, content makers, Brazilian and Caribbean players
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 bar loop for my intro. crash cymbal right on the 1 together with the kick, then snare on 3",
+         {"cc": ("1",), "bd": ("1",), "sd": ("3",)}),
+        ("kompa, keep the kick OFF the 2 and 4 those are for the rim", {"rs": ("2", "4")}),
+        ("old kaiso in 12/8, four big beats, kick on the 1st and 3rd of them and ride on all four",
+         {"bd": ("1", "3"), "rc": ("beats",)}),
+        ("also a lil snare flick on the very last 16th of the bar", {"sd": ("4a",)}),
+        ("kick on 1 and the last 16th of beat 2", {"bd": ("1", "2a")}),  # a count's own last sixteenth
+        ("trap beat for my channel intro, hats going fast like 16ths at least", {"ch": ("sixteenths",)}),
+    ],
+)  # fmt: skip
+def test_round_nine_words(text, expected):
+    assert places(text) == expected
+
+
+def test_three_beats_instead_of_four_is_a_bar_of_three_and_a_swell_at_the_end_is_its_fill():
+    intent = parse_intent("waltzy thing for my cooking show, 3 beats instead of 4, kick on the first one")
+    assert (intent.meter, intent.unplaced) == ("3/4", ())
+    assert parse_intent("groove for the verse and then end on a cymbal swell into the bridge").fill == "cc"
+
+
+def test_voices_that_carry_it_after_a_no_are_not_ruled_out():
+    """ "samba w/o any hihat, caixa and surdo carry it" had read as no snare either (shown as right)."""
+    intent = parse_intent("samba w/o any hihat, caixa and surdo carry it")
+    assert [(set(c.voices), c.rule) for c in intent.constraints] == [({"ch", "oh", "ph"}, "absent")]

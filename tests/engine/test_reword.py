@@ -33,11 +33,11 @@ from pydrums_engine.reword import joined_cells, plain_words
         ("ta ka di mi: kick on the ta of 1 plus the mi of 2", "ta ka di mi: kick on 1 plus the a of 2"),
         # a drumline's sections; a dancer's eight-count (two bars of 4/4), not in another meter
         ("basses on 1 and 3, tenors on 2", "kick on 1 and 3, toms on 2"),
-        ("choreo: clap on the and of 8", "choreo: clap on the and of 4"),
+        ("choreo: clap on the and of 8", "choreo: clap on the and of 4 ; in 4/4"),
         ("kick on 1 and 5 of the 8 count in 7/8", "kick on 1 and 5 of the 8 count in 7/8"),
         ("spin class, 8 bars, kick on every beat", "spin class, 8 bars, kick on every beat"),  # a length, not a count
-        ("cheer routine: 4 eights, claps on 2 4 6 8.", "cheer routine: 8 bars, claps on 2 4 2 4."),
-        ("ballroom waltz, big drum on 1 and 4", "ballroom waltz, big drum on 1 and 1"),  # a waltz's six
+        ("cheer routine: 4 eights, claps on 2 4 6 8.", "cheer routine: 8 bars, claps on 2 4 2 4. ; in 4/4"),
+        ("ballroom waltz, big drum on 1 and 4", "ballroom waltz, big drum on 1 and 1 ; in 3/4"),  # a waltz's six
         ("six eight slow dance, snare on 4", "six eight slow dance, snare on 4"),  # 6/8 said in words
         ("shaker on every 1-ee-and-a", "shaker on 16ths"),
         ("kick only on the 1 (nothing from it on 2 and 3)", "kick only on the 1 (none on 2 and 3)"),

@@ -862,7 +862,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     said = _FLOOR_ALONE.sub("floor tom", said) if _TOMS_SAID.search(said) else said
     said = _GRID_SAID.sub(" ", _BAND_PART.sub(" ", _TECHNIQUE.sub(" ", _MIC.sub(r"\1", said))))
     tokens = _tokens(_FILL.sub(" ", _NO_FILL.sub(" ", said)) if fills else said)
-    stepped = "step" in low or "piano" in low
+    stepped = "step" in low or "piano" in said  # (not a piano roll named in an aside: "(3e in the piano roll)")
     steps = "grid" if stepped and _STEP_GRID.search(low) else "named" if stepped and _STEP_NUMBERS.search(low) else ""
     steps = steps or ("named" if meter is None and _past_any_count(tokens) else "")
     steps = steps or ("named" if _sixteenths_numbered(low, meter) else "")
@@ -1542,6 +1542,9 @@ def _aside(match: re.Match[str]) -> str:
     placed = preceding and (preceding[-1][0].isdigit() or preceding[-1] in NUMBER_WORDS)
     ruling_out = words[:1] in (["no"], ["without"], ["not"])  # "claps on 2 & 4 (no snare drum anywhere)"
     explains = words[:1] in (["like"], ["i"], ["aka"], ["ie"], ["top"], ["start"])
+    said_again = len(words) > 1 and BARE_COUNT.fullmatch(words[0]) and not any(w[0].isdigit() for w in words[1:])
+    if placed and said_again and not any(resolve_voices(w) for w in words):
+        return " "  # "the 2nd 16th of beat 3 (3e in the piano roll)": the place said again, its way
     if placed and (not counted or explains) and not ruling_out:
         return " "  # "the a of two (the last 16th before the snare)", "the e of 2 (like right after 2)": explained
     named = {v for k in range(len(words)) for n in (1, 2, 3) for v in resolve_voices(" ".join(words[k : k + n])) or ()}

@@ -26,6 +26,8 @@ from .readings import places
          {"ch": ("sixteenths",), "bd": ("1", "2&"), "sd": ("2", "4")}),
         ("7/8 counted 2+2+3: kick on eighths 1, 3 and 5, 38 on the 6th eighth. 1/8 grid is fine",
          {"bd": ("1", "3", "5"), "sd": ("6",)}),
+        ("can u put the kik on beat 1 and the 2nd 16th of beat 3 (3e in the piano roll), backbeat snare as usual",
+         {"bd": ("1", "3e"), "sd": ("backbeat",)}),  # the place said again, and no steps
     ],
 )  # fmt: skip
 def test_drums_named_by_their_midi_notes_and_placed_as_a_daw_places_them(text, expected):

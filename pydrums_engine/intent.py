@@ -1758,6 +1758,8 @@ _SWELL_AT_THE_END = re.compile(
     r"\b(end(?:s|ing)?|finish(?:es|ing)?)\s+(?:it\s+|things\s+)?(?:on|with)\s+(?:a\s+|an\s+)?(?:big\s+|little\s+)?"
     r"(cymbal|crash|ride)\s+swells?\b"
 )
+# "shaker doing the agbê on 8ths": the part it stands in for, by a name the table does not know
+_DOING_THE_PART = re.compile(r"\b([a-z][a-z-]*)\s+(?:doing|playing|taking)\s+the\s+[^\s,.;:]+\s+(?=on\s)")
 # "3 beats instead of 4": a bar of three
 _BEATS_INSTEAD = re.compile(r"\b(two|three|five|six|seven|[23567])\s+beats\s+instead\s+of\s+(?:four|4)\b")
 
@@ -1799,6 +1801,11 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     ((" of them", " of those", " of these", " ones"), _NTH_OF_THEM, r"\1 \2 \3"),
     (("last 16th", "last sixteenth"), _LAST_SIXTEENTH, "the a of 4"),
     (("swell",), _SWELL_AT_THE_END, r"\1 with a \2 fill"),
+    (
+        ("doing the", "playing the", "taking the"),
+        _DOING_THE_PART,
+        lambda m: f"{m[1]} " if resolve_voices(m[1]) else m[0],
+    ),
     (("8ths ", "eighths ", "8th notes ", "eighth notes "), _EIGHTHS_COUNTED, _eighths_counted),
     (("tutti",), _TUTTI, r"\2 together \1"),
     ((" own ", " itself ", " alone "), _ON_ITS_OWN, " "),

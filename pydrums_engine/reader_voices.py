@@ -571,6 +571,8 @@ class VoiceForms(ReaderBase):
         voices, j = self._voice_list(i, adjacent=True)  # "just drums. kick snare and toms, tribal vibe"
         if t[i] == "tom" and voices == ("ht",) and j < len(t) and t[j] in ("groove", "grooves", "beat"):
             voices = resolve_voices("toms") or voices  # "a tribal tom groove": the toms, not the high one
+        if self._at(j, "and") and j + 2 < len(t) and t[j + 2] in ALONE_AFTER and not self._one_voice(j + 1)[0]:
+            j += 2  # "caixa and surdo carry it": beside a drum the table does not know
         if j < len(t) and t[j] in ALONE_AFTER:  # "the crashy cymbal when it starts again": no place said
             end = next((k for k in range(j, len(t)) if t[k] in CLAUSE_ENDS or self._next_voice_said(k)), len(t))
             said = t[j:end]

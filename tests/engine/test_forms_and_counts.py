@@ -603,4 +603,11 @@ def test_three_beats_instead_of_four_is_a_bar_of_three_and_a_swell_at_the_end_is
 def test_voices_that_carry_it_after_a_no_are_not_ruled_out():
     """ "samba w/o any hihat, caixa and surdo carry it" had read as no snare either (shown as right)."""
     intent = parse_intent("samba w/o any hihat, caixa and surdo carry it")
-    assert [(set(c.voices), c.rule) for c in intent.constraints] == [({"ch", "oh", "ph"}, "absent")]
+    assert [(set(c.voices), c.rule) for c in intent.constraints] == [
+        ({"ch", "oh", "ph"}, "absent"),
+        ({"sd"}, "present"),
+    ]
+    assert places("maracatu on drumset, alfaia line on the floor tom: 1 and 4. shaker doing the agbê on 8ths") == {
+        "lt": ("1", "4"),
+        "sh": ("eighths",),
+    }

@@ -1760,6 +1760,10 @@ _SWELL_AT_THE_END = re.compile(
 )
 # "shaker doing the agbê on 8ths": the part it stands in for, by a name the table does not know
 _DOING_THE_PART = re.compile(r"\b([a-z][a-z-]*)\s+(?:doing|playing|taking)\s+the\s+[^\s,.;:]+\s+(?=on\s)")
+# "bass drum on dotted crotchet beats 1 and 3" (12/8): the beats, by the note that makes them
+_DOTTED_BEATS = re.compile(
+    r"\bon\s+(?:the\s+)?dotted[\s-]+(?:crotchets?|quarters?(?:[\s-]+notes?)?|quarter[\s-]+notes?)\s+beats?\s+(?=\d)"
+)
 # "3 beats instead of 4": a bar of three
 _BEATS_INSTEAD = re.compile(r"\b(two|three|five|six|seven|[23567])\s+beats\s+instead\s+of\s+(?:four|4)\b")
 
@@ -1801,6 +1805,7 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     ((" of them", " of those", " of these", " ones"), _NTH_OF_THEM, r"\1 \2 \3"),
     (("last 16th", "last sixteenth"), _LAST_SIXTEENTH, "the a of 4"),
     (("swell",), _SWELL_AT_THE_END, r"\1 with a \2 fill"),
+    (("dotted",), _DOTTED_BEATS, "on "),
     (
         ("doing the", "playing the", "taking the"),
         _DOING_THE_PART,

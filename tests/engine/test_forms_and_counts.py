@@ -594,6 +594,13 @@ def test_round_nine_words(text, expected):
     assert places(text) == expected
 
 
+def test_beats_named_by_their_dotted_note_are_those_beats():
+    """ "bass drum on dotted crotchet beats 1 and 3" had lost the kick without a word (a model's answer
+    without it was shown as right)."""
+    text = "slow 12/8 blues: bass drum on dotted crotchet beats 1 and 3, snare on 2 and 4, hats on every quaver"
+    assert places(text) == {"bd": ("1", "3"), "sd": ("2", "4"), "ch": ("eighths",)}
+
+
 def test_three_beats_instead_of_four_is_a_bar_of_three_and_a_swell_at_the_end_is_its_fill():
     intent = parse_intent("waltzy thing for my cooking show, 3 beats instead of 4, kick on the first one")
     assert (intent.meter, intent.unplaced) == ("3/4", ())

@@ -43,6 +43,7 @@ from .reader_words import (
     BAR_NUMBERS,
     BARE_COUNT,
     BORROWED_FIGURES,
+    CLAUSE_ENDS,
     CORRECTIONS,
     NAMED_PLACES,
     NEGATORS,
@@ -312,7 +313,10 @@ _LEFT_FOOT_HAT = re.compile(
     r"\b(?:left\s+foot|lf)\s+(?:chicks?\s+|plays?\s+|on\s+|does\s+)?(?:the\s+)?(?:hi-?hats?|hh|hats?)(?:\s+pedal)?\b"
 )
 # "right hand on the floor tom", "lh backbeat": the hand that plays a voice, not a voice of its own
-_HAND = re.compile(r"\b(?:(?:right|left)\s+hand|rh|lh|both\s+hands)\b(?:\s+(?:plays|does|goes|on(?=\s+the\s)))?")
+_HAND = re.compile(
+    r"\b(?:(?:right|left)\s+hand|rh|lh|both\s+hands)\b(?:\s+(?:plays|does|goes|on(?=\s+the\s)))?"
+    r"|\b(?:w/|with)\s+(?:the\s+)?(?:left|right)(?:\s+hand)?\b(?=\s+on\b)"  # "snare w/ the left on 2 and 4"
+)
 # "kick snare hats -> 1 3 / 2 4 / 8ths", "1 e + a 2 e + a -> kik on 1": what follows says it
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 # "no kick on any of the quarter notes": on them
@@ -882,6 +886,7 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
     constraints = _only_once(constraints, meter or "4/4")
     constraints = _fill_kept(constraints, fill)
     constraints = _backbeat_too(constraints, low)
+    unplaced += _placed_but_unread(tokens, constraints, fill, unplaced)
     found: tuple[str, ...] = ()
     if styles is not None:  # "рок, 4 такта": a style named in another language, found in its English
         found = tuple(styles.find(text)) or (tuple(styles.find(english)) if english != low_said else ())
@@ -900,6 +905,33 @@ def parse_intent(text: str, styles: StyleFinder | None = None) -> Intent:
         constraints=tuple(_covered_once(_hats_in_hand(_unique(constraints)))),
         unplaced=tuple(unplaced),
     )
+
+
+def _placed_but_unread(
+    tokens: list[str], constraints: list[Constraint], fill: str | None, unplaced: list[str]
+) -> list[str]:
+    """Clauses that put a voice "on" a count, where that voice ends in no constraint and no
+    fill, and nothing of the clause is said as unread: the reply names them, so a voice lost
+    by the reader ("bass drum on dotted crotchet beats 1 and 3" before that form) is never
+    answered as if it had been placed."""
+    read = {v for c in constraints for v in c.voices}
+    read |= {v for part in (fill or "").split("+") for v in resolve_voices(part) or (part,)}
+    out, start = [], 0
+    for end in [*(k for k, w in enumerate(tokens) if w in CLAUSE_ENDS), len(tokens)]:
+        clause, start = tokens[start:end], end + 1
+        if "on" not in clause or not any(BARE_COUNT.fullmatch(w) for w in clause[clause.index("on") + 1 :]):
+            continue
+        named = {
+            v
+            for k in range(clause.index("on"))
+            for n in (2, 1)
+            if clause[k] not in USUAL_SOUNDS
+            for v in resolve_voices(" ".join(clause[k : k + n])) or ()
+        }
+        said = " ".join(clause)
+        if named and not named & read and not any(said in u or u in said for u in [*unplaced, *out]):
+            out.append(said)
+    return out
 
 
 _FILL_BEFORE = re.compile(
@@ -1764,6 +1796,8 @@ _DOING_THE_PART = re.compile(r"\b([a-z][a-z-]*)\s+(?:doing|playing|taking)\s+the
 _DOTTED_BEATS = re.compile(
     r"\bon\s+(?:the\s+)?dotted[\s-]+(?:crotchets?|quarters?(?:[\s-]+notes?)?|quarter[\s-]+notes?)\s+beats?\s+(?=\d)"
 )
+# "snare where it is on 2 + 4": where it always is, which the places say
+_WHERE_IT_IS = re.compile(r"\s+where\s+it\s+(?:is|was|belongs|always\s+is|usually\s+is|should\s+be)\s+(?=on\b)")
 # "3 beats instead of 4": a bar of three
 _BEATS_INSTEAD = re.compile(r"\b(two|three|five|six|seven|[23567])\s+beats\s+instead\s+of\s+(?:four|4)\b")
 
@@ -1806,6 +1840,7 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     (("last 16th", "last sixteenth"), _LAST_SIXTEENTH, "the a of 4"),
     (("swell",), _SWELL_AT_THE_END, r"\1 with a \2 fill"),
     (("dotted",), _DOTTED_BEATS, "on "),
+    (("where it",), _WHERE_IT_IS, " "),
     (
         ("doing the", "playing the", "taking the"),
         _DOING_THE_PART,

@@ -587,6 +587,7 @@ EXCEPT_BUT_BESIDES = (*EXCEPT_OR_BUT, ("besides",))
 
 NAMED_PLACES: tuple[tuple[tuple[str, ...], str], ...] = (
     *(((off, rate), "offbeats") for off in ("offbeat", "upbeat") for rate in ("8ths", "eighths")),  # "the offbeat 8ths"
+    (("both", "beats"), "beats"),  # "old time polka in 2/4 - kick on both beats"
     *(  # "every other beat starting from 2": the backbeat; "... from 1" (or said alone): 1 and 3
         (("every", "other", "beat", start, on, n), place)
         for start in ("starting", "beginning")

@@ -618,3 +618,31 @@ def test_voices_that_carry_it_after_a_no_are_not_ruled_out():
         "lt": ("1", "4"),
         "sh": ("eighths",),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("funky: kick on 1 and the and of 2, snare w/ a clap layered right on top of it on 2 and 4",
+         "snare with a clap layered on top of it on 2 and 4"),
+        ("cassa on every quarter. the open hat in the middle between the quarters and clap on 2 and 4",
+         "the open hat in the middle between the quarters and clap on 2 and 4"),
+    ],
+)  # fmt: skip
+def test_a_voice_put_on_a_count_that_no_form_reads_is_named_as_not_understood(text, unread):
+    """The reader's safety net: the clause that places a voice it lost is said back, so the answer
+    is not shown as if that voice had been placed."""
+    intent = parse_intent(text)
+    assert unread in intent.unplaced
+
+
+def test_voices_the_net_found_lost_are_read():
+    assert places("old time polka in 2/4 - kick on both beats, snare on the ands") == {
+        "bd": ("beats",),
+        "sd": ("offbeats",),
+    }
+    assert places("kik on 1, the 'a' of 2 and the and of 3 plz. snare where it is on 2 + 4") == {
+        "bd": ("1", "2a", "3&"),
+        "sd": ("2", "4"),
+    }
+    assert places("right hand on the hat offbeats, snare w/ the left on 2 and 4")["sd"] == ("2", "4")

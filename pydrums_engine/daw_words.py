@@ -21,6 +21,8 @@ _SPEAKS_MIDI = re.compile(
     r"|\b(?:3[5-9]|4\d|5\d)s?\b[^.;]{0,40}\b(?:3[5-9]|4\d|5\d)s?\b"
     r"|(?:^|[,.;:!?]\s*)(?:3[5-9]|4\d|5\d)\s+on\b|\b(?:no|zero|without)\s+(?:3[5-9]|4\d|5\d)s\b"  # "38 on the 6th"
 )
+_MIDI_WORDS = ("midi", "gm", "vel", "piano roll", "daw", "ppq", "tick", "clip", "note number")
+_NOTE_LIKE = re.compile(r"\b[345]\d")
 _NUMBERS = "|".join(str(n) for n in sorted(GM_NOTES, reverse=True))
 # A note number where a drum would be named: not a tempo, a velocity, a count of bars or ticks
 _NOTE = re.compile(
@@ -50,7 +52,8 @@ _TICK_RATES = {1: "every beat", 2: "every 8th", 4: "every 16th"}
 def daw_plainly(low: str, names_a_voice: Callable[[str], bool]) -> str:
     """The request with its MIDI notes named as drums and its DAW positions as counts
     (unchanged where it speaks neither); ``names_a_voice`` tells a drum's name."""
-    midi, placed = _SPEAKS_MIDI.search(low), _POSITION.search(low)
+    maybe = any(w in low for w in _MIDI_WORDS) or _NOTE_LIKE.search(low)  # cheap, before the full search
+    midi, placed = maybe and _SPEAKS_MIDI.search(low), "." in low and _POSITION.search(low)
     if not midi and not placed:
         return low
     low = _GRID.sub(" ", _VELOCITY.sub(" ", low)) if midi else low

@@ -42,7 +42,6 @@ from .reader_words import (
     BAR_MARK,
     BAR_NUMBERS,
     BARE_COUNT,
-    BORROWED_FIGURES,
     CLAUSE_ENDS,
     CORRECTIONS,
     NAMED_PLACES,
@@ -52,8 +51,9 @@ from .reader_words import (
     PER_BAR,
     RATE_WORDS,
     STEP_STRING,
+    borrowed,
 )
-from .reword import joined_cells, plain_words
+from .reword import joined_cells, plain_words, voice_in
 from .sounds import DARBUKA_SAID, USUAL_SOUNDS, beside_their_drum, said_as_sounds
 from .variation import fill_voices
 
@@ -1183,7 +1183,7 @@ def _placed_over_feel(constraints: list[Constraint], meter_name: str, feel: list
     out = []
     for c in constraints:
         placed_against = against(c) if c in feel else set()
-        if c in feel and c.text.split(":")[0] in BORROWED_FIGURES:  # the words' own kick or snare wins,
+        if c in feel and borrowed(c.text):  # the words' own kick or snare wins,
             steps = c.steps(meter_name, spb) or frozenset()  # and so do their own strokes there ("tek = side stick")
             placed_against |= {
                 v for voices, mine in placed if voices & set(c.voices) or steps <= mine for v in c.voices
@@ -1450,7 +1450,7 @@ def _take_meter(text: str) -> tuple[str | None, str]:
     if found is None:
         found = _count_said_aloud(text)
     if found is None and (instead := _BEATS_INSTEAD.search(text)):  # "3 beats instead of 4"
-        found = f"{_number(instead[1]) if instead[1].isdigit() else BAR_NUMBERS[instead[1]]}/4"
+        found = f"{_number(instead[1])}/4"
         found = found if found in METERS else None
         text = f"{text[: instead.start()]} {text[instead.end() :]}" if found else text
     if found is None and (matras := _MATRAS.search(text)):  # "dadra, 6 matras": a cycle of six
@@ -1697,9 +1697,9 @@ _MOVED_TO = re.compile(
 
 
 def _moved_to(match: re.Match[str]) -> str:
-    for two in (match[2], match[2].split()[0]):  # "the ride (chorus ...)": its first word when the two are not one name
-        if resolve_voices(match[1]) and resolve_voices(two):
-            return f"the {two} instead of the {match[1]}{match[2][len(two) :]}"
+    two = voice_in(match[2])  # "the ride (chorus ...)": its first word when the two are not one name
+    if resolve_voices(match[1]) and two:
+        return f"the {two} instead of the {match[1]}{match[2][len(two) :]}"
     return match[0]
 
 
@@ -1753,7 +1753,9 @@ def _just_these_two(match: re.Match[str]) -> str:
     return f"only {one} and {two} , {one} {match[2]} , {two} {match[4]}"
 
 
-def _on_top_going(match: re.Match[str]) -> str:
+def _voice_kept(match: re.Match[str]) -> str:
+    """The voice alone, the words after it dropped, where the first group names one ("ride riding
+    on top", "shaker doing the agbê on 8ths")."""
     return f"{match[1]} " if resolve_voices(match[1]) else match[0]
 
 
@@ -1803,15 +1805,15 @@ _BEATS_INSTEAD = re.compile(r"\b(two|three|five|six|seven|[23567])\s+beats\s+ins
 
 
 def _together_with(match: re.Match[str]) -> str:
-    one = match[1].split()[-1] if not resolve_voices(match[1]) else match[1]
-    if not (resolve_voices(one) and resolve_voices(match[3])):
+    one = voice_in(match[1], last=True)
+    if not (one and resolve_voices(match[3])):
         return match[0]
     return f"{match[1][: len(match[1]) - len(one)]}{one} and {match[3]} together {match[2]}"
 
 
 def _those_are_for(match: re.Match[str]) -> str:
-    voice = match[1] if resolve_voices(match[1]) else match[1].split()[0]
-    return f". {voice} gets those{match[1][len(voice) :]}" if resolve_voices(voice) else match[0]
+    voice = voice_in(match[1])
+    return f". {voice} gets those{match[1][len(voice) :]}" if voice else match[0]
 
 
 # "drums tacet on beat 1 of every measure": the score's word for the whole kit silent there
@@ -1844,13 +1846,13 @@ _PLAINLY: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match
     (
         ("doing the", "playing the", "taking the"),
         _DOING_THE_PART,
-        lambda m: f"{m[1]} " if resolve_voices(m[1]) else m[0],
+        _voice_kept,
     ),
     (("8ths ", "eighths ", "8th notes ", "eighth notes "), _EIGHTHS_COUNTED, _eighths_counted),
     (("tutti",), _TUTTI, r"\2 together \1"),
     ((" own ", " itself ", " alone "), _ON_ITS_OWN, " "),
     (("after",), _AFTER_BEATS, "the backbeat"),
-    (("on top",), _ON_TOP_GOING, _on_top_going),
+    (("on top",), _ON_TOP_GOING, _voice_kept),
     (("just ", "only "), _JUST_THESE_TWO, _just_these_two),
     (("wherever", "anywhere"), _GOES_ANYWHERE, _goes_anywhere),
     (("move", "moving", "switch", "shift"), _MOVED_TO, _moved_to),

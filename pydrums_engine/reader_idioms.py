@@ -9,7 +9,6 @@ from .instruments import INSTRUMENTS, voices_label
 from .places import Constraint, places_label
 from .reader_base import ReaderBase
 from .reader_words import (
-    BORROWED_FIGURES,
     CARRIES,
     COUNTRY,
     DOUBLING,
@@ -28,6 +27,7 @@ from .reader_words import (
     SKANK,
     SPANG,
     TWO_STEP,
+    borrowed,
 )
 
 
@@ -112,9 +112,7 @@ class IdiomForms(ReaderBase):
             return i + 2
         figure = self._phrase(i, NAMED_FIGURES)
         borrowed_again = (
-            figure
-            and figure[0] in BORROWED_FIGURES
-            and any(r.text.split(":")[0] in BORROWED_FIGURES for r in self.feel_rules)
+            figure and borrowed(figure[0]) and any(borrowed(r.text) for r in self.feel_rules)
         )  # "maqsum ... or baladi if it's easier": the rhythm named first
         if borrowed_again:
             return i + len(figure)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .places import place_label
+
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
@@ -852,20 +854,21 @@ _STROKES = {"D": (("bd",), "dum on the kick"), "T": (("sd",), "tek on the snare"
 def _darbuka(name: str, row: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """A darbuka rhythm's strokes as places: "maqsum: dum on the kick on 1", one a stroke."""
     return tuple(
-        (_STROKES[stroke][0], place, f"{name}: {_STROKES[stroke][1]} on {_said(place)}")
+        (_STROKES[stroke][0], place, f"{name}: {_STROKES[stroke][1]} on {place_label(place)}")
         for stroke, place in zip(row.split(), _EIGHTHS, strict=True)
         if stroke in _STROKES
     )
 
 
-def _said(place: str) -> str:
-    """ "2&" -> "the and of 2" ("1" stays)."""
-    return f"the and of {place[0]}" if place.endswith("&") else place
-
-
 # A figure borrowed from another instrument gives each voice the words place to the words:
 # "boom bap w/ maqsum inside, kick 1 & 3, snare 2 & 4" keeps the drummer's own kick and snare
 BORROWED_FIGURES = frozenset(DARBUKA_ROWS)
+
+
+def borrowed(said: str) -> bool:
+    """Whether a figure's name, or a rule it read ("maqsum: dum on the kick on 1"), is borrowed."""
+    return said.split(":")[0] in BORROWED_FIGURES
+
 
 NAMED_FIGURES: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], str, str], ...]] = {
     **{(name,): _darbuka(name, row) for name, row in DARBUKA_ROWS.items()},

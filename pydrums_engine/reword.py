@@ -313,7 +313,7 @@ def plain_words(low: str) -> str:
     if "bar" in low or "measure" in low:
         low = _BARS_HEARD.sub(lambda m: f"{'four' if m[1] == 'for' else 'two'} {m[2]}", low)
     low = _EIGHT_OH_EIGHT.sub("808", low)
-    low = _OUT_OF_ACTION.sub(lambda m: f"no {voice}" if (voice := _voice_in(m[1], last=True)) else m[0], low)
+    low = _OUT_OF_ACTION.sub(lambda m: f"no {voice}" if (voice := voice_in(m[1], last=True)) else m[0], low)
     low = _VOICE_REMOVED.sub(lambda m: f"no {m[1]}" if resolve_voices(m[1]) else m[0], low)
     low = _NOTES_BY_NUMBER.sub(lambda m: f"{m[1]}ths", low)
     low = _FOUR_BY_FOUR.sub("four on the floor", low)
@@ -380,7 +380,7 @@ def _kodaly(match: re.Match[str]) -> str:
 def _the_whole_way(match: re.Match[str]) -> str:
     """ "ride all the way thru" -> "with ride" (a voice said alone before it; "8ths all the way" stays)."""
     before = match[0][: match.start(1) - match.start()]
-    voice = _voice_in(match[1], last=True)
+    voice = voice_in(match[1], last=True)
     return f"{before}{match[1][: len(match[1]) - len(voice)]}with {voice}" if voice else match[0]
 
 
@@ -404,14 +404,14 @@ def _every_beats(part: str, low: str) -> str:
 
 def _carries(match: re.Match[str]) -> str:
     """ "the toms carry the backbeat" -> "toms on the backbeat" (not "the band plays the 2 and 4")."""
-    voice = _voice_in(match[1], last=True)
+    voice = voice_in(match[1], last=True)
     places = match[2].removeprefix("the ")
     return f"{voice} on {'the backbeat' if 'back' in places else places}" if voice else match[0]
 
 
 def _backbeat_on(match: re.Match[str]) -> str:
     """ "the backbeat on the hat foot" -> "hat foot on the backbeat" ("the backbeat on 2" stays)."""
-    voice = _voice_in(match[1])
+    voice = voice_in(match[1])
     return f"{voice} on the backbeat{match[1][len(voice) :]}" if voice else match[0]
 
 
@@ -431,11 +431,11 @@ def _danced(low: str) -> str:
 def _voice_first(match: re.Match[str]) -> str:
     """ "odd beats kick" -> "kick on odd beats" (two words: "even beats floor tom"; one: "odd
     beats kick and ...")."""
-    voice = _voice_in(match[2])
+    voice = voice_in(match[2])
     return f"{voice} on {match[1].removeprefix('on ')}{match[2][len(voice) :]}" if voice else match[0]
 
 
-def _voice_in(words: str, last: bool = False) -> str:
+def voice_in(words: str, last: bool = False) -> str:
     """The voice two words name ("floor tom"), else their first (or ``last``) word's ("kick" of
     "kick and"), else ""."""
     one = words.split()[-1 if last else 0]
